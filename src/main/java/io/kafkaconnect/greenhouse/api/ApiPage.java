@@ -1,0 +1,20 @@
+package io.kafkaconnect.greenhouse.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import okhttp3.HttpUrl;
+
+/**
+ * One page of a list endpoint.
+ *
+ * @param url        the URL that was requested
+ * @param records    the objects of the page, in the order the API sent them
+ * @param next       the {@code rel="next"} URL, or null on the last page
+ * @param serverTime the server's clock from the {@code Date} header, or null if absent
+ */
+public record ApiPage(HttpUrl url, List<JsonNode> records, HttpUrl next, Instant serverTime) {
+    public boolean isLast() {
+        return next == null;
+    }
+}

@@ -1,0 +1,19 @@
+package io.kafkaconnect.greenhouse.api;
+
+import okhttp3.Request;
+
+/** Adds authentication to a request. Implementations never expose the secret through toString(). */
+public interface Credentials {
+    void authenticate(Request.Builder request);
+
+    /** A stable, non-secret identity for the credential, used to share one rate budget per credential. */
+    String budgetKey();
+
+    /** Called after a 401; returns true if a retry with fresh credentials may succeed (e.g. a new token). */
+    default boolean refreshAfterUnauthorized() {
+        return false;
+    }
+
+    /** The setting(s) a user must fix when the API rejects these credentials. */
+    String settingNames();
+}

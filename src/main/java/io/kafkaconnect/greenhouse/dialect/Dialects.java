@@ -1,0 +1,21 @@
+package io.kafkaconnect.greenhouse.dialect;
+
+import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
+import java.util.Map;
+
+/** The dialect of each supported API version. */
+public final class Dialects {
+    private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect());
+
+    private Dialects() {
+    }
+
+    /** @throws IllegalArgumentException for an unsupported version */
+    public static Dialect forVersion(String version) {
+        Dialect dialect = BY_VERSION.get(version);
+        if (dialect == null) {
+            throw new IllegalArgumentException("unsupported API version " + version);
+        }
+        return dialect;
+    }
+}

@@ -1,0 +1,113 @@
+package io.kafkaconnect.greenhouse.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * Custom field values are polymorphic (string, number, boolean, list, currency or user object, null). They
+ * are kept without loss as a {@code CustomFieldValue} struct: the JSON kind, a typed copy where one fits
+ * (string, number, boolean, list of strings), and the value's exact JSON text. Maps with string keys and
+ * fixed structs are accepted by Avro, Protobuf and JSON Schema converters alike.
+ */
+public final class CustomFieldSpecs {
+    private CustomFieldSpecs() {
+    }
+
+    /** {@code custom_fields}: field key → value. */
+    public static final TypeSpec CUSTOM_FIELDS = name -> {
+        Schema valueSchema = valueSchema(name + ".value");
+        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, valueSchema).optional()
+                .doc("Custom field key → value; each value keeps its exact JSON in 'json'").build();
+        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path,
+                (v, p) -> toValue(valueSchema, v)));
+    };
+
+    /** {@code keyed_custom_fields}: immutable field key → {name, type, value}. */
+    public static final TypeSpec KEYED_CUSTOM_FIELDS = name -> {
+        Schema valueSchema = valueSchema(name + ".value");
+        Schema entrySchema = SchemaBuilder.struct().name(name + ".entry").optional()
+                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("type", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("value", valueSchema)
+                .build();
+        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, entrySchema).optional()
+                .doc("Immutable custom field key → {name, type, value}").build();
+        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path, (v, p) -> {
+            if (!v.isObject()) {
+                throw ctx.mismatch(p, "an object {name, type, value}", v);
+            }
+            Struct entry = new Struct(entrySchema);
+            entry.put("name", textOrNull(v.get("name")));
+            entry.put("type", textOrNull(v.get("type")));
+            JsonNode value = v.get("value");
+            entry.put("value", toValue(valueSchema, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value));
+            return entry;
+        }));
+    };
+
+    private static Schema valueSchema(String name) {
+        return SchemaBuilder.struct().name(name).optional()
+                .doc("A custom field value of any shape: 'json' holds it exactly; the typed fields hold it when it fits")
+                .field("type", Schema.STRING_SCHEMA)
+                .field("string_value", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("number_value", Schema.OPTIONAL_FLOAT64_SCHEMA)
+                .field("boolean_value", Schema.OPTIONAL_BOOLEAN_SCHEMA)
+                .field("list_value", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+                .field("json", Schema.STRING_SCHEMA)
+                .build();
+    }
+
+    static Struct toValue(Schema schema, JsonNode v) {
+        Struct s = new Struct(schema);
+        s.put("json", v.toString());
+        if (v.isNull()) {
+            s.put("type", "null");
+        } else if (v.isTextual()) {
+            s.put("type", "string");
+            s.put("string_value", v.asText());
+        } else if (v.isNumber()) {
+            s.put("type", "number");
+            s.put("number_value", v.doubleValue());
+        } else if (v.isBoolean()) {
+            s.put("type", "boolean");
+            s.put("boolean_value", v.booleanValue());
+        } else if (v.isArray()) {
+            s.put("type", "list");
+            List<String> items = new ArrayList<>(v.size());
+            for (JsonNode item : v) {
+                items.add(item.isNull() ? null : item.isValueNode() ? item.asText() : item.toString());
+            }
+            s.put("list_value", items);
+        } else {
+            s.put("type", "object");
+        }
+        return s;
+    }
+
+    private interface EntryReader {
+        Object read(JsonNode value, String path);
+    }
+
+    private static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
+        if (!node.isObject()) {
+            throw ctx.mismatch(path, "an object of custom fields", node);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            map.put(e.getKey(), entries.read(e.getValue(), path + "." + e.getKey()));
+        }
+        return map;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package io.kafkaconnect.greenhouse.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What a reader needs to know about the record being converted, for messages and unknown-field reports. */
+public final class ReadContext {
+    private final String resource;
+    private final UnknownFieldLog unknownFields;
+    private String recordId = "?";
+
+    public ReadContext(String resource, UnknownFieldLog unknownFields) {
+        this.resource = resource;
+        this.unknownFields = unknownFields;
+    }
+
+    void startRecord(JsonNode record) {
+        JsonNode id = record.get("id");
+        recordId = id == null || id.isNull() ? "?" : id.asText();
+    }
+
+    public RecordConversionException mismatch(String path, String expected, JsonNode actual) {
+        return new RecordConversionException(resource, recordId, path,
+                "should be " + expected + " but is " + describe(actual));
+    }
+
+    public RecordConversionException invalid(String path, String problem) {
+        return new RecordConversionException(resource, recordId, path, problem);
+    }
+
+    void unknownField(String path) {
+        unknownFields.report(resource, path);
+    }
+
+    private static String describe(JsonNode node) {
+        String text = node.toString();
+        if (text.length() > 60) {
+            text = text.substring(0, 57) + "...";
+        }
+        return "a JSON " + node.getNodeType().name().toLowerCase() + " (" + text + ")";
+    }
+}

@@ -1,0 +1,31 @@
+package io.kafkaconnect.greenhouse.schema;
+
+import org.apache.kafka.connect.errors.DataException;
+
+/** A value whose JSON type contradicts the declared schema. The message names resource, record and field. */
+public class RecordConversionException extends DataException {
+    private static final long serialVersionUID = 1L;
+    private final String resource;
+    private final String recordId;
+    private final String field;
+
+    public RecordConversionException(String resource, String recordId, String field, String problem) {
+        super("Cannot convert " + resource + " record id=" + recordId + ": field '" + field + "' " + problem
+                + " (set record.conversion.errors=skip to skip such records instead of failing)");
+        this.resource = resource;
+        this.recordId = recordId;
+        this.field = field;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public String recordId() {
+        return recordId;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,106 @@
+package io.kafkaconnect.greenhouse.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * A JSON object with declared fields, read into a Connect {@link Struct}. Nested structs are named after
+ * their path ({@code <parent name>.<field>}), which keeps every name unique and Avro-valid. Every field is
+ * optional: Harvest may send null for any property.
+ */
+public final class StructSpec implements TypeSpec {
+    private final Map<String, TypeSpec> fields;
+    private final String doc;
+
+    private StructSpec(Map<String, TypeSpec> fields, String doc) {
+        this.fields = fields;
+        this.doc = doc;
+    }
+
+    public static StructSpec of(Field... fields) {
+        return of(null, fields);
+    }
+
+    public static StructSpec of(String doc, Field... fields) {
+        Map<String, TypeSpec> map = new LinkedHashMap<>();
+        for (Field f : fields) {
+            if (map.put(f.name(), f.type()) != null) {
+                throw new IllegalArgumentException("duplicate field " + f.name());
+            }
+        }
+        return new StructSpec(map, doc);
+    }
+
+    /** The same struct with more fields. */
+    public StructSpec with(Field... more) {
+        List<Field> all = new ArrayList<>();
+        fields.forEach((n, t) -> all.add(new Field(n, t)));
+        all.addAll(List.of(more));
+        return of(doc, all.toArray(Field[]::new));
+    }
+
+    public Map<String, TypeSpec> fields() {
+        return fields;
+    }
+
+    /** Compiles this struct as a record value: the top-level schema is required, its fields optional. */
+    public Compiled compileRoot(String name) {
+        return compile(name, false);
+    }
+
+    @Override
+    public Compiled compile(String name) {
+        return compile(name, true);
+    }
+
+    private Compiled compile(String name, boolean optional) {
+        SchemaBuilder builder = SchemaBuilder.struct().name(name);
+        if (doc != null) {
+            builder.doc(doc);
+        }
+        List<String> names = new ArrayList<>(fields.keySet());
+        Map<String, JsonReader> readers = new LinkedHashMap<>();
+        for (String field : names) {
+            Compiled c = fields.get(field).compile(name + "." + field);
+            builder.field(field, c.schema());
+            readers.put(field, c.reader());
+        }
+        if (optional) {
+            builder.optional();
+        }
+        Schema schema = builder.build();
+        return new Compiled(schema, new Reader(schema, readers));
+    }
+
+    /** A field of a struct. */
+    public record Field(String name, TypeSpec type) {
+    }
+
+    private record Reader(Schema schema, Map<String, JsonReader> readers) implements JsonReader {
+        @Override
+        public Object read(JsonNode node, ReadContext context, String path) {
+            if (!node.isObject()) {
+                throw context.mismatch(path.isEmpty() ? "(record)" : path, "an object", node);
+            }
+            Struct struct = new Struct(schema);
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String fieldPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                JsonReader reader = readers.get(e.getKey());
+                if (reader == null) {
+                    context.unknownField(fieldPath);
+                } else if (!e.getValue().isNull()) {
+                    struct.put(e.getKey(), reader.read(e.getValue(), context, fieldPath));
+                }
+            }
+            return struct;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.kafkaconnect.greenhouse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.common.config.ConfigDef;
+import org.junit.jupiter.api.Test;
+
+class ConfigDocsTest {
+
+    @Test
+    void theCommittedReferenceMatchesTheConfigDef() throws Exception {
+        String committed = Files.readString(Path.of("docs/configuration.md"));
+        assertThat(committed)
+                .as("docs/configuration.md is stale; regenerate it with: mvn -q compile exec:java "
+                        + "-Dexec.classpathScope=test -Dexec.mainClass=io.kafkaconnect.greenhouse.config.ConfigDocs "
+                        + "-Dexec.args=docs/configuration.md")
+                .isEqualTo(ConfigDocs.render(GreenhouseSourceConfig.CONFIG_DEF));
+    }
+
+    @Test
+    void everyKeyIsDocumentedInAGroup() {
+        for (ConfigDef.ConfigKey key : GreenhouseSourceConfig.CONFIG_DEF.configKeys().values()) {
+            assertThat(key.documentation).as(key.name).isNotBlank();
+            assertThat(key.group).as(key.name).isNotBlank();
+            assertThat(ConfigDocs.render(GreenhouseSourceConfig.CONFIG_DEF)).contains("`" + key.name + "`");
+        }
+    }
+}
