@@ -1,0 +1,182 @@
+package io.kafkaconnect.greenhouse.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * All records of all resources: one {@link ResourceStore} per resource plus the {@link RecordRenderer} that
+ * turns rows into JSON. Mutations go through here so they share one seeded random and the simulator clock.
+ */
+final class DataSet {
+    private final Map<Resource, ResourceStore> stores = new EnumMap<>(Resource.class);
+    private final RecordRenderer renderer;
+    private final SimClock clock;
+    private final Random random;
+
+    DataSet(long seed, Map<Resource, Integer> counts, long epochMs, SimClock clock) {
+        for (Resource r : Resource.values()) {
+            stores.put(r, ResourceStore.seed(r, counts.get(r), seed, epochMs));
+        }
+        this.renderer = new RecordRenderer(seed, stores);
+        this.clock = clock;
+        this.random = new Random(Vocabulary.mix(seed, 0x5EED));
+    }
+
+    ResourceStore store(Resource r) {
+        return stores.get(r);
+    }
+
+    ObjectNode render(Resource r, Dialect dialect, Row row) {
+        return renderer.render(r, dialect, row);
+    }
+
+    Row edit(Resource r, long id) {
+        Row row = store(r).edit(id, clock.nowMillis());
+        if (row == null) {
+            throw new IllegalArgumentException("no " + r.resourceName + " with id " + id);
+        }
+        return row;
+    }
+
+    Row insert(Resource r) {
+        synchronized (random) {
+            return store(r).insert(clock.nowMillis(), random);
+        }
+    }
+
+    List<Row> bulkEdit(Resource r, int n) {
+        synchronized (random) {
+            return store(r).bulkEdit(n, clock.nowMillis(), random);
+        }
+    }
+
+    long randomId(Resource r) {
+        synchronized (random) {
+            return store(r).randomId(random);
+        }
+    }
+
+    int randomInt(int bound) {
+        synchronized (random) {
+            return random.nextInt(bound);
+        }
+    }
+
+    /**
+     * id -> current JSON; rendered on access from a snapshot taken now (each get returns a fresh tree). Trees are
+     * round-tripped through JSON text so they equal what a client parses from a response (same numeric node types).
+     */
+    Map<Long, JsonNode> truth(Resource r, Dialect dialect) {
+        return new RowMap<>(store(r).snapshot(), row -> asParsed(renderer.render(r, dialect, row)));
+    }
+
+    private static JsonNode asParsed(JsonNode node) {
+        try {
+            return Reply.JSON.readTree(Reply.JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** id -> version, from a snapshot taken now. */
+    Map<Long, Integer> versions(Resource r) {
+        return new RowMap<>(store(r).snapshot(), Row::version);
+    }
+
+    /** id -> row, from a snapshot taken now. */
+    Map<Long, Row> rows(Resource r) {
+        return new RowMap<>(store(r).snapshot(), row -> row);
+    }
+
+    /** An unmodifiable map over an id-sorted row snapshot whose values are computed on access. */
+    private static final class RowMap<V> extends AbstractMap<Long, V> {
+        private final List<Row> rows;
+        private final Function<Row, V> value;
+
+        RowMap(List<Row> rows, Function<Row, V> value) {
+            this.rows = rows;
+            this.value = value;
+        }
+
+        private int indexOf(Object key) {
+            if (!(key instanceof Long)) {
+                return -1;
+            }
+            long id = (Long) key;
+            int lo = 0;
+            int hi = rows.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long midId = rows.get(mid).id();
+                if (midId < id) {
+                    lo = mid + 1;
+                } else if (midId > id) {
+                    hi = mid - 1;
+                } else {
+                    return mid;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return indexOf(key) >= 0;
+        }
+
+        @Override
+        public V get(Object key) {
+            int i = indexOf(key);
+            return i < 0 ? null : value.apply(rows.get(i));
+        }
+
+        @Override
+        public Set<Entry<Long, V>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return rows.size();
+                }
+
+                @Override
+                public Iterator<Entry<Long, V>> iterator() {
+                    return new Iterator<>() {
+                        private int i;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < rows.size();
+                        }
+
+                        @Override
+                        public Entry<Long, V> next() {
+                            if (i >= rows.size()) {
+                                throw new NoSuchElementException();
+                            }
+                            Row row = rows.get(i++);
+                            return new SimpleImmutableEntry<>(row.id(), value.apply(row));
+                        }
+                    };
+                }
+            };
+        }
+    }
+}

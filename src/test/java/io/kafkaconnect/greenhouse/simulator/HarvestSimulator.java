@@ -1,0 +1,380 @@
+package io.kafkaconnect.greenhouse.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An in-process Greenhouse Harvest API (v1 and v3) on 127.0.0.1 for tests, demos and benchmarks. It serves
+ * candidates, applications, jobs, departments, user roles and demographic questions generated deterministically
+ * from a seed, and behaves like Harvest where it hurts: page-number paging over a moving set, rate limits,
+ * expiring tokens and cursors, a skewed server clock, and injectable faults.
+ *
+ * <pre>{@code
+ * try (HarvestSimulator sim = HarvestSimulator.builder().seed(42).records("candidates", 1200).build().start()) {
+ *     String base = sim.baseUrl();   // v1 under /v1/..., v3 under /v3/..., token at /oauth/token
+ * }
+ * }</pre>
+ *
+ * Requests go through {@link Router}; data lives in {@link DataSet}; see the package documentation for the parts.
+ */
+public final class HarvestSimulator implements AutoCloseable {
+
+    static final String TOKEN_PATH = Router.TOKEN_PATH;
+
+    private final Builder config;
+    private final SimClock clock;
+    private final DataSet data;
+    private final TokenStore tokens;
+    private final FaultInjector faults;
+    private final RequestLog log = new RequestLog(100_000);
+    private final MutationEngine mutations;
+    private final Router router;
+    private HttpServerCore server;
+
+    private HarvestSimulator(Builder b) {
+        this.config = b;
+        this.clock = new SimClock(Clock.systemUTC(), b.clockOffset);
+        Map<Resource, Integer> counts = new EnumMap<>(Resource.class);
+        for (Resource r : Resource.values()) {
+            counts.put(r, b.records.getOrDefault(r, b.defaultRecords));
+        }
+        long epoch = (b.dataEpoch != null ? b.dataEpoch : clock.now()).toEpochMilli();
+        this.data = new DataSet(b.seed, counts, epoch, clock);
+        this.tokens = new TokenStore(clock, b.tokenTtl, b.singleActiveToken);
+        this.faults = new FaultInjector(b.seed, b.slowDelay);
+        this.mutations = new MutationEngine(data);
+        this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
+                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), tokens, faults,
+                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data),
+                new V3Handler(data, clock, b.cursorTtl));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Bind 127.0.0.1 (port from the builder, 0 = any free port) and start serving. */
+    public synchronized HarvestSimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = new HttpServerCore(config.host, config.port, config.threads, Duration.ofSeconds(60), router::handle);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
+        }
+        server.start();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        mutations.stop();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        HttpServerCore s = server;
+        if (s == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return "http://" + config.host + ":" + s.port();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return server.port();
+    }
+
+    public String tokenUrl() {
+        return baseUrl() + TOKEN_PATH;
+    }
+
+    /** The first configured v1 API key. */
+    public String apiKey() {
+        return config.apiKeys.iterator().next();
+    }
+
+    /** The first configured v3 client id. */
+    public String clientId() {
+        return config.clients.keySet().iterator().next();
+    }
+
+    public String clientSecret() {
+        return config.clients.get(clientId());
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public List<LoggedRequest> requestLog() {
+        return log.snapshot();
+    }
+
+    public void clearRequestLog() {
+        log.clear();
+    }
+
+    /** id -> current v1 JSON of every record (as served by /v1); rendered on access from a snapshot taken now. */
+    public Map<Long, JsonNode> truth(String resource) {
+        return truth(resource, Dialect.V1);
+    }
+
+    /** id -> current JSON in the given dialect's shape. Unmodifiable; every get returns a fresh tree. */
+    public Map<Long, JsonNode> truth(String resource, Dialect dialect) {
+        return data.truth(Resource.byName(resource), dialect);
+    }
+
+    /** id -> version (1 when seeded or inserted, +1 per edit). */
+    public Map<Long, Integer> versions(String resource) {
+        return data.versions(Resource.byName(resource));
+    }
+
+    /**
+     * id -> the record's change timestamp: updated_at (last_activity_at for applications, which v3 also shows as
+     * updated_at; resources without a v1 timestamp still have one in v3).
+     */
+    public Map<Long, Instant> changeTimestamps(String resource) {
+        Map<Long, Instant> out = new LinkedHashMap<>();
+        data.rows(Resource.byName(resource)).forEach((id, row) -> out.put(id, Instant.ofEpochMilli(row.updated())));
+        return out;
+    }
+
+    public Set<String> resources() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Resource r : Resource.values()) {
+            names.add(r.resourceName);
+        }
+        return names;
+    }
+
+    /** The simulator clock: machine clock + offset, millisecond precision. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    public void setClockOffset(Duration offset) {
+        clock.setOffset(offset);
+    }
+
+    public Duration clockOffset() {
+        return clock.offset();
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    /** Edit one record: version +1, some content changes, change timestamp = max(now, previous + 1 ms). */
+    public int edit(String resource, long id) {
+        return mutations.edit(resource, id);
+    }
+
+    /** Insert a record with an id above all others and created = updated = now; returns the id. */
+    public long insert(String resource) {
+        return mutations.insert(resource);
+    }
+
+    /** Edit n distinct random records so they all get the same new change timestamp; returns their ids. */
+    public List<Long> bulkEdit(String resource, int n) {
+        return mutations.bulkEdit(resource, n);
+    }
+
+    public MutationEngine mutations() {
+        return mutations;
+    }
+
+    // ------------------------------------------------------------------ faults and auth
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Every request whose path starts with {@code pathPrefix} (segment-wise) gets this status until cleared. */
+    public void setStatusFor(String pathPrefix, int status) {
+        faults.setStatus(pathPrefix, status);
+    }
+
+    public void clearStatusFor(String pathPrefix) {
+        faults.clearStatus(pathPrefix);
+    }
+
+    /** Invalidate every issued v3 token now. */
+    public void expireTokens() {
+        tokens.expireAll();
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /** Configuration; every setting has a default, so {@code builder().build()} works. */
+    public static final class Builder {
+        private long seed = 42L;
+        private final Map<Resource, Integer> records = new EnumMap<>(Resource.class);
+        private int defaultRecords = 25;
+        private final Set<String> apiKeys = new LinkedHashSet<>();
+        private final Map<String, String> clients = new LinkedHashMap<>();
+        private Duration tokenTtl = Duration.ofHours(1);
+        private boolean singleActiveToken;
+        private RateLimiter.Policy v1Policy = RateLimiter.Policy.unlimited();
+        private RateLimiter.Policy v3Policy = RateLimiter.Policy.unlimited();
+        private RateLimiter.Mode v1Mode = RateLimiter.Mode.FIXED;
+        private Duration latencyFixed = Duration.ZERO;
+        private Duration latencyPerRecord = Duration.ZERO;
+        private double latencyJitter;
+        private Duration clockOffset = Duration.ZERO;
+        private Instant dataEpoch;
+        private Duration cursorTtl;
+        private Duration slowDelay = Duration.ofSeconds(3);
+        private String host = "127.0.0.1";
+        private int port;
+        private int threads = 256;
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Records seeded for one resource (see {@link HarvestSimulator#resources()}). */
+        public Builder records(String resource, int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must be >= 0");
+            }
+            records.put(Resource.byName(resource), count);
+            return this;
+        }
+
+        /** Records seeded for resources not named in {@link #records}; default 25. */
+        public Builder defaultRecords(int count) {
+            this.defaultRecords = count;
+            return this;
+        }
+
+        /** A valid v1 API key (Basic username). May be called several times; default "test-api-key". */
+        public Builder apiKey(String apiKey) {
+            apiKeys.add(Objects.requireNonNull(apiKey));
+            return this;
+        }
+
+        /** A valid v3 client. May be called several times; default "client-id"/"client-secret". */
+        public Builder oauthClient(String clientId, String clientSecret) {
+            clients.put(Objects.requireNonNull(clientId), Objects.requireNonNull(clientSecret));
+            return this;
+        }
+
+        public Builder tokenTtl(Duration ttl) {
+            this.tokenTtl = ttl;
+            return this;
+        }
+
+        /** Minting a token revokes the client's older tokens (reported Greenhouse behaviour; default off). */
+        public Builder singleActiveToken(boolean on) {
+            this.singleActiveToken = on;
+            return this;
+        }
+
+        /** Same limit for both dialects (v1 window mode per {@link #v1WindowMode}, v3 always fixed). */
+        public Builder rateLimit(int limit, Duration window) {
+            rateLimitV1(limit, window);
+            return rateLimitV3(limit, window);
+        }
+
+        public Builder rateLimitV1(int limit, Duration window) {
+            this.v1Policy = new RateLimiter.Policy(limit, window, v1Mode);
+            return this;
+        }
+
+        public Builder rateLimitV3(int limit, Duration window) {
+            this.v3Policy = new RateLimiter.Policy(limit, window, RateLimiter.Mode.FIXED);
+            return this;
+        }
+
+        /** v1 window: fixed (default) or rolling. */
+        public Builder v1RollingWindow(boolean rolling) {
+            this.v1Mode = rolling ? RateLimiter.Mode.ROLLING : RateLimiter.Mode.FIXED;
+            this.v1Policy = new RateLimiter.Policy(v1Policy.limit(), v1Policy.window(), v1Mode);
+            return this;
+        }
+
+        /** Delay = (fixed + perRecord x records) x (1 +/- jitter x random). */
+        public Builder latency(Duration fixed, Duration perRecord, double jitter) {
+            this.latencyFixed = fixed;
+            this.latencyPerRecord = perRecord;
+            this.latencyJitter = jitter;
+            return this;
+        }
+
+        public Builder clockOffset(Duration offset) {
+            this.clockOffset = offset;
+            return this;
+        }
+
+        /** Seeded timestamps lie in the three years before this instant; default: the simulator's now at build. */
+        public Builder dataEpoch(Instant epoch) {
+            this.dataEpoch = epoch;
+            return this;
+        }
+
+        /** v3 cursors older than this get 422; default: cursors never expire. */
+        public Builder cursorTtl(Duration ttl) {
+            this.cursorTtl = ttl;
+            return this;
+        }
+
+        /** Sleep of the {@link Fault#SLOW} fault; default 3 s. */
+        public Builder slowFaultDelay(Duration delay) {
+            this.slowDelay = delay;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Max concurrent connections (one pooled thread each); default 256. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public HarvestSimulator build() {
+            if (apiKeys.isEmpty()) {
+                apiKeys.add("test-api-key");
+            }
+            if (clients.isEmpty()) {
+                clients.put("client-id", "client-secret");
+            }
+            return new HarvestSimulator(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ standalone
+
+    /**
+     * Standalone: {@code --port 8089 --seed 42 --records candidates=5000,applications=8000 --api-key KEY
+     * --client-id ID --client-secret S --rate-limit 50/10s --latency 600ms+1ms --mutations 2/s[,1/s]
+     * --clock-offset -5m}. Prints the base URL and credentials and runs until Ctrl-C. See {@link SimulatorCli}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        SimulatorCli.run(args);
+    }
+}

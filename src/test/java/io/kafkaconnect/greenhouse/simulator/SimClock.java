@@ -1,0 +1,34 @@
+package io.kafkaconnect.greenhouse.simulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+/** The simulator's clock: the machine clock plus an adjustable offset, at millisecond precision. */
+final class SimClock {
+    private final Clock machine;
+    private volatile Duration offset;
+
+    SimClock(Clock machine, Duration offset) {
+        this.machine = Objects.requireNonNull(machine);
+        this.offset = Objects.requireNonNull(offset);
+    }
+
+    Instant now() {
+        return machine.instant().plus(offset).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    long nowMillis() {
+        return now().toEpochMilli();
+    }
+
+    Duration offset() {
+        return offset;
+    }
+
+    void setOffset(Duration offset) {
+        this.offset = Objects.requireNonNull(offset);
+    }
+}

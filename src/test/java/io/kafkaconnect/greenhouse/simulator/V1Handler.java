@@ -1,0 +1,237 @@
+package io.kafkaconnect.greenhouse.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.kafkaconnect.greenhouse.simulator.ResourceStore.Page;
+import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The v1 dialect once a request is authenticated and allowed: routing, parameter validation, filters, classic
+ * page-number paging (over the filtered set as it is at request time) and next-only paging.
+ */
+final class V1Handler {
+
+    /** A v1 route: a list endpoint, or one record when {@code id} is set. */
+    record Route(Resource resource, Long id) {
+    }
+
+    static final int DEFAULT_PER_PAGE = 100;
+    static final int MAX_PER_PAGE = 500;
+
+    private final DataSet data;
+
+    V1Handler(DataSet data) {
+        this.data = data;
+    }
+
+    /** The route for a path, or null (404). */
+    Route route(String path) {
+        Resource r = Resource.byV1Path(path);
+        if (r != null) {
+            return new Route(r, null);
+        }
+        int slash = path.lastIndexOf('/');
+        if (slash > 0) {
+            Resource parent = Resource.byV1Path(path.substring(0, slash));
+            if (parent != null && parent.v1Paging == Resource.V1Paging.CLASSIC) {
+                try {
+                    return new Route(parent, Long.parseLong(path.substring(slash + 1)));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param route        where the request goes
+     * @param query        decoded query parameters
+     * @param rawQuery     the raw query (for Link headers that keep the caller's parameters)
+     * @param selfBase     scheme://host:port + path of the request, for Link headers
+     */
+    Reply handle(Route route, Map<String, String> query, String rawQuery, String selfBase) {
+        if (route.id() != null) {
+            Row row = data.store(route.resource()).get(route.id());
+            if (row == null) {
+                return Reply.message(404, "Resource not found");
+            }
+            Reply one = Reply.json(200, data.render(route.resource(), Dialect.V1, row));
+            return new Reply(one.status(), one.headers(), one.body(), 1);
+        }
+        Integer perPage;
+        try {
+            perPage = QueryString.intParam(query, "per_page");
+        } catch (NumberFormatException e) {
+            return Reply.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
+        }
+        int pp = perPage == null ? DEFAULT_PER_PAGE : perPage;
+        if (pp < 1 || pp > MAX_PER_PAGE) {
+            return Reply.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
+        }
+        return route.resource().v1Paging == Resource.V1Paging.NEXT_ONLY
+                ? nextOnly(route.resource(), query, rawQuery, selfBase, pp)
+                : classic(route.resource(), query, rawQuery, selfBase, pp, perPage == null);
+    }
+
+    private Reply classic(Resource resource, Map<String, String> query, String rawQuery, String selfBase, int pp,
+            boolean perPageDefaulted) {
+        Integer page;
+        try {
+            page = QueryString.intParam(query, "page");
+        } catch (NumberFormatException e) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        }
+        int p = page == null ? 1 : page;
+        if (p < 1) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        }
+        boolean skipCount = "true".equalsIgnoreCase(query.get("skip_count"));
+        RecordFilter filter = RecordFilter.ALL;
+        try {
+            filter = filters(resource, query);
+        } catch (InvalidParam e) {
+            return Reply.v1Validation(e.field, e.getMessage());
+        }
+        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount);
+        Reply reply = Reply.json(200, render(resource, result.rows()));
+        List<String> links = new ArrayList<>();
+        if (result.hasMore()) {
+            links.add(link(selfBase, rawQuery, p + 1, pp, perPageDefaulted, "next"));
+        }
+        if (p > 1) {
+            links.add(link(selfBase, rawQuery, p - 1, pp, perPageDefaulted, "prev"));
+        }
+        if (!skipCount) {
+            long last = Math.max(1, (result.total() + pp - 1) / pp);
+            links.add(link(selfBase, rawQuery, last, pp, perPageDefaulted, "last"));
+        }
+        if (!links.isEmpty()) {
+            reply.withHeader("Link", String.join(", ", links));
+        }
+        return reply;
+    }
+
+    private static String link(String selfBase, String rawQuery, long page, int pp, boolean perPageDefaulted,
+            String rel) {
+        Map<String, String> replace = new LinkedHashMap<>();
+        replace.put("page", String.valueOf(page));
+        if (perPageDefaulted) {
+            replace.put("per_page", String.valueOf(pp));
+        }
+        return "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"" + rel + "\"";
+    }
+
+    /** Next-only ("new style") paging: keyset on id, the next link carries {@code since_id}. */
+    private Reply nextOnly(Resource resource, Map<String, String> query, String rawQuery, String selfBase, int pp) {
+        long sinceId = Long.MIN_VALUE;
+        String since = query.get("since_id");
+        if (since != null) {
+            try {
+                sinceId = Long.parseLong(since.trim());
+            } catch (NumberFormatException e) {
+                return Reply.v1Validation("since_id", "since_id must be an integer");
+            }
+        }
+        List<Row> rows = data.store(resource).ascendingAfter(RecordFilter.ALL, sinceId, pp + 1);
+        boolean more = rows.size() > pp;
+        if (more) {
+            rows = rows.subList(0, pp);
+        }
+        Reply reply = Reply.json(200, render(resource, rows));
+        if (more) {
+            Map<String, String> replace = new LinkedHashMap<>();
+            replace.put("per_page", String.valueOf(pp));
+            replace.put("since_id", String.valueOf(rows.get(rows.size() - 1).id()));
+            reply.withHeader("Link", "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"next\"");
+        }
+        return reply;
+    }
+
+    private ArrayNode render(Resource resource, List<Row> rows) {
+        ArrayNode array = Reply.JSON.createArrayNode();
+        for (Row row : rows) {
+            array.add(data.render(resource, Dialect.V1, row));
+        }
+        return array;
+    }
+
+    /** The time (and id) filters this endpoint honours; every other parameter is ignored, as Harvest does. */
+    private static RecordFilter filters(Resource resource, Map<String, String> query) throws InvalidParam {
+        RecordFilter f = RecordFilter.ALL;
+        switch (resource.v1Filters) {
+            case CREATED_UPDATED:
+                f = f.withCreated(lower(query, "created_after"), upper(query, "created_before"));
+                f = f.withUpdated(lower(query, "updated_after"), upper(query, "updated_before"));
+                break;
+            case APPLICATIONS:
+                // created_* match applied_at; last_activity_after is the only change filter
+                f = f.withCreated(lower(query, "created_after"), upper(query, "created_before"));
+                f = f.withUpdated(lower(query, "last_activity_after"), Long.MAX_VALUE);
+                break;
+            default:
+                break;
+        }
+        if (resource == Resource.CANDIDATES && query.containsKey("candidate_ids")) {
+            f = f.withIds(ids(query.get("candidate_ids"), "candidate_ids"));
+        }
+        return f;
+    }
+
+    /** "_after": at or after (inclusive). */
+    private static long lower(Map<String, String> query, String name) throws InvalidParam {
+        Instant t = timestamp(query, name);
+        return t == null ? Long.MIN_VALUE : RecordFilter.lowerBound(t, true);
+    }
+
+    /** "_before": strictly before (exclusive). */
+    private static long upper(Map<String, String> query, String name) throws InvalidParam {
+        Instant t = timestamp(query, name);
+        return t == null ? Long.MAX_VALUE : RecordFilter.upperBound(t, false);
+    }
+
+    private static Instant timestamp(Map<String, String> query, String name) throws InvalidParam {
+        String v = query.get(name);
+        if (v == null) {
+            return null;
+        }
+        Instant t = QueryString.parseTimestamp(v);
+        if (t == null) {
+            throw new InvalidParam(name, name + " must be an ISO-8601 timestamp");
+        }
+        return t;
+    }
+
+    static long[] ids(String csv, String field) throws InvalidParam {
+        String[] parts = csv.split(",");
+        if (parts.length > 50) {
+            throw new InvalidParam(field, field + " accepts at most 50 ids");
+        }
+        long[] ids = new long[parts.length];
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                ids[i] = Long.parseLong(parts[i].trim());
+            }
+        } catch (NumberFormatException e) {
+            throw new InvalidParam(field, field + " must be a comma-separated list of integers");
+        }
+        Arrays.sort(ids);
+        return ids;
+    }
+
+    /** A request parameter that fails validation. */
+    static final class InvalidParam extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String field;
+
+        InvalidParam(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+}
