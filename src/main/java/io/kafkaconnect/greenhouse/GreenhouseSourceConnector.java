@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceTaskConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.sync.OffsetAlterations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.apache.kafka.connect.util.ConnectorUtils;
 
@@ -54,6 +56,23 @@ public class GreenhouseSourceConnector extends SourceConnector {
 
     @Override
     public void stop() {
+    }
+
+    /**
+     * Replay from a committed offset is deterministic: a task resumes at the page after the last committed
+     * one, and each poll returns exactly one page, so with the worker's exactly-once support a page's records
+     * and the offset after it are committed in one transaction.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** Validates offsets written through the Connect REST API (KIP-875); a null offset resets a resource. */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        OffsetAlterations.validate(GreenhouseSourceConfig.withoutCrossFieldChecks(connectorConfig), offsets);
+        return true;
     }
 
     @Override

@@ -96,7 +96,7 @@ public class GreenhouseSourceTask extends SourceTask {
         if (resource.mode() == io.kafkaconnect.greenhouse.dialect.SyncMode.SNAPSHOT) {
             return ResourceOffset.START;
         }
-        return new ResourceOffset(syncStart.orElse(null), null, null);
+        return ResourceOffset.at(syncStart.orElse(null));
     }
 
     @Override

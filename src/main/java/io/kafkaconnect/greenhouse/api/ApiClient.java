@@ -139,22 +139,20 @@ public final class ApiClient {
         }
         List<JsonNode> records = new ArrayList<>(root.size());
         root.forEach(records::add);
-        HttpUrl next = nextLink(response, resource);
-        return new ApiPage(url, records, next, serverDate);
+        Map<String, String> links = LinkHeader.parse(String.join(",", response.headers("Link")));
+        return new ApiPage(url, records, link(links, "next", response, resource), link(links, "prev", response, resource),
+                link(links, "last", response, resource), serverDate);
     }
 
-    private HttpUrl nextLink(Response response, String resource) {
-        Map<String, String> links = LinkHeader.parse(String.join(",", response.headers("Link")));
-        String next = links.get("next");
-        if (next == null) {
+    private HttpUrl link(Map<String, String> links, String rel, Response response, String resource) {
+        String target = links.get(rel);
+        if (target == null) {
             return null;
         }
-        HttpUrl url = HttpUrl.parse(next);
+        HttpUrl url = response.request().url().resolve(target);
         if (url == null) {
-            url = response.request().url().resolve(next);
-        }
-        if (url == null) {
-            throw new ApiException(0, "The API sent a next-page link for " + resource + " that is not a URL: " + next);
+            throw new ApiException(0, "The API sent a '" + rel + "' link for " + resource + " that is not a URL: "
+                    + target);
         }
         requireSameOrigin(url, resource);
         return url;

@@ -11,9 +11,12 @@ import okhttp3.HttpUrl;
  * @param url        the URL that was requested
  * @param records    the objects of the page, in the order the API sent them
  * @param next       the {@code rel="next"} URL, or null on the last page
+ * @param prev       the {@code rel="prev"} URL, or null (first page, or an API that sends none)
+ * @param last       the {@code rel="last"} URL, or null (an API or request that sends none)
  * @param serverTime the server's clock from the {@code Date} header, or null if absent
  */
-public record ApiPage(HttpUrl url, List<JsonNode> records, HttpUrl next, Instant serverTime) {
+public record ApiPage(HttpUrl url, List<JsonNode> records, HttpUrl next, HttpUrl prev, HttpUrl last,
+                      Instant serverTime) {
     public boolean isLast() {
         return next == null;
     }

@@ -19,6 +19,14 @@ public interface Dialect {
         return resources().stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
+    /**
+     * List-like endpoints of this API that are not offered as resources, with the reason (for the docs).
+     * Endpoints that fetch one record by its id are not listed.
+     */
+    default List<OmittedEndpoint> omittedEndpoints() {
+        return List.of();
+    }
+
     /** The first page of {@code window} for {@code resource}. */
     HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
 }

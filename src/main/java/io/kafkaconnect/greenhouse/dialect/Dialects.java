@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /** The dialect of each supported API version. */
@@ -8,6 +10,11 @@ public final class Dialects {
     private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect());
 
     private Dialects() {
+    }
+
+    /** Every supported dialect, by version. */
+    public static List<Dialect> all() {
+        return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
     /** @throws IllegalArgumentException for an unsupported version */

@@ -14,7 +14,12 @@ public final class ReadContext {
     }
 
     void startRecord(JsonNode record) {
-        JsonNode id = record.get("id");
+        startRecord(record, "id");
+    }
+
+    /** @param idField the field that names the record in messages (its key field) */
+    void startRecord(JsonNode record, String idField) {
+        JsonNode id = record.get(idField);
         recordId = id == null || id.isNull() ? "?" : id.asText();
     }
 

@@ -9,12 +9,14 @@ public final class RecordConverter {
     private final Schema schema;
     private final JsonReader reader;
     private final ReadContext context;
+    private final String idField;
 
     public RecordConverter(String resource, String schemaName, StructSpec spec, UnknownFieldLog unknownFields) {
         TypeSpec.Compiled compiled = spec.compileRoot(schemaName);
         this.schema = compiled.schema();
         this.reader = compiled.reader();
         this.context = new ReadContext(resource, unknownFields);
+        this.idField = spec.idField();
     }
 
     public Schema schema() {
@@ -23,7 +25,7 @@ public final class RecordConverter {
 
     /** @throws RecordConversionException if a value contradicts the schema */
     public Struct convert(JsonNode record) {
-        context.startRecord(record);
+        context.startRecord(record, idField);
         return (Struct) reader.read(record, context, "");
     }
 }

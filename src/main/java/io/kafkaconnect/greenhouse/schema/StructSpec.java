@@ -18,10 +18,12 @@ import org.apache.kafka.connect.data.Struct;
 public final class StructSpec implements TypeSpec {
     private final Map<String, TypeSpec> fields;
     private final String doc;
+    private final String idField;
 
-    private StructSpec(Map<String, TypeSpec> fields, String doc) {
+    private StructSpec(Map<String, TypeSpec> fields, String doc, String idField) {
         this.fields = fields;
         this.doc = doc;
+        this.idField = idField;
     }
 
     public static StructSpec of(Field... fields) {
@@ -35,7 +37,7 @@ public final class StructSpec implements TypeSpec {
                 throw new IllegalArgumentException("duplicate field " + f.name());
             }
         }
-        return new StructSpec(map, doc);
+        return new StructSpec(map, doc, "id");
     }
 
     /** The same struct with more fields. */
@@ -43,7 +45,20 @@ public final class StructSpec implements TypeSpec {
         List<Field> all = new ArrayList<>();
         fields.forEach((n, t) -> all.add(new Field(n, t)));
         all.addAll(List.of(more));
-        return of(doc, all.toArray(Field[]::new));
+        return of(doc, all.toArray(Field[]::new)).identifiedBy(idField);
+    }
+
+    /**
+     * The same struct, whose records are named by {@code field} instead of {@code id} in conversion errors (for
+     * objects without an {@code id}, e.g. EEOC data keyed by {@code application_id}).
+     */
+    public StructSpec identifiedBy(String field) {
+        return new StructSpec(fields, doc, field);
+    }
+
+    /** The field that names a record in conversion errors; {@code id} unless {@link #identifiedBy} says otherwise. */
+    public String idField() {
+        return idField;
     }
 
     public Map<String, TypeSpec> fields() {

@@ -1,30 +1,63 @@
 package io.kafkaconnect.greenhouse.sync;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A resource's position in Connect's offset storage.
+ * A resource's position in Connect's offset storage (format version 1, see docs/offsets.md).
  *
  * @param watermark lower bound of the changes still to be read (null: from the beginning). For snapshot
- *                  resources, the start of the last completed pass.
+ *                  resources, when the last completed pass began.
  * @param windowEnd upper bound of the window in progress, or null when no window is in progress
  * @param nextPage  the page of that window to read next, or null to (re)start the window at its first page
+ * @param walk      how the window is being paged: {@code NEXT} links forward, or {@code PREV} links down from
+ *                  the last page; null when {@code nextPage} is null
+ * @param seen      ids sent from the page read last in a {@code PREV} walk: records that shifted onto the next
+ *                  page down are not sent twice
  */
-public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPage) {
+public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPage, Walk walk, List<Long> seen) {
     public static final int VERSION = 1;
-    public static final ResourceOffset START = new ResourceOffset(null, null, null);
+    public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of());
 
     static final String V = "v";
     static final String WATERMARK = "watermark";
     static final String WINDOW_END = "window_end";
     static final String NEXT_PAGE = "next_page";
+    static final String WALK = "walk";
+    static final String SEEN = "seen";
+
+    /** The direction of a multi-page walk through a window. */
+    public enum Walk { NEXT, PREV }
 
     public ResourceOffset {
-        if (nextPage != null && windowEnd == null) {
-            throw new IllegalArgumentException("a next page needs a window in progress");
+        seen = seen == null ? List.of() : List.copyOf(seen);
+        if (nextPage != null && (windowEnd == null || walk == null)) {
+            throw new IllegalArgumentException("a next page needs a window in progress and a walk direction");
         }
+        if (nextPage == null && walk != null) {
+            throw new IllegalArgumentException("a walk direction needs a next page");
+        }
+        if (windowEnd != null && watermark != null && !windowEnd.isAfter(watermark)) {
+            throw new IllegalArgumentException("window_end must be after watermark");
+        }
+    }
+
+    /** Between windows: the watermark only. */
+    public static ResourceOffset at(Instant watermark) {
+        return new ResourceOffset(watermark, null, null, null, List.of());
+    }
+
+    /** At the first page of a window. */
+    public static ResourceOffset windowStart(Instant watermark, Instant windowEnd) {
+        return new ResourceOffset(watermark, windowEnd, null, null, List.of());
+    }
+
+    public ResourceOffset atPage(String page, Walk direction, List<Long> seenIds) {
+        return new ResourceOffset(watermark, windowEnd, page, direction, seenIds);
     }
 
     public boolean inWindow() {
@@ -42,12 +75,17 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         }
         if (nextPage != null) {
             map.put(NEXT_PAGE, nextPage);
+            map.put(WALK, walk.name().toLowerCase(Locale.ROOT));
+        }
+        if (!seen.isEmpty()) {
+            // Connect offsets hold primitives only: the ids travel as one comma-separated string
+            map.put(SEEN, String.join(",", seen.stream().map(String::valueOf).toList()));
         }
         return map;
     }
 
     /**
-     * Reads an offset map written by this or an older version.
+     * Reads an offset map.
      *
      * @throws IllegalArgumentException naming the key that is wrong
      */
@@ -59,7 +97,23 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (!(v instanceof Number n) || n.intValue() != VERSION) {
             throw new IllegalArgumentException("offset key '" + V + "' must be " + VERSION + " but is " + v);
         }
-        return new ResourceOffset(instant(map, WATERMARK), instant(map, WINDOW_END), string(map, NEXT_PAGE));
+        for (String key : map.keySet()) {
+            if (!List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN).contains(key)) {
+                throw new IllegalArgumentException("unknown offset key '" + key + "'; known: v, watermark, "
+                        + "window_end, next_page, walk, seen");
+            }
+        }
+        String page = string(map, NEXT_PAGE);
+        String walk = string(map, WALK);
+        Walk direction = null;
+        if (walk != null) {
+            try {
+                direction = Walk.valueOf(walk.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("offset key 'walk' must be 'next' or 'prev' but is " + walk);
+            }
+        }
+        return new ResourceOffset(instant(map, WATERMARK), instant(map, WINDOW_END), page, direction, ids(map));
     }
 
     private static Instant instant(Map<String, ?> map, String key) {
@@ -87,5 +141,28 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             return (String) value;
         }
         throw new IllegalArgumentException("offset key '" + key + "' must be a string but is " + value);
+    }
+
+    private static List<Long> ids(Map<String, ?> map) {
+        Object value = map.get(SEEN);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("offset key 'seen' must be a string of comma-separated ids but is "
+                    + value);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("offset key 'seen' must hold integer ids but holds '" + part + "'");
+            }
+        }
+        return ids;
     }
 }

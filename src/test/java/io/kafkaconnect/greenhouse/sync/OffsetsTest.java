@@ -13,11 +13,20 @@ class OffsetsTest {
 
     @Test
     void anOffsetRoundTripsThroughItsMap() {
-        ResourceOffset offset = new ResourceOffset(Instant.parse("2024-01-01T00:00:00Z"),
-                Instant.parse("2024-02-01T00:00:00Z"), "https://harvest.greenhouse.io/v1/candidates?page=3");
+        ResourceOffset offset = ResourceOffset.windowStart(Instant.parse("2024-01-01T00:00:00Z"),
+                Instant.parse("2024-02-01T00:00:00Z")).atPage("https://harvest.greenhouse.io/v1/candidates?page=3",
+                ResourceOffset.Walk.PREV, java.util.List.of(3L, 4L));
         assertThat(ResourceOffset.fromMap(offset.toMap())).isEqualTo(offset);
         assertThat(ResourceOffset.fromMap(ResourceOffset.START.toMap())).isEqualTo(ResourceOffset.START);
         assertThat(offset.toMap()).containsEntry("v", 1).containsEntry("watermark", 1704067200000L);
+    }
+
+    @Test
+    void offsetMapsHoldOnlyPrimitivesAsConnectRequires() {
+        ResourceOffset offset = ResourceOffset.windowStart(Instant.EPOCH, Instant.parse("2024-02-01T00:00:00Z"))
+                .atPage("https://h/v1/jobs?page=2", ResourceOffset.Walk.PREV, java.util.List.of(1L, 2L));
+        org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
+        assertThat(offset.toMap()).containsEntry("seen", "1,2").containsEntry("walk", "prev");
     }
 
     @Test
@@ -35,6 +44,11 @@ class OffsetsTest {
                 .hasMessageContaining("watermark");
         assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "next_page", "x")))
                 .hasMessageContaining("window");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "window_end", 5, "next_page", "x", "walk", "up")))
+                .hasMessageContaining("'walk'");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "colour", "red"))).hasMessageContaining("colour");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "watermark", 10, "window_end", 5)))
+                .hasMessageContaining("after");
     }
 
     @Test

@@ -127,7 +127,7 @@ class ResourceSyncTest {
         page("[]", null); // the probe that learns the server's clock
         page(things(1, 2), "/things?page=2");
         page(things(3), null);
-        ResourceSync sync = sync(THINGS, new ResourceOffset(watermark, null, null));
+        ResourceSync sync = sync(THINGS, ResourceOffset.at(watermark));
 
         List<SourceRecord> first = sync.step();
         server.takeRequest();
@@ -138,8 +138,9 @@ class ResourceSyncTest {
                 .as("upper bound = server now - lag").isLessThan(Duration.ofSeconds(15));
 
         assertThat(first).hasSize(2);
-        ResourceOffset restartAtFirstPage = new ResourceOffset(watermark, upper, null);
-        ResourceOffset nextPage = new ResourceOffset(watermark, upper, server.url("/things?page=2").toString());
+        ResourceOffset restartAtFirstPage = ResourceOffset.windowStart(watermark, upper);
+        ResourceOffset nextPage = restartAtFirstPage.atPage(server.url("/things?page=2").toString(),
+                ResourceOffset.Walk.NEXT, List.of());
         assertThat(ResourceOffset.fromMap(cast(first.get(0).sourceOffset()))).isEqualTo(restartAtFirstPage);
         assertThat(ResourceOffset.fromMap(cast(first.get(1).sourceOffset()))).isEqualTo(nextPage);
         assertThat(((Struct) first.get(0).key()).getInt64("id")).isEqualTo(1L);
@@ -149,7 +150,7 @@ class ResourceSyncTest {
         List<SourceRecord> second = sync.step();
         assertThat(server.takeRequest().getUrl().toString()).isEqualTo(server.url("/things?page=2").toString());
         assertThat(ResourceOffset.fromMap(cast(second.get(0).sourceOffset())))
-                .isEqualTo(new ResourceOffset(upper, null, null));
+                .isEqualTo(ResourceOffset.at(upper));
         assertThat(sync.isDue(Instant.now())).as("caught up: wait for the poll interval").isFalse();
     }
 
@@ -158,7 +159,8 @@ class ResourceSyncTest {
         Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
         Instant upper = Instant.parse("2024-03-01T00:00:00Z");
         page(things(5), null);
-        ResourceSync sync = sync(THINGS, new ResourceOffset(watermark, upper, server.url("/things?page=7").toString()));
+        ResourceSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
+                .atPage(server.url("/things?page=7").toString(), ResourceOffset.Walk.NEXT, List.of()));
 
         List<SourceRecord> records = sync.step();
 
@@ -171,7 +173,7 @@ class ResourceSyncTest {
         Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
         Instant upper = Instant.parse("2024-03-01T00:00:00Z");
         page(things(5), null);
-        sync(THINGS, new ResourceOffset(watermark, upper, null)).step();
+        sync(THINGS, ResourceOffset.windowStart(watermark, upper)).step();
 
         HttpUrl url = server.takeRequest().getUrl();
         assertThat(url.queryParameter("updated_after")).isEqualTo(watermark.toString());

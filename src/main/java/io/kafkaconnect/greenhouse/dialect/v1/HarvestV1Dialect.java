@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.dialect.v1;
 
 import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
@@ -10,19 +11,10 @@ import okhttp3.HttpUrl;
 
 /**
  * Harvest v1: Basic auth with an API key, {@code Link}-header paging, {@code *_after} (inclusive) and
- * {@code *_before} (exclusive) time filters.
+ * {@code *_before} (exclusive, except offers' inclusive {@code updated_before}) time filters. The resources are
+ * listed in {@link V1Resources}.
  */
 public final class HarvestV1Dialect implements Dialect {
-    private static final String NS = V1Schemas.NAMESPACE;
-
-    private static final List<Resource> RESOURCES = List.of(
-            Resource.incremental("candidates", "candidates", "updated_at", "updated_after", "updated_before",
-                    NS + ".Candidate", V1Schemas.CANDIDATE),
-            Resource.lowerBoundOnly("applications", "applications", "last_activity_at", "last_activity_after",
-                    NS + ".Application", V1Schemas.APPLICATION),
-            Resource.incremental("jobs", "jobs", "updated_at", "updated_after", "updated_before",
-                    NS + ".Job", V1Schemas.JOB),
-            Resource.snapshot("departments", "departments", NS + ".Department", V1Schemas.DEPARTMENT));
 
     @Override
     public String version() {
@@ -31,16 +23,26 @@ public final class HarvestV1Dialect implements Dialect {
 
     @Override
     public List<Resource> resources() {
-        return RESOURCES;
+        return V1Resources.ALL;
     }
 
+    @Override
+    public List<OmittedEndpoint> omittedEndpoints() {
+        return V1OmittedEndpoints.ALL;
+    }
+
+    /**
+     * {@code /v1/<path>?per_page=..}, the resource's fixed parameters, and the window's bounds where the resource
+     * has filters. {@code skip_count=true} is never sent: the sync needs the {@code last} link of classic paging to
+     * walk a multi-page window downwards (see ResourceSync).
+     */
     @Override
     public HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize) {
         HttpUrl.Builder url = baseUrl.newBuilder()
                 .addPathSegment("v1")
                 .addPathSegments(resource.path())
-                .addQueryParameter("per_page", Integer.toString(pageSize))
-                .addQueryParameter("skip_count", "true");
+                .addQueryParameter("per_page", Integer.toString(pageSize));
+        resource.fixedParams().forEach(url::addQueryParameter);
         if (window.from() != null && resource.lowerParam() != null) {
             url.addQueryParameter(resource.lowerParam(), format(window.from()));
         }

@@ -1,0 +1,22 @@
+package io.kafkaconnect.greenhouse.dialect;
+
+/**
+ * How an endpoint pages, as far as its documentation says. The engine decides from the links each answer
+ * carries (see ResourceSync); this documents what to expect.
+ */
+public enum Paging {
+    /** {@code page}/{@code per_page} with {@code next}/{@code prev}/{@code last} links. */
+    CLASSIC,
+    /** The "new" style (v1 docs, Pagination): only a {@code next} link; {@code skip_count} is not documented. */
+    NEXT_ONLY,
+    /** No paging documented, or "supports pagination" without saying which style: only {@code per_page} is sent. */
+    UNDOCUMENTED;
+
+    public String label() {
+        return switch (this) {
+            case CLASSIC -> "classic (page numbers, walked down from `last`)";
+            case NEXT_ONLY -> "next link only";
+            case UNDOCUMENTED -> "undocumented";
+        };
+    }
+}

@@ -1,0 +1,117 @@
+package io.kafkaconnect.greenhouse.dialect;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code docs/resources.md} from the dialects, so the resource reference can never fall behind the code.
+ * Run: {@code mvn -q compile exec:java -Dexec.classpathScope=compile -Dexec.mainClass=io.kafkaconnect.greenhouse.dialect.ResourceDocs -Dexec.args=docs/resources.md}
+ */
+public final class ResourceDocs {
+    /** The command that regenerates the file; quoted in the file and in the staleness test. */
+    public static final String REGENERATE = "mvn -q compile exec:java -Dexec.classpathScope=compile "
+            + "-Dexec.mainClass=io.kafkaconnect.greenhouse.dialect.ResourceDocs -Dexec.args=docs/resources.md";
+
+    private ResourceDocs() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/resources.md");
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Files.writeString(out, render(Dialects.all()), StandardCharsets.UTF_8);
+    }
+
+    public static String render(List<Dialect> dialects) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Resources\n\n")
+                .append("Generated from the dialects by `ResourceDocs`; do not edit by hand. Regenerate with\n`")
+                .append(REGENERATE).append("`.\n\n")
+                .append("A resource is one list endpoint of the Harvest API. Select resources with ")
+                .append("`greenhouse.resources` (empty means all of the chosen API version). Each resource goes to ")
+                .append("the topic `<topic.prefix>.<resource>`. The record key is a struct named `<value schema>Key` ")
+                .append("with one int64 field (the key column); the value is a struct of the value schema, with ")
+                .append("every field optional. The record timestamp is the change field, where the resource has ")
+                .append("one.\n\n")
+                .append("Sync modes:\n\n")
+                .append("* **").append(SyncMode.INCREMENTAL.label()).append("**: windows `[from, to)` on the change ")
+                .append("field, sent as the lower and upper filter; `to` follows the API server's clock minus ")
+                .append("`sync.safety.lag.ms`.\n")
+                .append("* **").append(SyncMode.INCREMENTAL_LOWER_BOUND_ONLY.label()).append("**: only the lower ")
+                .append("filter exists; each pass reads everything changed since the previous pass began.\n")
+                .append("* **").append(SyncMode.SNAPSHOT.label()).append("**: no time filter; the whole list is ")
+                .append("re-read every `snapshot.interval.ms`.\n\n")
+                .append("Paging: links only, verbatim. A window that fits one page is one request. A larger window of a ")
+                .append("classic (page-number) endpoint is walked down from its `last` page through `prev` links, ")
+                .append("so records that leave the window while it is read (an edit moves them past its end) cannot ")
+                .append("shift an unread record onto a page already read; the first page is read again last. ")
+                .append("Next-only endpoints and cursor APIs are walked through `next` links.\n\n")
+                .append("**Deletes are not exposed by the Harvest API**: no endpoint lists deleted records and ")
+                .append("there is no `deleted_at`, so deletions cannot be streamed. Soft deletes show up as field ")
+                .append("changes where the API has a flag (`active=false` on job posts, custom fields, ")
+                .append("demographics and prospect pools; `disabled=true` on users). A hard-deleted record ")
+                .append("simply stops appearing; snapshot resources re-read in full, but nothing marks the ")
+                .append("record as gone (no tombstone).\n");
+        for (Dialect dialect : dialects) {
+            renderDialect(md, dialect);
+        }
+        return md.toString();
+    }
+
+    private static void renderDialect(StringBuilder md, Dialect dialect) {
+        String v = dialect.version();
+        md.append("\n## Harvest ").append(v).append(" (`greenhouse.api.version=").append(v).append("`)\n\n")
+                .append("| resource | endpoint | paging | sync mode | change field / filters | topic | key | value schema |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Resource r : dialect.resources()) {
+            md.append("| `").append(r.name()).append("` | ")
+                    .append(endpoint(v, r)).append(" | ")
+                    .append(r.paging().label()).append(" | ")
+                    .append(r.mode().label()).append(" | ")
+                    .append(filters(r)).append(" | ")
+                    .append("`<topic.prefix>.").append(r.name()).append("` | ")
+                    .append('`').append(r.keyField()).append("` | ")
+                    .append('`').append(r.schemaName()).append("` |\n");
+        }
+        List<Resource> noted = dialect.resources().stream().filter(r -> !r.notes().isBlank()).toList();
+        if (!noted.isEmpty()) {
+            md.append("\n### Notes\n\n");
+            for (Resource r : noted) {
+                md.append("* `").append(r.name()).append("`: ").append(r.notes()).append('\n');
+            }
+        }
+        if (!dialect.omittedEndpoints().isEmpty()) {
+            md.append("\n### Endpoints that are not resources\n\n")
+                    .append("\"Per parent\" endpoints take a parent record's id; reading them all would need one ")
+                    .append("request per parent record (a fan-out), which the sync engine does not do.\n\n")
+                    .append("| endpoint | why |\n| --- | --- |\n");
+            for (OmittedEndpoint e : dialect.omittedEndpoints()) {
+                md.append("| `").append(e.endpoint()).append("` | ").append(cell(e.reason())).append(" |\n");
+            }
+        }
+    }
+
+    private static String endpoint(String version, Resource r) {
+        String query = r.fixedParams().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return "`GET /" + version + "/" + r.path() + (query.isEmpty() ? "" : "?" + query) + "`";
+    }
+
+    private static String filters(Resource r) {
+        return switch (r.mode()) {
+            case INCREMENTAL -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`, `" + r.upperParam() + "`";
+            case INCREMENTAL_LOWER_BOUND_ONLY -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`";
+            case SNAPSHOT -> "none";
+        };
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

@@ -1,0 +1,40 @@
+package io.kafkaconnect.greenhouse.sync;
+
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import java.util.Map;
+import org.apache.kafka.connect.errors.ConnectException;
+
+/** Checks offsets a user writes with the Connect REST API before the worker stores them. */
+public final class OffsetAlterations {
+    private OffsetAlterations() {
+    }
+
+    /** @throws ConnectException naming the partition and what is wrong with it */
+    public static void validate(GreenhouseSourceConfig config, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        String host = SourcePartition.hostOf(config.baseUrl());
+        String api = config.apiVersion();
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
+            SourcePartition partition = SourcePartition.fromMap(e.getKey()).orElseThrow(() -> new ConnectException(
+                    "Partition " + e.getKey() + " is not one of this connector's: a partition is {\"api\": \"" + api
+                            + "\", \"host\": \"" + host + "\", \"resource\": \"<name>\", \"protocol\": \""
+                            + SourcePartition.PROTOCOL + "\"}"));
+            if (!partition.api().equals(api) || !partition.host().equals(host)) {
+                throw new ConnectException("Partition " + e.getKey() + " belongs to API " + partition.api() + " at "
+                        + partition.host() + ", but this connector reads API " + api + " at " + host);
+            }
+            if (config.dialect().resource(partition.resource()).isEmpty()) {
+                throw new ConnectException("Partition " + e.getKey() + " names unknown resource '"
+                        + partition.resource() + "'");
+            }
+            if (e.getValue() != null) {
+                try {
+                    ResourceOffset.fromMap(e.getValue());
+                } catch (IllegalArgumentException ex) {
+                    throw new ConnectException("Offset " + e.getValue() + " of resource " + partition.resource()
+                            + " is invalid: " + ex.getMessage() + ". To move a resource to a time, write "
+                            + "{\"v\": 1, \"watermark\": \"2024-01-01T00:00:00Z\"}; to reset it, write null.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.kafkaconnect.greenhouse.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+/**
+ * A real KRaft broker and Connect worker in this JVM (Kafka's EmbeddedConnectCluster), with helpers to run
+ * the connector and read what it wrote. One per test class: starting one takes ~10 s.
+ */
+final class ConnectCluster implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final EmbeddedConnectCluster connect;
+
+    ConnectCluster(String name, Map<String, String> extraWorkerProps, Map<String, String> extraBrokerProps) {
+        Map<String, String> worker = new HashMap<>();
+        worker.put("offset.flush.interval.ms", "500");
+        worker.put("plugin.discovery", "service_load");
+        worker.putAll(extraWorkerProps);
+        java.util.Properties broker = new java.util.Properties();
+        broker.putAll(extraBrokerProps);
+        connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(1).workerProps(worker)
+                .brokerProps(broker).build();
+        connect.start();
+    }
+
+    ConnectCluster(String name) {
+        this(name, Map.of(), Map.of());
+    }
+
+    EmbeddedConnectCluster connect() {
+        return connect;
+    }
+
+    /** A connector config against the simulator: JSON without schemas, topics created by the worker. */
+    static Map<String, String> connectorConfig(String baseUrl, String apiKey, String resources, int tasks) {
+        Map<String, String> c = new HashMap<>();
+        c.put("connector.class", GreenhouseSourceConnector.class.getSimpleName());
+        c.put("tasks.max", String.valueOf(tasks));
+        c.put("greenhouse.api.version", "v1");
+        c.put("greenhouse.base.url", baseUrl);
+        c.put("greenhouse.api.key", apiKey);
+        c.put("greenhouse.resources", resources);
+        c.put("sync.safety.lag.ms", "0");
+        c.put("poll.interval.ms", "500");
+        c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("key.converter.schemas.enable", "false");
+        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        c.put("value.converter.schemas.enable", "false");
+        c.put("topic.creation.default.replication.factor", "1");
+        c.put("topic.creation.default.partitions", "1");
+        return c;
+    }
+
+    /** Every record of the topics so far, in order, as (key JSON, value JSON, timestamp). */
+    List<Record> readAll(String... topics) {
+        try {
+            ConsumerRecords<byte[], byte[]> records = connect.kafka().consumeAll(Duration.ofSeconds(30).toMillis(), topics);
+            List<Record> out = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : records) {
+                out.add(new Record(r.topic(), JSON.readTree(r.key()), r.value() == null ? null : JSON.readTree(r.value()),
+                        r.timestamp()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number of distinct ids in a topic so far; 0 while the topic does not exist yet. */
+    int count(String topic) {
+        try {
+            return latestById(topic).size();
+        } catch (IllegalStateException e) {
+            return 0;
+        }
+    }
+
+    /** The latest value per id of a topic. */
+    Map<Long, JsonNode> latestById(String topic) {
+        Map<Long, JsonNode> latest = new LinkedHashMap<>();
+        for (Record r : readAll(topic)) {
+            latest.put(r.key().get("id").asLong(), r.value());
+        }
+        return latest;
+    }
+
+    /** Waits until the condition holds, failing with the message after the timeout. */
+    static void await(Duration timeout, String message, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + ": " + message);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    record Record(String topic, JsonNode key, JsonNode value, long timestamp) {
+    }
+
+    @Override
+    public void close() {
+        connect.stop();
+    }
+}

@@ -1,0 +1,219 @@
+package io.kafkaconnect.greenhouse.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
+import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The traps of incremental sync, each shown on the simulator: page-number paging over a set that shrinks while
+ * it is read, thousands of records with one timestamp, and a server clock far from the worker's.
+ */
+class CompletenessTest {
+    private static final String KEY = "completeness-key";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HarvestSimulator sim;
+    private ApiClient client;
+
+    @AfterEach
+    void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void simulator(int candidates, Duration clockOffset) {
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", candidates)
+                .clockOffset(clockOffset).build();
+        sim.start();
+    }
+
+    private ResourceSync candidatesSync(int pageSize) {
+        Map<String, String> props = new HashMap<>();
+        props.put("greenhouse.api.version", "v1");
+        props.put("greenhouse.api.key", KEY);
+        props.put("greenhouse.base.url", sim.baseUrl());
+        props.put("max.retries", "0");
+        GreenhouseSourceConfig config = new GreenhouseSourceConfig(props);
+        client = ApiClientFactory.create(config, new Sleeper(), Clock.systemUTC());
+        HarvestV1Dialect dialect = new HarvestV1Dialect();
+        Resource resource = dialect.resource("candidates").orElseThrow();
+        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", config.baseUrl(), "candidates"),
+                new UnknownFieldLog());
+        ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
+                Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL);
+        return new ResourceSync(resource, dialect, client, maker, settings, ResourceOffset.START, Clock.systemUTC());
+    }
+
+    /** Runs windows until one ends; between pages, {@code duringPass} may edit records. */
+    private static List<SourceRecord> readWindow(ResourceSync sync, Runnable duringPass) {
+        List<SourceRecord> out = new ArrayList<>();
+        do {
+            out.addAll(sync.step());
+            duringPass.run();
+        } while (sync.position().inWindow());
+        return out;
+    }
+
+    /** Latest updated_at per id, as sent. */
+    private static Map<Long, Long> latest(List<SourceRecord> records) {
+        Map<Long, Long> latest = new HashMap<>();
+        for (SourceRecord r : records) {
+            latest.merge(((Struct) r.key()).getInt64("id"), r.timestamp(), Math::max);
+        }
+        return latest;
+    }
+
+    private Map<Long, Long> truth() {
+        Map<Long, Long> truth = new HashMap<>();
+        sim.truth("candidates").forEach((id, json) -> truth.put(id, Instant.parse(json.get("updated_at").asText()).toEpochMilli()));
+        return truth;
+    }
+
+    /** Edits the {@code n} lowest-id candidates changed before {@code before}: they leave a window ending there. */
+    private Consumer<Instant> editLowest(int n) {
+        return before -> new TreeSet<>(sim.truth("candidates").entrySet().stream()
+                .filter(e -> Instant.parse(e.getValue().get("updated_at").asText()).isBefore(before))
+                .map(Map.Entry::getKey).toList()).stream().limit(n).forEach(id -> sim.edit("candidates", id));
+    }
+
+    private static void waitForNextSecond() throws InterruptedException {
+        // window bounds are whole seconds of the server's clock as read from second-precision Date headers (so up
+        // to a second behind): wait until the edits surely fall before the next window's upper bound
+        Thread.sleep(2_100);
+    }
+
+    @Test
+    void aNaiveForwardWalkLosesRecordsWhenEarlierPagesShrink() throws Exception {
+        simulator(400, Duration.ZERO);
+        Instant upper = sim.now();
+        Consumer<Instant> edit = editLowest(3);
+        Set<Long> seen = new TreeSet<>();
+        Map<Long, JsonNode> before = sim.truth("candidates");
+        String url = sim.baseUrl() + "/v1/candidates?per_page=20&skip_count=true&updated_before=" + upper;
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes());
+        while (url != null) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JSON.readTree(response.body()).forEach(n -> seen.add(n.get("id").asLong()));
+            edit.accept(upper);
+            url = response.headers().firstValue("Link").map(l -> io.kafkaconnect.greenhouse.api.LinkHeader.parse(l).get("next"))
+                    .orElse(null);
+        }
+        Set<Long> neverEdited = new TreeSet<>(before.keySet());
+        neverEdited.removeIf(id -> sim.versions("candidates").get(id) > 1);
+        neverEdited.removeAll(seen);
+        assertThat(neverEdited).as("records the forward walk skipped although they never changed").isNotEmpty();
+    }
+
+    @Test
+    void theConnectorLosesNothingWhileEarlierPagesShrink() throws Exception {
+        simulator(400, Duration.ZERO);
+        ResourceSync sync = candidatesSync(20);
+        Consumer<Instant> edit = editLowest(3);
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().windowEnd() == null
+                ? Instant.MIN : sync.position().windowEnd())));
+        waitForNextSecond();
+        sent.addAll(readWindow(sync, () -> { }));
+
+        assertSameLatest(sent);
+        Map<Long, Long> perVersion = new HashMap<>();
+        sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
+        assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+    }
+
+    @Test
+    void thousandsOfRecordsWithOneTimestampAreAllDelivered() throws Exception {
+        simulator(500, Duration.ZERO);
+        ResourceSync sync = candidatesSync(500);
+        readWindow(sync, () -> { });
+        waitForNextSecond();
+        sim.insert("candidates");
+        List<Long> bulk = new ArrayList<>(sim.bulkEdit("candidates", 400));
+        for (int i = 0; i < 6; i++) {
+            bulk.add(sim.insert("candidates"));
+        }
+        bulk.addAll(sim.bulkEdit("candidates", 0));
+        waitForNextSecond();
+        ResourceSync small = candidatesSync(7);
+        List<SourceRecord> sent = readWindow(small, () -> { });
+        assertSameLatest(sent);
+    }
+
+    @Test
+    void aServerClockTenMinutesAheadOrBehindLosesNothing() throws Exception {
+        for (Duration offset : List.of(Duration.ofMinutes(10), Duration.ofMinutes(-10))) {
+            simulator(300, offset);
+            ResourceSync sync = candidatesSync(50);
+            List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> { }));
+            List<Long> edited = new ArrayList<>(sim.truth("candidates").keySet()).subList(0, 5);
+            edited.forEach(id -> sim.edit("candidates", id));
+            long newest = sim.insert("candidates");
+            waitForNextSecond();
+            List<SourceRecord> next = readWindow(sync, () -> { });
+            assertThat(next).as("offset %s: the next window holds exactly the changes", offset)
+                    .extracting(r -> ((Struct) r.key()).getInt64("id"))
+                    .containsExactlyInAnyOrderElementsOf(concat(edited, newest));
+            sent.addAll(next);
+            assertSameLatest(sent);
+            stop();
+            client = null;
+            sim = null;
+        }
+    }
+
+    /** Every record's latest version was sent; on failure, lists only what differs. */
+    private void assertSameLatest(List<SourceRecord> sent) {
+        Map<Long, Long> got = latest(sent);
+        Map<Long, String> wrong = new java.util.TreeMap<>();
+        truth().forEach((id, t) -> {
+            if (!t.equals(got.get(id))) {
+                wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + (got.get(id) == null ? "nothing"
+                        : Instant.ofEpochMilli(got.get(id))));
+            }
+        });
+        assertThat(wrong).as("records whose latest version was not sent").isEmpty();
+    }
+
+    private static List<Long> concat(List<Long> ids, long one) {
+        List<Long> all = new ArrayList<>(ids);
+        all.add(one);
+        return all;
+    }
+
+    @SuppressWarnings("unused")
+    private static HttpUrl url(String s) {
+        return HttpUrl.get(s);
+    }
+}
