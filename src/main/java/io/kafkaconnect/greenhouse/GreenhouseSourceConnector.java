@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceTaskConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.OffsetAlterations;
+import io.kafkaconnect.greenhouse.validation.LiveCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,8 +95,13 @@ public class GreenhouseSourceConnector extends SourceConnector {
         } catch (RuntimeException e) {
             return result; // already reported per field
         }
-        parsed.crossFieldProblems().forEach((key, message) -> valueOf(result, key)
+        Map<String, String> crossField = parsed.crossFieldProblems();
+        crossField.forEach((key, message) -> valueOf(result, key)
                 .ifPresent(v -> v.addErrorMessage(key + " " + message)));
+        if (crossField.isEmpty()) {
+            LiveCheck.run(parsed, parsed.credentialSettings()).forEach((key, messages) -> valueOf(result, key)
+                    .ifPresent(v -> messages.forEach(v::addErrorMessage)));
+        }
         return result;
     }
 

@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceOffset;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.util.DaemonThreads;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -36,6 +39,7 @@ public class GreenhouseSourceTask extends SourceTask {
     private final Clock clock;
     private final Sleeper sleeper = new Sleeper();
     private ApiClient client;
+    private ExecutorService fetchPool;
     private List<ResourceSync> syncs = List.of();
     private int turn;
 
@@ -58,7 +62,9 @@ public class GreenhouseSourceTask extends SourceTask {
         Dialect dialect = config.dialect();
         client = ApiClientFactory.create(config, sleeper, clock);
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
-                config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors());
+                config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
+                config.maxConcurrency());
+        fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("greenhouse-fetch"));
         UnknownFieldLog unknownFields = new UnknownFieldLog();
 
         List<Resource> resources = new ArrayList<>();
@@ -78,7 +84,7 @@ public class GreenhouseSourceTask extends SourceTask {
             ResourceOffset offset = initialOffset(resource, stored.get(partition.toMap()), config.syncStart());
             log.info("{}: starting from {}", resource.name(), offset);
             RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
-            created.add(new ResourceSync(resource, dialect, client, maker, settings, offset, clock));
+            created.add(new ResourceSync(resource, dialect, client, maker, settings, offset, clock, fetchPool));
         }
         syncs = created;
     }
@@ -115,6 +121,9 @@ public class GreenhouseSourceTask extends SourceTask {
                     return records.isEmpty() ? null : records;
                 } catch (StoppedException e) {
                     return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
                 }
             }
         }
@@ -127,6 +136,10 @@ public class GreenhouseSourceTask extends SourceTask {
     @Override
     public void stop() {
         sleeper.stop();
+        syncs.forEach(ResourceSync::close);
+        if (fetchPool != null) {
+            fetchPool.shutdownNow();
+        }
         if (client != null) {
             client.close();
         }

@@ -38,6 +38,7 @@ public final class ApiClient {
     private final Sleeper sleeper;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LatencyAverage latency = new LatencyAverage();
 
     public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, RetryPolicy retry,
                      RateBudget budget, ServerClock serverClock, Sleeper sleeper, ObjectMapper json) {
@@ -68,14 +69,14 @@ public final class ApiClient {
         int failures = 0;
         boolean refreshed = false;
         while (true) {
+            Request.Builder request = new Request.Builder().url(url).get().header("Accept", "application/json");
+            credentials.authenticate(request); // may fetch a token: before the budget counts this request in flight
             if (!budget.acquire(sleeper)) {
                 throw new StoppedException();
             }
-            Request.Builder request = new Request.Builder().url(url).get().header("Accept", "application/json");
-            credentials.authenticate(request);
             String failure;
             Throwable cause = null;
-            try (Response response = http.newCall(request.build()).execute()) {
+            try (Response response = execute(request)) {
                 Instant receivedAt = clock.instant();
                 Instant serverDate = serverDate(response);
                 serverClock.observe(serverDate, receivedAt);
@@ -106,6 +107,9 @@ public final class ApiClient {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 cause = e;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new StoppedException(); // the read was cancelled (the task is stopping): do not retry
+            }
             failures++;
             if (failures > retry.maxRetries()) {
                 throw new TransientApiException("Reading " + resource + " from " + redact(url) + " failed "
@@ -119,6 +123,26 @@ public final class ApiClient {
                 throw new StoppedException();
             }
         }
+    }
+
+    /** Sends a request counted in the budget as in flight until its answer is back. */
+    private Response execute(Request.Builder request) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return http.newCall(request.build()).execute();
+        } finally {
+            budget.release();
+            latency.record(System.nanoTime() - start);
+        }
+    }
+
+    /** How long answers take lately (time to the response headers), or null before the first one. */
+    public Duration typicalLatency() {
+        return latency.average();
+    }
+
+    public RateBudget budget() {
+        return budget;
     }
 
     private ApiPage readPage(HttpUrl url, Response response, Instant serverDate, String resource) throws IOException {
@@ -175,8 +199,8 @@ public final class ApiClient {
             case 401 -> "Greenhouse rejected the credentials (HTTP 401) for " + where
                     + ": check " + credentials.settingNames() + detail;
             case 403 -> "The credential may not read " + resource + " (HTTP 403 for " + where
-                    + "): grant it access to this endpoint in Greenhouse's Dev Center, or remove " + resource
-                    + " from the resources setting" + detail;
+                    + "): " + credentials.accessHint(resource) + ", or remove " + resource
+                    + " from greenhouse.resources" + detail;
             case 404 -> "Greenhouse has no " + where + " (HTTP 404): check greenhouse.base.url and the API version"
                     + detail;
             case 422 -> "Greenhouse refused the request " + where + " as invalid (HTTP 422)" + detail;

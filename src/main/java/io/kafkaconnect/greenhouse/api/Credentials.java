@@ -14,6 +14,11 @@ public interface Credentials {
         return false;
     }
 
+    /** What to grant so that these credentials may read {@code resource} (for 403 messages). */
+    default String accessHint(String resource) {
+        return "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
+    }
+
     /** The setting(s) a user must fix when the API rejects these credentials. */
     String settingNames();
 }

@@ -13,70 +13,151 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request budget of one credential, shared by every task of this JVM that uses the credential. It
- * learns the budget from {@code X-RateLimit-Limit/-Remaining/-Reset} and waits before a request when the
- * window is spent, and after a 429 for {@code Retry-After}.
+ * The request budget of one credential, shared by every task of this JVM that uses it. It learns the limit
+ * from {@code X-RateLimit-Limit}, paces requests evenly at a share of it ({@code fraction} of the limit per
+ * window, with a small margin), never lets more requests start than {@code X-RateLimit-Remaining} allows
+ * (counting requests still in flight), waits for {@code X-RateLimit-Reset} when a window is spent, and
+ * blocks everyone for {@code Retry-After} after a 429. Tasks on other workers share the budget too, and this
+ * adapts to them through the headers.
  */
 public final class RateBudget {
     private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
     private static final Map<String, RateBudget> SHARED = new ConcurrentHashMap<>();
+    /** Pace a little under the limit, so clock jitter between us and the server does not cost a 429. */
+    private static final double PACING_MARGIN = 0.97;
 
     private final Clock clock;
+    private Duration window;
+    private volatile double fraction;
     private Integer limit;
     private Integer remaining;
     private Instant windowResetsAt;
+    private Instant lastReset;
     private Instant blockedUntil = Instant.MIN;
+    private Instant nextSlot = Instant.MIN;
+    private int inFlight;
 
-    RateBudget(Clock clock) {
+    RateBudget(Clock clock, Duration window, double fraction) {
         this.clock = clock;
+        this.window = window;
+        this.fraction = fraction;
     }
 
-    /** The one budget of a credential in this JVM. */
-    public static RateBudget shared(String budgetKey, Clock clock) {
-        return SHARED.computeIfAbsent(budgetKey, k -> new RateBudget(clock));
+    /**
+     * The one budget of a credential in this JVM.
+     *
+     * @param window   the API's rate-limit window (v1: 10 s, v3: 30 s), used to pace requests evenly
+     * @param fraction the share of the limit this connector may use, in (0, 1]
+     */
+    public static RateBudget shared(String budgetKey, Clock clock, Duration window, double fraction) {
+        RateBudget budget = SHARED.computeIfAbsent(budgetKey, k -> new RateBudget(clock, window, fraction));
+        budget.fraction = Math.min(budget.fraction, fraction); // the most modest configuration wins
+        return budget;
     }
 
-    /** Waits until a request may be sent. Returns false if the sleeper was stopped meanwhile. */
+    /**
+     * Waits until a request may start and counts it as in flight; pair with {@link #release()}.
+     *
+     * @return false if the sleeper was stopped meanwhile (then nothing is counted)
+     */
     public boolean acquire(Sleeper sleeper) {
-        Duration wait = waitNeeded();
-        if (!wait.isZero()) {
-            log.info("Rate budget spent, waiting {} ms before the next request", wait.toMillis());
-            return sleeper.sleep(wait);
+        while (true) {
+            Duration wait = reserveOrWait();
+            if (wait.isZero()) {
+                return true;
+            }
+            if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
+                log.info("Rate budget: waiting {} ms before the next request", wait.toMillis());
+            }
+            if (!sleeper.sleep(wait)) {
+                return false;
+            }
         }
-        return true;
     }
 
-    synchronized Duration waitNeeded() {
+    /** The request started by {@link #acquire} has its answer (or failed). */
+    public synchronized void release() {
+        inFlight = Math.max(0, inFlight - 1);
+    }
+
+    synchronized Duration reserveOrWait() {
         Instant now = clock.instant();
-        Instant until = blockedUntil;
-        if (remaining != null && remaining <= 0 && windowResetsAt != null && windowResetsAt.isAfter(until)) {
-            until = windowResetsAt;
+        if (windowResetsAt != null && !now.isBefore(windowResetsAt) && remaining != null) {
+            remaining = null; // a new window: the next answer tells its state
+            windowResetsAt = null;
         }
-        if (until.isAfter(now)) {
-            return Duration.between(now, until);
+        Instant earliest = blockedUntil.isAfter(nextSlot) ? blockedUntil : nextSlot;
+        if (remaining != null && remaining - reserved() <= 0) {
+            Instant reset = windowResetsAt != null ? windowResetsAt : now.plus(window);
+            if (reset.isAfter(earliest)) {
+                earliest = reset;
+            }
         }
-        if (remaining != null && remaining <= 0) {
-            remaining = null; // the window has passed: the next answer tells the new state
+        if (earliest.isAfter(now)) {
+            return Duration.between(now, earliest);
         }
+        inFlight++;
         if (remaining != null) {
-            remaining--; // count our own request until the answer corrects it
+            remaining--;
         }
+        nextSlot = now.plus(spacing());
         return Duration.ZERO;
     }
 
-    /** Reads the rate headers of an answer. {@code serverDate} lets an absolute reset time be converted to ours. */
+    /** Requests of this window kept back for others (1 - fraction of the limit). */
+    private int reserved() {
+        return limit == null ? 0 : limit - usableLimit();
+    }
+
+    private int usableLimit() {
+        return Math.max(1, (int) Math.floor(limit * fraction));
+    }
+
+    private Duration spacing() {
+        if (limit == null) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
+    }
+
+    /** Reads the rate headers of an answer. {@code serverDate} converts an absolute reset time to our clock. */
     public synchronized void update(Headers headers, Instant serverDate) {
         Integer l = intHeader(headers, "X-RateLimit-Limit");
         Integer r = intHeader(headers, "X-RateLimit-Remaining");
-        if (l != null) {
+        if (l != null && l > 0) {
             limit = l;
         }
         if (r != null) {
-            remaining = r;
+            // requests still in flight (this one was released already) may not be counted in r yet
+            int others = inFlight;
+            remaining = remaining == null ? r - others : Math.min(remaining, r - others);
         }
         Instant reset = resetTime(headers.get("X-RateLimit-Reset"), serverDate);
+        learnWindow(reset);
         if (reset != null) {
+            if (windowResetsAt != null && reset.isAfter(windowResetsAt) && r != null) {
+                remaining = r - inFlight; // the answer comes from a newer window
+            }
             windowResetsAt = reset;
+        }
+    }
+
+    /**
+     * A fixed window shows itself when its reset time jumps by a whole window once the old reset has passed;
+     * pacing then follows the API's real window rather than the documented one.
+     */
+    private void learnWindow(Instant reset) {
+        if (reset == null) {
+            return;
+        }
+        Instant previous = lastReset;
+        lastReset = reset;
+        if (previous == null || clock.instant().isBefore(previous)) {
+            return;
+        }
+        Duration jump = Duration.between(previous, reset);
+        if (jump.compareTo(Duration.ofSeconds(1)) >= 0 && jump.compareTo(Duration.ofMinutes(10)) <= 0) {
+            window = jump;
         }
     }
 
@@ -84,16 +165,25 @@ public final class RateBudget {
     public synchronized Duration throttled(Headers headers, Instant serverDate, Duration fallback) {
         update(headers, serverDate);
         Duration wait = retryAfter(headers.get("Retry-After"), serverDate);
+        Instant now = clock.instant();
         if (wait == null) {
-            wait = windowResetsAt != null && windowResetsAt.isAfter(clock.instant())
-                    ? Duration.between(clock.instant(), windowResetsAt) : fallback;
+            wait = windowResetsAt != null && windowResetsAt.isAfter(now) ? Duration.between(now, windowResetsAt)
+                    : fallback;
         }
-        Instant until = clock.instant().plus(wait);
+        Instant until = now.plus(wait);
         if (until.isAfter(blockedUntil)) {
             blockedUntil = until;
         }
         remaining = 0;
+        if (windowResetsAt == null || windowResetsAt.isBefore(until)) {
+            windowResetsAt = until;
+        }
         return wait;
+    }
+
+    /** The pace this budget allows, in requests per second, or null while the limit is unknown. */
+    public synchronized Double requestsPerSecond() {
+        return limit == null ? null : usableLimit() * PACING_MARGIN / (window.toNanos() / 1e9);
     }
 
     public synchronized Integer limit() {
@@ -105,19 +195,17 @@ public final class RateBudget {
             return null;
         }
         Instant now = clock.instant();
+        Duration skew = serverDate == null ? Duration.ZERO : Duration.between(now, serverDate);
         try {
             long n = Long.parseLong(value.trim());
-            Instant at = n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
             if (n < 100_000_000L) { // a small number is a delay in seconds, not a time
                 return now.plusSeconds(n);
             }
-            Duration skew = serverDate == null ? Duration.ZERO : Duration.between(now, serverDate);
+            Instant at = n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
             return at.minus(skew);
         } catch (NumberFormatException e) {
             try {
-                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration skew = serverDate == null ? Duration.ZERO : Duration.between(now, serverDate);
-                return at.minus(skew);
+                return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().minus(skew);
             } catch (RuntimeException ignored) {
                 return null;
             }
@@ -132,8 +220,11 @@ public final class RateBudget {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException e) {
             Instant at = resetTime(value, serverDate);
-            return at == null ? null : Duration.between(clock.instant(), at).isNegative()
-                    ? Duration.ZERO : Duration.between(clock.instant(), at);
+            if (at == null) {
+                return null;
+            }
+            Duration d = Duration.between(clock.instant(), at);
+            return d.isNegative() ? Duration.ZERO : d;
         }
     }
 

@@ -8,13 +8,23 @@ import org.apache.kafka.common.config.ConfigException;
 
 /** An absolute https:// URL; http:// only for loopback hosts (tests, the simulator). */
 public final class BaseUrlValidator implements ConfigDef.Validator {
+    private final String example;
+
+    public BaseUrlValidator() {
+        this("https://harvest.greenhouse.io");
+    }
+
+    /** @param example a valid value, quoted in the message for an invalid one */
+    public BaseUrlValidator(String example) {
+        this.example = example;
+    }
 
     @Override
     public void ensureValid(String name, Object value) {
         String text = value == null ? "" : value.toString().trim();
         HttpUrl url = HttpUrl.parse(text);
         if (url == null) {
-            throw new ConfigException(name, value, "must be an absolute http(s) URL such as https://harvest.greenhouse.io");
+            throw new ConfigException(name, value, "must be an absolute http(s) URL such as " + example);
         }
         if (url.scheme().equals("http") && !isLoopback(url.host())) {
             throw new ConfigException(name, value, "must use https://; http:// is accepted only for loopback hosts "

@@ -12,7 +12,8 @@ final class ResourceRecommender implements org.apache.kafka.common.config.Config
     public List<Object> validValues(String name, Map<String, Object> parsedConfig) {
         Object version = parsedConfig.get(GreenhouseSourceConfig.API_VERSION);
         try {
-            return Dialects.forVersion(version == null ? "v1" : version.toString().trim()).resources().stream()
+            return Dialects.forVersion(version == null ? GreenhouseSourceConfig.DEFAULT_API_VERSION
+                            : version.toString().trim()).resources().stream()
                     .map(Resource::name).map(n -> (Object) n).toList();
         } catch (IllegalArgumentException e) {
             return List.of();

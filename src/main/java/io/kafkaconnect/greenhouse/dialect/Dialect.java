@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.dialect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -20,11 +21,24 @@ public interface Dialect {
     }
 
     /**
+     * The resources read when the user names none: all of them unless the dialect keeps some opt-in (e.g. Harvest
+     * v3's EEOC and demographic data, which must be named explicitly).
+     */
+    default List<Resource> defaultResources() {
+        return resources();
+    }
+
+    /**
      * List-like endpoints of this API that are not offered as resources, with the reason (for the docs).
      * Endpoints that fetch one record by its id are not listed.
      */
     default List<OmittedEndpoint> omittedEndpoints() {
         return List.of();
+    }
+
+    /** The length of the API's rate-limit window (Harvest v1: 10 s), over which X-RateLimit-Limit applies. */
+    default Duration rateLimitWindow() {
+        return Duration.ofSeconds(10);
     }
 
     /** The first page of {@code window} for {@code resource}. */

@@ -1,13 +1,15 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
+import io.kafkaconnect.greenhouse.dialect.v3.HarvestV3Dialect;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /** The dialect of each supported API version. */
 public final class Dialects {
-    private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect());
+    private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect(), "v3",
+            new HarvestV3Dialect());
 
     private Dialects() {
     }

@@ -105,7 +105,9 @@ public final class ResourceDocs {
 
     private static String filters(Resource r) {
         return switch (r.mode()) {
-            case INCREMENTAL -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`, `" + r.upperParam() + "`";
+            case INCREMENTAL -> r.lowerParam().equals(r.upperParam())
+                    ? "`" + r.cursorField() + "`: `" + r.lowerParam() + "=gte|<from>|lt|<to>`"
+                    : "`" + r.cursorField() + "`: `" + r.lowerParam() + "`, `" + r.upperParam() + "`";
             case INCREMENTAL_LOWER_BOUND_ONLY -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`";
             case SNAPSHOT -> "none";
         };

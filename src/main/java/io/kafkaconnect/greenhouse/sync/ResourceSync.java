@@ -9,7 +9,6 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
-import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import io.kafkaconnect.greenhouse.util.ContentHash;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,36 +16,34 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync state machine of one resource. Each {@link #step()} reads one page:
+ * The sync state machine of one resource. Each {@link #step()} hands over at most one page (or one piece
+ * of a parallel backfill):
  * <ol>
  * <li>Open a window {@code [watermark, upper)}, {@code upper} = the API server's clock minus the safety lag.</li>
- * <li>Read its first page. One page: done. Several pages and a {@code last} link (v1 page numbers): the
- * first page's records are not sent; the walk jumps to {@code last} and follows {@code prev} down to page 1.
- * Records only ever leave a closed window while it is read (an edit moves them past {@code upper}), and a
- * record leaving shifts only the pages after it, which a downward walk has already read: nothing is
- * skipped. Records that shift onto the next page down are recognised by id and not sent twice. Without a
- * {@code last} link (cursor APIs, next-only endpoints) the walk follows {@code next}.</li>
- * <li>After the last page the watermark becomes {@code upper}.</li>
+ * <li>Read it with the {@link WindowWalker}. If its first page shows that it is large and the resource has
+ * two-sided time filters, read it instead as consecutive pieces, several at once ({@link ParallelBackfill}).</li>
+ * <li>After the window the watermark becomes {@code upper}; the resource waits for the poll interval.</li>
  * </ol>
  * Offsets: every record but the last of a page carries the position of the page it came from, so a crash
- * re-reads at most that page; the last one carries the position after the page.
+ * re-reads at most that page; the last one carries the position after it. A backfill piece is handed over in
+ * one batch: its records carry "read this piece again", its last one "the watermark is the piece's end".
  */
 public final class ResourceSync {
     private static final Logger log = LoggerFactory.getLogger(ResourceSync.class);
+    private static final Duration BACKFILL_WAIT = Duration.ofMillis(500);
 
     /** What a sync needs to know that does not change while it runs. */
     public record Settings(HttpUrl baseUrl, int pageSize, Duration pollInterval, Duration safetyLag,
-                           Duration snapshotInterval, ConversionErrors conversionErrors) {
+                           Duration snapshotInterval, ConversionErrors conversionErrors, int maxConcurrency) {
     }
 
     private final Resource resource;
@@ -55,8 +52,11 @@ public final class ResourceSync {
     private final RecordMaker records;
     private final Settings settings;
     private final Clock clock;
+    private final WindowWalker walker;
+    private final ExecutorService fetchPool;
 
     private ResourceOffset position;
+    private ParallelBackfill backfill;
     private Instant dueAt;
     private long windowRecords;
     private int windowPages;
@@ -64,13 +64,15 @@ public final class ResourceSync {
     private final Map<Long, Long> sentSnapshot = new HashMap<>();
 
     public ResourceSync(Resource resource, Dialect dialect, ApiClient client, RecordMaker records, Settings settings,
-                        ResourceOffset offset, Clock clock) {
+                        ResourceOffset offset, Clock clock, ExecutorService fetchPool) {
         this.resource = resource;
         this.dialect = dialect;
         this.client = client;
         this.records = records;
         this.settings = settings;
         this.clock = clock;
+        this.fetchPool = fetchPool;
+        this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
         this.position = offset;
         this.dueAt = resource.mode() == SyncMode.SNAPSHOT && !offset.inWindow() && offset.watermark() != null
                 ? offset.watermark().plus(settings.snapshotInterval()) : Instant.MIN;
@@ -88,57 +90,81 @@ public final class ResourceSync {
         return !now.isBefore(dueAt);
     }
 
-    /** The position this sync would resume from now. */
+    /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
     public ResourceOffset position() {
         return position;
     }
 
-    /** Reads the next page (opening a window first if none is in progress) and returns the records to send. */
-    public List<SourceRecord> step() {
+    /** True while a window (or a backfill) is being read. */
+    public boolean inWindow() {
+        return backfill != null || position.inWindow();
+    }
+
+    /** Reads on (opening a window first if none is in progress) and returns the records to send now. */
+    public List<SourceRecord> step() throws InterruptedException {
+        if (backfill != null) {
+            return stepBackfill();
+        }
         if (!position.inWindow() && !openWindow()) {
             return List.of();
         }
         ResourceOffset before = position;
-        HttpUrl url = before.nextPage() != null ? HttpUrl.get(before.nextPage())
-                : dialect.firstPage(settings.baseUrl(), resource, new Window(before.watermark(), before.windowEnd()),
-                settings.pageSize());
-        ApiPage page = client.getPage(url, resource.name());
+        WindowWalker.Step step = walker.next(before);
         windowPages++;
-
-        List<JsonNode> toSend = page.records();
-        if (before.nextPage() == null) {
-            if (page.next() == null) {
-                finishWindow();
-            } else if (page.last() != null && !page.last().equals(url)) {
-                // several pages of page numbers: walk down from the last; this page is read again at the end
-                position = before.atPage(page.last().toString(), Walk.PREV, List.of());
-                toSend = List.of();
-            } else {
-                position = before.atPage(page.next().toString(), Walk.NEXT, List.of());
-            }
-        } else if (before.walk() == Walk.NEXT) {
-            position = page.next() == null ? position : before.atPage(page.next().toString(), Walk.NEXT, List.of());
-            if (page.next() == null) {
-                finishWindow();
-            }
-        } else {
-            toSend = withoutIds(page.records(), new HashSet<>(before.seen()));
-            if (page.prev() == null) {
-                finishWindow();
-            } else {
-                position = before.atPage(page.prev().toString(), Walk.PREV, ids(page.records()));
-            }
+        int pages = WindowWalker.estimatedPages(step.page());
+        if (step.openedALargeWindow(before) && pages > 2 && canSplit(before)) {
+            log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
+                    resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
+                    pages, settings.maxConcurrency());
+            backfill = new ParallelBackfill(walker, fetchPool, this::concurrency, before.watermark(),
+                    before.windowEnd(), pages, walker.changeTimes(step.page().records()));
+            return List.of();
         }
-
-        List<RecordMaker.Converted> converted = convertAll(toSend);
-        windowRecords += converted.size();
-        ResourceOffset after = position;
-        ResourceOffset resumeHere = before;
-        List<SourceRecord> out = new ArrayList<>(converted.size());
-        for (int i = 0; i < converted.size(); i++) {
-            out.add(records.toSourceRecord(converted.get(i), i == converted.size() - 1 ? after : resumeHere));
+        position = step.after();
+        List<SourceRecord> out = toRecords(step.toSend(), before, step.after());
+        if (step.windowDone()) {
+            finishWindow(before.windowEnd());
         }
         return out;
+    }
+
+    /** Stops background reads. */
+    public void close() {
+        if (backfill != null) {
+            backfill.cancel();
+        }
+    }
+
+    private List<SourceRecord> stepBackfill() throws InterruptedException {
+        ParallelBackfill.Piece piece = backfill.poll(BACKFILL_WAIT);
+        if (piece == null) {
+            return List.of();
+        }
+        ResourceOffset after = ResourceOffset.at(piece.to());
+        position = after;
+        List<SourceRecord> out = toRecords(piece.records(), ResourceOffset.windowStart(piece.from(), piece.to()), after);
+        if (backfill.finished()) {
+            finishWindow(backfill.end());
+            backfill = null;
+        }
+        return out;
+    }
+
+    private boolean canSplit(ResourceOffset window) {
+        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1
+                && (window.watermark() == null
+                || Duration.between(window.watermark(), window.windowEnd()).toSeconds() >= 2);
+    }
+
+    /** Enough requests in flight to keep the budget busy given how long answers take, within the maximum. */
+    private int concurrency() {
+        Double perSecond = client.budget().requestsPerSecond();
+        Duration latency = client.typicalLatency();
+        if (perSecond == null || latency == null) {
+            return settings.maxConcurrency();
+        }
+        int needed = (int) Math.ceil(perSecond * latency.toNanos() / 1e9 * 1.5) + 1;
+        return Math.max(2, Math.min(settings.maxConcurrency(), needed));
     }
 
     private boolean openWindow() {
@@ -165,41 +191,24 @@ public final class ResourceSync {
                 "The API sent no Date header, so windows cannot be bounded by its clock"));
     }
 
-    private void finishWindow() {
-        log.info("{}: read {} records in {} pages for window [{}, {})", resource.name(), windowRecords, windowPages,
-                position.watermark() == null ? "start" : position.watermark(), position.windowEnd());
-        position = ResourceOffset.at(position.windowEnd());
+    private void finishWindow(Instant end) {
+        if (windowRecords > 0 || log.isDebugEnabled()) {
+            log.info("{}: read {} records for the window up to {}{}", resource.name(), windowRecords, end,
+                    backfill == null ? " in " + windowPages + " pages" : " in parallel pieces");
+        }
+        position = ResourceOffset.at(end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
     }
 
-    private List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
-        if (ids.isEmpty()) {
-            return page;
-        }
-        List<JsonNode> out = new ArrayList<>(page.size());
-        for (JsonNode json : page) {
-            if (!ids.contains(id(json))) {
-                out.add(json);
-            }
+    private List<SourceRecord> toRecords(List<JsonNode> page, ResourceOffset resumeHere, ResourceOffset after) {
+        List<RecordMaker.Converted> converted = convertAll(page);
+        windowRecords += converted.size();
+        List<SourceRecord> out = new ArrayList<>(converted.size());
+        for (int i = 0; i < converted.size(); i++) {
+            out.add(records.toSourceRecord(converted.get(i), i == converted.size() - 1 ? after : resumeHere));
         }
         return out;
-    }
-
-    private List<Long> ids(List<JsonNode> page) {
-        List<Long> ids = new ArrayList<>(page.size());
-        for (JsonNode json : page) {
-            Long id = id(json);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    private Long id(JsonNode json) {
-        JsonNode id = json.get(resource.keyField());
-        return id != null && id.canConvertToLong() ? id.longValue() : null;
     }
 
     private List<RecordMaker.Converted> convertAll(List<JsonNode> page) {

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.sync;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -27,8 +27,13 @@ public record SourcePartition(String api, String host, String resource) {
         return url.port() == HttpUrl.defaultPort(url.scheme()) ? url.host() : url.host() + ":" + url.port();
     }
 
+    /**
+     * A HashMap on purpose: Connect stores offsets under the partition map serialized in its iteration order,
+     * and a partition written through the REST offsets API is read back from JSON into a HashMap. Only the
+     * same iteration order makes both the same key, so that offsets a user alters are the ones the task reads.
+     */
     public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, Object> map = new HashMap<>();
         map.put(API, api);
         map.put(HOST, host);
         map.put(RESOURCE, resource);

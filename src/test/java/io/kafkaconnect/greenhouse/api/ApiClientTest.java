@@ -31,7 +31,7 @@ class ApiClientTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        budget = new RateBudget(Clock.systemUTC());
+        budget = new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0);
         client = new ApiClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build(), server.url("/"),
                 new ApiKeyCredentials(KEY, "greenhouse.api.key"),
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), budget,
@@ -159,7 +159,7 @@ class ApiClientTest {
         server.enqueue(json("[]"));
         client.getPage(server.url("/v1/jobs"), "jobs");
 
-        assertThat(budget.waitNeeded()).isGreaterThan(Duration.ZERO);
+        assertThat(budget.reserveOrWait()).isGreaterThan(Duration.ZERO);
         assertThat(budget.limit()).isEqualTo(2);
     }
 }

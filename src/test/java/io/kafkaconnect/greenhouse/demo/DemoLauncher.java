@@ -117,7 +117,8 @@ public final class DemoLauncher {
                  "poll.interval.ms": "5000", "snapshot.interval.ms": "60000",
                  "value.converter.schemas.enable": "false", "key.converter.schemas.enable": "false",
                  "topic.creation.default.replication.factor": "1", "topic.creation.default.partitions": "1",
-                 "topic.creation.default.cleanup.policy": "compact"}
+                 "topic.creation.default.cleanup.policy": "compact",
+                 "topic.creation.default.retention.ms": "-1"}
                 """.formatted(GreenhouseSourceConnector.class.getName(), baseUrl, apiKey);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create(rest + "/connectors/" + CONNECTOR + "/config"))

@@ -61,13 +61,22 @@ final class ConnectCluster implements AutoCloseable {
         c.put("value.converter.schemas.enable", "false");
         c.put("topic.creation.default.replication.factor", "1");
         c.put("topic.creation.default.partitions", "1");
+        // record timestamps are the records' change times, often years old: time retention would delete them
+        c.put("topic.creation.default.retention.ms", "-1");
         return c;
     }
 
     /** Every record of the topics so far, in order, as (key JSON, value JSON, timestamp). */
     List<Record> readAll(String... topics) {
+        return readAll(false, topics);
+    }
+
+    /** As {@link #readAll(String...)}; with {@code readCommitted}, only records of committed transactions. */
+    List<Record> readAll(boolean readCommitted, String... topics) {
         try {
-            ConsumerRecords<byte[], byte[]> records = connect.kafka().consumeAll(Duration.ofSeconds(30).toMillis(), topics);
+            Map<String, Object> consumerProps = readCommitted ? Map.of("isolation.level", "read_committed") : Map.of();
+            ConsumerRecords<byte[], byte[]> records = connect.kafka().consumeAll(Duration.ofSeconds(30).toMillis(),
+                    consumerProps, Map.of(), topics);
             List<Record> out = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 out.add(new Record(r.topic(), JSON.readTree(r.key()), r.value() == null ? null : JSON.readTree(r.value()),
@@ -101,10 +110,16 @@ final class ConnectCluster implements AutoCloseable {
 
     /** Waits until the condition holds, failing with the message after the timeout. */
     static void await(Duration timeout, String message, BooleanSupplier condition) throws InterruptedException {
+        await(timeout, message, condition, () -> "");
+    }
+
+    /** As above; {@code state} describes what was seen, for the failure message. */
+    static void await(Duration timeout, String message, BooleanSupplier condition,
+                      java.util.function.Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + ": " + message);
+                throw new AssertionError("Timed out after " + timeout + ": " + message + " " + state.get());
             }
             Thread.sleep(200);
         }

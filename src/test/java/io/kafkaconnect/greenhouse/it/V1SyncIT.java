@@ -86,6 +86,7 @@ class V1SyncIT {
             Map<String, String> config = ConnectCluster.connectorConfig(slow.baseUrl(), KEY, "candidates", 1);
             config.put("topic.prefix", "restart");
             config.put("page.size", "20");
+            config.put("fetch.max.concurrency", "1"); // the page walk; the parallel backfill has its own test
             cluster.connect().configureConnector("restart", config);
             ConnectCluster.await(Duration.ofSeconds(60), "20 pages read", () -> candidatePages(slow).size() >= 20);
 
@@ -118,6 +119,46 @@ class V1SyncIT {
     }
 
     @Test
+    void aRestartedParallelBackfillResumesAtItsCommittedWatermark() throws Exception {
+        HarvestSimulator slow = HarvestSimulator.builder().seed(13L).apiKey(KEY).records("candidates", 3_000)
+                .latency(Duration.ofMillis(80), Duration.ZERO, 0.0).build();
+        slow.start();
+        try {
+            Map<String, String> config = ConnectCluster.connectorConfig(slow.baseUrl(), KEY, "candidates", 1);
+            config.put("topic.prefix", "prestart");
+            config.put("page.size", "20");
+            config.put("fetch.max.concurrency", "4");
+            cluster.connect().configureConnector("prestart", config);
+            ConnectCluster.await(Duration.ofSeconds(60), "a third of the backfill",
+                    () -> cluster.count("prestart.candidates") >= 1_000);
+            cluster.connect().stopConnector("prestart");
+            cluster.connect().assertions().assertConnectorIsStopped("prestart", "connector did not stop");
+            var offsets = cluster.connect().connectorOffsets("prestart").offsets();
+            Map<String, ?> offset = offsets.stream().map(o -> o.offset()).filter(o -> o != null && o.get("watermark") != null)
+                    .findFirst().orElseThrow(() -> new AssertionError("no committed watermark in " + offsets));
+            Instant committed = Instant.ofEpochMilli(((Number) offset.get("watermark")).longValue());
+            assertThat(cluster.count("prestart.candidates")).as("still mid-backfill").isLessThan(3_000);
+            Instant restartedAt = slow.now();
+            cluster.connect().resumeConnector("prestart");
+
+            ConnectCluster.await(Duration.ofSeconds(90), "all candidates after the restart",
+                    () -> cluster.count("prestart.candidates") >= 3_000);
+            List<LoggedRequest> after = slow.requestLog().stream().filter(r -> r.path().equals("/v1/candidates"))
+                    .filter(r -> !r.at().isBefore(restartedAt)).filter(r -> !"1".equals(r.query().get("per_page")))
+                    .toList();
+            assertThat(after).isNotEmpty().allSatisfy(r -> assertThat(r.query()).containsKey("updated_after"));
+            assertThat(after).allSatisfy(r -> assertThat(Instant.parse(r.query().get("updated_after")))
+                    .as("nothing before the committed watermark is read again").isAfterOrEqualTo(committed));
+            assertThat(cluster.latestById("prestart.candidates").keySet()).isEqualTo(slow.truth("candidates").keySet());
+            assertThat(cluster.readAll("prestart.candidates").size()).as("duplicates: at most a piece in flight")
+                    .isLessThanOrEqualTo(3_000 + 20);
+        } finally {
+            cluster.connect().deleteConnector("prestart");
+            slow.close();
+        }
+    }
+
+    @Test
     void twoTasksSplitTheResourcesWithoutReadingAnyTwice() throws Exception {
         Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, String.join(",", RESOURCES), 2);
         config.put("topic.prefix", "two");
@@ -128,7 +169,8 @@ class V1SyncIT {
         for (String resource : RESOURCES) {
             int expected = sim.truth(resource).size();
             ConnectCluster.await(Duration.ofSeconds(90), "two." + resource + " complete",
-                    () -> cluster.count("two." + resource) >= expected);
+                    () -> cluster.count("two." + resource) >= expected,
+                    () -> "written " + cluster.count("two." + resource) + " of " + expected);
             Thread.sleep(1_000); // a second reader of the same resource would have written its copy by now
             written.put(resource, cluster.readAll("two." + resource).size());
             assertThat(written.get(resource)).as(resource + " read by exactly one task").isEqualTo(expected);

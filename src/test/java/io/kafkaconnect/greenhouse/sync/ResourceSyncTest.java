@@ -81,7 +81,7 @@ class ResourceSyncTest {
         server.start();
         client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC()),
+                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
     }
 
@@ -95,8 +95,8 @@ class ResourceSyncTest {
         RecordMaker maker = new RecordMaker(resource, "t." + resource.name(),
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
-                Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL);
-        return new ResourceSync(resource, dialect, client, maker, settings, offset, Clock.systemUTC());
+                Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);
+        return new ResourceSync(resource, dialect, client, maker, settings, offset, Clock.systemUTC(), null);
     }
 
     private static String serverDate() {
@@ -181,7 +181,27 @@ class ResourceSyncTest {
     }
 
     @Test
-    void aSnapshotDoesNotResendUnchangedRecords() {
+    void aStoredCursorTheApiRejectsRestartsItsWindowAtTheFirstPage() throws Exception {
+        Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
+        Instant upper = Instant.parse("2024-03-01T00:00:00Z");
+        server.enqueue(new MockResponse.Builder().code(422)
+                .body("{\"message\":\"Unprocessable Content\",\"errors\":[\"expired cursor\"]}").build());
+        page(things(5, 6), null);
+        ResourceSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
+                .atPage(server.url("/things?cursor=abc").toString(), ResourceOffset.Walk.NEXT, List.of()));
+
+        List<SourceRecord> records = sync.step();
+
+        assertThat(server.takeRequest().getUrl().queryParameter("cursor")).isEqualTo("abc");
+        HttpUrl restart = server.takeRequest().getUrl();
+        assertThat(restart.queryParameter("updated_after")).isEqualTo(watermark.toString());
+        assertThat(restart.queryParameter("updated_before")).isEqualTo(upper.toString());
+        assertThat(records).hasSize(2);
+        assertThat(sync.position()).isEqualTo(ResourceOffset.at(upper));
+    }
+
+    @Test
+    void aSnapshotDoesNotResendUnchangedRecords() throws Exception {
         page("[]", null);
         page(things(1, 2), null);
         page("[{\"id\":1,\"name\":\"n1\",\"updated_at\":\"2024-01-02T00:00:00Z\"},{\"id\":2,\"name\":\"renamed\"}]", null);
@@ -194,7 +214,7 @@ class ResourceSyncTest {
         assertThat(secondPass).extracting(r -> ((Struct) r.key()).getInt64("id")).containsExactly(2L);
     }
 
-    private static List<SourceRecord> forceStep(ResourceSync sync) {
+    private static List<SourceRecord> forceStep(ResourceSync sync) throws InterruptedException {
         return sync.step(); // step() does not check dueAt; the task does
     }
 

@@ -1,0 +1,187 @@
+package io.kafkaconnect.greenhouse.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiException;
+import io.kafkaconnect.greenhouse.api.ApiPage;
+import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
+import io.kafkaconnect.greenhouse.schema.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a window one page at a time. A window that fits one page is one request. A larger window of a
+ * page-number endpoint (its first page has a {@code last} link) is walked down from the last page through
+ * {@code prev} links, ending with the first page again; its first reading of page 1 is not sent. Records
+ * only leave a closed window while it is read (an edit moves them past its end), and a record leaving shifts
+ * only the pages after it, which a downward walk has already read: nothing is skipped. Records that shift
+ * onto the next page down are recognised by id and not sent twice. Without a {@code last} link (cursor
+ * APIs, next-only endpoints) the walk follows {@code next}.
+ */
+final class WindowWalker {
+    private static final Logger log = LoggerFactory.getLogger(WindowWalker.class);
+    private static final int UNKNOWN_PAGE_COUNT = 8;
+    private final Resource resource;
+    private final Dialect dialect;
+    private final ApiClient client;
+    private final HttpUrl baseUrl;
+    private final int pageSize;
+
+    WindowWalker(Resource resource, Dialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
+        this.resource = resource;
+        this.dialect = dialect;
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.pageSize = pageSize;
+    }
+
+    /**
+     * One page read at a position.
+     *
+     * @param page   the page as the API sent it
+     * @param toSend its records that are to be sent
+     * @param after  the position after this page; {@code after.inWindow()} is false when the window is done
+     */
+    record Step(ApiPage page, List<JsonNode> toSend, ResourceOffset after) {
+        boolean windowDone() {
+            return !after.inWindow();
+        }
+
+        /** The first page of a window that has more pages. */
+        boolean openedALargeWindow(ResourceOffset before) {
+            return before.nextPage() == null && page.next() != null;
+        }
+    }
+
+    /**
+     * Reads the page at {@code position} (which must be inside a window). A stored cursor the API no longer
+     * accepts restarts the window at its first page (records already sent from it may be sent again).
+     */
+    Step next(ResourceOffset position) {
+        HttpUrl url = position.nextPage() != null ? HttpUrl.get(position.nextPage())
+                : dialect.firstPage(baseUrl, resource, new Window(position.watermark(), position.windowEnd()), pageSize);
+        ApiPage page;
+        try {
+            page = client.getPage(url, resource.name());
+        } catch (ApiException e) {
+            if (position.nextPage() == null || !ExpiredCursorException.matches(e, url)) {
+                throw e;
+            }
+            log.warn("{}: {}", resource.name(), e.getMessage());
+            return next(ResourceOffset.windowStart(position.watermark(), position.windowEnd()));
+        }
+        ResourceOffset done = ResourceOffset.at(position.windowEnd());
+        if (position.nextPage() == null) {
+            if (page.next() == null) {
+                return new Step(page, page.records(), done);
+            }
+            if (page.last() != null && !page.last().equals(url)) {
+                return new Step(page, List.of(), position.atPage(page.last().toString(), Walk.PREV, List.of()));
+            }
+            return new Step(page, page.records(), position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+        }
+        if (position.walk() == Walk.NEXT) {
+            return new Step(page, page.records(), page.next() == null ? done
+                    : position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+        }
+        List<JsonNode> toSend = withoutIds(page.records(), new HashSet<>(position.seen()));
+        return new Step(page, toSend, page.prev() == null ? done
+                : position.atPage(page.prev().toString(), Walk.PREV, ids(page.records())));
+    }
+
+    /**
+     * What reading a piece of a backfill gave: its records, or (when it may be refused) a refusal because it
+     * holds several pages, with their estimated count.
+     */
+    record Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample) {
+        boolean refused() {
+            return pagesIfRefused > 0;
+        }
+    }
+
+    /**
+     * Reads a whole window, for the pieces of a backfill. With {@code refuseLarge}, a window whose first page
+     * shows more than two pages is not read further: the caller cuts it finer, guided by the change times of
+     * that first page's records (a sample of the window).
+     */
+    Piece readPiece(ResourceOffset windowStart, boolean refuseLarge) {
+        List<JsonNode> records = new ArrayList<>();
+        ResourceOffset position = windowStart;
+        do {
+            Step step = next(position);
+            if (refuseLarge && step.openedALargeWindow(position) && estimatedPages(step.page()) > 2) {
+                return new Piece(List.of(), estimatedPages(step.page()), changeTimes(step.page().records()));
+            }
+            records.addAll(step.toSend());
+            position = step.after();
+        } while (position.inWindow());
+        return new Piece(records, 0, List.of());
+    }
+
+    /** The change times of records, where they have one. */
+    List<Instant> changeTimes(List<JsonNode> records) {
+        List<Instant> times = new ArrayList<>(records.size());
+        if (resource.cursorField() == null) {
+            return times;
+        }
+        for (JsonNode json : records) {
+            JsonNode t = json.get(resource.cursorField());
+            Instant instant = t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
+            if (instant != null) {
+                times.add(instant);
+            }
+        }
+        return times;
+    }
+
+    /** The page count from the {@code last} link where there is one; a guess otherwise. */
+    static int estimatedPages(ApiPage first) {
+        if (first.last() != null) {
+            try {
+                return Math.max(2, Integer.parseInt(first.last().queryParameter("page")));
+            } catch (NumberFormatException e) {
+                // an opaque link: guess
+            }
+        }
+        return UNKNOWN_PAGE_COUNT;
+    }
+
+    private List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return page;
+        }
+        List<JsonNode> out = new ArrayList<>(page.size());
+        for (JsonNode json : page) {
+            if (!ids.contains(id(json))) {
+                out.add(json);
+            }
+        }
+        return out;
+    }
+
+    private List<Long> ids(List<JsonNode> page) {
+        List<Long> ids = new ArrayList<>(page.size());
+        for (JsonNode json : page) {
+            Long id = id(json);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private Long id(JsonNode json) {
+        JsonNode id = json.get(resource.keyField());
+        return id != null && id.canConvertToLong() ? id.longValue() : null;
+    }
+}

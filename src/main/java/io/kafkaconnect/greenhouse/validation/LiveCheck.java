@@ -1,0 +1,113 @@
+package io.kafkaconnect.greenhouse.validation;
+
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiException;
+import io.kafkaconnect.greenhouse.api.RetryPolicy;
+import io.kafkaconnect.greenhouse.api.TokenEndpointException;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.sync.ApiClientFactory;
+import io.kafkaconnect.greenhouse.util.DaemonThreads;
+import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live part of validate(): authenticates and reads one record of each selected resource, within the
+ * validation timeout, and reports problems against the setting a user must change. Never throws, never
+ * hangs.
+ */
+public final class LiveCheck {
+    private static final Logger log = LoggerFactory.getLogger(LiveCheck.class);
+    private static final int PARALLEL_REQUESTS = 4;
+
+    private LiveCheck() {
+    }
+
+    /** Setting → problems found (empty when all is well). */
+    public static Map<String, List<String>> run(GreenhouseSourceConfig config, String credentialSettings) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Sleeper sleeper = new Sleeper();
+        Duration timeout = config.validationTimeout();
+        // a couple of quick retries, so one passing fault does not fail validation
+        ApiClient client = ApiClientFactory.create(config, sleeper, Clock.systemUTC(), timeout,
+                new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1)));
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, new DaemonThreads("greenhouse-validate"));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            Map<Resource, Future<?>> checks = new LinkedHashMap<>();
+            for (Resource resource : config.resources()) {
+                checks.put(resource, pool.submit(() -> client.getPage(config.dialect().firstPage(config.baseUrl(),
+                        resource, Window.ALL, 1), resource.name())));
+            }
+            TreeSet<String> forbidden = new TreeSet<>();
+            for (Map.Entry<Resource, Future<?>> check : checks.entrySet()) {
+                try {
+                    check.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    add(problems, GreenhouseSourceConfig.BASE_URL, "Greenhouse did not answer within "
+                            + timeout.toMillis() + " ms (validation.timeout.ms) at " + config.baseUrl());
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof TokenEndpointException token) {
+                        token.settings().forEach(key -> add(problems, key, token.getMessage()));
+                        break;
+                    } else if (cause instanceof ApiException api && api.status() == 401) {
+                        for (String key : credentialSettings.split(",\\s*")) {
+                            add(problems, key, "Greenhouse rejected the credentials (HTTP 401): check " + key);
+                        }
+                        break;
+                    } else if (cause instanceof ApiException api && api.status() == 403) {
+                        forbidden.add(check.getKey().name());
+                    } else if (cause instanceof ApiException api && api.status() == 404) {
+                        add(problems, GreenhouseSourceConfig.BASE_URL, "Greenhouse has no endpoint for "
+                                + check.getKey().name() + " at " + config.baseUrl() + " (HTTP 404): check the "
+                                + "base URL and greenhouse.api.version");
+                        break;
+                    } else {
+                        add(problems, GreenhouseSourceConfig.BASE_URL, "Could not read " + check.getKey().name()
+                                + " from " + config.baseUrl() + ": " + cause.getMessage());
+                        break;
+                    }
+                }
+            }
+            if (!forbidden.isEmpty()) {
+                add(problems, GreenhouseSourceConfig.RESOURCES, "The credential may not read " + forbidden
+                        + " (HTTP 403): " + ("v3".equals(config.apiVersion())
+                        ? "grant it the harvest:<resource>:list scope of each in Greenhouse's Dev Center and make "
+                        + "greenhouse.oauth.user.id a Site Admin"
+                        : "grant the API key access to these endpoints in Greenhouse's Dev Center")
+                        + ", or remove them from " + GreenhouseSourceConfig.RESOURCES);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            add(problems, GreenhouseSourceConfig.BASE_URL, "Validation was interrupted");
+        } catch (RuntimeException e) {
+            log.warn("The live check of the connector configuration failed unexpectedly", e);
+            add(problems, GreenhouseSourceConfig.BASE_URL, "The live check failed: " + e.getMessage());
+        } finally {
+            sleeper.stop();
+            pool.shutdownNow();
+            client.close();
+        }
+        return problems;
+    }
+
+    private static void add(Map<String, List<String>> problems, String key, String message) {
+        problems.computeIfAbsent(key, k -> new ArrayList<>()).add(message);
+    }
+}

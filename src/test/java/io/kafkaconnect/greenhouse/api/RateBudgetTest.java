@@ -1,0 +1,123 @@
+package io.kafkaconnect.greenhouse.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import okhttp3.Headers;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
+
+    private static Headers rate(int limit, int remaining, long resetEpochSecond) {
+        return Headers.of("X-RateLimit-Limit", String.valueOf(limit), "X-RateLimit-Remaining", String.valueOf(remaining),
+                "X-RateLimit-Reset", String.valueOf(resetEpochSecond));
+    }
+
+    @Test
+    void pacesEvenlyAtTheLimitPerWindow() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        assertThat(budget.reserveOrWait()).isZero();
+        budget.release();
+        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant());
+        assertThat(budget.reserveOrWait()).as("first request after learning the limit").isZero();
+        Duration gap = budget.reserveOrWait();
+        assertThat(gap).as("10 s / 50 requests, a little slower").isBetween(Duration.ofMillis(200), Duration.ofMillis(215));
+    }
+
+    @Test
+    void aFractionLeavesPartOfTheBudgetToOthers() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
+        budget.reserveOrWait();
+        budget.release();
+        budget.update(rate(50, 30, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant());
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("paced at 25 per 10 s").isBetween(Duration.ofMillis(400), Duration.ofMillis(420));
+        budget.update(rate(50, 25, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(budget.reserveOrWait()).as("25 of 50 left are kept for others: wait for the reset")
+                .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void requestsInFlightCountAgainstWhatRemains() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(1), 1.0);
+        budget.reserveOrWait();
+        budget.release();
+        budget.update(rate(100, 2, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant());
+        // two more start; the third must wait for the window, though no answer said 0 yet
+        clock.advance(Duration.ofMillis(20));
+        assertThat(budget.reserveOrWait()).isZero();
+        clock.advance(Duration.ofMillis(20));
+        assertThat(budget.reserveOrWait()).isZero();
+        clock.advance(Duration.ofMillis(20));
+        assertThat(budget.reserveOrWait()).isGreaterThan(Duration.ofMillis(500));
+    }
+
+    @Test
+    void learnsTheApisRealWindowFromItsResetTimes() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        long reset = clock.instant().plusSeconds(2).getEpochSecond();
+        budget.update(rate(20, 19, reset), clock.instant());
+        clock.advance(Duration.ofSeconds(3));
+        budget.update(rate(20, 19, reset + 2), clock.instant());
+        budget.reserveOrWait();
+        assertThat(budget.reserveOrWait()).as("2 s / 20 requests").isBetween(Duration.ofMillis(100), Duration.ofMillis(110));
+        assertThat(budget.requestsPerSecond()).isBetween(9.0, 10.0);
+    }
+
+    @Test
+    void a429BlocksEveryoneForRetryAfter() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.reserveOrWait();
+        budget.release();
+        Duration wait = budget.throttled(Headers.of("Retry-After", "7"), clock.instant(), Duration.ofSeconds(1));
+        assertThat(wait).isEqualTo(Duration.ofSeconds(7));
+        assertThat(budget.reserveOrWait()).isEqualTo(Duration.ofSeconds(7));
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(budget.reserveOrWait()).isZero();
+    }
+
+    @Test
+    void theMostModestConfigurationOfASharedCredentialWins() {
+        String key = "k-" + System.nanoTime();
+        RateBudget a = RateBudget.shared(key, clock, Duration.ofSeconds(10), 1.0);
+        RateBudget b = RateBudget.shared(key, clock, Duration.ofSeconds(10), 0.5);
+        assertThat(a).isSameAs(b);
+        a.reserveOrWait();
+        a.release();
+        a.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant());
+        a.reserveOrWait();
+        assertThat(a.reserveOrWait()).isGreaterThan(Duration.ofMillis(400));
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.kafkaconnect.greenhouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.schema.Types;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A long backfill with edits and inserts going on, during which the only Connect worker is removed and a new
+ * one added, several times at random points. Afterwards the latest version of every record in the
+ * simulator's truth view must be in Kafka; returns how many record versions arrived more than once.
+ */
+final class CrashScenario {
+    static final int CRASHES = 3;
+    static final int PAGE_SIZE = 50;
+    static final int RECORDS = 6_000;
+    private static final String KEY = "crash-key";
+
+    private CrashScenario() {
+    }
+
+    static long run(ConnectCluster cluster, String name, long seed, boolean readCommitted) throws Exception {
+        Random random = new Random(seed);
+        // a budget of 10 requests/s makes the backfill take ~15 s, so the first removals hit it mid-way
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(seed).apiKey(KEY).records("candidates", RECORDS)
+                .latency(Duration.ofMillis(50), Duration.ZERO, 0.2).rateLimitV1(20, Duration.ofSeconds(2)).build()
+                .start()) {
+            Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, "candidates", 1);
+            config.put("topic.prefix", name);
+            config.put("page.size", String.valueOf(PAGE_SIZE));
+            config.put("fetch.max.concurrency", "4");
+            String topic = name + ".candidates";
+            sim.mutations().startRandom(15, 2, "candidates");
+            cluster.connect().configureConnector(name, config);
+            for (int crash = 0; crash < CRASHES; crash++) {
+                Thread.sleep(1_500 + random.nextInt(2_500));
+                if (crash == 0) {
+                    assertThat(cluster.count(topic)).as("the first removal comes mid-backfill").isLessThan(RECORDS);
+                }
+                cluster.connect().removeWorker();
+                cluster.connect().addWorker();
+                cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1,
+                        "the connector did not come back after crash " + (crash + 1));
+            }
+            sim.mutations().stop();
+            Map<Long, Long> truth = new HashMap<>();
+            sim.truth("candidates").forEach((id, json) -> truth.put(id, epochMillis(json)));
+            ConnectCluster.await(Duration.ofSeconds(120), "the latest version of every candidate",
+                    () -> latestVersions(cluster, topic, readCommitted).equals(truth),
+                    () -> differences(truth, latestVersions(cluster, topic, readCommitted)));
+            List<ConnectCluster.Record> records = cluster.readAll(readCommitted, topic);
+            Map<String, Integer> versions = new HashMap<>();
+            records.forEach(r -> versions.merge(r.key().get("id").asLong() + "@" + r.value().get("updated_at").asLong(),
+                    1, Integer::sum));
+            long duplicates = versions.values().stream().mapToLong(n -> n - 1).sum();
+            assertThat(records).hasSizeGreaterThanOrEqualTo(truth.size());
+            cluster.connect().deleteConnector(name);
+            return duplicates;
+        }
+    }
+
+    private static long epochMillis(JsonNode json) {
+        return Types.parseInstant(json.get("updated_at").asText()).toEpochMilli();
+    }
+
+    private static Map<Long, Long> latestVersions(ConnectCluster cluster, String topic, boolean readCommitted) {
+        Map<Long, Long> latest = new HashMap<>();
+        try {
+            for (ConnectCluster.Record r : cluster.readAll(readCommitted, topic)) {
+                latest.merge(r.key().get("id").asLong(), r.value().get("updated_at").asLong(), Math::max);
+            }
+        } catch (IllegalStateException e) {
+            return Map.of();
+        }
+        return latest;
+    }
+
+    private static String differences(Map<Long, Long> truth, Map<Long, Long> written) {
+        long missing = truth.keySet().stream().filter(id -> !written.containsKey(id)).count();
+        long stale = truth.entrySet().stream().filter(e -> written.containsKey(e.getKey())
+                && !written.get(e.getKey()).equals(e.getValue())).count();
+        return "(" + missing + " records missing, " + stale + " not at their latest version)";
+    }
+}

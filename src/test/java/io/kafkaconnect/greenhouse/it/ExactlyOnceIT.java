@@ -1,0 +1,30 @@
+package io.kafkaconnect.greenhouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** With the worker's exactly-once support, the same crashes leave no duplicate for a read_committed consumer. */
+class ExactlyOnceIT {
+    private static ConnectCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        cluster = new ConnectCluster("eos-it", Map.of("exactly.once.source.support", "enabled"),
+                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+                        "transaction.state.log.num.partitions", "1"));
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void removingTheWorkerAtRandomPointsLosesNothingAndDuplicatesNothing() throws Exception {
+        assertThat(CrashScenario.run(cluster, "eos", 23L, true)).as("duplicate record versions").isZero();
+    }
+}

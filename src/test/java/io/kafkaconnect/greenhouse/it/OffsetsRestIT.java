@@ -1,0 +1,99 @@
+package io.kafkaconnect.greenhouse.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafkaconnect.greenhouse.schema.Types;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Users move or reset one resource with the Connect REST offsets API (KIP-875), through a real worker. */
+class OffsetsRestIT {
+    private static final String KEY = "offsets-key";
+    private static HarvestSimulator sim;
+    private static ConnectCluster cluster;
+
+    @BeforeAll
+    static void start() {
+        sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("candidates", 300).records("jobs", 60).build()
+                .start();
+        cluster = new ConnectCluster("offsets-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+        sim.close();
+    }
+
+    @Test
+    void oneResourceCanBeMovedToATimeAndAnotherResetWhileTheConnectorIsStopped() throws Exception {
+        Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, "candidates,jobs", 1);
+        config.put("topic.prefix", "offs");
+        cluster.connect().configureConnector("offs", config);
+        ConnectCluster.await(Duration.ofSeconds(60), "everything read once", () ->
+                cluster.count("offs.candidates") == 300 && cluster.count("offs.jobs") == 60);
+        Thread.sleep(1_500); // let the last offsets flush
+        cluster.connect().stopConnector("offs");
+        cluster.connect().assertions().assertConnectorIsStopped("offs", "connector did not stop");
+
+        List<ConnectorOffset> offsets = cluster.connect().connectorOffsets("offs").offsets();
+        assertThat(offsets).extracting(o -> (Object) o.partition().get("resource"))
+                .containsExactlyInAnyOrder("candidates", "jobs");
+        Map<String, ?> candidates = partition(offsets, "candidates");
+        Map<String, ?> jobs = partition(offsets, "jobs");
+        assertThat(candidates.get("api")).isEqualTo("v1");
+        assertThat(candidates.get("protocol")).isEqualTo("1");
+
+        assertThatThrownBy(() -> cluster.connect().alterSourceConnectorOffset("offs", candidates,
+                Map.of("v", 1, "watermark", "yesterday"))).hasMessageContaining("watermark");
+        assertThatThrownBy(() -> cluster.connect().alterSourceConnectorOffset("offs",
+                Map.of("api", "v1", "host", "elsewhere.example.com", "resource", "candidates", "protocol", "1"),
+                Map.of("v", 1))).hasMessageContaining("elsewhere.example.com");
+
+        List<Instant> times = sim.truth("candidates").values().stream()
+                .map(j -> Types.parseInstant(j.get("updated_at").asText())).sorted().toList();
+        Instant moveTo = times.get(240).plusMillis(1);
+        long newer = times.stream().filter(t -> !t.isBefore(moveTo)).count();
+        cluster.connect().alterSourceConnectorOffset("offs", candidates, Map.of("v", 1, "watermark", moveTo.toString()));
+        cluster.connect().alterConnectorOffsets("offs", new ConnectorOffsets(List.of(new ConnectorOffset(jobs, null))));
+        List<ConnectorOffset> altered = cluster.connect().connectorOffsets("offs").offsets();
+        assertThat(partitionOffset(altered, "candidates").get("watermark")).as("moved, in %s", altered)
+                .isEqualTo(moveTo.toString());
+        assertThat(altered.stream().filter(o -> "jobs".equals(o.partition().get("resource"))).map(ConnectorOffset::offset))
+                .as("reset, in %s", altered).allMatch(java.util.Objects::isNull);
+
+        Instant resumedAt = sim.now();
+        cluster.connect().resumeConnector("offs");
+        ConnectCluster.await(Duration.ofSeconds(60), "the moved and the reset resource read again", () ->
+                cluster.readAll("offs.candidates").size() == 300 + newer && cluster.readAll("offs.jobs").size() == 120,
+                () -> cluster.readAll("offs.candidates").size() + " candidates, " + cluster.readAll("offs.jobs").size() + " jobs");
+
+        List<LoggedRequest> after = sim.requestLog().stream().filter(r -> !r.at().isBefore(resumedAt))
+                .filter(r -> !"1".equals(r.query().get("per_page"))).toList();
+        LoggedRequest firstCandidates = after.stream().filter(r -> r.path().equals("/v1/candidates")).findFirst().orElseThrow();
+        assertThat(Instant.parse(firstCandidates.query().get("updated_after"))).isEqualTo(moveTo.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        LoggedRequest firstJobs = after.stream().filter(r -> r.path().equals("/v1/jobs")).findFirst().orElseThrow();
+        assertThat(firstJobs.query()).doesNotContainKey("updated_after");
+        cluster.connect().deleteConnector("offs");
+    }
+
+    private static Map<String, ?> partitionOffset(List<ConnectorOffset> offsets, String resource) {
+        return offsets.stream().filter(o -> resource.equals(o.partition().get("resource"))).findFirst().orElseThrow()
+                .offset();
+    }
+
+    private static Map<String, ?> partition(List<ConnectorOffset> offsets, String resource) {
+        return offsets.stream().map(ConnectorOffset::partition).filter(p -> resource.equals(p.get("resource")))
+                .findFirst().orElseThrow();
+    }
+}
