@@ -19,7 +19,7 @@ import java.util.Random;
 final class CrashScenario {
     static final int CRASHES = 3;
     static final int PAGE_SIZE = 50;
-    static final int RECORDS = 6_000;
+    static final int RECORDS = 4_000;
     private static final String KEY = "crash-key";
 
     private CrashScenario() {

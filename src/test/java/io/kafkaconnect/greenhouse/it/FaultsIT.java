@@ -32,8 +32,8 @@ class FaultsIT {
 
     @Test
     void everyRecordArrivesThroughServerErrorsBrokenBodiesResetsAndA429Budget() throws Exception {
-        try (HarvestSimulator sim = HarvestSimulator.builder().seed(29L).apiKey(KEY).records("candidates", 1_500)
-                .records("jobs", 300).rateLimitV1(15, Duration.ofSeconds(2)).build().start()) {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(29L).apiKey(KEY).records("candidates", 600)
+                .records("jobs", 120).rateLimitV1(15, Duration.ofSeconds(2)).build().start()) {
             sim.faults().probability(Fault.HTTP_500, 0.04).probability(Fault.HTTP_503, 0.03)
                     .probability(Fault.HTML_ERROR_PAGE, 0.03).probability(Fault.TRUNCATED_JSON, 0.03)
                     .probability(Fault.INVALID_JSON, 0.02).probability(Fault.CONNECTION_RESET, 0.03);
