@@ -52,6 +52,12 @@ public final class CustomFieldSpecs {
         }));
     };
 
+    /** A single JSON value of any shape (e.g. a custom field's default value), in the same struct. */
+    public static final TypeSpec ANY_VALUE = name -> {
+        Schema schema = valueSchema(name);
+        return new TypeSpec.Compiled(schema, (node, ctx, path) -> toValue(schema, node));
+    };
+
     private static Schema valueSchema(String name) {
         return SchemaBuilder.struct().name(name).optional()
                 .doc("A custom field value of any shape: 'json' holds it exactly; the typed fields hold it when it fits")

@@ -26,13 +26,17 @@ import org.apache.kafka.connect.runtime.Connect;
 /**
  * The one-command demo: a KRaft broker, a Connect worker with this plugin, and the Harvest simulator, all in
  * this JVM; creates the connector through the worker's REST API and prints live record counts per resource
- * until Ctrl-C. With GREENHOUSE_API_KEY set it streams the real Greenhouse account instead.
+ * until Ctrl-C. With GREENHOUSE_API_KEY set (GREENHOUSE_BASE_URL and GREENHOUSE_RESOURCES optional) it streams
+ * the real Greenhouse account through Harvest v1 instead.
  *
  * <p>Options: {@code --rest-port N} (default 8083), {@code --kafka-port N} (default 9092), {@code --records N}
  * (simulator records per large resource, default 5000), {@code --seconds N} (stop by itself after N s).
  */
 public final class DemoLauncher {
     private static final String CONNECTOR = "greenhouse-demo";
+    /** The resources the demo seeds in the simulator with many records; the others are small lists. */
+    private static final String DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
+            + "scheduled_interviews,offices,sources";
 
     private DemoLauncher() {
     }
@@ -83,7 +87,8 @@ public final class DemoLauncher {
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
-        createConnector(rest, baseUrl, apiKey);
+        createConnector(rest, baseUrl, apiKey, real ? System.getenv().getOrDefault("GREENHOUSE_RESOURCES", "")
+                : DEMO_RESOURCES);
         say("Created connector '" + CONNECTOR + "': curl " + rest + "/connectors/" + CONNECTOR + "/status");
         say("Records per topic (Ctrl-C to stop):");
         countRecords(kafka.bootstrapServers(), seconds);
@@ -110,16 +115,18 @@ public final class DemoLauncher {
         return w;
     }
 
-    private static void createConnector(String rest, String baseUrl, String apiKey) throws Exception {
+    private static void createConnector(String rest, String baseUrl, String apiKey, String resources)
+            throws Exception {
         String body = """
                 {"connector.class": "%s", "tasks.max": "2", "greenhouse.api.version": "v1",
                  "greenhouse.base.url": "%s", "greenhouse.api.key": "%s", "topic.prefix": "greenhouse",
+                 "greenhouse.resources": "%s",
                  "poll.interval.ms": "5000", "snapshot.interval.ms": "60000",
                  "value.converter.schemas.enable": "false", "key.converter.schemas.enable": "false",
                  "topic.creation.default.replication.factor": "1", "topic.creation.default.partitions": "1",
                  "topic.creation.default.cleanup.policy": "compact",
                  "topic.creation.default.retention.ms": "-1"}
-                """.formatted(GreenhouseSourceConnector.class.getName(), baseUrl, apiKey);
+                """.formatted(GreenhouseSourceConnector.class.getName(), baseUrl, apiKey, resources);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create(rest + "/connectors/" + CONNECTOR + "/config"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -28,11 +28,32 @@ final class DataSet {
 
     DataSet(long seed, Map<Resource, Integer> counts, long epochMs, SimClock clock) {
         for (Resource r : Resource.values()) {
-            stores.put(r, ResourceStore.seed(r, counts.get(r), seed, epochMs));
+            long[] ids = r == Resource.EEOC ? eeocIds(stores.get(Resource.APPLICATIONS), counts.get(r)) : null;
+            stores.put(r, ResourceStore.seed(r, counts.get(r), seed, epochMs, ids));
         }
         this.renderer = new RecordRenderer(seed, stores);
         this.clock = clock;
         this.random = new Random(Vocabulary.mix(seed, 0x5EED));
+    }
+
+    /**
+     * EEOC data has no id of its own in v1 and at most one record per application, so a record's id is its
+     * application's id: {@code count} seeded applications spread evenly (all of them, and ids above them, if
+     * there are more EEOC records than applications).
+     */
+    private static long[] eeocIds(ResourceStore applications, int count) {
+        long[] ids = new long[count];
+        int na = applications.seededCount;
+        long last = Resource.APPLICATIONS.firstId;
+        for (int j = 0; j < count; j++) {
+            if (count <= na) {
+                ids[j] = applications.seedId((int) ((long) j * na / count));
+            } else {
+                ids[j] = j < na ? applications.seedId(j) : last + 1 + j % 5;
+            }
+            last = ids[j];
+        }
+        return ids;
     }
 
     ResourceStore store(Resource r) {
@@ -49,6 +70,11 @@ final class DataSet {
             throw new IllegalArgumentException("no " + r.resourceName + " with id " + id);
         }
         return row;
+    }
+
+    /** See {@link RecordRenderer#keep}. */
+    java.util.function.LongPredicate keep(Resource r, Dialect dialect, Map<String, String> query) {
+        return renderer.keep(r, dialect, query);
     }
 
     Row insert(Resource r) {
@@ -80,6 +106,9 @@ final class DataSet {
      * round-tripped through JSON text so they equal what a client parses from a response (same numeric node types).
      */
     Map<Long, JsonNode> truth(Resource r, Dialect dialect) {
+        if (!r.in(dialect)) {
+            throw new IllegalArgumentException(r.resourceName + " is not served by " + dialect);
+        }
         return new RowMap<>(store(r).snapshot(), row -> asParsed(renderer.render(r, dialect, row)));
     }
 

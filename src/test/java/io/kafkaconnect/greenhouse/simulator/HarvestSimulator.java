@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An in-process Greenhouse Harvest API (v1 and v3) on 127.0.0.1 for tests, demos and benchmarks. It serves
- * candidates, applications, jobs, departments, user roles and demographic questions generated deterministically
- * from a seed, and behaves like Harvest where it hurts: page-number paging over a moving set, rate limits,
- * expiring tokens and cursors, a skewed server clock, and injectable faults.
+ * An in-process Greenhouse Harvest API (v1 and v3) on 127.0.0.1 for tests, demos and benchmarks. It serves every
+ * v1 list endpoint the connector reads (candidates, applications, offers, scheduled interviews, scorecards, EEOC,
+ * jobs, job posts, job stages, users, the organization's dictionaries, demographics) and the v3 endpoints of the
+ * suggested stream set (flat records, parent ids, cursor paging), generated deterministically from a seed, and
+ * behaves like Harvest where it hurts: page-number paging over a moving set, rate limits, expiring tokens and
+ * cursors, a skewed server clock, and injectable faults. See {@link #resources(Dialect)} for the names.
  *
  * <pre>{@code
  * try (HarvestSimulator sim = HarvestSimulator.builder().seed(42).records("candidates", 1200).build().start()) {
@@ -133,12 +135,19 @@ public final class HarvestSimulator implements AutoCloseable {
         log.clear();
     }
 
-    /** id -> current v1 JSON of every record (as served by /v1); rendered on access from a snapshot taken now. */
+    /**
+     * id -> current v1 JSON of every record (as served by /v1); rendered on access from a snapshot taken now. EEOC
+     * records are keyed by application id (their only identifier in v1; v3 shows it as {@code id} too).
+     */
     public Map<Long, JsonNode> truth(String resource) {
         return truth(resource, Dialect.V1);
     }
 
-    /** id -> current JSON in the given dialect's shape. Unmodifiable; every get returns a fresh tree. */
+    /**
+     * id -> current JSON in the given dialect's shape. Unmodifiable; every get returns a fresh tree. The resource
+     * may be named by its v1 or its v3 name ({@code scheduled_interviews} / {@code interviews}, {@code job_stages} /
+     * {@code job_interview_stages}); the dialect must serve it.
+     */
     public Map<Long, JsonNode> truth(String resource, Dialect dialect) {
         return data.truth(Resource.byName(resource), dialect);
     }
@@ -149,8 +158,8 @@ public final class HarvestSimulator implements AutoCloseable {
     }
 
     /**
-     * id -> the record's change timestamp: updated_at (last_activity_at for applications, which v3 also shows as
-     * updated_at; resources without a v1 timestamp still have one in v3).
+     * id -> the record's change timestamp: updated_at (last_activity_at for applications and submitted_at for EEOC
+     * data, which v3 also shows as updated_at; resources without a v1 timestamp still have one in v3).
      */
     public Map<Long, Instant> changeTimestamps(String resource) {
         Map<Long, Instant> out = new LinkedHashMap<>();
@@ -158,12 +167,33 @@ public final class HarvestSimulator implements AutoCloseable {
         return out;
     }
 
+    /** Every resource, by its v1 name where it has one (see {@link #resources(Dialect)} for each dialect's names). */
     public Set<String> resources() {
         Set<String> names = new LinkedHashSet<>();
         for (Resource r : Resource.values()) {
             names.add(r.resourceName);
         }
         return names;
+    }
+
+    /**
+     * The resources a dialect serves, by their names in that dialect: v1 resource names as the connector's v1
+     * dialect names them (path {@code /v1/...} differs for {@code candidate_tags} = {@code tags/candidate} and the
+     * {@code demographic_*} resources = {@code demographics/*}); v3 names are the path segments under {@code /v3/}.
+     */
+    public Set<String> resources(Dialect dialect) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Resource r : Resource.values()) {
+            if (r.in(dialect)) {
+                names.add(r.nameIn(dialect));
+            }
+        }
+        return names;
+    }
+
+    /** The v1 path of a resource ({@code /v1/tags/candidate} for {@code candidate_tags}), or null if v1 lacks it. */
+    public String v1Path(String resource) {
+        return Resource.byName(resource).v1Path;
     }
 
     /** The simulator clock: machine clock + offset, millisecond precision. */
@@ -181,7 +211,10 @@ public final class HarvestSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ mutations
 
-    /** Edit one record: version +1, some content changes, change timestamp = max(now, previous + 1 ms). */
+    /**
+     * Edit one record: version +1, some content changes (names of snapshot resources get a revision suffix),
+     * change timestamp = max(now, previous + 1 ms).
+     */
     public int edit(String resource, long id) {
         return mutations.edit(resource, id);
     }
@@ -253,7 +286,12 @@ public final class HarvestSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Records seeded for one resource (see {@link HarvestSimulator#resources()}). */
+        /**
+         * Records seeded for one resource, named by its v1 or v3 name (see {@link HarvestSimulator#resources()}).
+         * Children that v1 embeds (e.g. {@code openings} in jobs) are spread over their parents, so give them a
+         * multiple of the parent's count for several per parent. EEOC records take their ids from the seeded
+         * applications, one per application, so seed at most as many as applications.
+         */
         public Builder records(String resource, int count) {
             if (count < 0) {
                 throw new IllegalArgumentException("count must be >= 0");

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.simulator;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.function.LongPredicate;
 
 /**
  * A time-window and id filter over store rows. Bounds are in epoch milliseconds, minimum inclusive and maximum
@@ -17,35 +18,54 @@ final class RecordFilter {
     final long updatedMax;
     /** Sorted ids to keep, or null for all. */
     final long[] ids;
+    /**
+     * A test on the id for filters on facts that never change (e.g. {@code active=false} job posts, default
+     * rejection reasons), or null for all.
+     */
+    final LongPredicate keep;
 
     RecordFilter(long createdMin, long createdMax, long updatedMin, long updatedMax, long[] ids) {
+        this(createdMin, createdMax, updatedMin, updatedMax, ids, null);
+    }
+
+    RecordFilter(long createdMin, long createdMax, long updatedMin, long updatedMax, long[] ids, LongPredicate keep) {
         this.createdMin = createdMin;
         this.createdMax = createdMax;
         this.updatedMin = updatedMin;
         this.updatedMax = updatedMax;
         this.ids = ids;
+        this.keep = keep;
     }
 
     RecordFilter withCreated(long min, long max) {
-        return new RecordFilter(Math.max(createdMin, min), Math.min(createdMax, max), updatedMin, updatedMax, ids);
+        return new RecordFilter(Math.max(createdMin, min), Math.min(createdMax, max), updatedMin, updatedMax, ids, keep);
     }
 
     RecordFilter withUpdated(long min, long max) {
-        return new RecordFilter(createdMin, createdMax, Math.max(updatedMin, min), Math.min(updatedMax, max), ids);
+        return new RecordFilter(createdMin, createdMax, Math.max(updatedMin, min), Math.min(updatedMax, max), ids, keep);
     }
 
     RecordFilter withIds(long[] sortedIds) {
-        return new RecordFilter(createdMin, createdMax, updatedMin, updatedMax, sortedIds);
+        return new RecordFilter(createdMin, createdMax, updatedMin, updatedMax, sortedIds, keep);
+    }
+
+    /** Also requires {@code test} (null: no change). */
+    RecordFilter withKeep(LongPredicate test) {
+        if (test == null) {
+            return this;
+        }
+        LongPredicate both = keep == null ? test : keep.and(test);
+        return new RecordFilter(createdMin, createdMax, updatedMin, updatedMax, ids, both);
     }
 
     boolean isAll() {
         return createdMin == Long.MIN_VALUE && createdMax == Long.MAX_VALUE && updatedMin == Long.MIN_VALUE
-                && updatedMax == Long.MAX_VALUE && ids == null;
+                && updatedMax == Long.MAX_VALUE && ids == null && keep == null;
     }
 
     boolean matches(long id, long created, long updated) {
         return created >= createdMin && created < createdMax && updated >= updatedMin && updated < updatedMax
-                && (ids == null || Arrays.binarySearch(ids, id) >= 0);
+                && (ids == null || Arrays.binarySearch(ids, id) >= 0) && (keep == null || keep.test(id));
     }
 
     /**

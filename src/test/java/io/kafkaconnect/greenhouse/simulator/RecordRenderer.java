@@ -15,25 +15,37 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongPredicate;
 
 /**
  * Turns a record's state ({@link Row}: id, version, timestamps) into its v1 or v3 JSON, deterministically from
  * the seed. Content that an edit changes is drawn from a random keyed by (id, version); everything else from a
  * random keyed by id alone. Both dialects read the same "facts" so v1 and v3 views of a record agree.
  *
- * <p>References to other records (a candidate's applications, an application's job, a job's department) always
- * point at seeded records and embed them as they were seeded, so a record's JSON changes only when that record
- * itself is edited (and then its version and change timestamp move too).
+ * <p>References to other records (a candidate's applications, an application's job, a job's department, a
+ * recruiter) always point at seeded records and embed them as they were seeded, so a record's JSON changes only
+ * when that record itself is edited (and then its version and change timestamp move too). Child records that v1
+ * embeds and v3 lists on their own (a job's openings, a custom field's options, a job stage's interviews, a
+ * scheduled interview's interviewers, a scorecard's attributes and answers, a prospect pool's stages) are the
+ * seeded records of the child resource spread over the seeded parents in order ({@link #children}).
+ *
+ * <p>The resources that the first version of the simulator served are rendered here; the others by
+ * {@link HiringRenderer} (candidate-side records) and {@link OrganizationRenderer} (jobs' plans and the
+ * organization's configuration).
  */
 final class RecordRenderer {
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    static final JsonNodeFactory F = JsonNodeFactory.instance;
     /** Embedded applications per candidate are capped (application_ids stays complete). */
     private static final int MAX_EMBEDDED_APPLICATIONS = 10;
+    /** Children per parent in the department and office trees. */
+    private static final int TREE_BRANCHING = 4;
 
     private final long seed;
     private final Map<Resource, ResourceStore> stores;
-    private final List<User> users = new ArrayList<>();
-    private final List<Office> offices = new ArrayList<>();
+    /** Users referenced when the users resource has no records (so references still have someone to name). */
+    private final List<User> fallbackUsers = new ArrayList<>();
+    private final HiringRenderer hiring;
+    private final OrganizationRenderer organization;
 
     record User(long id, String first, String last, String employeeId) {
         String name() {
@@ -43,10 +55,6 @@ final class RecordRenderer {
         String email() {
             return Vocabulary.slug(first) + "." + Vocabulary.slug(last) + "@example.com";
         }
-    }
-
-    record Office(long id, String name, String location, Long primaryContactUserId, Long parentId, List<Long> childIds,
-            String externalId) {
     }
 
     /** One custom field: v1 key, immutable (keyed) key, display name, type and value. */
@@ -60,22 +68,24 @@ final class RecordRenderer {
         long userId = 84_000;
         for (int i = 0; i < 40; i++) {
             userId += 1 + rnd.nextInt(5000);
-            users.add(new User(userId, pick(rnd, Vocabulary.FIRST_NAMES), pick(rnd, Vocabulary.LAST_NAMES),
+            fallbackUsers.add(new User(userId, pick(rnd, Vocabulary.FIRST_NAMES), pick(rnd, Vocabulary.LAST_NAMES),
                     rnd.nextInt(10) < 3 ? null : String.valueOf(10_000 + rnd.nextInt(90_000))));
         }
-        long officeId = 47_000;
-        List<Long> officeIds = new ArrayList<>();
-        for (int i = 0; i < Vocabulary.CITIES.length; i++) {
-            officeId += 1 + rnd.nextInt(900);
-            officeIds.add(officeId);
-        }
-        for (int i = 0; i < officeIds.size(); i++) {
-            String city = Vocabulary.CITIES[i];
-            offices.add(new Office(officeIds.get(i), city, city.equals("Remote") ? "Anywhere" : city + ", Earth",
-                    rnd.nextBoolean() ? users.get(rnd.nextInt(users.size())).id() : null,
-                    i == 0 ? null : officeIds.get(0), i == 0 ? officeIds.subList(1, officeIds.size()) : List.of(),
-                    rnd.nextInt(4) == 0 ? null : String.valueOf(15_000 + i)));
-        }
+        this.hiring = new HiringRenderer(this);
+        this.organization = new OrganizationRenderer(this);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    OrganizationRenderer organization() {
+        return organization;
+    }
+
+    /** See {@link OrganizationRenderer#keep}. */
+    LongPredicate keep(Resource resource, Dialect dialect, Map<String, String> query) {
+        return organization.keep(resource, dialect, query);
     }
 
     ObjectNode render(Resource resource, Dialect dialect, Row row) {
@@ -87,26 +97,29 @@ final class RecordRenderer {
             case DEPARTMENTS: return v1 ? v1Department(row) : v3Department(row);
             case USER_ROLES: return v1 ? v1UserRole(row) : v3UserRole(row);
             case DEMOGRAPHIC_QUESTIONS: return v1 ? v1DemographicQuestion(row) : v3DemographicQuestion(row);
-            default: throw new IllegalArgumentException(resource.name());
+            case OFFICES: return v1 ? officeV1(row) : v3Office(row);
+            default:
+                ObjectNode n = hiring.render(resource, dialect, row);
+                return n != null ? n : organization.render(resource, dialect, row);
         }
     }
 
     // ------------------------------------------------------------------ randomness and references
 
-    private SplittableRandom stable(Resource r, long id) {
+    SplittableRandom stable(Resource r, long id) {
         return new SplittableRandom(mix(seed, r.ordinal(), id, 0));
     }
 
-    private SplittableRandom versioned(Resource r, long id, int version) {
+    SplittableRandom versioned(Resource r, long id, int version) {
         return new SplittableRandom(mix(seed, r.ordinal(), id, version, 0xBEEF));
     }
 
-    private ResourceStore store(Resource r) {
+    ResourceStore store(Resource r) {
         return stores.get(r);
     }
 
     /** The seeded state of a seeded record (for embedding), or null if index is out of range. */
-    private Row seededRow(Resource r, int index) {
+    Row seededRow(Resource r, int index) {
         ResourceStore s = store(r);
         if (index < 0 || index >= s.seededCount) {
             return null;
@@ -114,27 +127,122 @@ final class RecordRenderer {
         return new Row(index, s.seedId(index), 1, s.seedCreated(index), s.seedUpdated(index));
     }
 
-    /** The record's change timestamp as seeded (or its creation time for inserted records). */
-    private long baselineUpdated(Resource r, Row row) {
-        ResourceStore s = store(r);
-        return row.index() < s.seededCount && s.seedId(row.index()) == row.id() ? s.seedUpdated(row.index()) : row.created();
+    /** The seeded state of the seeded record with this id, or null. */
+    Row seededRowById(Resource r, long id) {
+        return seededRow(r, store(r).seedIndexOf(id));
     }
 
-    private int seededIndexFor(Resource target, long key) {
+    boolean isSeeded(Resource r, Row row) {
+        ResourceStore s = store(r);
+        return row.index() < s.seededCount && s.seedId(row.index()) == row.id();
+    }
+
+    /** The record's change timestamp as seeded (or its creation time for inserted records). */
+    long baselineUpdated(Resource r, Row row) {
+        ResourceStore s = store(r);
+        return isSeeded(r, row) ? s.seedUpdated(row.index()) : row.created();
+    }
+
+    int seededIndexFor(Resource target, long key) {
         int n = store(target).seededCount;
         return n == 0 ? -1 : (int) Math.floorMod(mix(seed, target.ordinal(), key, 0xAB), (long) n);
     }
 
-    private User user(SplittableRandom rnd) {
-        return users.get(rnd.nextInt(users.size()));
+    /** A seeded record of {@code target} chosen by {@code key} (same key, same record), or null if there is none. */
+    Row ref(Resource target, long key) {
+        return seededRow(target, seededIndexFor(target, key));
     }
 
-    private User userOrNull(SplittableRandom rnd, int percentPresent) {
+    /** The id of {@link #ref}, or null. */
+    Long refId(Resource target, long key) {
+        Row r = ref(target, key);
+        return r == null ? null : r.id();
+    }
+
+    /**
+     * The seeded children of a seeded parent: the child resource's seeded records are spread over the parent's
+     * seeded records in order (parent i owns children [ceil(i*nc/np), ceil((i+1)*nc/np))). Inserted parents have
+     * none.
+     */
+    List<Row> children(Resource parent, Resource child, Row parentRow) {
+        ResourceStore p = store(parent);
+        ResourceStore c = store(child);
+        if (!isSeeded(parent, parentRow) || c.seededCount == 0) {
+            return List.of();
+        }
+        long np = p.seededCount;
+        long nc = c.seededCount;
+        long i = parentRow.index();
+        long from = (i * nc + np - 1) / np;
+        long to = ((i + 1) * nc + np - 1) / np;
+        List<Row> out = new ArrayList<>((int) (to - from));
+        for (long j = from; j < to; j++) {
+            out.add(seededRow(child, (int) j));
+        }
+        return out;
+    }
+
+    /** The seeded parent of a child record (see {@link #children}); inserted children get one by hash. */
+    Row parent(Resource parent, Resource child, Row childRow) {
+        ResourceStore p = store(parent);
+        ResourceStore c = store(child);
+        if (p.seededCount == 0) {
+            return null;
+        }
+        if (isSeeded(child, childRow)) {
+            return seededRow(parent, (int) ((long) childRow.index() * p.seededCount / c.seededCount));
+        }
+        return ref(parent, childRow.id());
+    }
+
+    Long parentId(Resource parent, Resource child, Row childRow) {
+        Row p = parent(parent, child, childRow);
+        return p == null ? null : p.id();
+    }
+
+    /** A child's position among its parent's children (0-based; 0 for inserted children). */
+    int childPosition(Resource parent, Resource child, Row childRow) {
+        if (!isSeeded(child, childRow)) {
+            return 0;
+        }
+        long np = store(parent).seededCount;
+        long nc = store(child).seededCount;
+        long i = (long) childRow.index() * np / nc;
+        return (int) (childRow.index() - (i * nc + np - 1) / np);
+    }
+
+    /** A user of the users resource (the fallback list if it has no records). */
+    User user(SplittableRandom rnd) {
+        int n = store(Resource.USERS).seededCount;
+        if (n == 0) {
+            return fallbackUsers.get(rnd.nextInt(fallbackUsers.size()));
+        }
+        return userById(store(Resource.USERS).seedId(rnd.nextInt(n)));
+    }
+
+    User userOrNull(SplittableRandom rnd, int percentPresent) {
         User u = user(rnd);
         return rnd.nextInt(100) < percentPresent ? u : null;
     }
 
-    private static ObjectNode userRef(User u) {
+    /** A user chosen by key. */
+    User userFor(long key) {
+        int n = store(Resource.USERS).seededCount;
+        if (n == 0) {
+            return fallbackUsers.get((int) Math.floorMod(key, (long) fallbackUsers.size()));
+        }
+        return userById(store(Resource.USERS).seedId(seededIndexFor(Resource.USERS, key)));
+    }
+
+    /** The names of a user of the users resource; they depend on the id only. */
+    User userById(long id) {
+        SplittableRandom s = stable(Resource.USERS, id);
+        String first = pick(s, Vocabulary.FIRST_NAMES);
+        String last = pick(s, Vocabulary.LAST_NAMES);
+        return new User(id, first, last, s.nextInt(10) < 3 ? null : String.valueOf(10_000 + s.nextInt(90_000)));
+    }
+
+    static ObjectNode userRef(User u) {
         ObjectNode n = F.objectNode();
         n.put("id", u.id());
         n.put("first_name", u.first());
@@ -144,29 +252,39 @@ final class RecordRenderer {
         return n;
     }
 
-    private static JsonNode userRefOrNull(User u) {
+    static JsonNode userRefOrNull(User u) {
         return u == null ? NullNode.getInstance() : userRef(u);
     }
 
-    private static ObjectNode idName(long id, String name) {
+    static ObjectNode idName(long id, String name) {
         ObjectNode n = F.objectNode();
         n.put("id", id);
         n.put("name", name);
         return n;
     }
 
-    private static ObjectNode valueType(String value, String type) {
+    static ObjectNode valueType(String value, String type) {
         ObjectNode n = F.objectNode();
         n.put("value", value);
         n.put("type", type);
         return n;
     }
 
-    private static long between(SplittableRandom rnd, long from, long to) {
+    static long between(SplittableRandom rnd, long from, long to) {
         return to <= from ? from : from + (long) (rnd.nextDouble() * (to - from));
     }
 
-    private static void putCustomFieldsV1(ObjectNode n, List<CustomField> fields) {
+    /** "name" for version 1, "name (rev 2)" after the first edit, and so on. */
+    static String rev(String name, int version) {
+        return version > 1 ? name + " (rev " + version + ")" : name;
+    }
+
+    /** The i-th word of a list, with a number once the list is used up ("Engineering", ..., "Engineering 2"). */
+    static String nth(String[] words, int i) {
+        return words[i % words.length] + (i >= words.length ? " " + (i / words.length + 1) : "");
+    }
+
+    static void putCustomFieldsV1(ObjectNode n, List<CustomField> fields) {
         ObjectNode cf = n.putObject("custom_fields");
         ObjectNode keyed = n.putObject("keyed_custom_fields");
         for (CustomField f : fields) {
@@ -178,8 +296,12 @@ final class RecordRenderer {
         }
     }
 
-    private static void putCustomFieldsV3(ObjectNode n, List<CustomField> fields) {
-        ObjectNode cf = n.putObject("custom_fields");
+    static void putCustomFieldsV3(ObjectNode n, List<CustomField> fields) {
+        putKeyedCustomFields(n, "custom_fields", fields);
+    }
+
+    static void putKeyedCustomFields(ObjectNode n, String name, List<CustomField> fields) {
+        ObjectNode cf = n.putObject(name);
         for (CustomField f : fields) {
             ObjectNode k = cf.putObject(f.keyedKey());
             k.put("name", f.name());
@@ -188,9 +310,14 @@ final class RecordRenderer {
         }
     }
 
+    static void putTimestamps(ObjectNode n, Row row) {
+        n.put("created_at", ts(row.created()));
+        n.put("updated_at", ts(row.updated()));
+    }
+
     // ------------------------------------------------------------------ candidates
 
-    private List<Long> applicationIdsOf(Row candidate) {
+    List<Long> applicationIdsOf(Row candidate) {
         ResourceStore cands = store(Resource.CANDIDATES);
         ResourceStore apps = store(Resource.APPLICATIONS);
         int i = candidate.index();
@@ -208,7 +335,7 @@ final class RecordRenderer {
         return ids;
     }
 
-    private Long candidateIdOf(Row application) {
+    Long candidateIdOf(Row application) {
         ResourceStore cands = store(Resource.CANDIDATES);
         ResourceStore apps = store(Resource.APPLICATIONS);
         if (cands.seededCount == 0) {
@@ -284,7 +411,7 @@ final class RecordRenderer {
         n.put("can_email", v.nextInt(10) != 0);
         ArrayNode tags = n.putArray("tags");
         for (int t = v.nextInt(4); t > 0; t--) {
-            String tag = pick(v, Vocabulary.TAGS);
+            String tag = candidateTagName(v.nextLong());
             if (!containsText(tags, tag)) {
                 tags.add(tag);
             }
@@ -330,7 +457,14 @@ final class RecordRenderer {
         return n;
     }
 
-    private static boolean containsText(ArrayNode array, String value) {
+    /** The name of a seeded candidate tag chosen by key (a word from the list if there are no tags). */
+    private String candidateTagName(long key) {
+        Row tag = ref(Resource.CANDIDATE_TAGS, key);
+        return tag == null ? Vocabulary.TAGS[(int) Math.floorMod(key, (long) Vocabulary.TAGS.length)]
+                : organization.candidateTagName(tag);
+    }
+
+    static boolean containsText(ArrayNode array, String value) {
         for (JsonNode e : array) {
             if (e.asText().equals(value)) {
                 return true;
@@ -339,7 +473,7 @@ final class RecordRenderer {
         return false;
     }
 
-    private List<CustomField> candidateCustomFields(SplittableRandom s, SplittableRandom v) {
+    List<CustomField> candidateCustomFields(SplittableRandom s, SplittableRandom v) {
         List<CustomField> f = new ArrayList<>();
         f.add(new CustomField("desired_salary", "desired_salary", "Desired Salary", "short_text",
                 v.nextInt(5) == 0 ? NullNode.getInstance() : F.textNode(String.valueOf(50_000 + v.nextInt(150) * 1000))));
@@ -411,14 +545,14 @@ final class RecordRenderer {
 
     // ------------------------------------------------------------------ applications
 
-    private record AppFacts(Long candidateId, boolean prospect, String status, Long rejectedAt, String location,
-            long sourceId, String sourceName, User creditedTo, User recruiter, User coordinator, int rejectionReason,
+    record AppFacts(Long candidateId, boolean prospect, String status, Long rejectedAt, String location,
+            Row source, User creditedTo, User recruiter, User coordinator, Row rejectionReason,
             List<Long> jobIds, List<String> jobNames, Long jobPostId, Long stageId, String stageName,
-            List<String[]> answers, Office prospectiveOffice, Row prospectiveDepartment, List<CustomField> customFields,
+            List<String[]> answers, Row prospectiveOffice, Row prospectiveDepartment, List<CustomField> customFields,
             boolean attachment, boolean needsDecision, Long referrerId) {
     }
 
-    private AppFacts appFacts(Row row) {
+    AppFacts appFacts(Row row) {
         SplittableRandom s = stable(Resource.APPLICATIONS, row.id());
         SplittableRandom v = versioned(Resource.APPLICATIONS, row.id(), row.version());
         boolean prospect = s.nextInt(10) == 0;
@@ -463,16 +597,15 @@ final class RecordRenderer {
                 ? F.textNode(String.format(Locale.ROOT, "%d-%02d-%02d", 1970 + s.nextInt(35), 1 + s.nextInt(12),
                         1 + s.nextInt(28)))
                 : NullNode.getInstance()));
-        Office pOffice = prospect && s.nextBoolean() ? offices.get(s.nextInt(offices.size())) : null;
-        Row pDept = prospect && s.nextBoolean()
-                ? seededRow(Resource.DEPARTMENTS, seededIndexFor(Resource.DEPARTMENTS, row.id())) : null;
+        Row pOffice = prospect && s.nextBoolean() ? ref(Resource.OFFICES, row.id()) : null;
+        Row pDept = prospect && s.nextBoolean() ? ref(Resource.DEPARTMENTS, row.id()) : null;
         return new AppFacts(candidateIdOf(row), prospect, status, rejectedAt,
                 s.nextInt(4) == 0 ? null : pick(s, Vocabulary.CITIES) + ", USA",
-                1 + src * 7L, Vocabulary.SOURCES[src], credited, userOrNull(s, 60), userOrNull(s, 40),
-                s.nextInt(Vocabulary.REJECTION_REASONS.length), jobIds, jobNames,
-                s.nextInt(3) == 0 ? null : 100L + s.nextInt(900),
+                ref(Resource.SOURCES, mix(row.id(), src)), credited, userOrNull(s, 60), userOrNull(s, 40),
+                ref(Resource.REJECTION_REASONS, mix(row.id(), v.nextInt(1000))), jobIds, jobNames,
+                s.nextInt(3) == 0 ? null : jobPostIdFor(jobIds, s.nextLong()),
                 stageId, stageName, answers, pOffice, pDept, cf, s.nextBoolean(), v.nextInt(5) == 0,
-                credited == null ? null : 7_000L + credited.id() % 1000);
+                credited == null ? null : refId(Resource.REFERRERS, credited.id()));
     }
 
     private ObjectNode v1Application(Row row, boolean embedded) {
@@ -489,20 +622,21 @@ final class RecordRenderer {
         } else {
             n.putObject("location").put("address", f.location());
         }
-        ObjectNode source = n.putObject("source");
-        source.put("id", f.sourceId());
-        source.put("public_name", f.sourceName());
+        if (f.source() == null) {
+            n.putNull("source");
+        } else {
+            ObjectNode source = n.putObject("source");
+            source.put("id", f.source().id());
+            source.put("public_name", organization.sourceName(f.source()));
+        }
         n.set("credited_to", userRefOrNull(f.creditedTo()));
         n.set("recruiter", userRefOrNull(f.recruiter()));
         n.set("coordinator", userRefOrNull(f.coordinator()));
         if (f.status().equals("rejected")) {
-            ObjectNode reason = n.putObject("rejection_reason");
-            reason.put("id", 8 + f.rejectionReason());
-            reason.put("name", Vocabulary.REJECTION_REASONS[f.rejectionReason()]);
-            boolean weRejected = f.rejectionReason() != 4;
-            reason.set("type", idName(weRejected ? 1 : 2, weRejected ? "We rejected them" : "They rejected us"));
+            n.set("rejection_reason", f.rejectionReason() == null ? NullNode.getInstance()
+                    : organization.v1RejectionReason(f.rejectionReason()));
             ObjectNode details = n.putObject("rejection_details");
-            JsonNode answer = f.rejectionReason() == 2 ? F.textNode("Not a good fit") : NullNode.getInstance();
+            JsonNode answer = row.id() % 3 == 0 ? F.textNode("Not a good fit") : NullNode.getInstance();
             details.putObject("custom_fields").set("custom_rejection_question_field", answer);
             ObjectNode keyed = details.putObject("keyed_custom_fields").putObject("custom_rejection_question_field");
             keyed.put("name", "Custom Rejection Question Field");
@@ -526,15 +660,22 @@ final class RecordRenderer {
             a.put("answer", qa[1]);
         }
         n.set("prospective_office", f.prospectiveOffice() == null ? NullNode.getInstance()
-                : officeV1(f.prospectiveOffice()));
+                : officeV1(f.prospectiveOffice()).without(List.of("parent_office_external_id", "child_office_external_ids")));
         n.set("prospective_department", f.prospectiveDepartment() == null ? NullNode.getInstance()
-                : v1Department(f.prospectiveDepartment()));
+                : v1Department(f.prospectiveDepartment()).without(List.of("parent_department_external_id",
+                        "child_department_external_ids")));
         ObjectNode pd = n.putObject("prospect_detail");
-        if (f.prospect()) {
-            pd.set("prospect_pool", idName(300 + row.id() % 7, "Pool " + (1 + row.id() % 7)));
-            pd.set("prospect_stage", idName(400 + row.id() % 3, new String[] {"Contacted", "Engaged", "Qualified"}[
-                (int) (row.id() % 3)]));
-            User owner = users.get((int) (row.id() % users.size()));
+        Row pool = f.prospect() ? ref(Resource.PROSPECT_POOLS, row.id()) : null;
+        if (pool != null) {
+            pd.set("prospect_pool", idName(pool.id(), organization.prospectPoolName(pool)));
+            List<Row> stages = children(Resource.PROSPECT_POOLS, Resource.PROSPECT_POOL_STAGES, pool);
+            if (stages.isEmpty()) {
+                pd.putNull("prospect_stage");
+            } else {
+                Row stage = stages.get((int) Math.floorMod(row.id(), (long) stages.size()));
+                pd.set("prospect_stage", idName(stage.id(), organization.prospectPoolStageName(stage)));
+            }
+            User owner = userFor(row.id());
             pd.set("prospect_owner", idName(owner.id(), owner.name()));
         } else {
             pd.putNull("prospect_pool");
@@ -571,7 +712,7 @@ final class RecordRenderer {
         n.put("status", f.status().equals("active") ? "in_process" : f.status());
         n.put("stage_id", f.stageId());
         n.put("stage_name", f.stageName());
-        n.put("source_id", f.sourceId());
+        n.put("source_id", f.source() == null ? null : f.source().id());
         n.put("referrer_id", f.referrerId());
         n.put("recruiter_id", f.recruiter() == null ? null : f.recruiter().id());
         n.put("coordinator_id", f.coordinator() == null ? null : f.coordinator().id());
@@ -600,7 +741,12 @@ final class RecordRenderer {
         return pick(s, Vocabulary.JOB_NAMES) + " - " + pick(s, Vocabulary.CITIES);
     }
 
-    private ObjectNode v1Job(Row row) {
+    /** A job post of one of the jobs (or any job post when there is no job). */
+    private Long jobPostIdFor(List<Long> jobIds, long key) {
+        return refId(Resource.JOB_POSTS, jobIds.isEmpty() ? key : mix(jobIds.get(0), key % 3));
+    }
+
+    ObjectNode v1Job(Row row) {
         SplittableRandom s = stable(Resource.JOBS, row.id());
         SplittableRandom v = versioned(Resource.JOBS, row.id(), row.version());
         ResourceStore store = store(Resource.JOBS);
@@ -637,10 +783,11 @@ final class RecordRenderer {
             depts.add(d);
         }
         ArrayNode officesNode = n.putArray("offices");
-        int firstOffice = s.nextInt(offices.size());
-        int nOffices = 1 + s.nextInt(2);
+        int officeCount = store(Resource.OFFICES).seededCount;
+        int firstOffice = s.nextInt(Math.max(1, officeCount));
+        int nOffices = Math.min(officeCount, 1 + s.nextInt(2));
         for (int o = 0; o < nOffices; o++) {
-            ObjectNode off = officeV1(offices.get((firstOffice + o) % offices.size()));
+            ObjectNode off = officeV1(seededRow(Resource.OFFICES, (firstOffice + o) % officeCount));
             off.remove("parent_office_external_id");
             off.remove("child_office_external_ids");
             officesNode.add(off);
@@ -678,23 +825,8 @@ final class RecordRenderer {
             sourcers.add(userRef(user(s)));
         }
         ArrayNode openings = n.putArray("openings");
-        int nOpen = 1 + s.nextInt(3);
-        for (int o = 0; o < nOpen; o++) {
-            ObjectNode op = openings.addObject();
-            op.put("id", 100_000 + Math.floorMod(mix(row.id(), o, 11), 9_000_000L));
-            op.put("opening_id", s.nextInt(4) == 0 ? null : (1 + row.index() % 9) + "-" + (o + 1));
-            boolean closed = status.equals("closed") || s.nextInt(4) == 0;
-            long openedAt = between(s, row.created(), base);
-            op.put("status", closed ? "closed" : "open");
-            op.put("opened_at", ts(openedAt));
-            op.put("closed_at", closed ? ts(between(s, openedAt, base)) : null);
-            op.put("application_id", closed && s.nextBoolean() && store(Resource.APPLICATIONS).seededCount > 0
-                    ? store(Resource.APPLICATIONS).seedId(seededIndexFor(Resource.APPLICATIONS, row.id() + o)) : null);
-            if (closed) {
-                op.set("close_reason", s.nextBoolean() ? idName(678, "Hired - Backfill") : idName(689, "Hired"));
-            } else if (s.nextInt(3) != 0) {
-                op.putNull("close_reason"); // sometimes the key is absent, as in the docs' example
-            }
+        for (Row opening : children(Resource.JOBS, Resource.OPENINGS, row)) {
+            openings.add(hiring.v1Opening(opening));
         }
         return n;
     }
@@ -722,28 +854,79 @@ final class RecordRenderer {
         return n;
     }
 
-    private ObjectNode officeV1(Office o) {
+    // ------------------------------------------------------------------ offices
+
+    private String officeName(Row row) {
+        String base = nth(Vocabulary.CITIES, row.index());
+        return row.version() > 1 ? base + " (renamed " + (row.version() - 1) + ")" : base;
+    }
+
+    /** An office as listed by v1 and as embedded (jobs drop the external ids of parent and children). */
+    ObjectNode officeV1(Row row) {
+        SplittableRandom s = stable(Resource.OFFICES, row.id());
         ObjectNode n = F.objectNode();
-        n.put("id", o.id());
-        n.put("name", o.name());
-        n.putObject("location").put("name", o.location());
-        n.put("primary_contact_user_id", o.primaryContactUserId());
-        n.put("parent_id", o.parentId());
-        Office parent = o.parentId() == null ? null : offices.get(0);
-        n.put("parent_office_external_id", parent == null ? null : parent.externalId());
+        n.put("id", row.id());
+        n.put("name", officeName(row));
+        String city = Vocabulary.CITIES[row.index() % Vocabulary.CITIES.length];
+        n.putObject("location").put("name", city.equals("Remote") ? "Anywhere" : city + ", Earth");
+        User contact = userOrNull(s, 60);
+        n.put("primary_contact_user_id", contact == null ? null : contact.id());
+        Long parent = treeParentId(Resource.OFFICES, row);
+        n.put("parent_id", parent);
+        n.put("parent_office_external_id", parent == null ? null : externalId(Resource.OFFICES, parent));
         ArrayNode children = n.putArray("child_ids");
         ArrayNode childExt = n.putArray("child_office_external_ids");
-        for (long c : o.childIds()) {
+        for (long c : treeChildIds(Resource.OFFICES, row)) {
             children.add(c);
-            offices.stream().filter(x -> x.id() == c).findFirst().ifPresent(x -> childExt.add(x.externalId()));
+            childExt.add(externalId(Resource.OFFICES, c));
         }
-        n.put("external_id", o.externalId());
+        n.put("external_id", externalId(Resource.OFFICES, row.id()));
         return n;
     }
 
-    // ------------------------------------------------------------------ departments
+    private ObjectNode v3Office(Row row) {
+        ObjectNode v1 = officeV1(row);
+        ObjectNode n = F.objectNode();
+        n.put("id", row.id());
+        n.set("name", v1.get("name"));
+        n.set("location", v1.get("location").get("name"));
+        n.set("parent_id", v1.get("parent_id"));
+        n.set("primary_in_house_contact_user_id", v1.get("primary_contact_user_id"));
+        n.set("external_id", v1.get("external_id"));
+        putTimestamps(n, row);
+        return n;
+    }
 
-    private static final int DEPT_BRANCHING = 4;
+    /** Departments and offices form trees: seeded record i's parent is (i - 1) / 4; inserted ones hang anywhere. */
+    private Long treeParentId(Resource r, Row row) {
+        ResourceStore s = store(r);
+        if (isSeeded(r, row)) {
+            return row.index() == 0 ? null : s.seedId((row.index() - 1) / TREE_BRANCHING);
+        }
+        return s.seededCount == 0 ? null : s.seedId(seededIndexFor(r, row.id()));
+    }
+
+    private List<Long> treeChildIds(Resource r, Row row) {
+        ResourceStore s = store(r);
+        List<Long> ids = new ArrayList<>();
+        if (isSeeded(r, row)) {
+            for (long c = (long) row.index() * TREE_BRANCHING + 1;
+                    c <= (long) row.index() * TREE_BRANCHING + TREE_BRANCHING && c < s.seededCount; c++) {
+                ids.add(s.seedId((int) c));
+            }
+        }
+        return ids;
+    }
+
+    /** About 70% of departments and offices have an external id. */
+    private String externalId(Resource r, long id) {
+        if (r == Resource.DEPARTMENTS) {
+            return departmentExternalId(id);
+        }
+        return Math.floorMod(mix(seed, r.ordinal(), id, 5), 10L) < 3 ? null : "office-" + id;
+    }
+
+    // ------------------------------------------------------------------ departments
 
     private String departmentName(Row row) {
         int len = Vocabulary.DEPARTMENT_NAMES.length;
@@ -756,16 +939,10 @@ final class RecordRenderer {
     }
 
     private Long departmentParentId(Row row) {
-        ResourceStore s = store(Resource.DEPARTMENTS);
-        boolean seeded = row.index() < s.seededCount && s.seedId(row.index()) == row.id();
-        if (seeded) {
-            return row.index() == 0 ? null : s.seedId((row.index() - 1) / DEPT_BRANCHING);
-        }
-        return s.seededCount == 0 ? null : s.seedId(seededIndexFor(Resource.DEPARTMENTS, row.id()));
+        return treeParentId(Resource.DEPARTMENTS, row);
     }
 
-    private ObjectNode v1Department(Row row) {
-        ResourceStore s = store(Resource.DEPARTMENTS);
+    ObjectNode v1Department(Row row) {
         ObjectNode n = F.objectNode();
         n.put("id", row.id());
         n.put("name", departmentName(row));
@@ -774,14 +951,9 @@ final class RecordRenderer {
         n.put("parent_department_external_id", parent == null ? null : departmentExternalId(parent));
         ArrayNode children = n.putArray("child_ids");
         ArrayNode childExt = n.putArray("child_department_external_ids");
-        boolean seeded = row.index() < s.seededCount && s.seedId(row.index()) == row.id();
-        if (seeded) {
-            for (long c = (long) row.index() * DEPT_BRANCHING + 1;
-                    c <= (long) row.index() * DEPT_BRANCHING + DEPT_BRANCHING && c < s.seededCount; c++) {
-                long childId = s.seedId((int) c);
-                children.add(childId);
-                childExt.add(departmentExternalId(childId));
-            }
+        for (long childId : treeChildIds(Resource.DEPARTMENTS, row)) {
+            children.add(childId);
+            childExt.add(departmentExternalId(childId));
         }
         n.put("external_id", departmentExternalId(row.id()));
         return n;
@@ -824,7 +996,7 @@ final class RecordRenderer {
         return n;
     }
 
-    private String questionName(Row row) {
+    String questionName(Row row) {
         int len = Vocabulary.DEMOGRAPHIC_QUESTIONS.length;
         String base = Vocabulary.DEMOGRAPHIC_QUESTIONS[row.index() % len]
                 + (row.index() >= len ? " (" + (row.index() / len + 1) + ")" : "");
@@ -836,14 +1008,21 @@ final class RecordRenderer {
         ObjectNode n = F.objectNode();
         n.put("id", row.id());
         n.put("active", stable(Resource.DEMOGRAPHIC_QUESTIONS, row.id()).nextInt(20) != 0);
-        n.put("demographic_question_set_id", 450 + row.index() / 4);
+        Long set = parentId(Resource.DEMOGRAPHIC_QUESTION_SETS, Resource.DEMOGRAPHIC_QUESTIONS, row);
+        n.put("demographic_question_set_id", set != null ? set : 450 + row.index() / 4);
         String name = questionName(row);
         n.put("name", name);
         ObjectNode tr = n.putArray("translations").addObject();
         tr.put("language", "en");
         tr.put("name", name);
         n.put("required", v.nextBoolean());
+        n.put("answer_type", demographicAnswerType(row.id()));
         return n;
+    }
+
+    String demographicAnswerType(long questionId) {
+        return stable(Resource.DEMOGRAPHIC_QUESTIONS, questionId).nextInt(3) == 0
+                ? "multi_value_multi_select" : "multi_value_single_select";
     }
 
     private ObjectNode v3DemographicQuestion(Row row) {
@@ -851,8 +1030,7 @@ final class RecordRenderer {
         ObjectNode n = F.objectNode();
         n.put("id", row.id());
         n.set("active", v1.get("active"));
-        n.put("answer_type", stable(Resource.DEMOGRAPHIC_QUESTIONS, row.id()).nextInt(3) == 0
-                ? "multi_value_multi_select" : "multi_value_single_select");
+        n.set("answer_type", v1.get("answer_type"));
         n.set("demographic_question_set_id", v1.get("demographic_question_set_id"));
         n.set("name", v1.get("name"));
         n.set("required", v1.get("required"));

@@ -65,6 +65,14 @@ final class ResourceStore {
      * sharing their updated_at with a neighbour and a few clusters sharing "bulk import" instants.
      */
     static ResourceStore seed(Resource resource, int count, long seed, long epochMs) {
+        return seed(resource, count, seed, epochMs, null);
+    }
+
+    /**
+     * As {@link #seed(Resource, int, long, long)}, with the ids given (ascending, {@code count} of them) instead of
+     * drawn from the resource's range; null draws them.
+     */
+    static ResourceStore seed(Resource resource, int count, long seed, long epochMs, long[] givenIds) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + resource.ordinal() * 7919L + 17);
         long[] ids = new long[count];
         long[] created = new long[count];
@@ -74,7 +82,7 @@ final class ResourceStore {
         long latest = epochMs - 60_000; // everything seeded is strictly older than the start time
         for (int i = 0; i < count; i++) {
             id += 1 + rnd.nextInt(resource.maxIdGap);
-            ids[i] = id;
+            ids[i] = givenIds != null ? givenIds[i] : id;
             created[i] = start + (long) (rnd.nextDouble() * (latest - 3_600_000 - start));
         }
         Arrays.sort(created);

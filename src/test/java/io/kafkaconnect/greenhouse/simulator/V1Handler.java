@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.simulator;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Page;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
 import java.time.Instant;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * The v1 dialect once a request is authenticated and allowed: routing, parameter validation, filters, classic
- * page-number paging (over the filtered set as it is at request time) and next-only paging.
+ * page-number paging (over the filtered set as it is at request time), next-only paging, and endpoints without
+ * paging (everything in one answer, {@code per_page} ignored).
  */
 final class V1Handler {
 
@@ -61,7 +63,7 @@ final class V1Handler {
             if (row == null) {
                 return Reply.message(404, "Resource not found");
             }
-            Reply one = Reply.json(200, data.render(route.resource(), Dialect.V1, row));
+            Reply one = Reply.json(200, render(route.resource(), List.of(row), query).get(0));
             return new Reply(one.status(), one.headers(), one.body(), 1);
         }
         Integer perPage;
@@ -74,9 +76,18 @@ final class V1Handler {
         if (pp < 1 || pp > MAX_PER_PAGE) {
             return Reply.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
         }
-        return route.resource().v1Paging == Resource.V1Paging.NEXT_ONLY
-                ? nextOnly(route.resource(), query, rawQuery, selfBase, pp)
-                : classic(route.resource(), query, rawQuery, selfBase, pp, perPage == null);
+        switch (route.resource().v1Paging) {
+            case NEXT_ONLY: return nextOnly(route.resource(), query, rawQuery, selfBase, pp);
+            case UNPAGED: return unpaged(route.resource(), query);
+            default: return classic(route.resource(), query, rawQuery, selfBase, pp, perPage == null);
+        }
+    }
+
+    /** No paging: the whole (flag-filtered) list, without a Link header. */
+    private Reply unpaged(Resource resource, Map<String, String> query) {
+        RecordFilter filter = RecordFilter.ALL.withKeep(data.keep(resource, Dialect.V1, query));
+        List<Row> rows = data.store(resource).ascendingAfter(filter, Long.MIN_VALUE, Integer.MAX_VALUE);
+        return Reply.json(200, render(resource, rows, query));
     }
 
     private Reply classic(Resource resource, Map<String, String> query, String rawQuery, String selfBase, int pp,
@@ -99,7 +110,7 @@ final class V1Handler {
             return Reply.v1Validation(e.field, e.getMessage());
         }
         Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount);
-        Reply reply = Reply.json(200, render(resource, result.rows()));
+        Reply reply = Reply.json(200, render(resource, result.rows(), query));
         List<String> links = new ArrayList<>();
         if (result.hasMore()) {
             links.add(link(selfBase, rawQuery, p + 1, pp, perPageDefaulted, "next"));
@@ -138,12 +149,18 @@ final class V1Handler {
                 return Reply.v1Validation("since_id", "since_id must be an integer");
             }
         }
-        List<Row> rows = data.store(resource).ascendingAfter(RecordFilter.ALL, sinceId, pp + 1);
+        RecordFilter filter;
+        try {
+            filter = filters(resource, query);
+        } catch (InvalidParam e) {
+            return Reply.v1Validation(e.field, e.getMessage());
+        }
+        List<Row> rows = data.store(resource).ascendingAfter(filter, sinceId, pp + 1);
         boolean more = rows.size() > pp;
         if (more) {
             rows = rows.subList(0, pp);
         }
-        Reply reply = Reply.json(200, render(resource, rows));
+        Reply reply = Reply.json(200, render(resource, rows, query));
         if (more) {
             Map<String, String> replace = new LinkedHashMap<>();
             replace.put("per_page", String.valueOf(pp));
@@ -153,21 +170,38 @@ final class V1Handler {
         return reply;
     }
 
-    private ArrayNode render(Resource resource, List<Row> rows) {
+    private ArrayNode render(Resource resource, List<Row> rows, Map<String, String> query) {
+        // users carry their user attributes (custom fields) only when asked to
+        boolean withoutAttributes = resource == Resource.USERS && !"true".equalsIgnoreCase(query.get("user_attributes"));
         ArrayNode array = Reply.JSON.createArrayNode();
         for (Row row : rows) {
-            array.add(data.render(resource, Dialect.V1, row));
+            ObjectNode n = data.render(resource, Dialect.V1, row);
+            if (withoutAttributes) {
+                n.remove(List.of("custom_fields", "keyed_custom_fields"));
+            }
+            array.add(n);
         }
         return array;
     }
 
-    /** The time (and id) filters this endpoint honours; every other parameter is ignored, as Harvest does. */
-    private static RecordFilter filters(Resource resource, Map<String, String> query) throws InvalidParam {
-        RecordFilter f = RecordFilter.ALL;
+    /**
+     * The time (and id) filters this endpoint honours, and its flags ({@code active}, {@code include_inactive},
+     * {@code include_defaults}); every other parameter is ignored, as Harvest does.
+     */
+    private RecordFilter filters(Resource resource, Map<String, String> query) throws InvalidParam {
+        RecordFilter f = RecordFilter.ALL.withKeep(data.keep(resource, Dialect.V1, query));
         switch (resource.v1Filters) {
             case CREATED_UPDATED:
                 f = f.withCreated(lower(query, "created_after"), upper(query, "created_before"));
                 f = f.withUpdated(lower(query, "updated_after"), upper(query, "updated_before"));
+                break;
+            case OFFERS:
+                // the docs: updated_before is "at or before", unlike every other endpoint's "before"
+                f = f.withCreated(lower(query, "created_after"), upper(query, "created_before"));
+                f = f.withUpdated(lower(query, "updated_after"), upperInclusive(query, "updated_before"));
+                break;
+            case SUBMITTED:
+                f = f.withUpdated(lower(query, "submitted_after"), upper(query, "submitted_before"));
                 break;
             case APPLICATIONS:
                 // created_* match applied_at; last_activity_after is the only change filter
@@ -193,6 +227,12 @@ final class V1Handler {
     private static long upper(Map<String, String> query, String name) throws InvalidParam {
         Instant t = timestamp(query, name);
         return t == null ? Long.MAX_VALUE : RecordFilter.upperBound(t, false);
+    }
+
+    /** "at or before" (inclusive). */
+    private static long upperInclusive(Map<String, String> query, String name) throws InvalidParam {
+        Instant t = timestamp(query, name);
+        return t == null ? Long.MAX_VALUE : RecordFilter.upperBound(t, true);
     }
 
     private static Instant timestamp(Map<String, String> query, String name) throws InvalidParam {

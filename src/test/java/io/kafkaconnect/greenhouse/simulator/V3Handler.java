@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The v3 dialect once a request is authenticated and allowed: filters with operators, per_page validation and
@@ -24,8 +25,9 @@ final class V3Handler {
     private final SimClock clock;
     private final Duration cursorTtl;
 
-    /** What a cursor remembers. */
-    private record Cursor(Resource resource, int perPage, RecordFilter filter, long lastId, long issuedAtMs) {
+    /** What a cursor remembers (flags: the query's flag parameters, which the filter's id test came from). */
+    private record Cursor(Resource resource, int perPage, RecordFilter filter, Map<String, String> flags, long lastId,
+            long issuedAtMs) {
     }
 
     V3Handler(DataSet data, SimClock clock, Duration cursorTtl) {
@@ -73,15 +75,29 @@ final class V3Handler {
                     long[] updated = bounds(query, "updated_at");
                     filter = filter.withCreated(created[0], created[1]).withUpdated(updated[0], updated[1]);
                 }
+                // date filters on fields that are the change timestamp here
+                String alias = resource == Resource.EEOC ? "submitted_at"
+                        : resource == Resource.APPLICATIONS ? "last_activity_at" : null;
+                if (alias != null) {
+                    long[] b = bounds(query, alias);
+                    filter = filter.withUpdated(b[0], b[1]);
+                }
                 if (query.containsKey("ids")) {
                     filter = filter.withIds(V1Handler.ids(query.get("ids"), "ids"));
                 }
             } catch (V1Handler.InvalidParam e) {
                 return Reply.v3Unprocessable(e.field, e.getMessage());
             }
-            cursor = new Cursor(resource, pp, filter, Long.MAX_VALUE, clock.nowMillis());
+            Map<String, String> flags = new TreeMap<>();
+            for (String flag : OrganizationRenderer.FLAG_PARAMS) {
+                if (query.containsKey(flag)) {
+                    flags.put(flag, query.get(flag));
+                }
+            }
+            cursor = new Cursor(resource, pp, filter, flags, Long.MAX_VALUE, clock.nowMillis());
         }
-        List<Row> rows = data.store(resource).descendingBefore(cursor.filter(), cursor.lastId(), cursor.perPage() + 1);
+        RecordFilter filter = cursor.filter().withKeep(data.keep(resource, Dialect.V3, cursor.flags()));
+        List<Row> rows = data.store(resource).descendingBefore(filter, cursor.lastId(), cursor.perPage() + 1);
         boolean more = rows.size() > cursor.perPage();
         if (more) {
             rows = rows.subList(0, cursor.perPage());
@@ -92,8 +108,8 @@ final class V3Handler {
         }
         Reply reply = Reply.json(200, body);
         if (more) {
-            Cursor next = new Cursor(resource, cursor.perPage(), cursor.filter(), rows.get(rows.size() - 1).id(),
-                    clock.nowMillis());
+            Cursor next = new Cursor(resource, cursor.perPage(), cursor.filter(), cursor.flags(),
+                    rows.get(rows.size() - 1).id(), clock.nowMillis());
             reply.withHeader("Link", "<" + selfBase + "?cursor=" + encode(next) + ">; rel=\"next\"");
         }
         return reply;
@@ -160,6 +176,10 @@ final class V3Handler {
                 ids.add(id);
             }
         }
+        if (!c.flags().isEmpty()) {
+            ObjectNode flags = n.putObject("q");
+            c.flags().forEach(flags::put);
+        }
         n.put("last", c.lastId());
         n.put("iat", c.issuedAtMs());
         try {
@@ -196,7 +216,12 @@ final class V3Handler {
             if (pp < 1 || pp > MAX_PER_PAGE) {
                 return null;
             }
-            return new Cursor(Resource.byName(n.get("r").asText()), pp, f, n.get("last").asLong(), n.get("iat").asLong());
+            Map<String, String> flags = new TreeMap<>();
+            if (n.has("q")) {
+                n.get("q").fields().forEachRemaining(e -> flags.put(e.getKey(), e.getValue().asText()));
+            }
+            return new Cursor(Resource.byName(n.get("r").asText()), pp, f, flags, n.get("last").asLong(),
+                    n.get("iat").asLong());
         } catch (IOException | RuntimeException e) {
             return null;
         }

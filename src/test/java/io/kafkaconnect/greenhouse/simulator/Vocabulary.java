@@ -53,6 +53,52 @@ final class Vocabulary {
         "Do you identify as a veteran?", "Do you have a disability?", "What are your pronouns?",
         "What is your favorite color?", "Pizza or pasta?"};
 
+    static final String[] INTERVIEW_NAMES = {"Application Review", "Recruiter Phone Screen", "Cultural Fit Interview",
+        "Executive Interview", "Whiteboarding Challenge", "Take Home Test", "System Design", "Reference Call",
+        "Portfolio Review", "Hiring Manager Chat"};
+    static final String[] ATTRIBUTE_NAMES = {"Communication", "Adaptable", "Relationship Manager", "Project Management",
+        "Problem Solver", "Analytical", "Curiosity", "Ownership", "Technical Depth", "Collaboration"};
+    static final String[] ATTRIBUTE_TYPES = {"Skills", "Qualifications", "Personality Traits", "Details"};
+    static final String[] SCORECARD_QUESTIONS = {"Does the candidate have experience designing APIs?",
+        "Which team would you suggest for this candidate?", "Where would the candidate be willing to work?",
+        "Is this person really a good fit?", "What's their favorite color?", "Do they really want to work here?",
+        "How did they approach the take-home exercise?", "Would you want to work with them every day?"};
+    static final String[] SCORECARD_ANSWERS = {"Yes", "No", "Alpha Team", "Beta Team", "London, Dubai, San Diego",
+        "Remote only", "Seems like a decent candidate.", "Strong on fundamentals, light on distributed systems."};
+    static final String[] ROOMS = {"Big Conference Room", "Small Conference Room", "Phone Booth 2", "The Hatch",
+        "The Swan", "The Orchid"};
+    static final String[] CLOSE_REASONS = {"Hired", "Hired - Backfill", "Backfill", "Order cancelled", "Budget cut",
+        "Filled internally", "Role redefined"};
+    static final String[] SOURCE_TYPES = {"Attract", "Referrals", "Third-party boards", "Agencies", "Prospecting",
+        "Company marketing", "Supernatural Means"};
+    static final String[] CUSTOM_FIELD_NAMES = {"Seniority Level", "Employment Type", "Salary", "Start Date",
+        "Willing to negotiate", "Favorite Station", "Cost Center", "Bonus Eligible", "Work Location", "Notice Period",
+        "Visa Sponsorship", "Equipment"};
+    static final String[] FIELD_TYPES = {"job", "candidate", "application", "offer", "opening", "rejection_question",
+        "referral_question", "user_attribute"};
+    static final String[] VALUE_TYPES = {"short_text", "long_text", "yes_no", "currency", "number", "date", "url",
+        "user", "number_range", "currency_range"};
+    static final String[] OPTION_NAMES = {"Junior", "Senior", "Staff", "Principal", "Full-Time", "Part-Time",
+        "Contractor", "Intern", "North", "South", "East", "West"};
+    static final String[] EMAIL_TEMPLATE_NAMES = {"Default Scorecard Reminder", "Personal Candidate Email Template",
+        "Interview Invitation", "Rejection - After Phone Screen", "Offer Letter Cover Note", "Availability Request",
+        "Referral Thank You", "Take Home Test Instructions"};
+    static final String[] EMAIL_TYPES = {"scorecard_reminder", "candidate_email", "interviewer_invite",
+        "candidate_rejection", "extending_offer", "candidate_availability_request", "referral_thank_you",
+        "take_home_test"};
+    static final String[] PROSPECT_POOLS = {"Cold Outreach: Sourced", "Opted In: Referral", "Opted In: In-Person Event",
+        "Silver Medalists", "Campus 2026", "Boomerangs"};
+    static final String[] PROSPECT_STAGES = {"Not Contacted", "Contacted", "In Discussion", "Discussed",
+        "1st. Follow Up Sent", "2nd Follow Up Sent", "Had email listed on their blog"};
+    static final String[] QUESTION_SETS = {"Question Set", "Question Set A", "Question Set B", "EU Candidates",
+        "US Candidates"};
+    static final String[] ANSWER_OPTIONS = {"Woman", "Man", "Non-binary", "Asian", "Black or African American",
+        "Hispanic or Latinx", "White", "Yes", "No", "Blue", "Red", "Pizza", "Pasta"};
+    static final String[] INTERVIEWER_TAGS = {"Bar Raiser", "Technical", "Culture", "Executive", "Spanish Speaker",
+        "Trained: Structured Interviewing"};
+    static final String[] NOTE_BODIES = {"Great phone screen, moving forward.", "Candidate asked about relocation.",
+        "Sent the take home test.", "Reference check came back positive.", "Follow up next quarter."};
+
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);

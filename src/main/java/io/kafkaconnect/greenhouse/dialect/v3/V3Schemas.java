@@ -6,14 +6,9 @@ import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
 import static io.kafkaconnect.greenhouse.schema.Types.field;
 import static io.kafkaconnect.greenhouse.schema.Types.struct;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.schema.CustomFieldSpecs;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.schema.TypeSpec;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
 
 /**
  * Building blocks shared by the Harvest v3 record shapes. The field lists follow the reference's
@@ -45,43 +40,5 @@ final class V3Schemas {
      * {@code default_value}: kept exactly in {@code json}, with a typed copy where one fits. The same struct shape as
      * the values inside {@code custom_fields} maps.
      */
-    static final TypeSpec JSON_VALUE = name -> {
-        Schema schema = SchemaBuilder.struct().name(name).optional()
-                .doc("A value of any JSON shape: 'json' holds it exactly; the typed fields hold it when it fits")
-                .field("type", Schema.STRING_SCHEMA)
-                .field("string_value", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("number_value", Schema.OPTIONAL_FLOAT64_SCHEMA)
-                .field("boolean_value", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-                .field("list_value", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
-                .field("json", Schema.STRING_SCHEMA)
-                .build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> jsonValue(schema, node));
-    };
-
-    private static Struct jsonValue(Schema schema, JsonNode v) {
-        Struct s = new Struct(schema);
-        s.put("json", v.toString());
-        if (v.isTextual()) {
-            s.put("type", "string");
-            s.put("string_value", v.asText());
-        } else if (v.isNumber()) {
-            s.put("type", "number");
-            s.put("number_value", v.doubleValue());
-        } else if (v.isBoolean()) {
-            s.put("type", "boolean");
-            s.put("boolean_value", v.booleanValue());
-        } else if (v.isArray()) {
-            s.put("type", "list");
-            List<String> items = new ArrayList<>(v.size());
-            for (JsonNode item : v) {
-                items.add(item.isNull() ? null : item.isValueNode() ? item.asText() : item.toString());
-            }
-            s.put("list_value", items);
-        } else if (v.isNull()) {
-            s.put("type", "null");
-        } else {
-            s.put("type", "object");
-        }
-        return s;
-    }
+    static final TypeSpec JSON_VALUE = CustomFieldSpecs.ANY_VALUE;
 }
