@@ -67,6 +67,10 @@ class CompletenessTest {
     }
 
     private ResourceSync candidatesSync(int pageSize, int concurrency) {
+        return sync("candidates", pageSize, concurrency);
+    }
+
+    private ResourceSync sync(String name, int pageSize, int concurrency) {
         Map<String, String> props = new HashMap<>();
         props.put("greenhouse.api.version", "v1");
         props.put("greenhouse.api.key", KEY);
@@ -75,8 +79,8 @@ class CompletenessTest {
         GreenhouseSourceConfig config = new GreenhouseSourceConfig(props);
         client = ApiClientFactory.create(config, new Sleeper(), Clock.systemUTC());
         HarvestV1Dialect dialect = new HarvestV1Dialect();
-        Resource resource = dialect.resource("candidates").orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", config.baseUrl(), "candidates"),
+        Resource resource = dialect.resource(name).orElseThrow();
+        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", config.baseUrl(), name),
                 new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
                 Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);
@@ -239,6 +243,30 @@ class CompletenessTest {
         Map<Long, Long> perVersion = new HashMap<>();
         sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
         assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+    }
+
+    @Test
+    void applicationsWithOnlyALowerBoundLoseNothingWhileTheyAreEdited() throws Exception {
+        sim = HarvestSimulator.builder().seed(9L).apiKey(KEY).records("applications", 400).build().start();
+        ResourceSync sync = sync("applications", 20, 1);
+        List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("applications").keySet()));
+        int[] next = {0};
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
+            sim.edit("applications", ids.get(next[0]++ % ids.size())); // edits during the pass, on pages read or not
+            sim.insert("applications");
+        }));
+        waitForNextSecond();
+        sent.addAll(readWindow(sync, () -> { }));
+
+        Map<Long, Long> got = latest(sent);
+        Map<Long, String> wrong = new java.util.TreeMap<>();
+        sim.truth("applications").forEach((id, json) -> {
+            long t = Instant.parse(json.get("last_activity_at").asText()).toEpochMilli();
+            if (!Long.valueOf(t).equals(got.get(id))) {
+                wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + got.get(id));
+            }
+        });
+        assertThat(wrong).as("applications whose latest activity was not sent").isEmpty();
     }
 
     @SuppressWarnings("unchecked")
