@@ -3,10 +3,10 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
-import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.schema.AvroRoundTrip;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import java.io.IOException;
@@ -47,11 +47,7 @@ class AvroSchemaSnapshotTest {
 
     /** The Avro schema an Avro converter derives from the resource's Connect value schema. */
     static Schema currentSchema(Resource resource) {
-        AvroData avroData = new AvroData(new AvroDataConfig.Builder()
-                .with(AvroDataConfig.SCHEMAS_CACHE_SIZE_CONFIG, 100)
-                .with(AvroDataConfig.CONNECT_META_DATA_CONFIG, true)
-                .with(AvroDataConfig.ENHANCED_AVRO_SCHEMA_SUPPORT_CONFIG, true)
-                .build());
+        AvroData avroData = AvroRoundTrip.avroData();
         RecordConverter converter = new RecordConverter(resource.name(), resource.schemaName(), resource.schema(),
                 new UnknownFieldLog());
         return avroData.fromConnectSchema(converter.schema());
