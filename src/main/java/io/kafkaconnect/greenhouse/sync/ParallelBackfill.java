@@ -152,6 +152,9 @@ final class ParallelBackfill {
                 cuts.add(at);
             }
         }
+        if (cuts.isEmpty()) {
+            evenCuts(from, to, Math.max(2, pieces), cuts); // no usable sample: cut by time, so pieces stay bounded
+        }
         List<Planned> out = new ArrayList<>();
         Instant start = from;
         for (Instant at : cuts) {
@@ -160,5 +163,25 @@ final class ParallelBackfill {
         }
         out.add(new Planned(start, to, !cuts.isEmpty()));
         return out;
+    }
+
+    /** Cut points dividing {@code [from, to)} into equal spans (an open start counts from ten years back). */
+    private static void evenCuts(Instant from, Instant to, int pieces, TreeSet<Instant> cuts) {
+        Instant start = from;
+        if (start == null) {
+            start = to.minus(Duration.ofDays(3650));
+            if (!start.isBefore(to)) {
+                return;
+            }
+            cuts.add(start.truncatedTo(ChronoUnit.SECONDS));
+        }
+        long seconds = Duration.between(start, to).toSeconds();
+        for (int i = 1; i < pieces; i++) {
+            Instant at = start.plusSeconds(seconds * i / pieces).truncatedTo(ChronoUnit.SECONDS);
+            if (Duration.between(start, at).toSeconds() >= MIN_PIECE_SECONDS
+                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
+                cuts.add(at);
+            }
+        }
     }
 }
