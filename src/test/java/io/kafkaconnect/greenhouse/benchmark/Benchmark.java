@@ -1,0 +1,539 @@
+package io.kafkaconnect.greenhouse.benchmark;
+
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.dialect.Dialects;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The throughput benchmark of issue "Throughput: backfill at the speed of the rate budget": the real
+ * {@code GreenhouseSourceTask} against the in-process {@link HarvestSimulator}, side by side with a plain
+ * page-by-page reader. Not a test: it is run by hand (see docs/performance.md) and never by {@code mvn verify}.
+ *
+ * <pre>
+ * mvn -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-Xmx256m -cp %classpath io.kafkaconnect.greenhouse.benchmark.Benchmark all"
+ * </pre>
+ *
+ * Scenarios: {@code all} (default), {@code realistic-v1}, {@code baseline-v1}, {@code unthrottled-v1}, and the
+ * same for v3 when the connector supports {@code greenhouse.api.version=v3}. Options: see {@link #USAGE}.
+ */
+public final class Benchmark {
+    static final String USAGE = """
+            Usage: Benchmark [scenario ...] [options]
+              scenarios: all (default) | realistic-v1 | baseline-v1 | unthrottled-v1
+                                       | realistic-v3 | baseline-v3 | unthrottled-v3
+              --records N           candidates in the simulator (default 200000)
+              --page-size N         page.size of the connector and per_page of the baseline (default 500)
+              --concurrency N       fetch.max.concurrency of the task (default 8)
+              --budget-fraction F   rate.limit.budget.fraction of the task (default 1.0)
+              --set KEY=VALUE       any other task property (repeatable)
+              --baseline-pages N    pages the baseline reads, 0 = all (default 40)
+              --v1-limit N          v1 requests per 10 s window (default 50)
+              --v3-limit N          v3 requests per 30 s window (default 150: the same ceiling as v1)
+              --warmup N            records read unmeasured before the first unthrottled run (default 20000)
+              --timeout S           give up on one backfill after S seconds (default 1200)
+              --seed N              simulator seed (default 42)
+              --log LEVEL           log level of the connector's classes (default warn)
+            """;
+    static final long MIB = 1024 * 1024;
+    static final List<String> ALL = List.of("unthrottled-v1", "realistic-v1", "baseline-v1", "unthrottled-v3",
+            "realistic-v3", "baseline-v3");
+
+    private static final Duration LATENCY_FIXED = Duration.ofMillis(600);
+    private static final Duration LATENCY_PER_RECORD = Duration.ofMillis(1);
+    private static final double LATENCY_JITTER = 0.1;
+    private static final Duration V1_WINDOW = Duration.ofSeconds(10);
+    private static final Duration V3_WINDOW = Duration.ofSeconds(30);
+    private static final double TARGET_CEILING_FRACTION = 0.90;
+    private static final double TARGET_THROTTLED_SHARE = 0.01;
+    private static final double TARGET_SPEEDUP = 10.0;
+    private static final double TARGET_PER_CORE = 50_000;
+    private static final long TARGET_HEAP = 256 * MIB;
+    private static final double HEAP_GC_SHARE = 0.05;
+
+    private static final AtomicInteger CREDENTIALS = new AtomicInteger();
+
+    /** Command-line settings. */
+    record Options(Set<String> scenarios, int records, int pageSize, int concurrency, double budgetFraction,
+                   Map<String, String> extraProps, int baselinePages, int v1Limit, int v3Limit, int warmup,
+                   Duration timeout, long seed, String logLevel) {
+
+        static Options parse(String[] rawArgs) {
+            // one argument may hold several words (e.g. from a single Maven property)
+            String[] args = Arrays.stream(rawArgs).flatMap(a -> Arrays.stream(a.trim().split("\\s+")))
+                    .filter(a -> !a.isEmpty()).toArray(String[]::new);
+            Set<String> scenarios = new LinkedHashSet<>();
+            int records = 200_000;
+            int pageSize = 500;
+            int concurrency = 8;
+            double fraction = 1.0;
+            Map<String, String> extra = new LinkedHashMap<>();
+            int baselinePages = 40;
+            int v1Limit = 50;
+            int v3Limit = 150;
+            int warmup = 20_000;
+            Duration timeout = Duration.ofSeconds(1200);
+            long seed = 42;
+            String log = "warn";
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (!a.startsWith("--")) {
+                    for (String s : a.split(",")) {
+                        if (s.isBlank()) {
+                            continue;
+                        }
+                        if (s.equals("all")) {
+                            scenarios.addAll(ALL);
+                        } else if (ALL.contains(s)) {
+                            scenarios.add(s);
+                        } else {
+                            throw new IllegalArgumentException("unknown scenario '" + s + "'\n" + USAGE);
+                        }
+                    }
+                    continue;
+                }
+                String name = a;
+                String value;
+                int eq = a.indexOf('=');
+                if (eq > 0 && !a.startsWith("--set")) {
+                    name = a.substring(0, eq);
+                    value = a.substring(eq + 1);
+                } else {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(a + " needs a value\n" + USAGE);
+                    }
+                    value = args[++i];
+                }
+                switch (name) {
+                    case "--records" -> records = Integer.parseInt(value);
+                    case "--page-size" -> pageSize = Integer.parseInt(value);
+                    case "--concurrency" -> concurrency = Integer.parseInt(value);
+                    case "--budget-fraction" -> fraction = Double.parseDouble(value);
+                    case "--set" -> {
+                        int kv = value.indexOf('=');
+                        if (kv <= 0) {
+                            throw new IllegalArgumentException("--set needs KEY=VALUE\n" + USAGE);
+                        }
+                        extra.put(value.substring(0, kv), value.substring(kv + 1));
+                    }
+                    case "--baseline-pages" -> baselinePages = Integer.parseInt(value);
+                    case "--v1-limit" -> v1Limit = Integer.parseInt(value);
+                    case "--v3-limit" -> v3Limit = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value));
+                    case "--seed" -> seed = Long.parseLong(value);
+                    case "--log" -> log = value;
+                    default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+                }
+            }
+            if (scenarios.isEmpty()) {
+                scenarios.addAll(ALL);
+            }
+            return new Options(scenarios, records, pageSize, concurrency, fraction, extra, baselinePages, v1Limit,
+                    v3Limit, warmup, timeout, seed, log);
+        }
+    }
+
+    /** One line of the summary table; {@code pass == null} means the target could not be evaluated. */
+    record Verdict(String scenario, String target, String measured, Boolean pass) {
+    }
+
+    private final Options options;
+    private final List<Verdict> verdicts = new ArrayList<>();
+    private final Map<String, Double> connectorRates = new LinkedHashMap<>();
+    private final Map<String, BaselineReader.Result> baselines = new LinkedHashMap<>();
+    private boolean warmedUp;
+
+    private Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(64);
+            return;
+        }
+        // before anything creates a logger: the connector logs every window at info
+        System.setProperty("org.slf4j.simpleLogger.log.io.kafkaconnect.greenhouse", options.logLevel());
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        new Benchmark(options).runAll();
+        System.exit(0);
+    }
+
+    private void runAll() throws Exception {
+        Runtime rt = Runtime.getRuntime();
+        say("Greenhouse connector throughput benchmark, %s", Instant.now());
+        say("JVM %s %s, %d cores, max heap %d MiB; options: %s", System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() / MIB,
+                describeOptions());
+        for (String scenario : options.scenarios()) {
+            String version = scenario.substring(scenario.length() - 2);
+            if (version.equals("v3") && !v3Supported()) {
+                say("");
+                say("== %s", scenario);
+                say("   v3: not supported by this build (greenhouse.api.version=v3 is not accepted yet)");
+                verdicts.add(new Verdict(scenario, "-", "v3: not supported by this build", null));
+                continue;
+            }
+            try {
+                if (scenario.startsWith("realistic")) {
+                    realistic(version);
+                } else if (scenario.startsWith("baseline")) {
+                    baseline(version);
+                } else {
+                    unthrottled(version);
+                }
+            } catch (Exception | Error e) {
+                say("   FAILED: %s", e);
+                e.printStackTrace(System.out);
+                verdicts.add(new Verdict(scenario, "run", "failed: " + e, false));
+            }
+        }
+        speedups();
+        summary();
+    }
+
+    // ------------------------------------------------------------------ scenarios
+
+    private void realistic(String version) {
+        int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
+        Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
+        double ceiling = limit * (double) options.pageSize() / (window.toMillis() / 1000.0);
+        String name = "realistic-" + version;
+        say("");
+        say("== %s: %,d candidates, latency %d ms + %d ms/record ±%.0f%%, budget %d requests / %d s (%s window), "
+                        + "page.size %d", name, options.records(), LATENCY_FIXED.toMillis(), LATENCY_PER_RECORD.toMillis(),
+                LATENCY_JITTER * 100, limit, window.toSeconds(), "fixed", options.pageSize());
+        HarvestSimulator.Builder b = simulator(options.records()).latency(LATENCY_FIXED, LATENCY_PER_RECORD,
+                LATENCY_JITTER);
+        b = version.equals("v1") ? b.rateLimitV1(limit, window) : b.rateLimitV3(limit, window);
+        Credential credential = credential(b);
+        try (HarvestSimulator sim = b.build().start()) {
+            ConnectorRun.Result r = runConnector(sim, version, credential);
+            printRun(r);
+            double pageSeconds = (LATENCY_FIXED.toMillis() + LATENCY_PER_RECORD.toMillis() * options.pageSize()) / 1000.0;
+            double requestCeiling = limit / (double) window.toSeconds();
+            say("   ceiling          %,.0f records/s (%d requests × %d records ÷ %d s)", ceiling, limit,
+                    options.pageSize(), window.toSeconds());
+            double fraction = r.recordsPerSecond() / ceiling;
+            say("   of ceiling       %.1f %%", fraction * 100);
+            double requestRate = r.requests() / seconds(r.wallNanos());
+            double yield = r.requests() == 0 ? 0 : r.distinct() / (double) r.requests();
+            say("   requests/s       %.2f (budget %.2f: %.0f %% used); a %d-record page takes ≈ %.2f s, so the budget "
+                            + "needs ≈ %.1f requests in flight", requestRate, requestCeiling,
+                    100 * requestRate / requestCeiling, options.pageSize(), pageSeconds, requestCeiling * pageSeconds);
+            say("   per request      %.0f new records (a full page is %d: %.0f %%); at this yield the budget allows "
+                            + "at most %,.0f records/s", yield, options.pageSize(), 100 * yield / options.pageSize(),
+                    yield * requestCeiling);
+            say("   so               of ceiling = budget used × yield = %.2f × %.2f = %.1f %%",
+                    requestRate / requestCeiling, yield / options.pageSize(),
+                    100 * (requestRate / requestCeiling) * (yield / options.pageSize()));
+            double throttledShare = r.requests() == 0 ? 0 : r.throttled() / (double) r.requests();
+            boolean ok = r.complete() && r.failure() == null;
+            verdicts.add(new Verdict(name, "≥ 90% of the ceiling",
+                    String.format(Locale.ROOT, "%.1f %% (%,.0f of %,.0f rec/s%s)", fraction * 100, r.recordsPerSecond(),
+                            ceiling, ok ? "" : ", INCOMPLETE"), ok && fraction >= TARGET_CEILING_FRACTION));
+            verdicts.add(new Verdict(name, "< 1% of requests answered 429",
+                    String.format(Locale.ROOT, "%.2f %% (%d of %d)", throttledShare * 100, r.throttled(), r.requests()),
+                    ok && throttledShare < TARGET_THROTTLED_SHARE));
+            if (ok) {
+                connectorRates.put(version, r.recordsPerSecond());
+            }
+        }
+    }
+
+    private void baseline(String version) throws Exception {
+        int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
+        Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
+        int totalPages = (options.records() + options.pageSize() - 1) / options.pageSize();
+        int pages = options.baselinePages() <= 0 ? totalPages : Math.min(options.baselinePages(), totalPages);
+        String name = "baseline-" + version;
+        say("");
+        say("== %s: plain HTTP client, GET /%s/candidates?per_page=%d, follow rel=\"next\" one page at a time; same "
+                + "simulator setup as realistic-%s; first %d of %d pages", name, version, options.pageSize(), version,
+                pages, totalPages);
+        HarvestSimulator.Builder b = simulator(options.records()).latency(LATENCY_FIXED, LATENCY_PER_RECORD,
+                LATENCY_JITTER);
+        b = version.equals("v1") ? b.rateLimitV1(limit, window) : b.rateLimitV3(limit, window);
+        Credential credential = credential(b);
+        try (HarvestSimulator sim = b.build().start()) {
+            BaselineReader reader = new BaselineReader();
+            BaselineReader.Result r = version.equals("v1")
+                    ? reader.readV1(sim.baseUrl(), credential.key(), options.pageSize(), pages)
+                    : reader.readV3(sim.baseUrl(), sim.tokenUrl(), credential.key(), credential.secret(),
+                    options.pageSize(), pages);
+            say("   records          %,d in %d pages (%s)", r.records(), r.pages(),
+                    r.pages() == totalPages ? "the whole backfill" : "a sample; the connector's rate is measured over "
+                            + "the whole backfill");
+            say("   wall time        %.1f s", seconds(r.wallNanos()));
+            say("   throughput       %,.0f records/s", r.recordsPerSecond());
+            say("   requests         %d, 429: %d", r.requests(), r.throttled());
+            say("   whole backfill   ≈ %.1f min at this rate", options.records() / r.recordsPerSecond() / 60);
+            baselines.put(version, r);
+        }
+    }
+
+    private void unthrottled(String version) {
+        String name = "unthrottled-" + version;
+        if (!warmedUp && options.warmup() > 0) {
+            say("");
+            say("-- warm-up: %,d records through the same path, not measured (JIT)", options.warmup());
+            HarvestSimulator.Builder b = simulator(options.warmup());
+            Credential credential = credential(b);
+            try (HarvestSimulator sim = b.build().start()) {
+                ConnectorRun.Result w = runConnector(sim, version, credential);
+                say("   %,d records in %.1f s%s", w.distinct(), seconds(w.wallNanos()),
+                        w.failure() == null ? "" : " (failed: " + w.failure() + ")");
+            }
+            warmedUp = true;
+        }
+        say("");
+        say("== %s: %,d candidates, no latency, no rate limit, page.size %d: the connector's own cost (JSON → Struct → "
+                + "JsonConverter)", name, options.records(), options.pageSize());
+        HarvestSimulator.Builder b = simulator(options.records());
+        Credential credential = credential(b);
+        try (HarvestSimulator sim = b.build().start()) {
+            ConnectorRun.Result r = runConnector(sim, version, credential);
+            printRun(r);
+            ResourceMeter.Usage u = r.usage();
+            double perCore = r.distinct() / seconds(r.connectorCpuNanos());
+            double perCorePollThread = r.distinct() / seconds(r.pollLoopCpuNanos());
+            double perCoreEngine = r.distinct() / seconds(Math.max(1, r.connectorCpuNanos() - r.convertCpuNanos()));
+            say("   per core         %,.0f records per CPU-second of the connector (GC and JIT included); "
+                    + "%,.0f per CPU-second of the poll thread alone; %,.0f without the JsonConverter's share",
+                    perCore, perCorePollThread, perCoreEngine);
+            boolean ok = r.complete() && r.failure() == null;
+            verdicts.add(new Verdict(name, "≥ 50,000 records/s on one core",
+                    String.format(Locale.ROOT, "%,.0f rec/CPU-s (wall %,.0f rec/s%s)", perCore, r.recordsPerSecond(),
+                            ok ? "" : ", INCOMPLETE"), ok && perCore >= TARGET_PER_CORE));
+            double gcShare = u.gcMillis() / (u.wallNanos() / 1e6);
+            boolean capped = u.maxHeap() <= TARGET_HEAP;
+            boolean heapOk = capped ? gcShare < HEAP_GC_SHARE : u.heapPeakSampled() < TARGET_HEAP;
+            String heapDetail = capped
+                    ? String.format(Locale.ROOT, "ran in -Xmx%dm, GC %.1f %% of wall; peak used %d MiB, after GC %d MiB",
+                    u.maxHeap() / MIB, gcShare * 100, u.heapPeakSampled() / MIB, u.heapAfterGcPeak() / MIB)
+                    : String.format(Locale.ROOT, "peak used %d MiB (max heap %d MiB), after GC %d MiB",
+                    u.heapPeakSampled() / MIB, u.maxHeap() / MIB, u.heapAfterGcPeak() / MIB);
+            verdicts.add(new Verdict(name, "heap < 256 MiB (simulator included)", heapDetail, ok && heapOk));
+        }
+    }
+
+    private void speedups() {
+        for (String version : List.of("v1", "v3")) {
+            BaselineReader.Result base = baselines.get(version);
+            if (base == null) {
+                continue;
+            }
+            String name = "baseline-" + version;
+            int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
+            Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
+            double ceiling = limit * (double) options.pageSize() / window.toSeconds();
+            Double rate = connectorRates.get(version);
+            String cap = String.format(Locale.ROOT, "; the budget caps it at %.1f×", ceiling / base.recordsPerSecond());
+            if (rate == null) {
+                verdicts.add(new Verdict(name, "connector ≥ 10× baseline",
+                        String.format(Locale.ROOT, "baseline %,.0f rec/s; run realistic-%s in the same invocation%s",
+                                base.recordsPerSecond(), version, cap), null));
+                continue;
+            }
+            double ratio = rate / base.recordsPerSecond();
+            verdicts.add(new Verdict(name, "connector ≥ 10× baseline",
+                    String.format(Locale.ROOT, "%.1f× (%,.0f vs %,.0f rec/s%s)", ratio, rate, base.recordsPerSecond(), cap),
+                    ratio >= TARGET_SPEEDUP));
+        }
+    }
+
+    private void summary() {
+        // in the order of the scenarios, whatever order they were run and evaluated in
+        verdicts.sort(Comparator.comparingInt(v -> ALL.indexOf(v.scenario())));
+        say("");
+        say("== summary");
+        int w1 = "scenario".length();
+        int w2 = "target".length();
+        for (Verdict v : verdicts) {
+            w1 = Math.max(w1, v.scenario().length());
+            w2 = Math.max(w2, v.target().length());
+        }
+        String fmt = "%-" + w1 + "s  %-" + w2 + "s  %-6s %s";
+        say(fmt, "scenario", "target", "result", "measured");
+        for (Verdict v : verdicts) {
+            say(fmt, v.scenario(), v.target(), v.pass() == null ? "-" : v.pass() ? "PASS" : "MISS", v.measured());
+        }
+    }
+
+    // ------------------------------------------------------------------ the connector run
+
+    private ConnectorRun.Result runConnector(HarvestSimulator sim, String version, Credential credential) {
+        Map<String, String> props = taskProps(sim, version, credential);
+        IdSet ids = new IdSet(sim.versions("candidates").keySet());
+        return ConnectorRun.run(sim, props, ids, options.timeout());
+    }
+
+    private Map<String, String> taskProps(HarvestSimulator sim, String version, Credential credential) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(GreenhouseSourceConfig.API_VERSION, version);
+        p.put(GreenhouseSourceConfig.BASE_URL, sim.baseUrl());
+        if (version.equals("v1")) {
+            p.put(GreenhouseSourceConfig.API_KEY, credential.key());
+        } else {
+            V3Keys keys = v3Keys();
+            p.put(keys.clientId(), credential.key());
+            p.put(keys.clientSecret(), credential.secret());
+            if (keys.tokenUrl() != null) {
+                p.put(keys.tokenUrl(), sim.tokenUrl());
+            }
+        }
+        p.put(GreenhouseSourceConfig.RESOURCES, "candidates");
+        p.put("task.resources", "candidates");
+        p.put(GreenhouseSourceConfig.TOPIC_PREFIX, "bench");
+        p.put(GreenhouseSourceConfig.PAGE_SIZE, String.valueOf(options.pageSize()));
+        p.put("fetch.max.concurrency", String.valueOf(options.concurrency()));
+        p.put("rate.limit.budget.fraction", String.valueOf(options.budgetFraction()));
+        p.putAll(options.extraProps());
+        return p;
+    }
+
+    private void printRun(ConnectorRun.Result r) {
+        ResourceMeter.Usage u = r.usage();
+        double wall = seconds(r.wallNanos());
+        if (r.failure() != null) {
+            say("   FAILED           %s", r.failure());
+        }
+        say("   records          %,d distinct of %,d%s (returned %,d, unexpected ids %,d)", r.distinct(), r.expected(),
+                r.complete() ? "" : " — INCOMPLETE (timeout or failure)", r.returned(), r.unexpected());
+        say("   wall time        %.1f s (start() %.2f s, first record after %.2f s)", wall, seconds(r.startNanos()),
+                r.firstRecordNanos() < 0 ? Double.NaN : seconds(r.firstRecordNanos()));
+        say("   throughput       %,.0f records/s over the whole backfill", r.recordsPerSecond());
+        say("   requests         %,d (%.2f/s), answered 429: %d (%.2f %%), other errors: %d", r.requests(),
+                r.requests() / wall, r.throttled(), r.requests() == 0 ? 0.0 : 100.0 * r.throttled() / r.requests(),
+                r.otherErrors());
+        ConnectorRun.Pages pages = r.pages();
+        say("   pages            %,d answered 200: %,d full, %,d partial, %,d empty; %,d records served for %,d distinct "
+                        + "(%.2f× re-read)", pages.total(), pages.full(), pages.partial(), pages.empty(), pages.served(),
+                r.distinct(), r.distinct() == 0 ? Double.NaN : pages.served() / (double) r.distinct());
+        say("   poll loop        %,d polls (%,d empty, %,d retriable errors%s); inside poll() %.1f s, converting %.1f s",
+                r.polls(), r.emptyPolls(), r.retriable(), r.lastRetriable() == null ? "" : ", last: "
+                        + r.lastRetriable().getMessage(), seconds(r.pollWallNanos()), seconds(r.convertWallNanos()));
+        say("   CPU              process %.2f s = simulator %.2f s + meter %.2f s + benchmark's payload sample %.2f s "
+                        + "+ connector %.2f s (of which GC/JIT/VM %.2f s)", seconds(u.processCpuNanos()),
+                seconds(u.simulatorCpuNanos()), seconds(u.meterCpuNanos()), seconds(r.payloadSampleCpuNanos()),
+                seconds(r.connectorCpuNanos()), seconds(u.unattributedCpuNanos()));
+        say("   CPU per record   %.1f µs connector (%.1f µs process)", micros(r.connectorCpuNanos(), r.distinct()),
+                micros(u.processCpuNanos(), r.distinct()));
+        say("   poll thread      %.2f s CPU = inside poll() %.2f s (%.1f µs/record) + JsonConverter %.2f s "
+                        + "(%.1f µs/record)", seconds(r.pollLoopCpuNanos()), seconds(r.pollCpuNanos()),
+                micros(r.pollCpuNanos(), r.returned()), seconds(r.convertCpuNanos()),
+                micros(r.convertCpuNanos(), r.returned()));
+        StringBuilder groups = new StringBuilder();
+        u.cpuByGroup().entrySet().stream().limit(6).forEach(e -> groups.append(groups.length() == 0 ? "" : ", ")
+                .append('"').append(e.getKey()).append("\" ").append(String.format(Locale.ROOT, "%.2f s",
+                        seconds(e.getValue()))));
+        say("   CPU by thread    %s", groups);
+        StringBuilder allocated = new StringBuilder();
+        u.allocatedByGroup().entrySet().stream().limit(5).forEach(e -> allocated
+                .append(allocated.length() == 0 ? "" : ", ").append('"').append(e.getKey()).append("\" ")
+                .append(e.getValue() / MIB).append(" MiB"));
+        say("   allocated        %,d MiB by the connector's threads = %,.1f KiB/record; by thread: %s",
+                u.connectorAllocated() / MIB, r.distinct() == 0 ? Double.NaN : u.connectorAllocated() / 1024.0
+                        / r.distinct(), allocated);
+        say("   heap             baseline after GC %d MiB (simulator data + bookkeeping); peak used %d MiB (sampled), "
+                        + "pools' peak sum %d MiB, peak after GC %d MiB; max heap %d MiB; GC %d collections, %d ms",
+                u.baselineHeap() / MIB, u.heapPeakSampled() / MIB, u.heapPoolPeakSum() / MIB, u.heapAfterGcPeak() / MIB,
+                u.maxHeap() / MIB, u.gcCount(), u.gcMillis());
+        say("   JSON out         %,d MiB (%,.0f bytes/record with schemas.enable=true; the payload alone is %,.0f "
+                        + "bytes/record and %.1f µs/record to convert, measured on the first %,d records)",
+                r.jsonBytes() / MIB, r.returned() == 0 ? 0.0 : r.jsonBytes() / (double) r.returned(),
+                r.payloadSampleRecords() == 0 ? 0.0 : r.payloadSampleBytes() / (double) r.payloadSampleRecords(),
+                micros(r.payloadSampleCpuNanos(), r.payloadSampleRecords()), r.payloadSampleRecords());
+    }
+
+    // ------------------------------------------------------------------ simulator and credentials
+
+    private record Credential(String key, String secret) {
+    }
+
+    /** Harvest v3 client settings of this build's configuration. */
+    private record V3Keys(String clientId, String clientSecret, String tokenUrl) {
+    }
+
+    private HarvestSimulator.Builder simulator(int records) {
+        return HarvestSimulator.builder().seed(options.seed()).records("candidates", records)
+                // every record older than the safety lag, so one window holds them all
+                .dataEpoch(Instant.now().minus(Duration.ofHours(1)));
+    }
+
+    /**
+     * A fresh credential per run: the connector shares one rate budget per credential across the JVM, so a run
+     * must not inherit what the previous one learned.
+     */
+    private static Credential credential(HarvestSimulator.Builder b) {
+        int n = CREDENTIALS.incrementAndGet();
+        Credential c = new Credential("bench-key-" + n, "bench-secret-" + n);
+        b.apiKey(c.key()).oauthClient(c.key(), c.secret());
+        return c;
+    }
+
+    private static boolean v3Supported() {
+        try {
+            Dialects.forVersion("v3");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return v3Keys() != null;
+    }
+
+    private static V3Keys v3Keys() {
+        String id = null;
+        String secret = null;
+        String token = null;
+        for (String name : GreenhouseSourceConfig.configDef().names()) {
+            if (name.endsWith("client.id")) {
+                id = name;
+            } else if (name.endsWith("client.secret")) {
+                secret = name;
+            } else if (name.endsWith("token.url")) {
+                token = name;
+            }
+        }
+        return id == null || secret == null ? null : new V3Keys(id, secret, token);
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private String describeOptions() {
+        return String.format(Locale.ROOT, "records %,d, page.size %d, fetch.max.concurrency %d, "
+                        + "rate.limit.budget.fraction %s, baseline pages %d, v1 limit %d/10 s, v3 limit %d/30 s, warm-up %,d%s",
+                options.records(), options.pageSize(), options.concurrency(), options.budgetFraction(),
+                options.baselinePages(), options.v1Limit(), options.v3Limit(), options.warmup(),
+                options.extraProps().isEmpty() ? "" : ", extra " + options.extraProps());
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double micros(long nanos, long count) {
+        return count == 0 ? Double.NaN : nanos / 1e3 / count;
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+}

@@ -1,0 +1,203 @@
+package io.kafkaconnect.greenhouse.benchmark;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTaskContext;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+
+/**
+ * One backfill by the real {@link GreenhouseSourceTask}: a Mockito {@link SourceTaskContext} whose offset reader
+ * knows no offsets, {@code start(props)}, then {@code poll()} in a loop (as Connect's worker thread would) until
+ * every record of the simulator has been returned (a {@link RetriableException} from {@code poll()} is counted
+ * and polled again, as the worker does), each value serialized with {@link JsonConverter}
+ * ({@code schemas.enable=true}) as a worker would before producing it.
+ */
+final class ConnectorRun {
+    private static final int PAYLOAD_SAMPLE = 1_000;
+
+    private ConnectorRun() {
+    }
+
+    /** What one backfill did. Times in nanoseconds. */
+    record Result(int expected, int distinct, long returned, long unexpected, boolean complete, Throwable failure,
+                  long startNanos, long firstRecordNanos, long polls, long emptyPolls, long retriable,
+                  RetriableException lastRetriable, long pollWallNanos,
+                  long convertWallNanos, long pollThreadCpuNanos, long pollCpuNanos, long convertCpuNanos,
+                  long jsonBytes, long payloadSampleBytes, long payloadSampleRecords, long payloadSampleCpuNanos,
+                  int requests, int throttled,
+                  int otherErrors, Pages pages, ResourceMeter.Usage usage) {
+
+        long wallNanos() {
+            return usage.wallNanos();
+        }
+
+        double recordsPerSecond() {
+            return distinct / (wallNanos() / 1e9);
+        }
+
+        /** The meter's connector CPU without the benchmark's own sample conversion (schemas.enable=false). */
+        long connectorCpuNanos() {
+            return Math.max(0, usage.connectorCpuNanos() - payloadSampleCpuNanos);
+        }
+
+        /** The poll thread's CPU without the benchmark's own sample conversion. */
+        long pollLoopCpuNanos() {
+            return Math.max(0, pollThreadCpuNanos - payloadSampleCpuNanos);
+        }
+    }
+
+    /**
+     * The successful answers by how full they were: {@code empty} (0 records), {@code partial}, {@code full}
+     * (page.size records); {@code served} counts every record sent, re-reads included.
+     */
+    record Pages(int empty, int partial, int full, long served) {
+        int total() {
+            return empty + partial + full;
+        }
+    }
+
+    static Result run(HarvestSimulator sim, Map<String, String> taskProps, IdSet ids, Duration timeout) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        SourceTaskContext context = mock(SourceTaskContext.class);
+        OffsetStorageReader offsets = mock(OffsetStorageReader.class);
+        when(offsets.offsets(any())).thenReturn(Map.of());
+        when(offsets.offset(any())).thenReturn(null);
+        when(context.offsetStorageReader()).thenReturn(offsets);
+        when(context.configs()).thenReturn(taskProps);
+
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "true"), false);
+        // the same values without the schema envelope, for a sample only: how much of the output is schema
+        JsonConverter payloadOnly = new JsonConverter();
+        payloadOnly.configure(Map.of("schemas.enable", "false"), false);
+
+        GreenhouseSourceTask task = new GreenhouseSourceTask();
+        task.initialize(context);
+        sim.clearRequestLog();
+
+        long returned = 0;
+        long polls = 0;
+        long emptyPolls = 0;
+        long pollWall = 0;
+        long convertWall = 0;
+        long jsonBytes = 0;
+        long payloadSampleBytes = 0;
+        long payloadSampleRecords = 0;
+        long payloadSampleCpu = 0;
+        long pollCpu = 0;
+        long convertCpu = 0;
+        long firstRecord = -1;
+        long retriable = 0;
+        RetriableException lastRetriable = null;
+        long startNanos = 0;
+        Throwable failure = null;
+
+        ResourceMeter meter = new ResourceMeter();
+        meter.start();
+        long t0 = System.nanoTime();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long deadline = t0 + timeout.toNanos();
+        try {
+            task.start(taskProps);
+            startNanos = System.nanoTime() - t0;
+            while (!ids.complete() && System.nanoTime() < deadline) {
+                long p0 = System.nanoTime();
+                long c0 = threads.getCurrentThreadCpuTime();
+                List<SourceRecord> records;
+                try {
+                    records = task.poll();
+                } catch (RetriableException e) {
+                    retriable++; // the worker logs it and polls again; so does the benchmark
+                    lastRetriable = e;
+                    records = null;
+                }
+                long p1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                pollWall += p1 - p0;
+                pollCpu += c1 - c0;
+                polls++;
+                if (records == null || records.isEmpty()) {
+                    emptyPolls++;
+                    continue;
+                }
+                if (firstRecord < 0) {
+                    firstRecord = p1 - t0;
+                }
+                for (SourceRecord r : records) {
+                    byte[] json = converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
+                    jsonBytes += json.length;
+                    Struct key = (Struct) r.key();
+                    ids.mark(key.getInt64(key.schema().fields().get(0).name()));
+                    returned++;
+                }
+                convertWall += System.nanoTime() - p1;
+                convertCpu += threads.getCurrentThreadCpuTime() - c1;
+                long s0 = threads.getCurrentThreadCpuTime();
+                for (int i = 0; i < records.size() && payloadSampleRecords < PAYLOAD_SAMPLE; i++) {
+                    SourceRecord r = records.get(i);
+                    payloadSampleBytes += payloadOnly.fromConnectData(r.topic(), r.valueSchema(), r.value()).length;
+                    payloadSampleRecords++;
+                }
+                payloadSampleCpu += threads.getCurrentThreadCpuTime() - s0;
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        long pollThreadCpu = threads.getCurrentThreadCpuTime() - cpu0;
+        ResourceMeter.Usage usage = meter.stop();
+        try {
+            task.stop();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        int requests = 0;
+        int throttled = 0;
+        int otherErrors = 0;
+        int emptyPages = 0;
+        int partialPages = 0;
+        int fullPages = 0;
+        long served = 0;
+        int pageSize = Integer.parseInt(taskProps.getOrDefault("page.size", "500"));
+        for (LoggedRequest r : sim.requestLog()) {
+            if (!r.path().startsWith("/v1/") && !r.path().startsWith("/v3/")) {
+                continue; // the OAuth token endpoint is not rate limited
+            }
+            requests++;
+            if (r.status() == 429) {
+                throttled++;
+            } else if (r.status() / 100 != 2) {
+                otherErrors++;
+            } else {
+                served += r.recordsReturned();
+                if (r.recordsReturned() == 0) {
+                    emptyPages++;
+                } else if (r.recordsReturned() < pageSize) {
+                    partialPages++;
+                } else {
+                    fullPages++;
+                }
+            }
+        }
+        return new Result(ids.size(), ids.distinct(), returned, ids.unexpected(), ids.complete(), failure,
+                startNanos, firstRecord, polls, emptyPolls, retriable, lastRetriable, pollWall, convertWall, pollThreadCpu, pollCpu, convertCpu,
+                jsonBytes, payloadSampleBytes, payloadSampleRecords, payloadSampleCpu, requests, throttled, otherErrors,
+                new Pages(emptyPages, partialPages, fullPages, served), usage);
+    }
+}
