@@ -44,14 +44,20 @@ final class ConnectCluster implements AutoCloseable {
         return connect;
     }
 
-    /** A connector config against the simulator: JSON without schemas, topics created by the worker. */
+    /** A v1 connector config against the simulator: JSON without schemas, topics created by the worker. */
     static Map<String, String> connectorConfig(String baseUrl, String apiKey, String resources, int tasks) {
+        Map<String, String> c = commonConfig(baseUrl, resources, tasks);
+        c.put("greenhouse.api.version", "v1");
+        c.put("greenhouse.api.key", apiKey);
+        return c;
+    }
+
+    /** The settings every IT connector shares, whatever its API version and credentials. */
+    static Map<String, String> commonConfig(String baseUrl, String resources, int tasks) {
         Map<String, String> c = new HashMap<>();
         c.put("connector.class", GreenhouseSourceConnector.class.getSimpleName());
         c.put("tasks.max", String.valueOf(tasks));
-        c.put("greenhouse.api.version", "v1");
         c.put("greenhouse.base.url", baseUrl);
-        c.put("greenhouse.api.key", apiKey);
         c.put("greenhouse.resources", resources);
         c.put("sync.safety.lag.ms", "0");
         c.put("poll.interval.ms", "500");

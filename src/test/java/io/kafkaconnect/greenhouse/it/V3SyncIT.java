@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
 import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
@@ -77,26 +76,13 @@ class V3SyncIT {
     /** A v3 connector config against the simulator: JSON without schemas, topics created by the worker. */
     private static Map<String, String> v3Config(String resources, String prefix) {
         Map<String, String> c = new HashMap<>();
-        c.put("connector.class", GreenhouseSourceConnector.class.getSimpleName());
-        c.put("tasks.max", "1");
+        c.putAll(ConnectCluster.commonConfig(sim.baseUrl(), resources, 1));
         c.put("greenhouse.api.version", "v3");
-        c.put("greenhouse.base.url", sim.baseUrl());
         c.put("greenhouse.oauth.client.id", CLIENT_ID);
         c.put("greenhouse.oauth.client.secret", CLIENT_SECRET);
         c.put("greenhouse.oauth.token.url", sim.tokenUrl());
-        c.put("greenhouse.resources", resources);
         c.put("topic.prefix", prefix);
         c.put("page.size", "10");
-        c.put("sync.safety.lag.ms", "0");
-        c.put("poll.interval.ms", "500");
-        c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
-        c.put("key.converter.schemas.enable", "false");
-        c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
-        c.put("value.converter.schemas.enable", "false");
-        c.put("topic.creation.default.replication.factor", "1");
-        c.put("topic.creation.default.partitions", "1");
-        // record timestamps are the records' change times, often years old: time retention would delete them
-        c.put("topic.creation.default.retention.ms", "-1");
         return c;
     }
 
