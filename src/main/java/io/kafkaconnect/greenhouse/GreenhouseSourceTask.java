@@ -5,6 +5,7 @@ import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceTaskConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.ApiClientFactory;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
@@ -17,9 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -90,7 +91,7 @@ public class GreenhouseSourceTask extends SourceTask {
     }
 
     private static ResourceOffset initialOffset(Resource resource, Map<String, Object> stored,
-                                                java.util.Optional<Instant> syncStart) {
+                                                Optional<Instant> syncStart) {
         if (stored != null) {
             try {
                 return ResourceOffset.fromMap(stored);
@@ -99,7 +100,7 @@ public class GreenhouseSourceTask extends SourceTask {
                         + e.getMessage() + "); fix or reset it with the Connect REST offsets API");
             }
         }
-        if (resource.mode() == io.kafkaconnect.greenhouse.dialect.SyncMode.SNAPSHOT) {
+        if (resource.mode() == SyncMode.SNAPSHOT) {
             return ResourceOffset.START;
         }
         return ResourceOffset.at(syncStart.orElse(null));
@@ -143,10 +144,5 @@ public class GreenhouseSourceTask extends SourceTask {
         if (client != null) {
             client.close();
         }
-    }
-
-    /** The resources this task reads, for tests. */
-    Collection<ResourceSync> syncs() {
-        return syncs;
     }
 }

@@ -2,7 +2,6 @@ package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
-import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
