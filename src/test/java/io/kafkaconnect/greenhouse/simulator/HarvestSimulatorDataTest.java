@@ -16,29 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Seeded data, the truth view, mutations, the request log and scale. */
-class HarvestSimulatorDataTest {
-
-    private HarvestSimulator sim;
-    private SimHttp http;
-
-    private void start(HarvestSimulator.Builder builder) {
-        sim = builder.build().start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (http != null) {
-            http.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
+class HarvestSimulatorDataTest extends SimulatorFixture {
 
     @Test
     void sameSeedSameDataDifferentSeedDifferentData() {

@@ -18,29 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import okhttp3.Credentials;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Rate limits, faults, the clock and latency. */
-class HarvestSimulatorResilienceTest {
-
-    private HarvestSimulator sim;
-    private SimHttp http;
-
-    private void start(HarvestSimulator.Builder builder) {
-        sim = builder.build().start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (http != null) {
-            http.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
+class HarvestSimulatorResilienceTest extends SimulatorFixture {
 
     @Test
     void v1RateLimitGives429WithRetryAfterAndHeadersPerCredential() throws Exception {

@@ -16,28 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class HarvestSimulatorV3Test {
-
-    private HarvestSimulator sim;
-    private SimHttp http;
-
-    private void start(HarvestSimulator.Builder builder) {
-        sim = builder.build().start();
-        http = new SimHttp(sim);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (http != null) {
-            http.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
+class HarvestSimulatorV3Test extends SimulatorFixture {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
