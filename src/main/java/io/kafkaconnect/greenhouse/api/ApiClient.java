@@ -141,6 +141,11 @@ public final class ApiClient {
         return latency.average();
     }
 
+    /** What to grant so that the credentials may read {@code resource}. */
+    public String accessHint(String resource) {
+        return credentials.accessHint(resource);
+    }
+
     public RateBudget budget() {
         return budget;
     }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
-import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -42,7 +40,7 @@ public final class RecordMaker {
             throw new RecordConversionException(resource.name(), "?", resource.keyField(), "is missing; records need it as their key");
         }
         Struct key = new Struct(keySchema).put(resource.keyField(), id);
-        return new Converted(key, value, changeTime(json), json);
+        return new Converted(key, value, changeTime(value), json);
     }
 
     public SourceRecord toSourceRecord(Converted c, ResourceOffset offset) {
@@ -51,13 +49,12 @@ public final class RecordMaker {
     }
 
     /** The record's change time in epoch ms (the cursor field), or null if it has none. */
-    private Long changeTime(JsonNode json) {
-        if (resource.cursorField() == null) {
+    private Long changeTime(Struct value) {
+        if (resource.cursorField() == null || value.schema().field(resource.cursorField()) == null) {
             return null;
         }
-        JsonNode t = json.get(resource.cursorField());
-        Instant instant = t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
-        return instant == null ? null : instant.toEpochMilli();
+        // the converter has parsed it already: the cursor field is a Connect Timestamp
+        return value.get(resource.cursorField()) instanceof java.util.Date date ? date.getTime() : null;
     }
 
     public Schema valueSchema() {

@@ -87,11 +87,8 @@ public final class LiveCheck {
             }
             if (!forbidden.isEmpty()) {
                 add(problems, GreenhouseSourceConfig.RESOURCES, "The credential may not read " + forbidden
-                        + " (HTTP 403): " + ("v3".equals(config.apiVersion())
-                        ? "grant it the harvest:<resource>:list scope of each in Greenhouse's Dev Center and make "
-                        + "greenhouse.oauth.user.id a Site Admin"
-                        : "grant the API key access to these endpoints in Greenhouse's Dev Center")
-                        + ", or remove them from " + GreenhouseSourceConfig.RESOURCES);
+                        + " (HTTP 403): " + String.join("; ", forbidden.stream().map(client::accessHint).distinct()
+                        .toList()) + "; or remove them from " + GreenhouseSourceConfig.RESOURCES);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
