@@ -1,148 +1,23 @@
 package io.kafkaconnect.greenhouse;
 
-import io.kafkaconnect.greenhouse.api.ApiClient;
-import io.kafkaconnect.greenhouse.api.StoppedException;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceTaskConfig;
-import io.kafkaconnect.greenhouse.dialect.Dialect;
-import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.dialect.SyncMode;
-import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.sync.ApiClientFactory;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
-import io.kafkaconnect.greenhouse.sync.ResourceOffset;
-import io.kafkaconnect.greenhouse.sync.ResourceSync;
-import io.kafkaconnect.greenhouse.sync.SourcePartition;
-import io.kafkaconnect.greenhouse.util.DaemonThreads;
-import io.kafkaconnect.greenhouse.util.Sleeper;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/**
- * Reads the resources the connector assigned to it, one page per poll, taking turns between the resources
- * that are due.
- */
-public class GreenhouseSourceTask extends SourceTask {
-    private static final Logger log = LoggerFactory.getLogger(GreenhouseSourceTask.class);
-    private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
-
-    private final Clock clock;
-    private final Sleeper sleeper = new Sleeper();
-    private ApiClient client;
-    private ExecutorService fetchPool;
-    private List<ResourceSync> syncs = List.of();
-    private int turn;
+/** A task of {@link GreenhouseSourceConnector}. */
+public class GreenhouseSourceTask extends EngineSourceTask {
 
     public GreenhouseSourceTask() {
         this(Clock.systemUTC());
     }
 
     GreenhouseSourceTask(Clock clock) {
-        this.clock = clock;
+        super(clock);
     }
 
     @Override
-    public String version() {
-        return Version.get();
-    }
-
-    @Override
-    public void start(Map<String, String> props) {
-        GreenhouseSourceTaskConfig config = new GreenhouseSourceTaskConfig(props);
-        Dialect dialect = config.dialect();
-        client = ApiClientFactory.create(config, sleeper, clock);
-        ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
-                config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
-                config.maxConcurrency());
-        fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("greenhouse-fetch"));
-        UnknownFieldLog unknownFields = new UnknownFieldLog();
-
-        List<Resource> resources = new ArrayList<>();
-        for (String name : config.taskResources()) {
-            resources.add(dialect.resource(name).orElseThrow(() -> new ConnectException(
-                    "Task was assigned unknown resource '" + name + "' for API " + dialect.version())));
-        }
-        List<SourcePartition> partitions = resources.stream()
-                .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();
-        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader()
-                .offsets(partitions.stream().map(SourcePartition::toMap).toList());
-
-        List<ResourceSync> created = new ArrayList<>();
-        for (int i = 0; i < resources.size(); i++) {
-            Resource resource = resources.get(i);
-            SourcePartition partition = partitions.get(i);
-            ResourceOffset offset = initialOffset(resource, stored.get(partition.toMap()), config.syncStart());
-            log.info("{}: starting from {}", resource.name(), offset);
-            RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
-            created.add(new ResourceSync(resource, dialect, client, maker, settings, offset, clock, fetchPool));
-        }
-        syncs = created;
-    }
-
-    private static ResourceOffset initialOffset(Resource resource, Map<String, Object> stored,
-                                                Optional<Instant> syncStart) {
-        if (stored != null) {
-            try {
-                return ResourceOffset.fromMap(stored);
-            } catch (IllegalArgumentException e) {
-                throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
-                        + e.getMessage() + "); fix or reset it with the Connect REST offsets API");
-            }
-        }
-        if (resource.mode() == SyncMode.SNAPSHOT) {
-            return ResourceOffset.START;
-        }
-        return ResourceOffset.at(syncStart.orElse(null));
-    }
-
-    @Override
-    public List<SourceRecord> poll() {
-        if (syncs.isEmpty()) {
-            sleeper.sleep(MAX_IDLE_WAIT);
-            return null;
-        }
-        Instant now = clock.instant();
-        for (int i = 0; i < syncs.size(); i++) {
-            ResourceSync sync = syncs.get((turn + i) % syncs.size());
-            if (sync.isDue(now)) {
-                turn = (turn + i + 1) % syncs.size();
-                try {
-                    List<SourceRecord> records = sync.step();
-                    return records.isEmpty() ? null : records;
-                } catch (StoppedException e) {
-                    return null;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                }
-            }
-        }
-        Instant next = syncs.stream().map(ResourceSync::dueAt).min(Instant::compareTo).orElse(now);
-        Duration wait = Duration.between(now, next);
-        sleeper.sleep(wait.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : wait);
-        return null;
-    }
-
-    @Override
-    public void stop() {
-        sleeper.stop();
-        syncs.forEach(ResourceSync::close);
-        if (fetchPool != null) {
-            fetchPool.shutdownNow();
-        }
-        if (client != null) {
-            client.close();
-        }
+    protected EngineConfig parse(Map<String, String> props) {
+        return new GreenhouseSourceConfig(props);
     }
 }

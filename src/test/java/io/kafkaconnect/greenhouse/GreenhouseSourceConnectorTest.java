@@ -2,7 +2,7 @@ package io.kafkaconnect.greenhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceTaskConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ class GreenhouseSourceConnectorTest {
             List<Map<String, String>> configs = connector.taskConfigs(maxTasks);
             assertThat(configs).hasSize(Math.min(maxTasks, 4));
             List<String> assigned = new ArrayList<>();
-            configs.forEach(c -> assigned.addAll(List.of(c.get(GreenhouseSourceTaskConfig.TASK_RESOURCES).split(","))));
+            configs.forEach(c -> assigned.addAll(List.of(c.get(EngineConfig.TASK_RESOURCES).split(","))));
             assertThat(assigned).containsExactlyInAnyOrder("candidates", "applications", "jobs", "departments");
         }
     }

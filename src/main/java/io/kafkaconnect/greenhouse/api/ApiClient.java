@@ -12,9 +12,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
@@ -23,15 +26,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads pages of a list endpoint: authenticates, stays inside the rate budget, retries what is transient,
  * and turns what is not into an {@link ApiException} whose message a user can act on. Requests go only to
- * the configured origin.
+ * the configured origin. What differs between APIs (errors inside answers, messages) is the {@link Protocol}'s;
+ * how a page is read from an answer is the caller's {@link PageReader}.
  */
 public final class ApiClient {
     private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
     private static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(10);
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final int MAX_ERROR_BODY = 2_000;
 
     private final OkHttpClient http;
     private final HttpUrl origin;
     private final Credentials credentials;
+    private final Protocol protocol;
     private final RetryPolicy retry;
     private final RateBudget budget;
     private final ServerClock serverClock;
@@ -40,11 +47,12 @@ public final class ApiClient {
     private final Clock clock;
     private final LatencyAverage latency = new LatencyAverage();
 
-    public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, RetryPolicy retry,
+    public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, Protocol protocol, RetryPolicy retry,
                      RateBudget budget, ServerClock serverClock, Sleeper sleeper, ObjectMapper json) {
         this.http = http;
         this.origin = origin;
         this.credentials = credentials;
+        this.protocol = protocol;
         this.retry = retry;
         this.budget = budget;
         this.serverClock = serverClock;
@@ -63,27 +71,42 @@ public final class ApiClient {
         return serverClock;
     }
 
-    /** GETs one page. {@code resource} names what is being read, for error messages. */
+    /** GETs one page of a list that pages with {@code Link} headers. {@code resource} names what is read, for messages. */
     public ApiPage getPage(HttpUrl url, String resource) {
-        requireSameOrigin(url, resource);
+        return exchange(PageRequest.get(url), resource, (request, headers, root, serverDate) ->
+                linkedPage(request, headers, root, serverDate, resource));
+    }
+
+    /**
+     * Sends {@code request} until it gets a usable answer, and reads it with {@code reader}. 429s (and throttling the
+     * protocol finds in a body) are waited out; 5xx, 408, network failures and unreadable bodies are retried with
+     * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; other statuses throw
+     * the protocol's {@link ApiException}.
+     */
+    public <P> P exchange(PageRequest request, String resource, PageReader<P> reader) {
+        requireSameOrigin(request.url(), resource);
         int failures = 0;
         boolean refreshed = false;
         while (true) {
-            Request.Builder request = new Request.Builder().url(url).get().header("Accept", "application/json");
-            credentials.authenticate(request); // may fetch a token: before the budget counts this request in flight
+            Request.Builder builder = new Request.Builder().url(request.url()).header("Accept", "application/json");
+            if (request.body() == null) {
+                builder.get();
+            } else {
+                builder.post(RequestBody.create(request.body().toString(), JSON));
+            }
+            credentials.authenticate(builder); // may fetch a token: before the budget counts this request in flight
             if (!budget.acquire(sleeper)) {
                 throw new StoppedException();
             }
             String failure;
             Throwable cause = null;
-            try (Response response = execute(request)) {
+            try (Response response = execute(builder)) {
                 Instant receivedAt = clock.instant();
                 Instant serverDate = serverDate(response);
                 serverClock.observe(serverDate, receivedAt);
                 int code = response.code();
                 if (code == 429) {
-                    Duration wait = budget.throttled(response.headers(), serverDate, DEFAULT_THROTTLE_WAIT);
-                    log.info("Rate limited (HTTP 429) reading {}; waiting {} ms as the API asked", resource, wait.toMillis());
+                    throttled(response.headers(), serverDate, resource, "HTTP 429");
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
                 budget.update(response.headers(), serverDate);
@@ -93,15 +116,20 @@ public final class ApiClient {
                 }
                 if (code >= 200 && code < 300) {
                     try {
-                        return readPage(url, response, serverDate, resource);
-                    } catch (IOException | BadBodyException e) {
-                        failure = "an unreadable body (" + e.getMessage() + ")";
+                        JsonNode root = readJson(response);
+                        protocol.checkBody(root, resource, request);
+                        return reader.read(request, response.headers(), root, serverDate);
+                    } catch (ThrottledReplyException e) {
+                        throttled(response.headers(), serverDate, resource, e.getMessage());
+                        continue;
+                    } catch (IOException | TransientReplyException e) {
+                        failure = "an unusable answer (" + e.getMessage() + ")";
                         cause = e;
                     }
                 } else if (code >= 500 || code == 408) {
                     failure = "HTTP " + code;
                 } else {
-                    throw permanent(code, response, url, resource);
+                    throw protocol.permanent(code, errorBody(response), request, resource, credentials);
                 }
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -112,7 +140,7 @@ public final class ApiClient {
             }
             failures++;
             if (failures > retry.maxRetries()) {
-                throw new TransientApiException("Reading " + resource + " from " + redact(url) + " failed "
+                throw new TransientApiException("Reading " + resource + " from " + redact(request.url()) + " failed "
                         + failures + " times in a row, the last time with " + failure
                         + "; the task will try again (raise max.retries to wait longer inside one attempt)", cause);
             }
@@ -123,6 +151,11 @@ public final class ApiClient {
                 throw new StoppedException();
             }
         }
+    }
+
+    private void throttled(Headers headers, Instant serverDate, String resource, String why) {
+        Duration wait = budget.throttled(headers, serverDate, DEFAULT_THROTTLE_WAIT);
+        log.info("Rate limited ({}) reading {}; waiting {} ms", why, resource, wait.toMillis());
     }
 
     /** Sends a request counted in the budget as in flight until its answer is back. */
@@ -150,35 +183,48 @@ public final class ApiClient {
         return budget;
     }
 
-    private ApiPage readPage(HttpUrl url, Response response, Instant serverDate, String resource) throws IOException {
+    private JsonNode readJson(Response response) throws IOException {
         ResponseBody body = response.body();
         String type = response.header("Content-Type", "");
         if (type != null && type.toLowerCase().contains("html")) {
-            throw new BadBodyException("an HTML page instead of JSON");
+            throw new TransientReplyException("an HTML page instead of JSON");
         }
         JsonNode root;
         try (InputStream in = body.byteStream()) {
             root = json.readTree(in);
         }
         if (root == null || root.isMissingNode()) {
-            throw new BadBodyException("an empty body");
+            throw new TransientReplyException("an empty body");
         }
+        return root;
+    }
+
+    private ApiPage linkedPage(PageRequest request, Headers headers, JsonNode root, Instant serverDate, String resource) {
         if (!root.isArray()) {
-            throw new BadBodyException("a JSON " + root.getNodeType().name().toLowerCase() + " instead of a list");
+            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase() + " instead of a list");
         }
         List<JsonNode> records = new ArrayList<>(root.size());
         root.forEach(records::add);
-        Map<String, String> links = LinkHeader.parse(String.join(",", response.headers("Link")));
-        return new ApiPage(url, records, link(links, "next", response, resource), link(links, "prev", response, resource),
-                link(links, "last", response, resource), serverDate);
+        Map<String, String> links = LinkHeader.parse(String.join(",", headers.values("Link")));
+        HttpUrl url = request.url();
+        return new ApiPage(url, records, link(links, "next", url, resource), link(links, "prev", url, resource),
+                link(links, "last", url, resource), serverDate);
     }
 
-    private HttpUrl link(Map<String, String> links, String rel, Response response, String resource) {
+    private static String errorBody(Response response) {
+        try {
+            return response.peekBody(MAX_ERROR_BODY).string();
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private HttpUrl link(Map<String, String> links, String rel, HttpUrl requested, String resource) {
         String target = links.get(rel);
         if (target == null) {
             return null;
         }
-        HttpUrl url = response.request().url().resolve(target);
+        HttpUrl url = requested.resolve(target);
         if (url == null) {
             throw new ApiException(0, "The API sent a '" + rel + "' link for " + resource + " that is not a URL: "
                     + target);
@@ -193,25 +239,8 @@ public final class ApiClient {
             throw new ApiException(0, "Refusing to send credentials to " + url.scheme() + "://" + url.host() + ":"
                     + url.port() + " while reading " + resource + ": only the configured origin "
                     + origin.scheme() + "://" + origin.host() + ":" + origin.port()
-                    + " is trusted (check greenhouse.base.url)");
+                    + " is trusted (check " + protocol.baseUrlSetting() + ")");
         }
-    }
-
-    private ApiException permanent(int code, Response response, HttpUrl url, String resource) {
-        String detail = ApiErrorBody.summary(json, response);
-        String where = "GET " + url.encodedPath();
-        String message = switch (code) {
-            case 401 -> "Greenhouse rejected the credentials (HTTP 401) for " + where
-                    + ": check " + credentials.settingNames() + detail;
-            case 403 -> "The credential may not read " + resource + " (HTTP 403 for " + where
-                    + "): " + credentials.accessHint(resource) + ", or remove " + resource
-                    + " from greenhouse.resources" + detail;
-            case 404 -> "Greenhouse has no " + where + " (HTTP 404): check greenhouse.base.url and the API version"
-                    + detail;
-            case 422 -> "Greenhouse refused the request " + where + " as invalid (HTTP 422)" + detail;
-            default -> "Greenhouse answered HTTP " + code + " to " + where + detail;
-        };
-        return new ApiException(code, message);
     }
 
     private static Instant serverDate(Response response) {
@@ -222,13 +251,5 @@ public final class ApiClient {
     /** The URL without its query string: cursors are opaque and long, and nothing secret is in the path. */
     static String redact(HttpUrl url) {
         return url.newBuilder().query(null).build().toString();
-    }
-
-    private static final class BadBodyException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadBodyException(String message) {
-            super(message);
-        }
     }
 }

@@ -12,7 +12,7 @@ import okhttp3.Response;
  * Extracts the human part of an error body: v1's {@code {"message", "errors":[{"message","field"}]}}, v3's
  * {@code {"message", "errors":["…" | {"param":"…"}]}} and OAuth's {@code {"error","error_description"}}.
  */
-final class ApiErrorBody {
+public final class ApiErrorBody {
     private static final int MAX_BODY = 2_000;
 
     private ApiErrorBody() {
@@ -20,12 +20,15 @@ final class ApiErrorBody {
 
     /** ": <message>" or "" when the body says nothing useful. */
     static String summary(ObjectMapper json, Response response) {
-        String text;
         try {
-            text = response.peekBody(MAX_BODY).string();
+            return summary(json, response.peekBody(MAX_BODY).string());
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /** ": <message>" or "" when the body text says nothing useful. */
+    public static String summary(ObjectMapper json, String text) {
         try {
             JsonNode body = json.readTree(text);
             if (body == null || !body.isObject()) {

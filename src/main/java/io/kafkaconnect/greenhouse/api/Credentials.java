@@ -4,6 +4,9 @@ import okhttp3.Request;
 
 /** Adds authentication to a request. Implementations never expose the secret through toString(). */
 public interface Credentials {
+    /** What Harvest v1 keys need to read a resource. */
+    String DEV_CENTER_HINT =
+            "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
     void authenticate(Request.Builder request);
 
     /** A stable, non-secret identity for the credential, used to share one rate budget per credential. */
@@ -16,7 +19,7 @@ public interface Credentials {
 
     /** What to grant so that these credentials may read {@code resource} (for 403 messages). */
     default String accessHint(String resource) {
-        return "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
+        return DEV_CENTER_HINT;
     }
 
     /** The setting(s) a user must fix when the API rejects these credentials. */

@@ -19,6 +19,11 @@ public class ExpiredCursorException extends ApiException {
         super(422, message);
     }
 
+    /** A cursor refused with another status (Ashby reports it inside an HTTP 200 answer). */
+    public ExpiredCursorException(int status, String message) {
+        super(status, message);
+    }
+
     /** Whether {@code url} continues a cursor-paged walk (it has a {@code cursor} query parameter). */
     public static boolean isCursorUrl(HttpUrl url) {
         return url != null && url.queryParameterValues(CURSOR_PARAM).stream().anyMatch(v -> v != null && !v.isEmpty());

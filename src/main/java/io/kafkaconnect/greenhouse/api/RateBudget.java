@@ -75,6 +75,16 @@ public final class RateBudget {
         }
     }
 
+    /**
+     * Paces at {@code documentedLimit} requests per window until (if ever) the API announces its limit in an
+     * X-RateLimit-Limit header: for APIs that document a limit but send no headers (Ashby).
+     */
+    public synchronized void assumeLimit(int documentedLimit) {
+        if (limit == null && documentedLimit > 0) {
+            limit = documentedLimit;
+        }
+    }
+
     /** The request started by {@link #acquire} has its answer (or failed). */
     public synchronized void release() {
         inFlight = Math.max(0, inFlight - 1);

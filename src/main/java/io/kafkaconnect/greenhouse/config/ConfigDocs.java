@@ -22,20 +22,29 @@ public final class ConfigDocs {
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/configuration.md");
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, render(GreenhouseSourceConfig.CONFIG_DEF), StandardCharsets.UTF_8);
+        Files.writeString(out, render(), StandardCharsets.UTF_8);
     }
 
-    public static String render(ConfigDef def) {
+    /** The reference of both connectors. */
+    public static String render() {
         StringBuilder md = new StringBuilder();
         md.append("# Configuration reference\n\n")
-                .append("Generated from the connector's ConfigDef by `ConfigDocs`; do not edit by hand. ")
+                .append("Generated from the connectors' ConfigDefs by `ConfigDocs`; do not edit by hand. ")
                 .append("Regenerate with\n`mvn -q compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.kafkaconnect.greenhouse.config.ConfigDocs ")
                 .append("-Dexec.args=docs/configuration.md`.\n\n")
                 .append("Besides these keys, the usual Kafka Connect connector keys apply (`name`, `connector.class`, ")
                 .append("`tasks.max`, converters, `transforms`, `topic.creation.*`, `exactly.once.support`, ...). ")
-                .append("`connector.class` is `io.kafkaconnect.greenhouse.GreenhouseSourceConnector` ")
-                .append("(or `GreenhouseSourceConnector`). Password keys are shown as `[hidden]` by Connect; use a ")
-                .append("ConfigProvider (`${file:...}`, `${env:...}`) to keep them out of the connector config.\n");
+                .append("Password keys are shown as `[hidden]` by Connect; use a ConfigProvider (`${file:...}`, ")
+                .append("`${env:...}`) to keep them out of the connector config. The two connectors share the keys ")
+                .append("without a `greenhouse.`/`ashby.` prefix, with the same meaning.\n");
+        render(md, "Greenhouse: `io.kafkaconnect.greenhouse.GreenhouseSourceConnector`",
+                GreenhouseSourceConfig.CONFIG_DEF);
+        render(md, "Ashby: `io.kafkaconnect.greenhouse.AshbySourceConnector`", AshbySourceConfig.CONFIG_DEF);
+        return md.toString();
+    }
+
+    private static void render(StringBuilder md, String title, ConfigDef def) {
+        md.append("\n# ").append(title).append("\n");
         Map<String, List<ConfigDef.ConfigKey>> groups = new LinkedHashMap<>();
         for (ConfigDef.ConfigKey key : def.configKeys().values()) {
             groups.computeIfAbsent(key.group == null ? "Other" : key.group, g -> new ArrayList<>()).add(key);
@@ -53,7 +62,6 @@ public final class ConfigDocs {
                         .append(cell(key.documentation)).append(" |\n");
             }
         }
-        return md.toString();
     }
 
     private static String defaultText(ConfigDef.ConfigKey key) {

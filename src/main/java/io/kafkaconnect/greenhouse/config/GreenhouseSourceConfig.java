@@ -21,45 +21,23 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
-/** The connector's configuration: every key, its documentation, defaults and checks. */
-public class GreenhouseSourceConfig extends AbstractConfig {
+/** The Greenhouse connector's configuration: every key, its documentation, defaults and checks. */
+public class GreenhouseSourceConfig extends EngineConfig {
 
     public static final String API_VERSION = "greenhouse.api.version";
     public static final String BASE_URL = "greenhouse.base.url";
-    public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
     public static final String API_KEY = "greenhouse.api.key";
     public static final String OAUTH_CLIENT_ID = "greenhouse.oauth.client.id";
     public static final String OAUTH_CLIENT_SECRET = "greenhouse.oauth.client.secret";
     public static final String OAUTH_USER_ID = "greenhouse.oauth.user.id";
     public static final String OAUTH_TOKEN_URL = "greenhouse.oauth.token.url";
     public static final String RESOURCES = "greenhouse.resources";
-    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
-    public static final String PAGE_SIZE = "page.size";
     public static final String SYNC_START = "sync.start";
     public static final String SAFETY_LAG_MS = "sync.safety.lag.ms";
-    public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
-    public static final String MAX_RETRIES = "max.retries";
-    public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
-    public static final String MAX_CONCURRENCY = "fetch.max.concurrency";
-    public static final String VALIDATION_TIMEOUT_MS = "validation.timeout.ms";
-    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
-    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
-    public static final String TOPIC_PREFIX = "topic.prefix";
-    public static final String CONVERSION_ERRORS = "record.conversion.errors";
 
     public static final String DEFAULT_BASE_URL = "https://harvest.greenhouse.io";
     public static final String DEFAULT_API_VERSION = "v3";
     public static final String DEFAULT_TOKEN_URL = "https://auth.greenhouse.io/token";
-
-    static final String GROUP_CONNECTION = "Connection";
-    static final String GROUP_AUTH = "Authentication";
-    static final String GROUP_RESOURCES = "Resources";
-    static final String GROUP_SYNC = "Sync";
-    static final String GROUP_RETRIES = "Rate limits and retries";
-    static final String GROUP_OUTPUT = "Output";
-
-    /** How to treat a record whose value contradicts its schema. */
-    public enum ConversionErrors { FAIL, SKIP }
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -69,12 +47,7 @@ public class GreenhouseSourceConfig extends AbstractConfig {
     }
 
     protected GreenhouseSourceConfig(ConfigDef def, Map<String, String> props, boolean checkAcrossFields) {
-        super(def, props);
-        Map<String, String> problems = checkAcrossFields ? crossFieldProblems() : Map.of();
-        if (!problems.isEmpty()) {
-            Map.Entry<String, String> first = problems.entrySet().iterator().next();
-            throw new ConfigException(first.getKey() + " " + first.getValue());
-        }
+        super(def, props, checkAcrossFields);
     }
 
     /** Parses field by field only, for validate(), which reports cross-field problems per key itself. */
@@ -95,15 +68,6 @@ public class GreenhouseSourceConfig extends AbstractConfig {
                 "The Harvest API origin. Credentials are only ever sent to this origin; next-page links that point "
                         + "elsewhere are refused. http:// is accepted only for loopback hosts.",
                 GROUP_CONNECTION, ++order, Width.LONG, "Base URL");
-        def.define(VALIDATION_TIMEOUT_MS, Type.LONG, 15_000L, Range.atLeast(1_000), Importance.LOW,
-                "How long connector validation (the Connect REST validate endpoint and connector creation) may "
-                        + "spend on its live check of the credentials and of each selected resource, in ms.",
-                GROUP_CONNECTION, 10, Width.SHORT, "Validation timeout (ms)");
-        def.define(HTTP_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1_000), Importance.LOW,
-                "Connect, read and write timeout of one HTTP request, in milliseconds. Harvest can take more than "
-                        + "a second for a 500-record page.",
-                GROUP_CONNECTION, ++order, Width.SHORT, "HTTP timeout (ms)");
-
         order = 0;
         def.define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
                 "Harvest v1 API key (Dev Center → API Credential Management), sent as the Basic auth user name "
@@ -146,13 +110,7 @@ public class GreenhouseSourceConfig extends AbstractConfig {
                         + "demographic_*), which are read only when named here. See docs/resources.md.",
                 GROUP_RESOURCES, ++order, Width.LONG, "Resources", new ResourceRecommender());
 
-        order = 0;
-        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
-                "How long a resource that has caught up waits before it is polled for changes again, in ms.",
-                GROUP_SYNC, ++order, Width.SHORT, "Poll interval (ms)");
-        def.define(PAGE_SIZE, Type.INT, 500, Range.between(1, 500), Importance.LOW,
-                "Records per request (per_page), 1 to 500.",
-                GROUP_SYNC, ++order, Width.SHORT, "Page size");
+        order = 2;
         def.define(SYNC_START, Type.STRING, "", new InstantValidator(), Importance.MEDIUM,
                 "Only changes at or after this ISO-8601 instant are read by incremental resources (e.g. "
                         + "2024-01-01T00:00:00Z). Empty reads everything. Snapshot resources are always read whole. "
@@ -162,49 +120,12 @@ public class GreenhouseSourceConfig extends AbstractConfig {
                 "A window of changes is read only up to the API server's clock (its Date header) minus this lag, in "
                         + "ms, so that changes still being written when a window is read fall into the next window.",
                 GROUP_SYNC, ++order, Width.SHORT, "Safety lag (ms)");
-        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
-                "How often resources without a time filter (snapshot resources such as departments) are re-read, "
-                        + "in ms. Records that did not change since the task started are not sent again.",
-                GROUP_SYNC, ++order, Width.SHORT, "Snapshot interval (ms)");
-
-        order = 0;
-        def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
-                "The share of the credential's rate limit (X-RateLimit-Limit per window) this connector may use, "
-                        + "from 0.01 to 1. Lower it to leave part of the budget to other integrations that use the "
-                        + "same credential. All tasks of a worker that use the credential share one budget; tasks on "
-                        + "other workers adapt through the X-RateLimit-Remaining header.",
-                GROUP_RETRIES, ++order, Width.SHORT, "Rate budget share");
-        def.define(MAX_CONCURRENCY, Type.INT, 8, Range.between(1, 32), Importance.LOW,
-                "The most requests one task has in flight at once while catching up on a large backlog (windows "
-                        + "are fetched in parallel, records are still delivered in order). The task uses fewer when "
-                        + "the rate budget and response times do not need more.",
-                GROUP_RETRIES, ++order, Width.SHORT, "Max concurrent requests");
-        def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
-                "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
-                        + "unreadable body) before the task reports a retriable error and Connect polls again. Rate "
-                        + "limiting (429) is waited out and does not count.",
-                GROUP_RETRIES, ++order, Width.SHORT, "Max retries");
-        def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
-                "The first back-off after a transient failure, in ms; it doubles with each retry (with jitter).",
-                GROUP_RETRIES, ++order, Width.SHORT, "Retry back-off (ms)");
-        def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
-                "The longest back-off between two retries, in ms.",
-                GROUP_RETRIES, ++order, Width.SHORT, "Max retry back-off (ms)");
-
-        order = 0;
-        def.define(TOPIC_PREFIX, Type.STRING, "greenhouse", new TopicPrefixValidator(), Importance.MEDIUM,
-                "Records of a resource go to the topic <topic.prefix>.<resource>.",
-                GROUP_OUTPUT, ++order, Width.MEDIUM, "Topic prefix");
-        def.define(CONVERSION_ERRORS, Type.STRING, "fail",
-                ConfigDef.CaseInsensitiveValidString.in("fail", "skip"), Importance.LOW,
-                "What to do with a record whose value contradicts its schema (for example a text where a number is "
-                        + "declared): 'fail' stops the task with an error naming resource, record id and field; "
-                        + "'skip' logs the same and leaves the record out.",
-                GROUP_OUTPUT, ++order, Width.SHORT, "On conversion errors");
+        defineShared(def, new SharedKeys("Harvest", 500, "per_page", "X-RateLimit-Limit per window",
+                "tasks on other workers adapt through the X-RateLimit-Remaining header.", "greenhouse"));
         return def;
     }
 
-    /** Checks that involve several keys; key → message. Empty when all is well. */
+    @Override
     public Map<String, String> crossFieldProblems() {
         Map<String, String> problems = new LinkedHashMap<>();
         Dialect dialect = dialect();
@@ -243,19 +164,12 @@ public class GreenhouseSourceConfig extends AbstractConfig {
                 problems.put(OAUTH_TOKEN_URL, notV1);
             }
         }
-        List<String> unknown = new ArrayList<>();
-        for (String r : getList(RESOURCES)) {
-            if (dialect.resource(r.trim()).isEmpty()) {
-                unknown.add(r);
-            }
-        }
+        List<String> unknown = unknown(dialect, getList(RESOURCES));
         if (!unknown.isEmpty()) {
             problems.put(RESOURCES, "unknown resource(s) " + unknown + " for API " + apiVersion() + "; known: "
                     + dialect.resources().stream().map(Resource::name).toList());
         }
-        if (getLong(RETRY_BACKOFF_MAX_MS) < getLong(RETRY_BACKOFF_MS)) {
-            problems.put(RETRY_BACKOFF_MAX_MS, "must not be smaller than " + RETRY_BACKOFF_MS);
-        }
+        addSharedProblems(problems);
         return problems;
     }
 
@@ -263,10 +177,12 @@ public class GreenhouseSourceConfig extends AbstractConfig {
         return getString(API_VERSION).trim();
     }
 
+    @Override
     public Dialect dialect() {
         return Dialects.forVersion(apiVersion());
     }
 
+    @Override
     public HttpUrl baseUrl() {
         return HttpUrl.get(getString(BASE_URL).trim());
     }
@@ -294,30 +210,19 @@ public class GreenhouseSourceConfig extends AbstractConfig {
         return HttpUrl.get(getString(OAUTH_TOKEN_URL).trim());
     }
 
-    private static boolean isSet(String value) {
-        return value != null && !value.isBlank();
-    }
-
-    private static boolean isSet(Password value) {
-        return value != null && value.value() != null && !value.value().isBlank();
-    }
-
-    /** The selected resources, in the dialect's order; the dialect's default set when none is named. */
+    @Override
     public List<Resource> resources() {
-        List<String> names = getList(RESOURCES).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Dialect dialect = dialect();
-        if (names.isEmpty()) {
-            return dialect.defaultResources();
-        }
-        return dialect.resources().stream().filter(r -> names.contains(r.name())).toList();
+        return select(dialect(), getList(RESOURCES));
     }
 
-    public Duration pollInterval() {
-        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    @Override
+    public String baseUrlSetting() {
+        return BASE_URL;
     }
 
-    public int pageSize() {
-        return getInt(PAGE_SIZE);
+    @Override
+    public String resourcesSetting() {
+        return RESOURCES;
     }
 
     public Optional<Instant> syncStart() {
@@ -329,46 +234,10 @@ public class GreenhouseSourceConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
     }
 
-    public Duration snapshotInterval() {
-        return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
-    }
-
-    public Duration httpTimeout() {
-        return Duration.ofMillis(getLong(HTTP_TIMEOUT_MS));
-    }
-
     /** The settings that hold the credentials of the chosen API version, for messages. */
+    @Override
     public String credentialSettings() {
         return "v3".equals(apiVersion()) ? OAUTH_CLIENT_ID + ", " + OAUTH_CLIENT_SECRET + ", " + OAUTH_USER_ID
                 : API_KEY;
-    }
-
-    public double budgetFraction() {
-        return getDouble(BUDGET_FRACTION);
-    }
-
-    public int maxConcurrency() {
-        return getInt(MAX_CONCURRENCY);
-    }
-
-    public Duration validationTimeout() {
-        return Duration.ofMillis(getLong(VALIDATION_TIMEOUT_MS));
-    }
-
-    public RetryPolicy retryPolicy() {
-        return new RetryPolicy(getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)),
-                Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS)));
-    }
-
-    public String topicPrefix() {
-        return getString(TOPIC_PREFIX);
-    }
-
-    public String topicFor(Resource resource) {
-        return topicPrefix() + "." + resource.name();
-    }
-
-    public ConversionErrors conversionErrors() {
-        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase());
     }
 }

@@ -1,18 +1,29 @@
 package io.kafkaconnect.greenhouse.dialect;
 
+import io.kafkaconnect.greenhouse.api.PageRequest;
+import io.kafkaconnect.greenhouse.api.Protocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import okhttp3.HttpUrl;
 
 /**
- * What differs between API generations: the resources, and how the first request of a window is built.
- * Everything after the first request (following {@code next} links, retries, offsets) is generic.
+ * What differs between APIs: the resources, how requests are built and answers framed. Everything else (paging
+ * loops, retries, the rate budget, offsets, schemas) is the engine's. A dialect is either a {@link WindowDialect}
+ * (lists filtered by change-time windows, paged with links: Harvest) or a {@link TokenDialect} (cursor paging with
+ * sync-token deltas: Ashby).
  */
 public interface Dialect {
 
-    /** The API generation, e.g. {@code v1}; part of every source partition. */
+    /** The API and its generation, e.g. {@code v1} or {@code ashby}; part of every source partition. */
     String version();
+
+    /** How answers frame pages and errors. */
+    Protocol protocol();
+
+    /** A cheap request that needs the same permission as reading {@code resource} (for validation). */
+    PageRequest probe(HttpUrl baseUrl, Resource resource);
 
     List<Resource> resources();
 
@@ -41,6 +52,11 @@ public interface Dialect {
         return Duration.ofSeconds(10);
     }
 
-    /** The first page of {@code window} for {@code resource}. */
-    HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
+    /**
+     * The documented requests per {@link #rateLimitWindow()}, for APIs that send no X-RateLimit-Limit header (the
+     * header wins when there is one); empty when the API announces its limit in headers.
+     */
+    default OptionalInt documentedRateLimit() {
+        return OptionalInt.empty();
+    }
 }

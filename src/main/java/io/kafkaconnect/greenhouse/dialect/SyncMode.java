@@ -7,13 +7,22 @@ public enum SyncMode {
     /** Only a lower bound: each pass reads everything changed since the last pass began. */
     INCREMENTAL_LOWER_BOUND_ONLY,
     /** No time filter: the whole list is re-read periodically. */
-    SNAPSHOT;
+    SNAPSHOT,
+    /** A full pass hands out a sync token; later passes replay it and get only what changed (Ashby). */
+    SYNC_TOKEN,
+    /**
+     * Listed per parent record (one request per parent): read for the parents that a sync-token pass over the
+     * parent list returns, so only for changed parents after the first pass.
+     */
+    PER_CHANGED_PARENT;
 
     public String label() {
         return switch (this) {
             case INCREMENTAL -> "incremental (two-sided window)";
             case INCREMENTAL_LOWER_BOUND_ONLY -> "incremental (lower bound only)";
             case SNAPSHOT -> "snapshot";
+            case SYNC_TOKEN -> "incremental (sync token)";
+            case PER_CHANGED_PARENT -> "per changed parent (sync token on the parent list)";
         };
     }
 }

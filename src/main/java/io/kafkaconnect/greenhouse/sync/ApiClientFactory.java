@@ -6,10 +6,14 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.Credentials;
 import io.kafkaconnect.greenhouse.api.OAuthCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.ServerClock;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
-import io.kafkaconnect.greenhouse.util.Sleeper;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
+import io.kafkaconnect.greenhouse.api.ServerClock;
+import io.kafkaconnect.greenhouse.config.AshbySourceConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.ashby.AshbyAccess;
+import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -19,12 +23,12 @@ public final class ApiClientFactory {
     private ApiClientFactory() {
     }
 
-    public static ApiClient create(GreenhouseSourceConfig config, Sleeper sleeper, Clock clock) {
+    public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock) {
         return create(config, sleeper, clock, config.httpTimeout(), config.retryPolicy());
     }
 
     /** A client with its own timeout and retry policy, e.g. for the quick checks of validate(). */
-    public static ApiClient create(GreenhouseSourceConfig config, Sleeper sleeper, Clock clock, Duration timeout,
+    public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
                                    RetryPolicy retry) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
@@ -33,24 +37,31 @@ public final class ApiClientFactory {
                 .callTimeout(timeout)
                 .followRedirects(false)
                 .build();
+        Dialect dialect = config.dialect();
         Credentials credentials = credentials(config, http, sleeper, clock, retry);
-        RateBudget budget = RateBudget.shared(credentials.budgetKey(), clock, config.dialect().rateLimitWindow(),
+        RateBudget budget = RateBudget.shared(credentials.budgetKey(), clock, dialect.rateLimitWindow(),
                 config.budgetFraction());
-        return new ApiClient(http, config.baseUrl(), credentials, retry, budget, new ServerClock(clock),
-                sleeper, new ObjectMapper());
+        dialect.documentedRateLimit().ifPresent(budget::assumeLimit);
+        return new ApiClient(http, config.baseUrl(), credentials, dialect.protocol(), retry, budget,
+                new ServerClock(clock), sleeper, new ObjectMapper());
     }
 
     /**
-     * v1: the API key. v3: an OAuth client-credentials token shared by every task of this JVM that uses the same
-     * client id, token URL and user id (fetched on first use, with this task's sleeper for back-offs).
+     * Harvest v1 and Ashby: the API key. Harvest v3: an OAuth client-credentials token shared by every task of this
+     * JVM that uses the same client id, token URL and user id (fetched on first use, with this task's sleeper for
+     * back-offs).
      */
-    static Credentials credentials(GreenhouseSourceConfig config, OkHttpClient http, Sleeper sleeper, Clock clock,
+    static Credentials credentials(EngineConfig config, OkHttpClient http, Sleeper sleeper, Clock clock,
                                    RetryPolicy retry) {
-        if ("v3".equals(config.apiVersion())) {
-            return OAuthCredentials.create(config.oauthTokenUrl(), config.oauthClientId(),
-                    config.oauthClientSecret().value(), config.oauthUserId().orElse(null), http, sleeper, retry,
-                    clock);
+        if (config instanceof AshbySourceConfig ashby) {
+            return new ApiKeyCredentials(ashby.apiKey().value(), AshbySourceConfig.API_KEY, AshbyAccess::hint);
         }
-        return new ApiKeyCredentials(config.apiKey().value(), GreenhouseSourceConfig.API_KEY);
+        GreenhouseSourceConfig greenhouse = (GreenhouseSourceConfig) config;
+        if ("v3".equals(greenhouse.apiVersion())) {
+            return OAuthCredentials.create(greenhouse.oauthTokenUrl(), greenhouse.oauthClientId(),
+                    greenhouse.oauthClientSecret().value(), greenhouse.oauthUserId().orElse(null), http, sleeper,
+                    retry, clock);
+        }
+        return new ApiKeyCredentials(greenhouse.apiKey().value(), GreenhouseSourceConfig.API_KEY);
     }
 }

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.sync;
 
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -10,9 +10,9 @@ public final class OffsetAlterations {
     }
 
     /** @throws ConnectException naming the partition and what is wrong with it */
-    public static void validate(GreenhouseSourceConfig config, Map<Map<String, ?>, Map<String, ?>> offsets) {
+    public static void validate(EngineConfig config, Map<Map<String, ?>, Map<String, ?>> offsets) {
         String host = SourcePartition.hostOf(config.baseUrl());
-        String api = config.apiVersion();
+        String api = config.dialect().version();
         for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
             SourcePartition partition = SourcePartition.fromMap(e.getKey()).orElseThrow(() -> new ConnectException(
                     "Partition " + e.getKey() + " is not one of this connector's: a partition is {\"api\": \"" + api
@@ -28,11 +28,10 @@ public final class OffsetAlterations {
             }
             if (e.getValue() != null) {
                 try {
-                    ResourceOffset.fromMap(e.getValue());
+                    Syncs.checkOffset(config.dialect(), e.getValue());
                 } catch (IllegalArgumentException ex) {
                     throw new ConnectException("Offset " + e.getValue() + " of resource " + partition.resource()
-                            + " is invalid: " + ex.getMessage() + ". To move a resource to a time, write "
-                            + "{\"v\": 1, \"watermark\": \"2024-01-01T00:00:00Z\"}; to reset it, write null.");
+                            + " is invalid: " + ex.getMessage() + ". " + Syncs.offsetExample(config.dialect()));
                 }
             }
         }

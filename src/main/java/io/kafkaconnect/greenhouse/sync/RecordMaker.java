@@ -1,31 +1,52 @@
 package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.util.ContentHash;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Turns one API object of a resource into a SourceRecord: key {id}, typed value, change-time timestamp. */
+/**
+ * Turns API objects of a resource into SourceRecords: key {@code {<key field>}} (an int64 or a string, as the value
+ * schema declares it), typed value, change-time timestamp.
+ */
 public final class RecordMaker {
+    private static final Logger log = LoggerFactory.getLogger(RecordMaker.class);
+
     private final Resource resource;
     private final String topic;
     private final Map<String, Object> partition;
     private final RecordConverter converter;
     private final Schema keySchema;
+    private final Class<?> keyType;
 
     public RecordMaker(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
         this.resource = resource;
         this.topic = topic;
         this.partition = partition.toMap();
         this.converter = new RecordConverter(resource.name(), resource.schemaName(), resource.schema(), unknownFields);
+        Field keyField = converter.schema().field(resource.keyField());
+        if (keyField == null || (keyField.schema().type() != Schema.Type.INT64
+                && keyField.schema().type() != Schema.Type.STRING)) {
+            throw new IllegalArgumentException(resource.name() + ": key field " + resource.keyField()
+                    + " must be an int64 or string field of the schema");
+        }
+        boolean numeric = keyField.schema().type() == Schema.Type.INT64;
+        this.keyType = numeric ? Long.class : String.class;
         this.keySchema = SchemaBuilder.struct().name(resource.schemaName() + "Key")
-                .field(resource.keyField(), Schema.INT64_SCHEMA).build();
+                .field(resource.keyField(), numeric ? Schema.INT64_SCHEMA : Schema.STRING_SCHEMA).build();
     }
 
     /** A converted record, before its offset is known. */
@@ -35,17 +56,47 @@ public final class RecordMaker {
     /** @throws RecordConversionException if the object does not fit the schema or has no usable key */
     public Converted convert(JsonNode json) {
         Struct value = converter.convert(json);
-        Object id = value.schema().field(resource.keyField()) == null ? null : value.get(resource.keyField());
-        if (!(id instanceof Long)) {
+        Object id = value.get(resource.keyField());
+        if (!keyType.isInstance(id) || (id instanceof String s && s.isEmpty())) {
             throw new RecordConversionException(resource.name(), "?", resource.keyField(), "is missing; records need it as their key");
         }
         Struct key = new Struct(keySchema).put(resource.keyField(), id);
         return new Converted(key, value, changeTime(value), json);
     }
 
-    public SourceRecord toSourceRecord(Converted c, ResourceOffset offset) {
-        return new SourceRecord(partition, offset.toMap(), topic, null, keySchema, c.key(),
+    public SourceRecord toSourceRecord(Converted c, Map<String, ?> offset) {
+        return new SourceRecord(partition, offset, topic, null, keySchema, c.key(),
                 converter.schema(), c.value(), c.timestamp());
+    }
+
+    /**
+     * The records of one page (or batch) to send: every record but the last carries {@code resumeHere} (read the page
+     * again), the last one {@code after}. A record that does not fit its schema fails the batch or is skipped, as
+     * {@code errors} says; with {@code sent} given, records whose content was sent before are left out.
+     */
+    public List<SourceRecord> toSourceRecords(List<JsonNode> page, Map<String, ?> resumeHere, Map<String, ?> after,
+                                              ConversionErrors errors, SentDigests sent) {
+        List<Converted> converted = new ArrayList<>(page.size());
+        for (JsonNode json : page) {
+            Converted c;
+            try {
+                c = convert(json);
+            } catch (RecordConversionException e) {
+                if (errors == ConversionErrors.FAIL) {
+                    throw e;
+                }
+                log.warn("Skipping a record: {}", e.getMessage());
+                continue;
+            }
+            if (sent == null || sent.changed(c.key().get(resource.keyField()), ContentHash.of(json))) {
+                converted.add(c);
+            }
+        }
+        List<SourceRecord> out = new ArrayList<>(converted.size());
+        for (int i = 0; i < converted.size(); i++) {
+            out.add(toSourceRecord(converted.get(i), i == converted.size() - 1 ? after : resumeHere));
+        }
+        return out;
     }
 
     /** The record's change time in epoch ms (the cursor field), or null if it has none. */

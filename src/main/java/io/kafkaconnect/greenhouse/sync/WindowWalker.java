@@ -5,7 +5,7 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
-import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
@@ -32,12 +32,12 @@ final class WindowWalker {
     private static final Logger log = LoggerFactory.getLogger(WindowWalker.class);
     private static final int UNKNOWN_PAGE_COUNT = 8;
     private final Resource resource;
-    private final Dialect dialect;
+    private final WindowDialect dialect;
     private final ApiClient client;
     private final HttpUrl baseUrl;
     private final int pageSize;
 
-    WindowWalker(Resource resource, Dialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
+    WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
         this.resource = resource;
         this.dialect = dialect;
         this.client = client;

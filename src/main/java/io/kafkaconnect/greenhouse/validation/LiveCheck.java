@@ -4,9 +4,8 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.TokenEndpointException;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.ApiClientFactory;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -38,8 +37,10 @@ public final class LiveCheck {
     }
 
     /** Setting → problems found (empty when all is well). */
-    public static Map<String, List<String>> run(GreenhouseSourceConfig config, String credentialSettings) {
+    public static Map<String, List<String>> run(EngineConfig config) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
+        String api = config.dialect().protocol().apiName();
+        String baseUrl = config.baseUrlSetting();
         Sleeper sleeper = new Sleeper();
         Duration timeout = config.validationTimeout();
         // a couple of quick retries, so one passing fault does not fail validation
@@ -50,15 +51,15 @@ public final class LiveCheck {
         try {
             Map<Resource, Future<?>> checks = new LinkedHashMap<>();
             for (Resource resource : config.resources()) {
-                checks.put(resource, pool.submit(() -> client.getPage(config.dialect().firstPage(config.baseUrl(),
-                        resource, Window.ALL, 1), resource.name())));
+                checks.put(resource, pool.submit(() -> client.exchange(config.dialect().probe(config.baseUrl(),
+                        resource), resource.name(), (request, headers, root, serverDate) -> root)));
             }
             TreeSet<String> forbidden = new TreeSet<>();
             for (Map.Entry<Resource, Future<?>> check : checks.entrySet()) {
                 try {
                     check.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException e) {
-                    add(problems, GreenhouseSourceConfig.BASE_URL, "Greenhouse did not answer within "
+                    add(problems, baseUrl, api + " did not answer within "
                             + timeout.toMillis() + " ms (validation.timeout.ms) at " + config.baseUrl());
                     break;
                 } catch (java.util.concurrent.ExecutionException e) {
@@ -66,36 +67,35 @@ public final class LiveCheck {
                     if (cause instanceof TokenEndpointException token) {
                         token.settings().forEach(key -> add(problems, key, token.getMessage()));
                         break;
-                    } else if (cause instanceof ApiException api && api.status() == 401) {
-                        for (String key : credentialSettings.split(",\\s*")) {
-                            add(problems, key, "Greenhouse rejected the credentials (HTTP 401): check " + key);
+                    } else if (cause instanceof ApiException answer && answer.status() == 401) {
+                        for (String key : config.credentialSettings().split(",\\s*")) {
+                            add(problems, key, answer.getMessage());
                         }
                         break;
-                    } else if (cause instanceof ApiException api && api.status() == 403) {
+                    } else if (cause instanceof ApiException answer && answer.status() == 403) {
                         forbidden.add(check.getKey().name());
-                    } else if (cause instanceof ApiException api && api.status() == 404) {
-                        add(problems, GreenhouseSourceConfig.BASE_URL, "Greenhouse has no endpoint for "
-                                + check.getKey().name() + " at " + config.baseUrl() + " (HTTP 404): check the "
-                                + "base URL and greenhouse.api.version");
+                    } else if (cause instanceof ApiException answer && answer.status() == 404) {
+                        add(problems, baseUrl, api + " has no endpoint for " + check.getKey().name() + " at "
+                                + config.baseUrl() + " (HTTP 404): check " + baseUrl);
                         break;
                     } else {
-                        add(problems, GreenhouseSourceConfig.BASE_URL, "Could not read " + check.getKey().name()
+                        add(problems, baseUrl, "Could not read " + check.getKey().name()
                                 + " from " + config.baseUrl() + ": " + cause.getMessage());
                         break;
                     }
                 }
             }
             if (!forbidden.isEmpty()) {
-                add(problems, GreenhouseSourceConfig.RESOURCES, "The credential may not read " + forbidden
+                add(problems, config.resourcesSetting(), "The credential may not read " + forbidden
                         + " (HTTP 403): " + String.join("; ", forbidden.stream().map(client::accessHint).distinct()
-                        .toList()) + "; or remove them from " + GreenhouseSourceConfig.RESOURCES);
+                        .toList()) + "; or remove them from " + config.resourcesSetting());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            add(problems, GreenhouseSourceConfig.BASE_URL, "Validation was interrupted");
+            add(problems, baseUrl, "Validation was interrupted");
         } catch (RuntimeException e) {
             log.warn("The live check of the connector configuration failed unexpectedly", e);
-            add(problems, GreenhouseSourceConfig.BASE_URL, "The live check failed: " + e.getMessage());
+            add(problems, baseUrl, "The live check failed: " + e.getMessage());
         } finally {
             sleeper.stop();
             pool.shutdownNow();

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +33,7 @@ class ApiClientTest {
         server = new MockWebServer();
         server.start();
         budget = new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0);
-        client = new ApiClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build(), server.url("/"),
-                new ApiKeyCredentials(KEY, "greenhouse.api.key"),
+        client = new ApiClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build(), server.url("/"), new ApiKeyCredentials(KEY, "greenhouse.api.key"), HarvestProtocol.INSTANCE,
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), budget,
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
     }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class ExpiredCursorExceptionTest {
             server.start();
             server.enqueue(new MockResponse.Builder().code(422).addHeader("Content-Type", "application/json")
                     .body("{\"message\":\"Unprocessable Content\",\"errors\":[\"The cursor has expired.\"]}").build());
-            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "key"),
+            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "key"), HarvestProtocol.INSTANCE,
                     new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(2)),
                     new RateBudget(Clock.systemUTC(), Duration.ofSeconds(30), 1.0), new ServerClock(Clock.systemUTC()),
                     new Sleeper(), new ObjectMapper());

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -375,7 +376,7 @@ class OAuthCredentialsTest {
     }
 
     private ApiClient client(Credentials credentials) {
-        return new ApiClient(new OkHttpClient(), server.url("/"), credentials, RETRY,
+        return new ApiClient(new OkHttpClient(), server.url("/"), credentials, HarvestProtocol.INSTANCE, RETRY,
                 new RateBudget(Clock.systemUTC(), Duration.ofSeconds(30), 1.0), new ServerClock(Clock.systemUTC()),
                 new Sleeper(), new ObjectMapper());
     }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ class SecretsInLogsTest {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
             ApiKeyCredentials credentials = new ApiKeyCredentials(KEY, "greenhouse.api.key");
-            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), credentials,
+            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), credentials, HarvestProtocol.INSTANCE,
                     new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)),
                     new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0), new ServerClock(Clock.systemUTC()),
                     new Sleeper(), new ObjectMapper());

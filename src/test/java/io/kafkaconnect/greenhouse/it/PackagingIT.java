@@ -55,7 +55,8 @@ class PackagingIT {
             ZipEntry services = zip.getEntry("META-INF/services/org.apache.kafka.connect.source.SourceConnector");
             assertThat(services).isNotNull();
             assertThat(new String(zip.getInputStream(services).readAllBytes()))
-                    .contains("io.kafkaconnect.greenhouse.GreenhouseSourceConnector");
+                    .contains("io.kafkaconnect.greenhouse.GreenhouseSourceConnector",
+                            "io.kafkaconnect.greenhouse.AshbySourceConnector");
             String version = new String(zip.getInputStream(zip.getEntry("kafka-connect-greenhouse-version.properties"))
                     .readAllBytes());
             assertThat(version).doesNotContain("${").contains("version=");

@@ -62,15 +62,15 @@ class CompletenessTest {
         sim.start();
     }
 
-    private ResourceSync candidatesSync(int pageSize) {
+    private WindowSync candidatesSync(int pageSize) {
         return candidatesSync(pageSize, 1);
     }
 
-    private ResourceSync candidatesSync(int pageSize, int concurrency) {
+    private WindowSync candidatesSync(int pageSize, int concurrency) {
         return sync("candidates", pageSize, concurrency);
     }
 
-    private ResourceSync sync(String name, int pageSize, int concurrency) {
+    private WindowSync sync(String name, int pageSize, int concurrency) {
         Map<String, String> props = new HashMap<>();
         props.put("greenhouse.api.version", "v1");
         props.put("greenhouse.api.key", KEY);
@@ -82,14 +82,14 @@ class CompletenessTest {
         Resource resource = dialect.resource(name).orElseThrow();
         RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", config.baseUrl(), name),
                 new UnknownFieldLog());
-        ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
+        WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
                 Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);
         pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
-        return new ResourceSync(resource, dialect, client, maker, settings, ResourceOffset.START, Clock.systemUTC(), pool);
+        return new WindowSync(resource, dialect, client, maker, settings, ResourceOffset.START, Clock.systemUTC(), pool);
     }
 
     /** Runs windows until one ends; between pages, {@code duringPass} may edit records. */
-    private static List<SourceRecord> readWindow(ResourceSync sync, Runnable duringPass) throws InterruptedException {
+    private static List<SourceRecord> readWindow(WindowSync sync, Runnable duringPass) throws InterruptedException {
         List<SourceRecord> out = new ArrayList<>();
         do {
             out.addAll(sync.step());
@@ -153,7 +153,7 @@ class CompletenessTest {
     @Test
     void theConnectorLosesNothingWhileEarlierPagesShrink() throws Exception {
         simulator(400, Duration.ZERO);
-        ResourceSync sync = candidatesSync(20);
+        WindowSync sync = candidatesSync(20);
         Consumer<Instant> edit = editLowest(3);
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().windowEnd() == null
                 ? Instant.MIN : sync.position().windowEnd())));
@@ -169,7 +169,7 @@ class CompletenessTest {
     @Test
     void thousandsOfRecordsWithOneTimestampAreAllDelivered() throws Exception {
         simulator(500, Duration.ZERO);
-        ResourceSync sync = candidatesSync(500);
+        WindowSync sync = candidatesSync(500);
         readWindow(sync, () -> { });
         waitForNextSecond();
         sim.insert("candidates");
@@ -179,7 +179,7 @@ class CompletenessTest {
         }
         bulk.addAll(sim.bulkEdit("candidates", 0));
         waitForNextSecond();
-        ResourceSync small = candidatesSync(7);
+        WindowSync small = candidatesSync(7);
         List<SourceRecord> sent = readWindow(small, () -> { });
         assertSameLatest(sent);
     }
@@ -188,7 +188,7 @@ class CompletenessTest {
     void aServerClockTenMinutesAheadOrBehindLosesNothing() throws Exception {
         for (Duration offset : List.of(Duration.ofMinutes(10), Duration.ofMinutes(-10))) {
             simulator(300, offset);
-            ResourceSync sync = candidatesSync(50);
+            WindowSync sync = candidatesSync(50);
             List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> { }));
             List<Long> edited = new ArrayList<>(sim.truth("candidates").keySet()).subList(0, 5);
             edited.forEach(id -> sim.edit("candidates", id));
@@ -222,7 +222,7 @@ class CompletenessTest {
     @Test
     void aLargeBackfillIsReadInParallelPiecesInOrderWithoutLossOrDuplicates() throws Exception {
         simulator(3_000, Duration.ZERO);
-        ResourceSync sync = candidatesSync(50, 4);
+        WindowSync sync = candidatesSync(50, 4);
         Map<Long, Long> editedDuringBackfill = new HashMap<>();
         Set<Long> ids = sim.versions("candidates").keySet();
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
@@ -248,7 +248,7 @@ class CompletenessTest {
     @Test
     void applicationsWithOnlyALowerBoundLoseNothingWhileTheyAreEdited() throws Exception {
         sim = HarvestSimulator.builder().seed(9L).apiKey(KEY).records("applications", 400).build().start();
-        ResourceSync sync = sync("applications", 20, 1);
+        WindowSync sync = sync("applications", 20, 1);
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("applications").keySet()));
         int[] next = {0};
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {

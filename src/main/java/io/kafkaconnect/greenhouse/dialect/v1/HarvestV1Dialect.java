@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.dialect.v1;
 
-import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
@@ -14,7 +14,7 @@ import okhttp3.HttpUrl;
  * {@code *_before} (exclusive, except offers' inclusive {@code updated_before}) time filters. The resources are
  * listed in {@link V1Resources}.
  */
-public final class HarvestV1Dialect implements Dialect {
+public final class HarvestV1Dialect implements WindowDialect {
 
     @Override
     public String version() {
@@ -34,7 +34,7 @@ public final class HarvestV1Dialect implements Dialect {
     /**
      * {@code /v1/<path>?per_page=..}, the resource's fixed parameters, and the window's bounds where the resource
      * has filters. {@code skip_count=true} is never sent: the sync needs the {@code last} link of classic paging to
-     * walk a multi-page window downwards (see ResourceSync).
+     * walk a multi-page window downwards (see WindowSync).
      */
     @Override
     public HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize) {

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.dialect.v3;
 
-import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
@@ -17,7 +17,7 @@ import okhttp3.HttpUrl;
  * exactly the {@code next} URL), and operator filters on {@code updated_at}. The resources are listed in
  * {@link V3Resources}.
  */
-public final class HarvestV3Dialect implements Dialect {
+public final class HarvestV3Dialect implements WindowDialect {
     /** The fixed 30-second rate-limit window of v3 (third-party quotes of Greenhouse's rate-limit page). */
     static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(30);
 

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static io.kafkaconnect.greenhouse.schema.Types.INT64;
 import static io.kafkaconnect.greenhouse.schema.Types.STRING;
 import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
@@ -13,8 +14,8 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig.ConversionErrors;
-import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ResourceSyncTest {
+class WindowSyncTest {
     private static final StructSpec THING = struct(field("id", INT64), field("name", STRING), field("updated_at", TIMESTAMP));
     private static final Resource THINGS = Resource.incremental("things", "things", "updated_at", "updated_after",
             "updated_before", "test.Thing", THING);
@@ -47,7 +48,7 @@ class ResourceSyncTest {
     /** The server is an hour ahead of the worker: windows must follow the server. */
     private static final Duration SERVER_AHEAD = Duration.ofHours(1);
 
-    private final Dialect dialect = new Dialect() {
+    private final WindowDialect dialect = new WindowDialect() {
         @Override
         public String version() {
             return "vt";
@@ -79,7 +80,7 @@ class ResourceSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"), HarvestProtocol.INSTANCE,
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
@@ -91,12 +92,12 @@ class ResourceSyncTest {
         server.close();
     }
 
-    private ResourceSync sync(Resource resource, ResourceOffset offset) {
+    private WindowSync sync(Resource resource, ResourceOffset offset) {
         RecordMaker maker = new RecordMaker(resource, "t." + resource.name(),
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
-        ResourceSync.Settings settings = new ResourceSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
+        WindowSync.Settings settings = new WindowSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);
-        return new ResourceSync(resource, dialect, client, maker, settings, offset, Clock.systemUTC(), null);
+        return new WindowSync(resource, dialect, client, maker, settings, offset, Clock.systemUTC(), null);
     }
 
     private static String serverDate() {
@@ -127,7 +128,7 @@ class ResourceSyncTest {
         page("[]", null); // the probe that learns the server's clock
         page(things(1, 2), "/things?page=2");
         page(things(3), null);
-        ResourceSync sync = sync(THINGS, ResourceOffset.at(watermark));
+        WindowSync sync = sync(THINGS, ResourceOffset.at(watermark));
 
         List<SourceRecord> first = sync.step();
         server.takeRequest();
@@ -159,7 +160,7 @@ class ResourceSyncTest {
         Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
         Instant upper = Instant.parse("2024-03-01T00:00:00Z");
         page(things(5), null);
-        ResourceSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
+        WindowSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
                 .atPage(server.url("/things?page=7").toString(), ResourceOffset.Walk.NEXT, List.of()));
 
         List<SourceRecord> records = sync.step();
@@ -187,7 +188,7 @@ class ResourceSyncTest {
         server.enqueue(new MockResponse.Builder().code(422)
                 .body("{\"message\":\"Unprocessable Content\",\"errors\":[\"expired cursor\"]}").build());
         page(things(5, 6), null);
-        ResourceSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
+        WindowSync sync = sync(THINGS, ResourceOffset.windowStart(watermark, upper)
                 .atPage(server.url("/things?cursor=abc").toString(), ResourceOffset.Walk.NEXT, List.of()));
 
         List<SourceRecord> records = sync.step();
@@ -205,16 +206,16 @@ class ResourceSyncTest {
         page("[]", null);
         page(things(1, 2), null);
         page("[{\"id\":1,\"name\":\"n1\",\"updated_at\":\"2024-01-02T00:00:00Z\"},{\"id\":2,\"name\":\"renamed\"}]", null);
-        ResourceSync sync = sync(TEAMS, ResourceOffset.START);
+        WindowSync sync = sync(TEAMS, ResourceOffset.START);
 
         assertThat(sync.step()).hasSize(2);
-        ResourceSync again = sync; // same task: second pass
+        WindowSync again = sync; // same task: second pass
         assertThat(again.isDue(Instant.now())).isFalse();
         List<SourceRecord> secondPass = forceStep(again);
         assertThat(secondPass).extracting(r -> ((Struct) r.key()).getInt64("id")).containsExactly(2L);
     }
 
-    private static List<SourceRecord> forceStep(ResourceSync sync) throws InterruptedException {
+    private static List<SourceRecord> forceStep(WindowSync sync) throws InterruptedException {
         return sync.step(); // step() does not check dueAt; the task does
     }
 

@@ -1,0 +1,232 @@
+package io.kafkaconnect.greenhouse.config;
+
+import io.kafkaconnect.greenhouse.api.RetryPolicy;
+import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import okhttp3.HttpUrl;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The settings every connector of this plugin shares, with the same names and meaning (polling, paging, the rate
+ * budget, retries, timeouts, topics), and what each API's configuration must tell the engine (its dialect, origin,
+ * resources and credentials). {@link GreenhouseSourceConfig} and {@link AshbySourceConfig} add their own keys.
+ */
+public abstract class EngineConfig extends AbstractConfig {
+
+    public static final String VALIDATION_TIMEOUT_MS = "validation.timeout.ms";
+    public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String PAGE_SIZE = "page.size";
+    public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
+    public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
+    public static final String MAX_CONCURRENCY = "fetch.max.concurrency";
+    public static final String MAX_RETRIES = "max.retries";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String CONVERSION_ERRORS = "record.conversion.errors";
+    /** Set by a connector on each task's configuration: the resources that task reads. */
+    public static final String TASK_RESOURCES = "task.resources";
+
+    static final String GROUP_CONNECTION = "Connection";
+    static final String GROUP_AUTH = "Authentication";
+    static final String GROUP_RESOURCES = "Resources";
+    static final String GROUP_SYNC = "Sync";
+    static final String GROUP_RETRIES = "Rate limits and retries";
+    static final String GROUP_OUTPUT = "Output";
+
+    /** How to treat a record whose value contradicts its schema. */
+    public enum ConversionErrors { FAIL, SKIP }
+
+    /**
+     * What the shared keys look like for one API.
+     *
+     * @param apiName        the API's name in documentation, e.g. {@code Harvest}
+     * @param maxPageSize    the most records the API returns per request
+     * @param pageSizeParam  the request parameter that carries the page size
+     * @param rateLimitText  what the credential's rate limit is, e.g. "X-RateLimit-Limit per window"
+     * @param sharingText    how tasks on other workers are accounted for
+     * @param topicPrefix    the default topic prefix
+     */
+    protected record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
+                                String sharingText, String topicPrefix) {
+    }
+
+    protected EngineConfig(ConfigDef def, Map<String, String> props, boolean checkAcrossFields) {
+        super(def, props);
+        Map<String, String> problems = checkAcrossFields ? crossFieldProblems() : Map.of();
+        if (!problems.isEmpty()) {
+            Map.Entry<String, String> first = problems.entrySet().iterator().next();
+            throw new ConfigException(first.getKey() + " " + first.getValue());
+        }
+    }
+
+    /** Defines the shared keys in {@code def}, in their groups, after the API's own keys of each group. */
+    protected static void defineShared(ConfigDef def, SharedKeys api) {
+        def.define(VALIDATION_TIMEOUT_MS, Type.LONG, 15_000L, Range.atLeast(1_000), Importance.LOW,
+                "How long connector validation (the Connect REST validate endpoint and connector creation) may "
+                        + "spend on its live check of the credentials and of each selected resource, in ms.",
+                GROUP_CONNECTION, 10, Width.SHORT, "Validation timeout (ms)");
+        def.define(HTTP_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1_000), Importance.LOW,
+                "Connect, read and write timeout of one HTTP request, in milliseconds. " + api.apiName()
+                        + " can take more than a second for a full page.",
+                GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
+
+        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
+                "How long a resource that has caught up waits before it is polled for changes again, in ms.",
+                GROUP_SYNC, 1, Width.SHORT, "Poll interval (ms)");
+        def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,
+                "Records per request (" + api.pageSizeParam() + "), 1 to " + api.maxPageSize() + ".",
+                GROUP_SYNC, 2, Width.SHORT, "Page size");
+        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
+                "How often resources without a change filter (snapshot resources such as departments) are re-read, "
+                        + "in ms. Records that did not change since the task started are not sent again.",
+                GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
+
+        def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
+                "The share of the credential's rate limit (" + api.rateLimitText() + ") this connector may use, "
+                        + "from 0.01 to 1. Lower it to leave part of the budget to other integrations that use the "
+                        + "same credential. All tasks of a worker that use the credential share one budget; "
+                        + api.sharingText(),
+                GROUP_RETRIES, 1, Width.SHORT, "Rate budget share");
+        def.define(MAX_CONCURRENCY, Type.INT, 8, Range.between(1, 32), Importance.LOW,
+                "The most requests one task has in flight at once while catching up on a large backlog (parallel "
+                        + "windows, or per-parent requests; records are still delivered in order). The task uses "
+                        + "fewer when the rate budget and response times do not need more.",
+                GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
+        def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
+                "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
+                        + "unreadable body) before the task reports a retriable error and Connect polls again. Rate "
+                        + "limiting (429) is waited out and does not count.",
+                GROUP_RETRIES, 3, Width.SHORT, "Max retries");
+        def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
+                "The first back-off after a transient failure, in ms; it doubles with each retry (with jitter).",
+                GROUP_RETRIES, 4, Width.SHORT, "Retry back-off (ms)");
+        def.define(RETRY_BACKOFF_MAX_MS, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
+                "The longest back-off between two retries, in ms.",
+                GROUP_RETRIES, 5, Width.SHORT, "Max retry back-off (ms)");
+
+        def.define(TOPIC_PREFIX, Type.STRING, api.topicPrefix(), new TopicPrefixValidator(), Importance.MEDIUM,
+                "Records of a resource go to the topic <topic.prefix>.<resource>.",
+                GROUP_OUTPUT, 1, Width.MEDIUM, "Topic prefix");
+        def.define(CONVERSION_ERRORS, Type.STRING, "fail",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "skip"), Importance.LOW,
+                "What to do with a record whose value contradicts its schema (for example a text where a number is "
+                        + "declared): 'fail' stops the task with an error naming resource, record id and field; "
+                        + "'skip' logs the same and leaves the record out.",
+                GROUP_OUTPUT, 2, Width.SHORT, "On conversion errors");
+    }
+
+    /** Checks that involve several keys; key → message. Empty when all is well. */
+    public abstract Map<String, String> crossFieldProblems();
+
+    public abstract Dialect dialect();
+
+    public abstract HttpUrl baseUrl();
+
+    /** The selected resources, in the dialect's order; the dialect's default set when none is named. */
+    public abstract List<Resource> resources();
+
+    /** The setting that holds the API origin. */
+    public abstract String baseUrlSetting();
+
+    /** The setting that selects resources. */
+    public abstract String resourcesSetting();
+
+    /** The settings that hold the credentials, for messages (comma-separated). */
+    public abstract String credentialSettings();
+
+    /** The resources a task was assigned (set by the connector on each task's configuration). */
+    public List<String> taskResources() {
+        String value = originalsStrings().get(TASK_RESOURCES);
+        if (value == null) {
+            throw new ConfigException(TASK_RESOURCES, null, "is set by the connector on every task's configuration");
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** The named resources of {@code dialect}, in its order; its default set when none is named. */
+    protected static List<Resource> select(Dialect dialect, List<String> names) {
+        List<String> trimmed = names.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (trimmed.isEmpty()) {
+            return dialect.defaultResources();
+        }
+        return dialect.resources().stream().filter(r -> trimmed.contains(r.name())).toList();
+    }
+
+    /** The named resources that {@code dialect} does not have. */
+    protected static List<String> unknown(Dialect dialect, List<String> names) {
+        return names.stream().map(String::trim).filter(s -> !s.isEmpty() && dialect.resource(s).isEmpty()).toList();
+    }
+
+    /** Problems of the shared keys that involve several of them. */
+    protected void addSharedProblems(Map<String, String> problems) {
+        if (getLong(RETRY_BACKOFF_MAX_MS) < getLong(RETRY_BACKOFF_MS)) {
+            problems.put(RETRY_BACKOFF_MAX_MS, "must not be smaller than " + RETRY_BACKOFF_MS);
+        }
+    }
+
+    protected static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    protected static boolean isSet(Password value) {
+        return value != null && value.value() != null && !value.value().isBlank();
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    public int pageSize() {
+        return getInt(PAGE_SIZE);
+    }
+
+    public Duration snapshotInterval() {
+        return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
+    }
+
+    public Duration httpTimeout() {
+        return Duration.ofMillis(getLong(HTTP_TIMEOUT_MS));
+    }
+
+    public double budgetFraction() {
+        return getDouble(BUDGET_FRACTION);
+    }
+
+    public int maxConcurrency() {
+        return getInt(MAX_CONCURRENCY);
+    }
+
+    public Duration validationTimeout() {
+        return Duration.ofMillis(getLong(VALIDATION_TIMEOUT_MS));
+    }
+
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)),
+                Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS)));
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX);
+    }
+
+    public String topicFor(Resource resource) {
+        return topicPrefix() + "." + resource.name();
+    }
+
+    public ConversionErrors conversionErrors() {
+        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase());
+    }
+}

@@ -1,0 +1,26 @@
+package io.kafkaconnect.greenhouse.dialect;
+
+import io.kafkaconnect.greenhouse.api.PageRequest;
+import io.kafkaconnect.greenhouse.api.Protocol;
+import okhttp3.HttpUrl;
+
+/**
+ * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (Harvest v1 and v3).
+ * Only the first request of a window is the dialect's; the engine follows the links it gets.
+ */
+public interface WindowDialect extends Dialect {
+
+    /** The first page of {@code window} for {@code resource}. */
+    HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
+
+    @Override
+    default Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
+    }
+
+    /** One record of the whole list. */
+    @Override
+    default PageRequest probe(HttpUrl baseUrl, Resource resource) {
+        return PageRequest.get(firstPage(baseUrl, resource, Window.ALL, 1));
+    }
+}
