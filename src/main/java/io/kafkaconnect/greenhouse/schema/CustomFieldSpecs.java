@@ -59,17 +59,27 @@ public final class CustomFieldSpecs {
     };
 
     private static Schema valueSchema(String name) {
-        return SchemaBuilder.struct().name(name).optional()
-                .doc("A custom field value of any shape: 'json' holds it exactly; the typed fields hold it when it fits")
-                .field("type", Schema.STRING_SCHEMA)
-                .field("string_value", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("number_value", Schema.OPTIONAL_FLOAT64_SCHEMA)
-                .field("boolean_value", Schema.OPTIONAL_BOOLEAN_SCHEMA)
-                .field("list_value", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build())
+        return valueSchemaBuilder(name,
+                "A custom field value of any shape: 'json' holds it exactly; the typed fields hold it when it fits")
                 .field("json", Schema.STRING_SCHEMA)
                 .build();
     }
 
+    /**
+     * The value struct up to its typed copies ({@code type}, {@code string_value}, {@code number_value},
+     * {@code boolean_value}, {@code list_value}); the caller adds its own fields and {@code json}, which
+     * {@link #toValue} fills.
+     */
+    static SchemaBuilder valueSchemaBuilder(String name, String doc) {
+        return SchemaBuilder.struct().name(name).optional().doc(doc)
+                .field("type", Schema.STRING_SCHEMA)
+                .field("string_value", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("number_value", Schema.OPTIONAL_FLOAT64_SCHEMA)
+                .field("boolean_value", Schema.OPTIONAL_BOOLEAN_SCHEMA)
+                .field("list_value", SchemaBuilder.array(Schema.OPTIONAL_STRING_SCHEMA).optional().build());
+    }
+
+    /** Fills {@code type}, {@code json} and the typed copy that fits; {@code schema} is built on {@link #valueSchemaBuilder}. */
     static Struct toValue(Schema schema, JsonNode v) {
         Struct s = new Struct(schema);
         s.put("json", v.toString());
@@ -97,11 +107,11 @@ public final class CustomFieldSpecs {
         return s;
     }
 
-    private interface EntryReader {
+    interface EntryReader {
         Object read(JsonNode value, String path);
     }
 
-    private static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
+    static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
         if (!node.isObject()) {
             throw ctx.mismatch(path, "an object of custom fields", node);
         }

@@ -8,7 +8,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
@@ -52,6 +55,31 @@ public final class Types {
                 for (JsonNode el : node) {
                     values.add(el.isNull() ? null : itemReader.read(el, ctx, path + "[" + i + "]"));
                     i++;
+                }
+                return values;
+            };
+            return new TypeSpec.Compiled(schema, reader);
+        };
+    }
+
+    /**
+     * A JSON object with arbitrary keys (e.g. a free-form {@code extraData}), as a Connect map from string to
+     * {@code value}. A null entry stays null; the key is kept.
+     */
+    public static TypeSpec map(TypeSpec value) {
+        return name -> {
+            TypeSpec.Compiled item = value.compile(name);
+            Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, item.schema()).optional().build();
+            JsonReader itemReader = item.reader();
+            JsonReader reader = (node, ctx, path) -> {
+                if (!node.isObject()) {
+                    throw ctx.mismatch(path, "an object", node);
+                }
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    JsonNode v = e.getValue();
+                    values.put(e.getKey(), v.isNull() ? null : itemReader.read(v, ctx, path + "." + e.getKey()));
                 }
                 return values;
             };
