@@ -1,12 +1,13 @@
 package io.kafkaconnect.greenhouse.dialect;
 
+import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.dialect.v3.HarvestV3Dialect;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The dialect of each supported API version. */
+/** The dialects: each Harvest version's, and Ashby's. */
 public final class Dialects {
     private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect(), "v3",
             new HarvestV3Dialect());
@@ -14,12 +15,23 @@ public final class Dialects {
     private Dialects() {
     }
 
-    /** Every supported dialect, by version. */
-    public static List<Dialect> all() {
+    /** The Harvest dialects, by version. */
+    public static List<Dialect> harvest() {
         return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
-    /** @throws IllegalArgumentException for an unsupported version */
+    /** Every dialect: Harvest's by version, then Ashby's. */
+    public static List<Dialect> all() {
+        List<Dialect> all = new java.util.ArrayList<>(harvest());
+        all.add(AshbyDialect.INSTANCE);
+        return List.copyOf(all);
+    }
+
+    /**
+     * The Harvest dialect of {@code version} ({@code greenhouse.api.version}).
+     *
+     * @throws IllegalArgumentException for an unsupported version
+     */
     public static Dialect forVersion(String version) {
         Dialect dialect = BY_VERSION.get(version);
         if (dialect == null) {

@@ -32,7 +32,7 @@ public final class ResourceDocs {
 
     /** The reference of every dialect. */
     public static String render() {
-        return render(Dialects.all(), AshbyDialect.INSTANCE);
+        return render(Dialects.harvest(), AshbyDialect.INSTANCE);
     }
 
     /** The reference of the Harvest dialects and of Ashby's. */

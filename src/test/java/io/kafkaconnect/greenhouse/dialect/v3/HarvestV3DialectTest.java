@@ -94,7 +94,8 @@ class HarvestV3DialectTest {
         assertThat(DIALECT.resources()).extracting(Resource::name)
                 .containsExactlyElementsOf(firstPages().map(a -> (String) a.get()[0]).toList());
         assertThat(Dialects.forVersion("v3").resources()).isSameAs(DIALECT.resources());
-        assertThat(Dialects.all()).extracting(d -> d.version()).containsExactly("v1", "v3");
+        assertThat(Dialects.harvest()).extracting(d -> d.version()).containsExactly("v1", "v3");
+        assertThat(Dialects.all()).extracting(d -> d.version()).containsExactly("v1", "v3", "ashby");
     }
 
     @ParameterizedTest(name = "{0}")
