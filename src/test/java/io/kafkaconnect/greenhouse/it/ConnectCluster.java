@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.AshbySourceConnector;
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,14 +53,30 @@ final class ConnectCluster implements AutoCloseable {
         return c;
     }
 
-    /** The settings every IT connector shares, whatever its API version and credentials. */
+    /** The settings every Greenhouse IT connector shares, whatever its API version and credentials. */
     static Map<String, String> commonConfig(String baseUrl, String resources, int tasks) {
-        Map<String, String> c = new HashMap<>();
+        Map<String, String> c = engineConfig(tasks);
         c.put("connector.class", GreenhouseSourceConnector.class.getSimpleName());
-        c.put("tasks.max", String.valueOf(tasks));
         c.put("greenhouse.base.url", baseUrl);
         c.put("greenhouse.resources", resources);
         c.put("sync.safety.lag.ms", "0");
+        return c;
+    }
+
+    /** An Ashby connector config against the simulator. */
+    static Map<String, String> ashbyConfig(String baseUrl, String apiKey, String resources, int tasks) {
+        Map<String, String> c = engineConfig(tasks);
+        c.put("connector.class", AshbySourceConnector.class.getSimpleName());
+        c.put("ashby.base.url", baseUrl);
+        c.put("ashby.api.key", apiKey);
+        c.put("ashby.resources", resources);
+        return c;
+    }
+
+    /** The settings of every IT connector: JSON without schemas, topics created by the worker. */
+    private static Map<String, String> engineConfig(int tasks) {
+        Map<String, String> c = new HashMap<>();
+        c.put("tasks.max", String.valueOf(tasks));
         c.put("poll.interval.ms", "500");
         c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         c.put("key.converter.schemas.enable", "false");
@@ -99,10 +116,19 @@ final class ConnectCluster implements AutoCloseable {
     /** The number of distinct ids in a topic so far; 0 while the topic does not exist yet. */
     int count(String topic) {
         try {
-            return latestById(topic).size();
+            return latestByKey(topic).size();
         } catch (IllegalStateException e) {
             return 0;
         }
+    }
+
+    /** The latest value per id (as text: Harvest's numbers, Ashby's UUIDs) of a topic. */
+    Map<String, JsonNode> latestByKey(String topic) {
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        for (Record r : readAll(topic)) {
+            latest.put(r.key().get("id").asText(), r.value());
+        }
+        return latest;
     }
 
     /** The latest value per id of a topic. */
