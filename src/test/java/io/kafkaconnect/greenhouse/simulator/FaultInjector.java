@@ -43,12 +43,12 @@ public final class FaultInjector {
     private volatile Duration slowDelay;
     private long injected;
 
-    FaultInjector(long seed, Duration slowDelay) {
+    public FaultInjector(long seed, Duration slowDelay) {
         this.random = new Random(seed ^ 0x5DEECE66DL);
         this.slowDelay = slowDelay;
     }
 
-    /** The next {@code n} API requests (any path under /v1/ or /v3/) fail with {@code fault}. */
+    /** The next {@code n} API requests (Harvest: any path under /v1/ or /v3/; Ashby: any method) fail with {@code fault}. */
     public synchronized FaultInjector failNext(int n, Fault fault) {
         return add(null, n, fault);
     }
@@ -112,19 +112,19 @@ public final class FaultInjector {
         return injected;
     }
 
-    synchronized void setStatus(String pathPrefix, int status) {
+    public synchronized void setStatus(String pathPrefix, int status) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("not an HTTP status: " + status);
         }
         statuses.put(Objects.requireNonNull(pathPrefix), status);
     }
 
-    synchronized void clearStatus(String pathPrefix) {
+    public synchronized void clearStatus(String pathPrefix) {
         statuses.remove(pathPrefix);
     }
 
     /** The permanent status configured for this path (longest matching prefix), or null. */
-    synchronized Integer statusFor(String path) {
+    public synchronized Integer statusFor(String path) {
         String best = null;
         for (String prefix : statuses.keySet()) {
             if (matches(prefix, path) && (best == null || prefix.length() > best.length())) {
@@ -138,7 +138,7 @@ public final class FaultInjector {
      * The fault for this request, or null. {@code apiPath} says whether unscoped faults may apply
      * (true for /v1/ and /v3/ paths, false for the token endpoint).
      */
-    synchronized Fault next(String path, boolean apiPath) {
+    public synchronized Fault next(String path, boolean apiPath) {
         for (Iterator<Scripted> it = scripted.iterator(); it.hasNext();) {
             Scripted s = it.next();
             if (s.prefix == null ? apiPath : matches(s.prefix, path)) {

@@ -39,7 +39,7 @@ public final class HarvestSimulator implements AutoCloseable {
     private final DataSet data;
     private final TokenStore tokens;
     private final FaultInjector faults;
-    private final RequestLog log = new RequestLog(100_000);
+    private final RequestLog<LoggedRequest> log = new RequestLog<>(100_000);
     private final MutationEngine mutations;
     private final Router router;
     private HttpServerCore server;

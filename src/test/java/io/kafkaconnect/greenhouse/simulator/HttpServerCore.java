@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * header with the machine clock on every response, so it cannot serve a skewed server clock; it also cannot
  * reset a connection (RST) or send a deliberately short body. This class can do all three.
  */
-final class HttpServerCore implements Closeable {
+public final class HttpServerCore implements Closeable {
 
     /** Handles one request; must answer with exactly one of {@link Exchange}'s send methods. */
-    interface Handler {
+    public interface Handler {
         void handle(Exchange exchange) throws IOException;
     }
 
@@ -46,6 +46,7 @@ final class HttpServerCore implements Closeable {
     private static final int MAX_BODY = 8 * 1024 * 1024;
 
     private final ServerSocket serverSocket;
+    private final String threadPrefix;
     private final Handler handler;
     private final ThreadPoolExecutor pool;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -53,26 +54,33 @@ final class HttpServerCore implements Closeable {
     private volatile boolean closed;
     private Thread acceptor;
 
-    HttpServerCore(String host, int port, int maxThreads, Duration idleTimeout, Handler handler) throws IOException {
+    public HttpServerCore(String host, int port, int maxThreads, Duration idleTimeout, Handler handler) throws IOException {
+        this(host, port, maxThreads, idleTimeout, handler, "harvest-sim");
+    }
+
+    /** As above; {@code threadPrefix} names the accept and connection threads ({@code <prefix>-http-<n>}). */
+    public HttpServerCore(String host, int port, int maxThreads, Duration idleTimeout, Handler handler,
+            String threadPrefix) throws IOException {
         this.handler = handler;
+        this.threadPrefix = threadPrefix;
         this.idleTimeoutMillis = (int) Math.max(1, idleTimeout.toMillis());
         this.serverSocket = new ServerSocket();
         this.serverSocket.setReuseAddress(true);
         this.serverSocket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 256);
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(0, maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "harvest-sim-http-" + n.incrementAndGet());
+            Thread t = new Thread(r, threadPrefix + "-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
-    int port() {
+    public int port() {
         return serverSocket.getLocalPort();
     }
 
-    void start() {
-        acceptor = new Thread(this::acceptLoop, "harvest-sim-accept-" + port());
+    public void start() {
+        acceptor = new Thread(this::acceptLoop, threadPrefix + "-accept-" + port());
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -256,13 +264,13 @@ final class HttpServerCore implements Closeable {
     }
 
     /** One request and the means to answer it exactly once. */
-    static final class Exchange {
-        final String method;
-        final String path;
-        final String rawQuery;
+    public static final class Exchange {
+        public final String method;
+        public final String path;
+        public final String rawQuery;
         /** Request headers, names lower-cased; repeated headers joined with ", ". */
-        final Map<String, String> headers;
-        final byte[] body;
+        public final Map<String, String> headers;
+        public final byte[] body;
         private final Socket socket;
         private final OutputStream out;
         private boolean closeAfter;
@@ -281,16 +289,16 @@ final class HttpServerCore implements Closeable {
         }
 
         /** host:port of the local end of the connection (used when a request has no Host header). */
-        String localAuthority() {
+        public String localAuthority() {
             return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
         /** A complete response with a matching Content-Length. */
-        void send(int status, Map<String, String> responseHeaders, byte[] responseBody) throws IOException {
+        public void send(int status, Map<String, String> responseHeaders, byte[] responseBody) throws IOException {
             write(status, responseHeaders, responseBody, responseBody.length, false);
         }
 
@@ -299,13 +307,13 @@ final class HttpServerCore implements Closeable {
          * {@code partialBody} is sent, then the connection is closed. Use declaredLength = partialBody.length
          * for a well-framed but truncated document.
          */
-        void sendTruncated(int status, Map<String, String> responseHeaders, byte[] partialBody, long declaredLength)
+        public void sendTruncated(int status, Map<String, String> responseHeaders, byte[] partialBody, long declaredLength)
                 throws IOException {
             write(status, responseHeaders, partialBody, declaredLength, true);
         }
 
         /** Close the TCP connection with a RST and no response at all. */
-        void reset() {
+        public void reset() {
             answered = true;
             closeAfter = true;
             try {
@@ -350,7 +358,7 @@ final class HttpServerCore implements Closeable {
         }
     }
 
-    static String reason(int status) {
+    public static String reason(int status) {
         switch (status) {
             case 200: return "OK";
             case 201: return "Created";

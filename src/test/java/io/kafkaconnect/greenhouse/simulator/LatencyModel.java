@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Response delay = (fixed + perRecord x records) x (1 +/- jitter x random). */
-final class LatencyModel {
+public final class LatencyModel {
     private final long fixedNanos;
     private final long perRecordNanos;
     private final double jitter;
 
-    LatencyModel(Duration fixed, Duration perRecord, double jitter) {
+    public LatencyModel(Duration fixed, Duration perRecord, double jitter) {
         if (fixed.isNegative() || perRecord.isNegative() || jitter < 0 || jitter > 1) {
             throw new IllegalArgumentException("latency must be >= 0 and jitter in [0,1]");
         }
@@ -18,11 +18,11 @@ final class LatencyModel {
         this.jitter = jitter;
     }
 
-    static LatencyModel none() {
+    public static LatencyModel none() {
         return new LatencyModel(Duration.ZERO, Duration.ZERO, 0.0);
     }
 
-    long delayNanos(int records) {
+    public long delayNanos(int records) {
         double base = fixedNanos + (double) perRecordNanos * Math.max(0, records);
         if (base <= 0) {
             return 0;
@@ -31,11 +31,11 @@ final class LatencyModel {
         return (long) (base * factor);
     }
 
-    void sleep(int records) {
+    public void sleep(int records) {
         sleepNanos(delayNanos(records));
     }
 
-    static void sleepNanos(long nanos) {
+    public static void sleepNanos(long nanos) {
         if (nanos <= 0) {
             return;
         }

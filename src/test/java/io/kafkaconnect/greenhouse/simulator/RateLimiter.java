@@ -11,14 +11,14 @@ import java.util.Objects;
  * since the epoch (so {@code X-RateLimit-Reset} is the same for every credential); a rolling window counts the
  * requests accepted in the last {@code window}. Rejected requests (429) do not consume budget.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
     /** How the window moves. */
-    enum Mode { FIXED, ROLLING }
+    public enum Mode { FIXED, ROLLING }
 
     /** A limit of {@code limit} requests per {@code window}. */
-    record Policy(int limit, Duration window, Mode mode) {
-        Policy {
+    public record Policy(int limit, Duration window, Mode mode) {
+        public Policy {
             if (limit < 1 || window.toMillis() < 1) {
                 throw new IllegalArgumentException("rate limit must be >= 1 per >= 1ms");
             }
@@ -26,39 +26,39 @@ final class RateLimiter {
         }
 
         /** What "no limit" looks like: headers with a very large budget. */
-        static Policy unlimited() {
+        public static Policy unlimited() {
             return new Policy(1_000_000, Duration.ofSeconds(10), Mode.FIXED);
         }
     }
 
     /** The outcome of one request, with everything needed for the X-RateLimit-* headers. */
-    record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
+    public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
     }
 
     private final Policy policy;
     private final SimClock clock;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
-    RateLimiter(Policy policy, SimClock clock) {
+    public RateLimiter(Policy policy, SimClock clock) {
         this.policy = Objects.requireNonNull(policy);
         this.clock = clock;
     }
 
-    Policy policy() {
+    public Policy policy() {
         return policy;
     }
 
     /** Consume one request for {@code credential} if the budget allows it. */
-    synchronized Decision acquire(String credential) {
+    public synchronized Decision acquire(String credential) {
         return bucket(credential).take(clock.nowMillis(), true);
     }
 
     /** The current state for {@code credential} without consuming anything. */
-    synchronized Decision peek(String credential) {
+    public synchronized Decision peek(String credential) {
         return bucket(credential).take(clock.nowMillis(), false);
     }
 
-    synchronized void reset() {
+    public synchronized void reset() {
         buckets.clear();
     }
 

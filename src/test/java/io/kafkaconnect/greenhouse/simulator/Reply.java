@@ -11,12 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A response before the common headers (Date, Content-Type, rate limit) are added. */
-record Reply(int status, Map<String, String> headers, byte[] body, int records) {
+public record Reply(int status, Map<String, String> headers, byte[] body, int records) {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String JSON_TYPE = "application/json; charset=utf-8";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String JSON_TYPE = "application/json; charset=utf-8";
 
-    static Reply json(int status, JsonNode node) {
+    public static Reply json(int status, JsonNode node) {
         try {
             int records = node instanceof ArrayNode ? node.size() : 0;
             return new Reply(status, new LinkedHashMap<>(), JSON.writeValueAsBytes(node), records);
@@ -25,12 +25,12 @@ record Reply(int status, Map<String, String> headers, byte[] body, int records) 
         }
     }
 
-    static Reply json(int status, String body) {
+    public static Reply json(int status, String body) {
         return new Reply(status, new LinkedHashMap<>(), body.getBytes(StandardCharsets.UTF_8), 0);
     }
 
     /** {"message": message}. */
-    static Reply message(int status, String message) {
+    public static Reply message(int status, String message) {
         ObjectNode n = JSON.createObjectNode();
         n.put("message", message);
         return json(status, n);
@@ -62,7 +62,7 @@ record Reply(int status, Map<String, String> headers, byte[] body, int records) 
         return json(422, n);
     }
 
-    Reply withHeader(String name, String value) {
+    public Reply withHeader(String name, String value) {
         headers.put(name, value);
         return this;
     }

@@ -3,27 +3,31 @@ package io.kafkaconnect.greenhouse.simulator;
 import java.util.ArrayDeque;
 import java.util.List;
 
-/** Thread-safe, bounded log of answered requests (the oldest entries are dropped beyond the capacity). */
-final class RequestLog {
-    private final ArrayDeque<LoggedRequest> entries = new ArrayDeque<>();
+/**
+ * Thread-safe, bounded log of answered requests (the oldest entries are dropped beyond the capacity).
+ *
+ * @param <T> the entry type ({@link LoggedRequest} for Harvest, the Ashby simulator has its own)
+ */
+public final class RequestLog<T> {
+    private final ArrayDeque<T> entries = new ArrayDeque<>();
     private final int capacity;
 
-    RequestLog(int capacity) {
+    public RequestLog(int capacity) {
         this.capacity = capacity;
     }
 
-    synchronized void add(LoggedRequest request) {
+    public synchronized void add(T request) {
         if (entries.size() >= capacity) {
             entries.removeFirst();
         }
         entries.addLast(request);
     }
 
-    synchronized List<LoggedRequest> snapshot() {
+    public synchronized List<T> snapshot() {
         return List.copyOf(entries);
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         entries.clear();
     }
 }

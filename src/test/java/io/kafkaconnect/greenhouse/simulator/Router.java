@@ -42,12 +42,12 @@ final class Router {
     private final TokenStore tokens;
     private final FaultInjector faults;
     private final LatencyModel latency;
-    private final RequestLog log;
+    private final RequestLog<LoggedRequest> log;
     private final V1Handler v1;
     private final V3Handler v3;
 
     Router(SimClock clock, Set<String> apiKeys, Map<String, String> clients, RateLimiter v1Limiter,
-            RateLimiter v3Limiter, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog log,
+            RateLimiter v3Limiter, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog<LoggedRequest> log,
             V1Handler v1, V3Handler v3) {
         this.clock = clock;
         this.apiKeys = apiKeys;

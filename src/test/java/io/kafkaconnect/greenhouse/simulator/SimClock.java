@@ -7,28 +7,28 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** The simulator's clock: the machine clock plus an adjustable offset, at millisecond precision. */
-final class SimClock {
+public final class SimClock {
     private final Clock machine;
     private volatile Duration offset;
 
-    SimClock(Clock machine, Duration offset) {
+    public SimClock(Clock machine, Duration offset) {
         this.machine = Objects.requireNonNull(machine);
         this.offset = Objects.requireNonNull(offset);
     }
 
-    Instant now() {
+    public Instant now() {
         return machine.instant().plus(offset).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    long nowMillis() {
+    public long nowMillis() {
         return now().toEpochMilli();
     }
 
-    Duration offset() {
+    public Duration offset() {
         return offset;
     }
 
-    void setOffset(Duration offset) {
+    public void setOffset(Duration offset) {
         this.offset = Objects.requireNonNull(offset);
     }
 }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** The command line behind {@link HarvestSimulator#main}. */
-final class SimulatorCli {
+public final class SimulatorCli {
     private SimulatorCli() {
     }
 
@@ -80,7 +80,7 @@ final class SimulatorCli {
     }
 
     /** "600ms", "10s", "2m", "1h", optionally negative ("-5m"), or an ISO-8601 duration. */
-    static Duration parseDuration(String s) {
+    public static Duration parseDuration(String s) {
         String v = s.trim();
         if (v.startsWith("P") || v.startsWith("-P")) {
             return Duration.parse(v);

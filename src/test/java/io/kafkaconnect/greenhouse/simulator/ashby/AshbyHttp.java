@@ -1,0 +1,142 @@
+package io.kafkaconnect.greenhouse.simulator.ashby;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Credentials;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/** Test helper: an OkHttp client (no silent retries) that POSTs Ashby calls to a simulator. */
+final class AshbyHttp implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final MediaType JSON_TYPE = MediaType.get("application/json");
+
+    final AshbySimulator sim;
+    final OkHttpClient client;
+
+    /** A fully read response. */
+    record Resp(int status, Headers headers, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        boolean success() {
+            return json().path("success").asBoolean(false);
+        }
+
+        /** errorInfo.code, or null. */
+        String errorCode() {
+            JsonNode c = json().path("errorInfo").get("code");
+            return c == null ? null : c.asText();
+        }
+
+        List<String> ids() {
+            List<String> ids = new ArrayList<>();
+            json().path("results").forEach(n -> ids.add(n.get("id").asText()));
+            return ids;
+        }
+
+        boolean more() {
+            return json().path("moreDataAvailable").asBoolean();
+        }
+
+        String cursor() {
+            return json().path("nextCursor").asText(null);
+        }
+
+        String syncToken() {
+            JsonNode t = json().get("syncToken");
+            return t == null ? null : t.asText();
+        }
+    }
+
+    AshbyHttp(AshbySimulator sim) {
+        this.sim = sim;
+        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(Duration.ofSeconds(30))
+                .build();
+    }
+
+    static ObjectNode body() {
+        return JSON.createObjectNode();
+    }
+
+    /** POST base/method with a raw body and an Authorization header (null: none). */
+    Resp raw(String method, String body, String authorization) throws IOException {
+        Request.Builder b = new Request.Builder().url(sim.baseUrl() + "/" + method)
+                .post(RequestBody.create(body, JSON_TYPE));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try (Response r = client.newCall(b.build()).execute()) {
+            return new Resp(r.code(), r.headers(), r.body().string());
+        }
+    }
+
+    Resp post(String method, JsonNode body, String apiKey) throws IOException {
+        return raw(method, body.toString(), Credentials.basic(apiKey, ""));
+    }
+
+    /** POST with the simulator's API key. */
+    Resp post(String method, JsonNode body) throws IOException {
+        return post(method, body, sim.apiKey());
+    }
+
+    /**
+     * Every page of one pass: {@code first} (e.g. limit, syncToken) on the first page, then {@code first} + the
+     * cursor while moreDataAvailable (with {@code repeatToken} false the syncToken is dropped after the first page).
+     * Stops at a failed page (included).
+     */
+    List<Resp> walk(String method, ObjectNode first, boolean repeatToken) throws IOException {
+        List<Resp> pages = new ArrayList<>();
+        Resp r = post(method, first);
+        pages.add(r);
+        while (r.status() == 200 && r.success() && r.more()) {
+            ObjectNode next = first.deepCopy();
+            if (!repeatToken) {
+                next.remove("syncToken");
+            }
+            next.put("cursor", r.cursor());
+            r = post(method, next);
+            pages.add(r);
+        }
+        return pages;
+    }
+
+    List<Resp> walk(String method, ObjectNode first) throws IOException {
+        return walk(method, first, true);
+    }
+
+    static List<String> ids(List<Resp> pages) {
+        List<String> ids = new ArrayList<>();
+        pages.forEach(p -> ids.addAll(p.ids()));
+        return ids;
+    }
+
+    static Resp last(List<Resp> pages) {
+        return pages.get(pages.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+}

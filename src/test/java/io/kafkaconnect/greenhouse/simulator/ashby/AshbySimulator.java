@@ -1,0 +1,478 @@
+package io.kafkaconnect.greenhouse.simulator.ashby;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.simulator.FaultInjector;
+import io.kafkaconnect.greenhouse.simulator.HttpServerCore;
+import io.kafkaconnect.greenhouse.simulator.LatencyModel;
+import io.kafkaconnect.greenhouse.simulator.RateLimiter;
+import io.kafkaconnect.greenhouse.simulator.RequestLog;
+import io.kafkaconnect.greenhouse.simulator.SimClock;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.HistoryEntry;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Row;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * An in-process Ashby API on 127.0.0.1 for tests, demos and benchmarks: {@code POST /<method>} with a JSON body and
+ * Basic auth, for the list methods the connector reads (see {@link #resources()}), with cursor paging, sync tokens
+ * over a change log, per-key rate limits, module permissions, expiring cursors and tokens, a skewed clock and
+ * injectable faults. Records are rendered from the templates in {@code src/test/resources/ashby-examples/}.
+ *
+ * <pre>{@code
+ * try (AshbySimulator sim = AshbySimulator.builder().seed(7).records("candidates", 1200).build().start()) {
+ *     String base = sim.baseUrl();     // POST base + "/candidate.list", Basic base64(sim.apiKey() + ":")
+ * }
+ * }</pre>
+ *
+ * See the package documentation for the wire protocol and the sync semantics.
+ */
+public final class AshbySimulator implements AutoCloseable {
+
+    private final Builder config;
+    private final SimClock clock;
+    private final AshbyIds ids;
+    private final AshbyStore store;
+    private final AshbyRenderer renderer;
+    private final AshbyHandler handler;
+    private final AshbyPermissions permissions;
+    private final FaultInjector faults;
+    private final RequestLog<AshbyLoggedRequest> log = new RequestLog<>(100_000);
+    private final AshbyMutations mutations;
+    private final AshbyRouter router;
+    private HttpServerCore server;
+
+    private AshbySimulator(Builder b) {
+        this.config = b;
+        this.clock = new SimClock(Clock.systemUTC(), b.clockOffset);
+        Map<AshbyResource, Integer> counts = new EnumMap<>(AshbyResource.class);
+        for (AshbyResource r : AshbyResource.values()) {
+            if (r.kind != AshbyResource.Kind.HISTORY) {
+                counts.put(r, b.records.getOrDefault(r, b.defaultRecords));
+            }
+        }
+        long epoch = (b.dataEpoch != null ? b.dataEpoch : clock.now()).toEpochMilli();
+        this.ids = new AshbyIds(b.seed);
+        this.store = new AshbyStore(b.seed, counts, epoch, clock, ids);
+        this.renderer = new AshbyRenderer(b.seed, ids, counts);
+        AshbyTokens tokens = new AshbyTokens(b.seed, b.checkedTokens);
+        this.handler = new AshbyHandler(store, renderer, tokens, clock, b.cursorTtl, b.syncTokenTtl, b.maxDeltaRecords);
+        this.permissions = new AshbyPermissions();
+        b.denied.forEach(permissions::deny);
+        b.keyPermissions.forEach(permissions::restrict);
+        this.faults = new FaultInjector(b.seed, b.slowDelay);
+        this.mutations = new AshbyMutations(store);
+        this.router = new AshbyRouter(clock, Set.copyOf(b.apiKeys), permissions,
+                new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock), b.retryAfter,
+                faults, new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, handler);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Bind 127.0.0.1 (port from the builder, 0 = any free port) and start serving. */
+    public synchronized AshbySimulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = new HttpServerCore(config.host, config.port, config.threads, Duration.ofSeconds(60),
+                    router::handle, "ashby-sim");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
+        }
+        server.start();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        mutations.stop();
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** {@code http://localhost:<port>}: methods are {@code POST <baseUrl>/<method>}. */
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started");
+        }
+        return server.port();
+    }
+
+    /** The first configured API key. */
+    public String apiKey() {
+        return config.apiKeys.iterator().next();
+    }
+
+    // ------------------------------------------------------------------ observation
+
+    public List<AshbyLoggedRequest> requestLog() {
+        return log.snapshot();
+    }
+
+    public void clearRequestLog() {
+        log.clear();
+    }
+
+    /**
+     * id -> current JSON of every record (deactivated and archived ones included), in full-pass order, rendered
+     * now. For {@code application_history}: entry id -> entry JSON plus {@code applicationId}, over all
+     * applications. Accepts a resource name or a method. Renders everything: meant for small data sets.
+     */
+    public Map<String, JsonNode> truth(String resource) {
+        AshbyResource r = AshbyResource.byName(resource);
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (r.kind == AshbyResource.Kind.HISTORY) {
+            int apps = store.size(AshbyResource.APPLICATIONS);
+            for (int a = 0; a < apps; a++) {
+                String appId = renderer.id(AshbyResource.APPLICATIONS, a);
+                for (HistoryEntry e : store.history(a)) {
+                    ObjectNode n = renderer.renderHistory(e, renderer.historyActor(e));
+                    n.put("applicationId", appId);
+                    out.put(n.get("id").asText(), n);
+                }
+            }
+        } else {
+            for (Row row : store.all(r, true)) {
+                out.put(renderer.id(r, row.index()), renderer.render(row));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** id -> version (1 when seeded or inserted, +1 per edit), in full-pass order. History entries are all 1. */
+    public Map<String, Integer> versions(String resource) {
+        AshbyResource r = AshbyResource.byName(resource);
+        Map<String, Integer> out = new LinkedHashMap<>();
+        if (r.kind == AshbyResource.Kind.HISTORY) {
+            truth(resource).keySet().forEach(id -> out.put(id, 1));
+        } else {
+            store.all(r, true).forEach(row -> out.put(renderer.id(r, row.index()), row.version()));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** id -> the record's last change time (updatedAt, also for resources that do not show one). */
+    public Map<String, Instant> changeTimestamps(String resource) {
+        AshbyResource r = recordResource(resource);
+        Map<String, Instant> out = new LinkedHashMap<>();
+        store.all(r, true).forEach(row -> out.put(renderer.id(r, row.index()), Instant.ofEpochMilli(row.updated())));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Ids of all records in full-pass order (history: all entry ids). */
+    public List<String> ids(String resource) {
+        return new ArrayList<>(versions(resource).keySet());
+    }
+
+    /** The resource names: candidates, applications, ..., application_history. */
+    public Set<String> resources() {
+        Set<String> names = new LinkedHashSet<>();
+        for (AshbyResource r : AshbyResource.values()) {
+            names.add(r.resourceName);
+        }
+        return names;
+    }
+
+    /** The method serving a resource ({@code candidates} -> {@code candidate.list}). */
+    public String method(String resource) {
+        return AshbyResource.byName(resource).method;
+    }
+
+    /** The module permission a resource's method needs ({@code candidates} -> {@code candidatesRead}). */
+    public String permission(String resource) {
+        return AshbyResource.byName(resource).permission;
+    }
+
+    /** The simulator clock: machine clock + offset, millisecond precision. */
+    public Instant now() {
+        return clock.now();
+    }
+
+    public void setClockOffset(Duration offset) {
+        clock.setOffset(offset);
+    }
+
+    public Duration clockOffset() {
+        return clock.offset();
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    /**
+     * Edit one record: version + 1, updatedAt = now, a new change sequence (so it is in the next delta). Editing an
+     * application moves it to its next stage in about half the cases, which appends a history entry. Returns the
+     * new version.
+     */
+    public int edit(String resource, String id) {
+        AshbyResource r = recordResource(resource);
+        int index = store.indexOf(r, id);
+        if (index < 0) {
+            throw new IllegalArgumentException("no " + r.resourceName + " record with id " + id);
+        }
+        return store.edit(r, index).version();
+    }
+
+    /** Insert a record (createdAt = updatedAt = now; last in the full-pass order); returns its id. */
+    public String insert(String resource) {
+        AshbyResource r = recordResource(resource);
+        return renderer.id(r, store.insert(r).index());
+    }
+
+    /** Edit n distinct random records (all if n >= count) with one shared updatedAt; returns their ids. */
+    public List<String> bulkEdit(String resource, int n) {
+        AshbyResource r = recordResource(resource);
+        return store.bulkEdit(r, n).stream().map(row -> renderer.id(r, row.index())).toList();
+    }
+
+    /** The history entries of an application are derived from it; everything else is a record resource. */
+    static AshbyResource recordResource(String resource) {
+        AshbyResource r = AshbyResource.byName(resource);
+        if (r.kind == AshbyResource.Kind.HISTORY) {
+            throw new IllegalArgumentException("application_history is derived from applications: edit the "
+                    + "application instead");
+        }
+        return r;
+    }
+
+    public AshbyMutations mutations() {
+        return mutations;
+    }
+
+    /** Every sync token issued so far is expired from now on (sync_token_expired on its next use). */
+    public void expireSyncTokens() {
+        handler.expireSyncTokens();
+    }
+
+    // ------------------------------------------------------------------ faults and permissions
+
+    /** Faults; scope them to a method with a path prefix such as {@code "/candidate.list"}. */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    /** Every call of {@code method} (e.g. {@code candidate.list}) gets this HTTP status until cleared. */
+    public void setStatusFor(String method, int status) {
+        faults.setStatus("/" + method, status);
+    }
+
+    public void clearStatusFor(String method) {
+        faults.clearStatus("/" + method);
+    }
+
+    /**
+     * From now on every key gets 403 {@code missing_endpoint_permission} for this method ({@code candidate.list}) or
+     * for every method needing this module permission ({@code candidatesRead}).
+     */
+    public void denyMethod(String methodOrPermission) {
+        permissions.deny(methodOrPermission);
+    }
+
+    public void allowMethod(String methodOrPermission) {
+        permissions.allow(methodOrPermission);
+    }
+
+    // ------------------------------------------------------------------ builder
+
+    /** Configuration; every setting has a default, so {@code builder().build()} works. */
+    public static final class Builder {
+        private long seed = 42L;
+        private final Map<AshbyResource, Integer> records = new EnumMap<>(AshbyResource.class);
+        private int defaultRecords = 25;
+        private final Set<String> apiKeys = new LinkedHashSet<>();
+        private final Map<String, Set<String>> keyPermissions = new LinkedHashMap<>();
+        private final Set<String> denied = new LinkedHashSet<>();
+        private int rateLimit = 1000;
+        private Duration rateWindow = Duration.ofSeconds(60);
+        private RateLimiter.Mode rateMode = RateLimiter.Mode.FIXED;
+        private boolean retryAfter;
+        private Duration latencyFixed = Duration.ZERO;
+        private Duration latencyPerRecord = Duration.ZERO;
+        private double latencyJitter;
+        private Duration cursorTtl;
+        private Duration syncTokenTtl = Duration.ofDays(30);
+        private int maxDeltaRecords = Integer.MAX_VALUE;
+        private Duration clockOffset = Duration.ZERO;
+        private Instant dataEpoch;
+        private boolean checkedTokens = true;
+        private Duration slowDelay = Duration.ofSeconds(3);
+        private String host = "127.0.0.1";
+        private int port;
+        private int threads = 256;
+
+        private Builder() {
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Records seeded for one resource (name or method); not for application_history (1..6 per application). */
+        public Builder records(String resource, int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must be >= 0");
+            }
+            records.put(recordResource(resource), count);
+            return this;
+        }
+
+        /** Records seeded for resources not named in {@link #records}; default 25. */
+        public Builder defaultRecords(int count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must be >= 0");
+            }
+            this.defaultRecords = count;
+            return this;
+        }
+
+        /** A valid API key (Basic user name). May be called several times; default "test-api-key". */
+        public Builder apiKey(String apiKey) {
+            apiKeys.add(Objects.requireNonNull(apiKey));
+            return this;
+        }
+
+        /**
+         * A valid key that holds only these module permissions ({@code candidatesRead}, {@code jobsRead},
+         * {@code interviewsRead}, {@code offersRead}, {@code organizationRead}, {@code hiringProcessMetadataRead});
+         * other keys hold all.
+         */
+        public Builder permissions(String apiKey, String... modulePermissions) {
+            apiKey(apiKey);
+            keyPermissions.put(apiKey, Set.of(modulePermissions));
+            return this;
+        }
+
+        /** Deny a method ({@code candidate.list}) or a module permission ({@code candidatesRead}) to every key. */
+        public Builder denyMethod(String methodOrPermission) {
+            denied.add(Objects.requireNonNull(methodOrPermission));
+            return this;
+        }
+
+        /** Requests per window per API key; default 1000 per 60 s (fixed windows aligned to the epoch). */
+        public Builder rateLimit(int limit, Duration window) {
+            this.rateLimit = limit;
+            this.rateWindow = window;
+            return this;
+        }
+
+        /** Count the last {@code window} instead of fixed windows. */
+        public Builder rollingRateWindow(boolean rolling) {
+            this.rateMode = rolling ? RateLimiter.Mode.ROLLING : RateLimiter.Mode.FIXED;
+            return this;
+        }
+
+        /** Send {@code Retry-After} (seconds) with 429; default false (Ashby documents none). */
+        public Builder retryAfter(boolean send) {
+            this.retryAfter = send;
+            return this;
+        }
+
+        /** Delay = (fixed + perRecord x records) x (1 +/- jitter x random). */
+        public Builder latency(Duration fixed, Duration perRecord, double jitter) {
+            this.latencyFixed = fixed;
+            this.latencyPerRecord = perRecord;
+            this.latencyJitter = jitter;
+            return this;
+        }
+
+        /** Cursors older than this get {@code next_cursor_expired}; default: cursors never expire. */
+        public Builder cursorTtl(Duration ttl) {
+            this.cursorTtl = ttl;
+            return this;
+        }
+
+        /** Sync tokens older than this get {@code sync_token_expired}; default 30 days; null: never. */
+        public Builder syncTokenTtl(Duration ttl) {
+            this.syncTokenTtl = ttl;
+            return this;
+        }
+
+        /** A delta with more records than this gets {@code incremental_sync_too_large}; default: no limit. */
+        public Builder maxDeltaRecords(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("max must be >= 0");
+            }
+            this.maxDeltaRecords = max;
+            return this;
+        }
+
+        public Builder clockOffset(Duration offset) {
+            this.clockOffset = offset;
+            return this;
+        }
+
+        /** Seeded timestamps lie in the three years before this instant; default: the simulator's now at build. */
+        public Builder dataEpoch(Instant epoch) {
+            this.dataEpoch = epoch;
+            return this;
+        }
+
+        /**
+         * Cursors and tokens carry a keyed check value, so any garbled character is detected (default true). With
+         * false they are plain base64 text, and only undecodable text is detected.
+         */
+        public Builder checkedTokens(boolean checked) {
+            this.checkedTokens = checked;
+            return this;
+        }
+
+        /** Sleep of the {@code SLOW} fault; default 3 s. */
+        public Builder slowFaultDelay(Duration delay) {
+            this.slowDelay = delay;
+            return this;
+        }
+
+        /** 0 (default): any free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Max concurrent connections (one pooled thread each); default 256. */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public AshbySimulator build() {
+            if (apiKeys.isEmpty()) {
+                apiKeys.add("test-api-key");
+            }
+            return new AshbySimulator(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ standalone
+
+    /**
+     * Standalone: {@code --port 8090 --seed 42 --records 5000 | candidates=5000,applications=8000 --api-key KEY
+     * --rate-limit 1000/60s --retry-after --latency 300ms+1ms --mutations 2/s[,1/s] --clock-offset -5m
+     * --cursor-ttl 10m --sync-token-ttl 7d --max-delta 50000}. Prints the base URL and key and runs until Ctrl-C.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        AshbySimulatorCli.run(args);
+    }
+}
