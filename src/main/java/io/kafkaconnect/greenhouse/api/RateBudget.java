@@ -30,6 +30,8 @@ public final class RateBudget {
     private Duration window;
     private volatile double fraction;
     private Integer limit;
+    /** The limit is the API's documented one, not announced by a header: a 429 proves it too high. */
+    private boolean limitAssumed;
     private Integer remaining;
     private Instant windowResetsAt;
     private Instant lastReset;
@@ -82,6 +84,7 @@ public final class RateBudget {
     public synchronized void assumeLimit(int documentedLimit) {
         if (limit == null && documentedLimit > 0) {
             limit = documentedLimit;
+            limitAssumed = true;
         }
     }
 
@@ -136,6 +139,7 @@ public final class RateBudget {
         Integer r = intHeader(headers, "X-RateLimit-Remaining");
         if (l != null && l > 0) {
             limit = l;
+            limitAssumed = false;
         }
         if (r != null) {
             // requests still in flight (this one was released already) may not be counted in r yet
@@ -171,9 +175,18 @@ public final class RateBudget {
         }
     }
 
-    /** After a 429: block everyone using the credential for the wait the API asked for. */
+    /**
+     * After a 429: block everyone using the credential for the wait the API asked for. Where the limit is only the
+     * documented one (no headers), the 429 shows the real budget is smaller (other clients of the key, or a
+     * tighter limit): pace a fifth slower from now on.
+     */
     public synchronized Duration throttled(Headers headers, Instant serverDate, Duration fallback) {
         update(headers, serverDate);
+        if (limitAssumed && limit != null && limit > 1) {
+            limit = Math.max(1, (int) Math.floor(limit * 0.8));
+            log.info("Rate limited below the documented limit: pacing at {} requests per {} s from now on", limit,
+                    window.toSeconds());
+        }
         Duration wait = retryAfter(headers.get("Retry-After"), serverDate);
         Instant now = clock.instant();
         if (wait == null) {

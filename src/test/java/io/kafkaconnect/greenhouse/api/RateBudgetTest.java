@@ -94,6 +94,27 @@ class RateBudgetTest {
         assertThat(a.reserveOrWait()).isGreaterThan(Duration.ofMillis(400));
     }
 
+    @Test
+    void aDocumentedLimitPacesWithoutHeadersAndEach429LowersIt() {
+        RateBudget budget = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
+        assertThat(budget.requestsPerSecond()).as("nothing known yet").isNull();
+        budget.assumeLimit(1_000);
+        assertThat(budget.requestsPerSecond()).isCloseTo(1_000 * 0.97 / 60, org.assertj.core.data.Offset.offset(0.01));
+        budget.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
+        assertThat(budget.limit()).isEqualTo(800);
+        budget.throttled(Headers.of("Retry-After", "2"), clock.instant(), Duration.ofSeconds(1));
+        assertThat(budget.limit()).isEqualTo(640);
+
+        RateBudget announced = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
+        announced.assumeLimit(1_000);
+        announced.update(rate(300, 299, clock.instant().plusSeconds(60).getEpochSecond()), clock.instant());
+        assertThat(announced.limit()).as("a header wins over the documented limit").isEqualTo(300);
+        announced.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
+        assertThat(announced.limit()).as("an announced limit is not second-guessed").isEqualTo(300);
+        announced.assumeLimit(1_000);
+        assertThat(announced.limit()).isEqualTo(300);
+    }
+
     private static final class MutableClock extends Clock {
         private Instant now;
 
