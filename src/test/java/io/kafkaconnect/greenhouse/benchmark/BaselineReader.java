@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * The approach of Greenhouse's own Harvest examples: one plain HTTP client, {@code GET
  * /v1/candidates?per_page=500}, parse the JSON, follow {@code Link: rel="next"}, one page at a time. A 429 is
- * waited out for its {@code Retry-After}. Nothing else: no pacing, no parallelism, no conversion.
+ * waited out for its {@code Retry-After}. Nothing else: no pacing, no parallelism, no conversion. For Ashby the
+ * same loop POSTs {@code candidate.list} and follows {@code nextCursor} (the approach of Ashby's own guide).
  */
 final class BaselineReader {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"next\"");
@@ -52,6 +53,41 @@ final class BaselineReader {
         }
         String access = json.readTree(token.body()).path("access_token").asText();
         return walk(baseUrl + "/v3/candidates?per_page=" + pageSize, "Bearer " + access, maxPages);
+    }
+
+    /** Ashby: Basic auth with the key, POST {@code candidate.list} with {@code limit}, then {@code cursor}. */
+    Result readAshby(String baseUrl, String apiKey, int pageSize, int maxPages)
+            throws IOException, InterruptedException {
+        String auth = "Basic " + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
+        long t0 = System.nanoTime();
+        String cursor = null;
+        int pages = 0;
+        int requests = 0;
+        int throttled = 0;
+        long records = 0;
+        boolean more = true;
+        while (more && (maxPages <= 0 || pages < maxPages)) {
+            String body = "{\"limit\":" + pageSize + (cursor == null ? "" : ",\"cursor\":\"" + cursor + "\"") + "}";
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/candidate.list"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            requests++;
+            if (response.statusCode() == 429) {
+                throttled++;
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(10);
+                Thread.sleep(Math.max(1, seconds) * 1_000);
+                continue;
+            }
+            JsonNode page = json.readTree(response.body());
+            if (response.statusCode() != 200 || !page.path("success").asBoolean()) {
+                throw new IOException("candidate.list answered HTTP " + response.statusCode() + ": " + page);
+            }
+            records += page.path("results").size();
+            pages++;
+            more = page.path("moreDataAvailable").asBoolean();
+            cursor = page.path("nextCursor").asText(null);
+        }
+        return new Result(pages, records, requests, throttled, System.nanoTime() - t0, !more);
     }
 
     private Result walk(String first, String auth, int maxPages) throws IOException, InterruptedException {

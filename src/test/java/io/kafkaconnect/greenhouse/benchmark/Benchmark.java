@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.benchmark;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,14 +28,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  *
  * Scenarios: {@code all} (default), {@code realistic-v1}, {@code baseline-v1}, {@code unthrottled-v1}, and the
- * same for v3 when the connector supports {@code greenhouse.api.version=v3}. Options: see {@link #USAGE}.
+ * same for v3 and for Ashby ({@code AshbySourceTask} against the {@link AshbySimulator}). Options: see
+ * {@link #USAGE}.
  */
 public final class Benchmark {
     static final String USAGE = """
             Usage: Benchmark [scenario ...] [options]
               scenarios: all (default) | realistic-v1 | baseline-v1 | unthrottled-v1
                                        | realistic-v3 | baseline-v3 | unthrottled-v3
-              --records N           candidates in the simulator (default 200000)
+                                       | realistic-ashby | baseline-ashby | unthrottled-ashby
+              --records N           candidates in the Harvest simulator (default 200000)
+              --ashby-records N     candidates in the Ashby simulator (default 20000: one cursor chain is slow)
+              --ashby-limit N       Ashby requests per 60 s window (default 1000, as documented)
               --page-size N         page.size of the connector and per_page of the baseline (default 500)
               --concurrency N       fetch.max.concurrency of the task (default 8)
               --budget-fraction F   rate.limit.budget.fraction of the task (default 1.0)
@@ -49,13 +54,15 @@ public final class Benchmark {
             """;
     static final long MIB = 1024 * 1024;
     static final List<String> ALL = List.of("unthrottled-v1", "realistic-v1", "baseline-v1", "unthrottled-v3",
-            "realistic-v3", "baseline-v3");
+            "realistic-v3", "baseline-v3", "unthrottled-ashby", "realistic-ashby", "baseline-ashby");
 
     private static final Duration LATENCY_FIXED = Duration.ofMillis(600);
     private static final Duration LATENCY_PER_RECORD = Duration.ofMillis(1);
     private static final double LATENCY_JITTER = 0.1;
     private static final Duration V1_WINDOW = Duration.ofSeconds(10);
     private static final Duration V3_WINDOW = Duration.ofSeconds(30);
+    private static final Duration ASHBY_WINDOW = Duration.ofSeconds(60);
+    private static final int ASHBY_MAX_PAGE = 100;
     private static final double TARGET_CEILING_FRACTION = 0.90;
     private static final double TARGET_THROTTLED_SHARE = 0.01;
     private static final double TARGET_SPEEDUP = 10.0;
@@ -68,7 +75,7 @@ public final class Benchmark {
     /** Command-line settings. */
     record Options(Set<String> scenarios, int records, int pageSize, int concurrency, double budgetFraction,
                    Map<String, String> extraProps, int baselinePages, int v1Limit, int v3Limit, int warmup,
-                   Duration timeout, long seed, String logLevel) {
+                   Duration timeout, long seed, String logLevel, int ashbyRecords, int ashbyLimit) {
 
         static Options parse(String[] rawArgs) {
             // one argument may hold several words (e.g. from a single Maven property)
@@ -87,6 +94,8 @@ public final class Benchmark {
             Duration timeout = Duration.ofSeconds(1200);
             long seed = 42;
             String log = "warn";
+            int ashbyRecords = 20_000;
+            int ashbyLimit = 1_000;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--")) {
@@ -135,6 +144,8 @@ public final class Benchmark {
                     case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(value));
                     case "--seed" -> seed = Long.parseLong(value);
                     case "--log" -> log = value;
+                    case "--ashby-records" -> ashbyRecords = Integer.parseInt(value);
+                    case "--ashby-limit" -> ashbyLimit = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
             }
@@ -142,7 +153,7 @@ public final class Benchmark {
                 scenarios.addAll(ALL);
             }
             return new Options(scenarios, records, pageSize, concurrency, fraction, extra, baselinePages, v1Limit,
-                    v3Limit, warmup, timeout, seed, log);
+                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit);
         }
     }
 
@@ -183,7 +194,7 @@ public final class Benchmark {
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() / MIB,
                 describeOptions());
         for (String scenario : options.scenarios()) {
-            String version = scenario.substring(scenario.length() - 2);
+            String version = scenario.substring(scenario.indexOf('-') + 1);
             if (version.equals("v3") && !v3Supported()) {
                 say("");
                 say("== %s", scenario);
@@ -212,38 +223,41 @@ public final class Benchmark {
     // ------------------------------------------------------------------ scenarios
 
     private void realistic(String version) {
-        int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
-        Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
-        double ceiling = limit * (double) options.pageSize() / (window.toMillis() / 1000.0);
+        int limit = limit(version);
+        Duration window = window(version);
+        int pageSize = pageSize(version);
+        double ceiling = limit * (double) pageSize / (window.toMillis() / 1000.0);
         String name = "realistic-" + version;
         say("");
         say("== %s: %,d candidates, latency %d ms + %d ms/record ±%.0f%%, budget %d requests / %d s (%s window), "
-                        + "page.size %d", name, options.records(), LATENCY_FIXED.toMillis(), LATENCY_PER_RECORD.toMillis(),
-                LATENCY_JITTER * 100, limit, window.toSeconds(), "fixed", options.pageSize());
-        HarvestSimulator.Builder b = simulator(options.records()).latency(LATENCY_FIXED, LATENCY_PER_RECORD,
-                LATENCY_JITTER);
-        b = version.equals("v1") ? b.rateLimitV1(limit, window) : b.rateLimitV3(limit, window);
-        Credential credential = credential(b);
-        try (HarvestSimulator sim = b.build().start()) {
-            ConnectorRun.Result r = runConnector(sim, version, credential);
+                        + "page.size %d", name, records(version), LATENCY_FIXED.toMillis(), LATENCY_PER_RECORD.toMillis(),
+                LATENCY_JITTER * 100, limit, window.toSeconds(), "fixed", pageSize);
+        try (Target target = start(version, records(version), true)) {
+            ConnectorRun.Result r = runConnector(target, version);
             printRun(r);
-            double pageSeconds = (LATENCY_FIXED.toMillis() + LATENCY_PER_RECORD.toMillis() * options.pageSize()) / 1000.0;
+            double pageSeconds = (LATENCY_FIXED.toMillis() + LATENCY_PER_RECORD.toMillis() * pageSize) / 1000.0;
             double requestCeiling = limit / (double) window.toSeconds();
             say("   ceiling          %,.0f records/s (%d requests × %d records ÷ %d s)", ceiling, limit,
-                    options.pageSize(), window.toSeconds());
+                    pageSize, window.toSeconds());
             double fraction = r.recordsPerSecond() / ceiling;
             say("   of ceiling       %.1f %%", fraction * 100);
             double requestRate = r.requests() / seconds(r.wallNanos());
             double yield = r.requests() == 0 ? 0 : r.distinct() / (double) r.requests();
             say("   requests/s       %.2f (budget %.2f: %.0f %% used); a %d-record page takes ≈ %.2f s, so the budget "
                             + "needs ≈ %.1f requests in flight", requestRate, requestCeiling,
-                    100 * requestRate / requestCeiling, options.pageSize(), pageSeconds, requestCeiling * pageSeconds);
+                    100 * requestRate / requestCeiling, pageSize, pageSeconds, requestCeiling * pageSeconds);
             say("   per request      %.0f new records (a full page is %d: %.0f %%); at this yield the budget allows "
-                            + "at most %,.0f records/s", yield, options.pageSize(), 100 * yield / options.pageSize(),
+                            + "at most %,.0f records/s", yield, pageSize, 100 * yield / pageSize,
                     yield * requestCeiling);
             say("   so               of ceiling = budget used × yield = %.2f × %.2f = %.1f %%",
-                    requestRate / requestCeiling, yield / options.pageSize(),
-                    100 * (requestRate / requestCeiling) * (yield / options.pageSize()));
+                    requestRate / requestCeiling, yield / pageSize,
+                    100 * (requestRate / requestCeiling) * (yield / pageSize));
+            if (version.equals("ashby")) {
+                say("   one chain        Ashby's cursors chain: a pass has one request in flight, so one resource "
+                        + "reads at most %d records per %.2f s page = %,.0f records/s (%.1f %% of the budget's "
+                        + "ceiling); resources run side by side", pageSize, pageSeconds, pageSize / pageSeconds,
+                        100 * pageSize / pageSeconds / ceiling);
+            }
             double throttledShare = r.requests() == 0 ? 0 : r.throttled() / (double) r.requests();
             boolean ok = r.complete() && r.failure() == null;
             verdicts.add(new Verdict(name, "≥ 90% of the ceiling",
@@ -259,34 +273,39 @@ public final class Benchmark {
     }
 
     private void baseline(String version) throws Exception {
-        int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
-        Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
-        int totalPages = (options.records() + options.pageSize() - 1) / options.pageSize();
+        int pageSize = pageSize(version);
+        int totalPages = (records(version) + pageSize - 1) / pageSize;
         int pages = options.baselinePages() <= 0 ? totalPages : Math.min(options.baselinePages(), totalPages);
         String name = "baseline-" + version;
         say("");
-        say("== %s: plain HTTP client, GET /%s/candidates?per_page=%d, follow rel=\"next\" one page at a time; same "
-                + "simulator setup as realistic-%s; first %d of %d pages", name, version, options.pageSize(), version,
-                pages, totalPages);
-        HarvestSimulator.Builder b = simulator(options.records()).latency(LATENCY_FIXED, LATENCY_PER_RECORD,
-                LATENCY_JITTER);
-        b = version.equals("v1") ? b.rateLimitV1(limit, window) : b.rateLimitV3(limit, window);
-        Credential credential = credential(b);
-        try (HarvestSimulator sim = b.build().start()) {
-            BaselineReader reader = new BaselineReader();
-            BaselineReader.Result r = version.equals("v1")
-                    ? reader.readV1(sim.baseUrl(), credential.key(), options.pageSize(), pages)
-                    : reader.readV3(sim.baseUrl(), sim.tokenUrl(), credential.key(), credential.secret(),
-                    options.pageSize(), pages);
-            say("   records          %,d in %d pages (%s)", r.records(), r.pages(),
-                    r.pages() == totalPages ? "the whole backfill" : "a sample; the connector's rate is measured over "
-                            + "the whole backfill");
-            say("   wall time        %.1f s", seconds(r.wallNanos()));
-            say("   throughput       %,.0f records/s", r.recordsPerSecond());
-            say("   requests         %d, 429: %d", r.requests(), r.throttled());
-            say("   whole backfill   ≈ %.1f min at this rate", options.records() / r.recordsPerSecond() / 60);
-            baselines.put(version, r);
+        say("== %s: plain HTTP client, %s, one page at a time; same simulator setup as realistic-%s; first %d of %d "
+                + "pages", name, version.equals("ashby") ? "POST /candidate.list {limit: " + pageSize + "}, follow "
+                + "nextCursor" : "GET /" + version + "/candidates?per_page=" + pageSize + ", follow rel=\"next\"",
+                version, pages, totalPages);
+        BaselineReader reader = new BaselineReader();
+        BaselineReader.Result r;
+        if (version.equals("ashby")) {
+            try (AshbySimulator sim = ashbySimulator(records(version), true)) {
+                r = reader.readAshby(sim.baseUrl(), sim.apiKey(), pageSize, pages);
+            }
+        } else {
+            HarvestSimulator.Builder b = realisticHarvest(version, records(version));
+            Credential credential = credential(b);
+            try (HarvestSimulator sim = b.build().start()) {
+                r = version.equals("v1")
+                        ? reader.readV1(sim.baseUrl(), credential.key(), pageSize, pages)
+                        : reader.readV3(sim.baseUrl(), sim.tokenUrl(), credential.key(), credential.secret(),
+                        pageSize, pages);
+            }
         }
+        say("   records          %,d in %d pages (%s)", r.records(), r.pages(),
+                r.pages() == totalPages ? "the whole backfill" : "a sample; the connector's rate is measured over "
+                        + "the whole backfill");
+        say("   wall time        %.1f s", seconds(r.wallNanos()));
+        say("   throughput       %,.0f records/s", r.recordsPerSecond());
+        say("   requests         %d, 429: %d", r.requests(), r.throttled());
+        say("   whole backfill   ≈ %.1f min at this rate", records(version) / r.recordsPerSecond() / 60);
+        baselines.put(version, r);
     }
 
     private void unthrottled(String version) {
@@ -294,10 +313,8 @@ public final class Benchmark {
         if (!warmedUp && options.warmup() > 0) {
             say("");
             say("-- warm-up: %,d records through the same path, not measured (JIT)", options.warmup());
-            HarvestSimulator.Builder b = simulator(options.warmup());
-            Credential credential = credential(b);
-            try (HarvestSimulator sim = b.build().start()) {
-                ConnectorRun.Result w = runConnector(sim, version, credential);
+            try (Target target = start(version, options.warmup(), false)) {
+                ConnectorRun.Result w = runConnector(target, version);
                 say("   %,d records in %.1f s%s", w.distinct(), seconds(w.wallNanos()),
                         w.failure() == null ? "" : " (failed: " + w.failure() + ")");
             }
@@ -305,11 +322,11 @@ public final class Benchmark {
         }
         say("");
         say("== %s: %,d candidates, no latency, no rate limit, page.size %d: the connector's own cost (JSON → Struct → "
-                + "JsonConverter)", name, options.records(), options.pageSize());
-        HarvestSimulator.Builder b = simulator(options.records());
-        Credential credential = credential(b);
-        try (HarvestSimulator sim = b.build().start()) {
-            ConnectorRun.Result r = runConnector(sim, version, credential);
+                + "JsonConverter)%s", name, records(version), pageSize(version), version.equals("ashby")
+                ? "; the connector still paces at Ashby's documented limit, so read the CPU figures, not the wall time"
+                : "");
+        try (Target target = start(version, records(version), false)) {
+            ConnectorRun.Result r = runConnector(target, version);
             printRun(r);
             ResourceMeter.Usage u = r.usage();
             double perCore = r.distinct() / seconds(r.connectorCpuNanos());
@@ -335,15 +352,13 @@ public final class Benchmark {
     }
 
     private void speedups() {
-        for (String version : List.of("v1", "v3")) {
+        for (String version : List.of("v1", "v3", "ashby")) {
             BaselineReader.Result base = baselines.get(version);
             if (base == null) {
                 continue;
             }
             String name = "baseline-" + version;
-            int limit = version.equals("v1") ? options.v1Limit() : options.v3Limit();
-            Duration window = version.equals("v1") ? V1_WINDOW : V3_WINDOW;
-            double ceiling = limit * (double) options.pageSize() / window.toSeconds();
+            double ceiling = limit(version) * (double) pageSize(version) / window(version).toSeconds();
             Double rate = connectorRates.get(version);
             String cap = String.format(Locale.ROOT, "; the budget caps it at %.1f×", ceiling / base.recordsPerSecond());
             if (rate == null) {
@@ -379,34 +394,15 @@ public final class Benchmark {
 
     // ------------------------------------------------------------------ the connector run
 
-    private ConnectorRun.Result runConnector(HarvestSimulator sim, String version, Credential credential) {
-        Map<String, String> props = taskProps(sim, version, credential);
-        IdSet ids = new IdSet(sim.versions("candidates").keySet());
-        return ConnectorRun.run(sim, props, ids, options.timeout());
-    }
-
-    private Map<String, String> taskProps(HarvestSimulator sim, String version, Credential credential) {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put(GreenhouseSourceConfig.API_VERSION, version);
-        p.put(GreenhouseSourceConfig.BASE_URL, sim.baseUrl());
-        if (version.equals("v1")) {
-            p.put(GreenhouseSourceConfig.API_KEY, credential.key());
-        } else {
-            V3Keys keys = v3Keys();
-            p.put(keys.clientId(), credential.key());
-            p.put(keys.clientSecret(), credential.secret());
-            if (keys.tokenUrl() != null) {
-                p.put(keys.tokenUrl(), sim.tokenUrl());
-            }
-        }
-        p.put(GreenhouseSourceConfig.RESOURCES, "candidates");
+    private ConnectorRun.Result runConnector(Target target, String version) {
+        Map<String, String> p = new LinkedHashMap<>(target.apiProps());
         p.put("task.resources", "candidates");
         p.put(GreenhouseSourceConfig.TOPIC_PREFIX, "bench");
-        p.put(GreenhouseSourceConfig.PAGE_SIZE, String.valueOf(options.pageSize()));
+        p.put(GreenhouseSourceConfig.PAGE_SIZE, String.valueOf(pageSize(version)));
         p.put("fetch.max.concurrency", String.valueOf(options.concurrency()));
         p.put("rate.limit.budget.fraction", String.valueOf(options.budgetFraction()));
         p.putAll(options.extraProps());
-        return p;
+        return ConnectorRun.run(target, p, options.timeout());
     }
 
     private void printRun(ConnectorRun.Result r) {
@@ -472,6 +468,57 @@ public final class Benchmark {
     private record V3Keys(String clientId, String clientSecret, String tokenUrl) {
     }
 
+    /** A fresh simulator of {@code api} with {@code records} candidates; realistic: latency and a rate limit. */
+    private Target start(String api, int records, boolean realistic) {
+        if (api.equals("ashby")) {
+            return Target.ashby(ashbySimulator(records, realistic));
+        }
+        HarvestSimulator.Builder b = realistic ? realisticHarvest(api, records) : simulator(records);
+        Credential credential = credential(b);
+        V3Keys keys = api.equals("v3") ? v3Keys() : null;
+        return Target.harvest(b.build().start(), api, credential.key(), credential.secret(),
+                keys == null ? null : new String[] {keys.clientId(), keys.clientSecret(), keys.tokenUrl()});
+    }
+
+    private HarvestSimulator.Builder realisticHarvest(String version, int records) {
+        HarvestSimulator.Builder b = simulator(records).latency(LATENCY_FIXED, LATENCY_PER_RECORD, LATENCY_JITTER);
+        return version.equals("v1") ? b.rateLimitV1(limit(version), window(version))
+                : b.rateLimitV3(limit(version), window(version));
+    }
+
+    /** Realistic: Harvest's latency model and the key's budget (no Retry-After: Ashby documents none). */
+    private AshbySimulator ashbySimulator(int records, boolean realistic) {
+        AshbySimulator.Builder b = AshbySimulator.builder().seed(options.seed()).records("candidates", records)
+                .apiKey("bench-key-" + CREDENTIALS.incrementAndGet());
+        b = realistic ? b.latency(LATENCY_FIXED, LATENCY_PER_RECORD, LATENCY_JITTER)
+                .rateLimit(options.ashbyLimit(), ASHBY_WINDOW) : b.rateLimit(Integer.MAX_VALUE, ASHBY_WINDOW);
+        return b.build().start();
+    }
+
+    private int limit(String api) {
+        return switch (api) {
+            case "v1" -> options.v1Limit();
+            case "v3" -> options.v3Limit();
+            default -> options.ashbyLimit();
+        };
+    }
+
+    private static Duration window(String api) {
+        return switch (api) {
+            case "v1" -> V1_WINDOW;
+            case "v3" -> V3_WINDOW;
+            default -> ASHBY_WINDOW;
+        };
+    }
+
+    private int pageSize(String api) {
+        return api.equals("ashby") ? Math.min(options.pageSize(), ASHBY_MAX_PAGE) : options.pageSize();
+    }
+
+    private int records(String api) {
+        return api.equals("ashby") ? options.ashbyRecords() : options.records();
+    }
+
     private HarvestSimulator.Builder simulator(int records) {
         return HarvestSimulator.builder().seed(options.seed()).records("candidates", records)
                 // every record older than the safety lag, so one window holds them all
@@ -517,10 +564,12 @@ public final class Benchmark {
     // ------------------------------------------------------------------ output
 
     private String describeOptions() {
-        return String.format(Locale.ROOT, "records %,d, page.size %d, fetch.max.concurrency %d, "
-                        + "rate.limit.budget.fraction %s, baseline pages %d, v1 limit %d/10 s, v3 limit %d/30 s, warm-up %,d%s",
-                options.records(), options.pageSize(), options.concurrency(), options.budgetFraction(),
-                options.baselinePages(), options.v1Limit(), options.v3Limit(), options.warmup(),
+        return String.format(Locale.ROOT, "records %,d (Ashby %,d), page.size %d (Ashby ≤ 100), fetch.max.concurrency "
+                        + "%d, rate.limit.budget.fraction %s, baseline pages %d, v1 limit %d/10 s, v3 limit %d/30 s, "
+                        + "Ashby limit %d/60 s, warm-up %,d%s",
+                options.records(), options.ashbyRecords(), options.pageSize(), options.concurrency(),
+                options.budgetFraction(), options.baselinePages(), options.v1Limit(), options.v3Limit(),
+                options.ashbyLimit(), options.warmup(),
                 options.extraProps().isEmpty() ? "" : ", extra " + options.extraProps());
     }
 

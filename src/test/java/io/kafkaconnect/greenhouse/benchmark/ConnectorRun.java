@@ -4,9 +4,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
-import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -16,11 +13,12 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
- * One backfill by the real {@link GreenhouseSourceTask}: a Mockito {@link SourceTaskContext} whose offset reader
+ * One backfill by a real task of the connector under test: a Mockito {@link SourceTaskContext} whose offset reader
  * knows no offsets, {@code start(props)}, then {@code poll()} in a loop (as Connect's worker thread would) until
  * every record of the simulator has been returned (a {@link RetriableException} from {@code poll()} is counted
  * and polled again, as the worker does), each value serialized with {@link JsonConverter}
@@ -70,7 +68,8 @@ final class ConnectorRun {
         }
     }
 
-    static Result run(HarvestSimulator sim, Map<String, String> taskProps, IdSet ids, Duration timeout) {
+    static Result run(Target target, Map<String, String> taskProps, Duration timeout) {
+        IdSet ids = target.ids();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SourceTaskContext context = mock(SourceTaskContext.class);
         OffsetStorageReader offsets = mock(OffsetStorageReader.class);
@@ -85,9 +84,9 @@ final class ConnectorRun {
         JsonConverter payloadOnly = new JsonConverter();
         payloadOnly.configure(Map.of("schemas.enable", "false"), false);
 
-        GreenhouseSourceTask task = new GreenhouseSourceTask();
+        SourceTask task = target.newTask();
         task.initialize(context);
-        sim.clearRequestLog();
+        target.clearCalls();
 
         long returned = 0;
         long polls = 0;
@@ -141,7 +140,7 @@ final class ConnectorRun {
                     byte[] json = converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
                     jsonBytes += json.length;
                     Struct key = (Struct) r.key();
-                    ids.mark(key.getInt64(key.schema().fields().get(0).name()));
+                    ids.mark(key.get(key.schema().fields().get(0).name()));
                     returned++;
                 }
                 convertWall += System.nanoTime() - p1;
@@ -175,20 +174,17 @@ final class ConnectorRun {
         int fullPages = 0;
         long served = 0;
         int pageSize = Integer.parseInt(taskProps.getOrDefault("page.size", "500"));
-        for (LoggedRequest r : sim.requestLog()) {
-            if (!r.path().startsWith("/v1/") && !r.path().startsWith("/v3/")) {
-                continue; // the OAuth token endpoint is not rate limited
-            }
+        for (Target.Call r : target.calls()) {
             requests++;
             if (r.status() == 429) {
                 throttled++;
             } else if (r.status() / 100 != 2) {
                 otherErrors++;
             } else {
-                served += r.recordsReturned();
-                if (r.recordsReturned() == 0) {
+                served += r.records();
+                if (r.records() == 0) {
                     emptyPages++;
-                } else if (r.recordsReturned() < pageSize) {
+                } else if (r.records() < pageSize) {
                     partialPages++;
                 } else {
                     fullPages++;

@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.benchmark;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * The ids a backfill must deliver, and which of them were delivered: a sorted {@code long[]} plus a bit per id
@@ -14,14 +15,29 @@ final class IdSet {
     private int distinct;
     private long unexpected;
 
-    IdSet(Collection<Long> ids) {
-        expected = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+    private IdSet(long[] ids) {
+        expected = ids;
+        Arrays.sort(expected);
         seen = new BitSet(expected.length);
     }
 
+    /** Integer ids (Harvest) or UUID strings (Ashby). */
+    static IdSet of(Collection<?> ids) {
+        return new IdSet(ids.stream().mapToLong(IdSet::keyOf).toArray());
+    }
+
+    /** An id as a long: integer ids as they are, a UUID as the XOR of its halves. */
+    static long keyOf(Object id) {
+        if (id instanceof Long n) {
+            return n;
+        }
+        UUID uuid = UUID.fromString(String.valueOf(id));
+        return uuid.getMostSignificantBits() ^ uuid.getLeastSignificantBits();
+    }
+
     /** Marks an id as delivered; returns true the first time an expected id is seen. */
-    boolean mark(long id) {
-        int i = Arrays.binarySearch(expected, id);
+    boolean mark(Object id) {
+        int i = Arrays.binarySearch(expected, keyOf(id));
         if (i < 0) {
             unexpected++;
             return false;

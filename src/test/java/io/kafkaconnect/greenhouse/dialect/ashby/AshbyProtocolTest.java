@@ -124,7 +124,8 @@ class AshbyProtocolTest {
 
     @Test
     void throttlingIsWaitedOutAndPassingFailuresAreRetried() {
-        answer(200, "{\"success\":false,\"errorInfo\":{\"code\":\"rate_limit_exceeded\"}}");
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Retry-After", "0")
+                .body("{\"success\":false,\"errorInfo\":{\"code\":\"rate_limit_exceeded\"}}").build());
         server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0").body(error("rate_limit_exceeded"))
                 .build());
         answer(200, "{\"results\":[]}"); // no success flag: not an Ashby answer, retried
