@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * that is read again covers everything the interrupted one would have.</li>
  * </ol>
  * Records whose content this task has sent before are not sent again (after a forced full pass most are unchanged).
+ * While a pass runs, the next page is fetched in the background as soon as a page is handed over: a cursor chain has
+ * one request in flight at a time, so this lets the chains of a task's resources run side by side.
  * For a {@link SyncMode#PER_CHANGED_PARENT} resource each page of the parent list's pass becomes the records of its
  * parents' child lists, fetched several at once.
  * <p>Offsets: records of a page carry "read this page again" ({@code {sync_token, cursor}} of the page), the last
@@ -53,6 +56,9 @@ public final class TokenSync implements ResourceSync {
     private final SentDigests sent = new SentDigests();
 
     private TokenOffset position;
+    /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
+    private Future<CursorPage> ahead;
+    private TokenOffset aheadOf;
     private Instant dueAt = Instant.MIN;
     private long passRecords;
     private int passPages;
@@ -93,8 +99,7 @@ public final class TokenSync implements ResourceSync {
         }
         CursorPage page;
         try {
-            page = client.exchange(dialect.listRequest(settings.baseUrl(), resource, before.token(), before.cursor(),
-                    settings.pageSize()), resource.name(), dialect.pageReader());
+            page = pageAt(before);
         } catch (ExpiredCursorException e) {
             if (!before.inPass()) {
                 throw e; // no cursor was sent: nothing to recover
@@ -122,8 +127,52 @@ public final class TokenSync implements ResourceSync {
         position = after;
         if (page.isLast()) {
             finishPass(before, after);
+        } else {
+            readAhead(after);
         }
         return out;
+    }
+
+    /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
+    private CursorPage pageAt(TokenOffset at) throws InterruptedException {
+        Future<CursorPage> fetched = ahead;
+        boolean mine = fetched != null && at.equals(aheadOf);
+        ahead = null;
+        aheadOf = null;
+        if (!mine) {
+            if (fetched != null) {
+                fetched.cancel(true);
+            }
+            return fetch(at);
+        }
+        try {
+            return fetched.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the same exceptions as a fetch in this thread, handled the same way
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            fetched.cancel(true);
+            throw e;
+        }
+    }
+
+    private CursorPage fetch(TokenOffset at) {
+        return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), at.cursor(),
+                settings.pageSize()), resource.name(), dialect.pageReader());
+    }
+
+    private void readAhead(TokenOffset at) {
+        if (fetchPool == null) {
+            return;
+        }
+        try {
+            ahead = fetchPool.submit(() -> fetch(at));
+            aheadOf = at;
+        } catch (RejectedExecutionException e) {
+            ahead = null; // the task is stopping
+        }
     }
 
     private void finishPass(TokenOffset started, TokenOffset after) {
@@ -210,6 +259,9 @@ public final class TokenSync implements ResourceSync {
 
     @Override
     public void close() {
-        // reads run inside step(); nothing runs in the background between steps
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
     }
 }

@@ -195,6 +195,24 @@ class TokenSyncTest {
     }
 
     @Test
+    void theNextPageOfAPassIsFetchedWhileTheCurrentOneIsHandedOverAndItsErrorsSurfaceInTheNextStep() throws Exception {
+        page("c1", null, "a");
+        error("next_cursor_expired");
+        page(null, "t1", "a", "b");
+        TokenSync sync = sync(THINGS, TokenOffset.START);
+        assertThat(ids(sync.step())).containsExactly("a");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.getRequestCount() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(server.getRequestCount()).as("the next page is asked for before the next step").isEqualTo(2);
+        assertThat(sync.step()).as("the refused cursor, from the read-ahead").isEmpty();
+        assertThat(sync.position()).isEqualTo(TokenOffset.START);
+        assertThat(ids(sync.step())).containsExactly("b");
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void aRefusedTokenOnAFullPassIsAnErrorNotALoop() {
         error("sync_token_invalid");
         TokenSync sync = sync(THINGS, TokenOffset.START);
