@@ -27,4 +27,11 @@ class CrashSafetyIT {
         assertThat(duplicates).as("at most the batch in flight per crash")
                 .isLessThanOrEqualTo((long) CrashScenario.CRASHES * 2 * CrashScenario.PAGE_SIZE);
     }
+
+    /** The scenario fails unless every Ashby candidate's latest version arrives; duplicates are Ashby's to make too. */
+    @Test
+    void removingTheWorkerDuringAnAshbyPassWithEditsLosesNothing() throws Exception {
+        long duplicates = CrashScenario.runAshby(cluster, "crash-ashby", 19L, false, true);
+        assertThat(duplicates).as("re-sent versions").isLessThan(CrashScenario.RECORDS);
+    }
 }

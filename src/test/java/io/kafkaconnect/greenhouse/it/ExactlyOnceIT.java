@@ -27,4 +27,10 @@ class ExactlyOnceIT {
     void removingTheWorkerAtRandomPointsLosesNothingAndDuplicatesNothing() throws Exception {
         assertThat(CrashScenario.run(cluster, "eos", 23L, true)).as("duplicate record versions").isZero();
     }
+
+    @Test
+    void anAshbyPassInterruptedByWorkerRemovalsLosesNothingAndDuplicatesNothing() throws Exception {
+        assertThat(CrashScenario.runAshby(cluster, "eos-ashby", 29L, true, false)).as("duplicate record versions")
+                .isZero();
+    }
 }
