@@ -1,7 +1,9 @@
 package io.kafkaconnect.greenhouse.demo;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
+import io.kafkaconnect.greenhouse.AshbySourceConnector;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,10 +29,12 @@ import org.apache.kafka.connect.runtime.Connect;
  * The one-command demo: a KRaft broker, a Connect worker with this plugin, and the Harvest simulator, all in
  * this JVM; creates the connector through the worker's REST API and prints live record counts per resource
  * until Ctrl-C. With GREENHOUSE_API_KEY set (GREENHOUSE_BASE_URL and GREENHOUSE_RESOURCES optional) it streams
- * the real Greenhouse account through Harvest v1 instead.
+ * the real Greenhouse account through Harvest v1 instead. With {@code --api ashby} it runs the Ashby connector
+ * against the Ashby simulator (or, with ASHBY_API_KEY set, the real Ashby account).
  *
- * <p>Options: {@code --rest-port N} (default 8083), {@code --kafka-port N} (default 9092), {@code --records N}
- * (simulator records per large resource, default 5000), {@code --seconds N} (stop by itself after N s).
+ * <p>Options: {@code --api greenhouse|ashby} (default greenhouse), {@code --rest-port N} (default 8083),
+ * {@code --kafka-port N} (default 9092), {@code --records N} (simulator records per large resource, default 5000),
+ * {@code --seconds N} (stop by itself after N s).
  */
 public final class DemoLauncher {
     private static final String CONNECTOR = "greenhouse-demo";
@@ -47,24 +51,39 @@ public final class DemoLauncher {
         int kafkaPort = port(opts.getOrDefault("kafka-port", "9092"));
         int records = Integer.parseInt(opts.getOrDefault("records", "5000"));
         long seconds = Long.parseLong(opts.getOrDefault("seconds", "0"));
-        String apiKey = System.getenv("GREENHOUSE_API_KEY");
+        boolean ashby = opts.getOrDefault("api", "greenhouse").equals("ashby");
+        String apiKey = System.getenv(ashby ? "ASHBY_API_KEY" : "GREENHOUSE_API_KEY");
         boolean real = apiKey != null && !apiKey.isBlank();
 
         Path dir = Files.createTempDirectory("greenhouse-demo");
-        HarvestSimulator sim = null;
+        AutoCloseable sim = null;
         String baseUrl;
-        if (real) {
+        if (ashby && real) {
+            baseUrl = System.getenv().getOrDefault("ASHBY_BASE_URL", "https://api.ashbyhq.com");
+            say("Streaming the real Ashby account at " + baseUrl + " (ASHBY_API_KEY is set)");
+        } else if (ashby) {
+            apiKey = "demo-api-key";
+            AshbySimulator ashbySim = AshbySimulator.builder().seed(42L).apiKey(apiKey)
+                    .records("candidates", records).records("applications", records * 3 / 2)
+                    .records("jobs", Math.max(50, records / 20)).defaultRecords(30)
+                    .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build().start();
+            ashbySim.mutations().startRandom(3, 1);
+            sim = ashbySim;
+            baseUrl = ashbySim.baseUrl();
+            say("Ashby simulator at " + baseUrl + " (API key " + apiKey + "), editing 3 and adding 1 record per second");
+        } else if (real) {
             baseUrl = System.getenv().getOrDefault("GREENHOUSE_BASE_URL", "https://harvest.greenhouse.io");
             say("Streaming the real Greenhouse account at " + baseUrl + " (GREENHOUSE_API_KEY is set)");
         } else {
             apiKey = "demo-api-key";
-            sim = HarvestSimulator.builder().seed(42L).apiKey(apiKey)
+            HarvestSimulator harvestSim = HarvestSimulator.builder().seed(42L).apiKey(apiKey)
                     .records("candidates", records).records("applications", records * 3 / 2)
                     .records("jobs", Math.max(50, records / 20)).records("departments", 30)
                     .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build();
-            sim.start();
-            sim.mutations().startRandom(3, 1);
-            baseUrl = sim.baseUrl();
+            harvestSim.start();
+            harvestSim.mutations().startRandom(3, 1);
+            sim = harvestSim;
+            baseUrl = harvestSim.baseUrl();
             say("Harvest simulator at " + baseUrl + " (API key " + apiKey + "), editing 3 and adding 1 record per second");
         }
 
@@ -75,20 +94,29 @@ public final class DemoLauncher {
         String rest = "http://localhost:" + restPort;
         say("Connect worker REST API at " + rest + " (started in " + (System.nanoTime() - t0) / 1_000_000 + " ms)");
 
-        HarvestSimulator simToClose = sim;
+        AutoCloseable simToClose = sim;
         Thread shutdown = new Thread(() -> {
             say("Stopping...");
             connect.awaitStop(); // Connect's own hook stops the worker; wait for it before pulling the broker away
             kafka.close();
             if (simToClose != null) {
-                simToClose.close();
+                try {
+                    simToClose.close();
+                } catch (Exception e) {
+                    say("Stopping the simulator failed: " + e);
+                }
             }
             deleteQuietly(dir);
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
-        createConnector(rest, baseUrl, apiKey, real ? System.getenv().getOrDefault("GREENHOUSE_RESOURCES", "")
-                : DEMO_RESOURCES);
+        if (ashby) {
+            createConnector(rest, AshbySourceConnector.class.getName(), "ashby", baseUrl, apiKey,
+                    System.getenv().getOrDefault("ASHBY_RESOURCES", ""));
+        } else {
+            createConnector(rest, GreenhouseSourceConnector.class.getName(), "greenhouse", baseUrl, apiKey,
+                    real ? System.getenv().getOrDefault("GREENHOUSE_RESOURCES", "") : DEMO_RESOURCES);
+        }
         say("Created connector '" + CONNECTOR + "': curl " + rest + "/connectors/" + CONNECTOR + "/status");
         say("Records per topic (Ctrl-C to stop):");
         countRecords(kafka.bootstrapServers(), seconds);
@@ -115,18 +143,20 @@ public final class DemoLauncher {
         return w;
     }
 
-    private static void createConnector(String rest, String baseUrl, String apiKey, String resources)
-            throws Exception {
+    /** {@code api}: the key prefix and topic prefix, {@code greenhouse} (Harvest v1) or {@code ashby}. */
+    private static void createConnector(String rest, String connectorClass, String api, String baseUrl, String apiKey,
+                                        String resources) throws Exception {
+        String version = api.equals("greenhouse") ? "\"greenhouse.api.version\": \"v1\", " : "";
         String body = """
-                {"connector.class": "%s", "tasks.max": "2", "greenhouse.api.version": "v1",
-                 "greenhouse.base.url": "%s", "greenhouse.api.key": "%s", "topic.prefix": "greenhouse",
-                 "greenhouse.resources": "%s",
+                {"connector.class": "%s", "tasks.max": "2", %s
+                 "%s.base.url": "%s", "%s.api.key": "%s", "topic.prefix": "%s",
+                 "%s.resources": "%s",
                  "poll.interval.ms": "5000", "snapshot.interval.ms": "60000",
                  "value.converter.schemas.enable": "false", "key.converter.schemas.enable": "false",
                  "topic.creation.default.replication.factor": "1", "topic.creation.default.partitions": "1",
                  "topic.creation.default.cleanup.policy": "compact",
                  "topic.creation.default.retention.ms": "-1"}
-                """.formatted(GreenhouseSourceConnector.class.getName(), baseUrl, apiKey, resources);
+                """.formatted(connectorClass, version, api, baseUrl, api, apiKey, api, api, resources);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create(rest + "/connectors/" + CONNECTOR + "/config"))
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
@@ -144,7 +174,7 @@ public final class DemoLauncher {
         Map<String, Long> counts = new TreeMap<>();
         long deadline = seconds > 0 ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : Long.MAX_VALUE;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(Pattern.compile("greenhouse\\..*"));
+            consumer.subscribe(Pattern.compile("(greenhouse|ashby)\\..*"));
             long lastPrint = 0;
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
