@@ -6,7 +6,6 @@ import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -26,11 +25,11 @@ public class AshbySourceConfig extends EngineConfig {
 
     /** @throws ConfigException naming the first key that is wrong */
     public AshbySourceConfig(Map<String, String> props) {
-        super(CONFIG_DEF, props, true);
+        super(CONFIG_DEF, props, true, BASE_URL, RESOURCES);
     }
 
     private AshbySourceConfig(Map<String, String> props, boolean checkAcrossFields) {
-        super(CONFIG_DEF, props, checkAcrossFields);
+        super(CONFIG_DEF, props, checkAcrossFields, BASE_URL, RESOURCES);
     }
 
     /** Parses field by field only, for validate(), which reports cross-field problems per key itself. */
@@ -69,7 +68,7 @@ public class AshbySourceConfig extends EngineConfig {
         if (!isSet(apiKey())) {
             problems.put(API_KEY, "is required: create an API key in Ashby under Admin → Integrations → API Keys");
         }
-        List<String> unknown = unknown(dialect(), getList(RESOURCES));
+        List<String> unknown = unknownResources();
         if (!unknown.isEmpty()) {
             problems.put(RESOURCES, "unknown resource(s) " + unknown + "; known: "
                     + dialect().resources().stream().map(Resource::name).toList());
@@ -85,26 +84,6 @@ public class AshbySourceConfig extends EngineConfig {
     @Override
     public Dialect dialect() {
         return AshbyDialect.INSTANCE;
-    }
-
-    @Override
-    public HttpUrl baseUrl() {
-        return HttpUrl.get(getString(BASE_URL).trim());
-    }
-
-    @Override
-    public List<Resource> resources() {
-        return select(dialect(), getList(RESOURCES));
-    }
-
-    @Override
-    public String baseUrlSetting() {
-        return BASE_URL;
-    }
-
-    @Override
-    public String resourcesSetting() {
-        return RESOURCES;
     }
 
     @Override

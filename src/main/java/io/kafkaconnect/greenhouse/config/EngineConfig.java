@@ -63,8 +63,18 @@ public abstract class EngineConfig extends AbstractConfig {
                                 String sharingText, String topicPrefix) {
     }
 
-    protected EngineConfig(ConfigDef def, Map<String, String> props, boolean checkAcrossFields) {
+    private final String baseUrlSetting;
+    private final String resourcesSetting;
+
+    /**
+     * @param baseUrlSetting   the key of the API origin
+     * @param resourcesSetting the key that selects resources
+     */
+    protected EngineConfig(ConfigDef def, Map<String, String> props, boolean checkAcrossFields, String baseUrlSetting,
+                           String resourcesSetting) {
         super(def, props);
+        this.baseUrlSetting = baseUrlSetting;
+        this.resourcesSetting = resourcesSetting;
         Map<String, String> problems = checkAcrossFields ? crossFieldProblems() : Map.of();
         if (!problems.isEmpty()) {
             Map.Entry<String, String> first = problems.entrySet().iterator().next();
@@ -133,16 +143,35 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public abstract Dialect dialect();
 
-    public abstract HttpUrl baseUrl();
+    public HttpUrl baseUrl() {
+        return HttpUrl.get(getString(baseUrlSetting).trim());
+    }
 
     /** The selected resources, in the dialect's order; the dialect's default set when none is named. */
-    public abstract List<Resource> resources();
+    public List<Resource> resources() {
+        List<String> names = getList(resourcesSetting).stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Dialect dialect = dialect();
+        if (names.isEmpty()) {
+            return dialect.defaultResources();
+        }
+        return dialect.resources().stream().filter(r -> names.contains(r.name())).toList();
+    }
+
+    /** The named resources that the dialect does not have. */
+    protected List<String> unknownResources() {
+        return getList(resourcesSetting).stream().map(String::trim)
+                .filter(s -> !s.isEmpty() && dialect().resource(s).isEmpty()).toList();
+    }
 
     /** The setting that holds the API origin. */
-    public abstract String baseUrlSetting();
+    public String baseUrlSetting() {
+        return baseUrlSetting;
+    }
 
     /** The setting that selects resources. */
-    public abstract String resourcesSetting();
+    public String resourcesSetting() {
+        return resourcesSetting;
+    }
 
     /** The settings that hold the credentials, for messages (comma-separated). */
     public abstract String credentialSettings();
@@ -154,20 +183,6 @@ public abstract class EngineConfig extends AbstractConfig {
             throw new ConfigException(TASK_RESOURCES, null, "is set by the connector on every task's configuration");
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    /** The named resources of {@code dialect}, in its order; its default set when none is named. */
-    protected static List<Resource> select(Dialect dialect, List<String> names) {
-        List<String> trimmed = names.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (trimmed.isEmpty()) {
-            return dialect.defaultResources();
-        }
-        return dialect.resources().stream().filter(r -> trimmed.contains(r.name())).toList();
-    }
-
-    /** The named resources that {@code dialect} does not have. */
-    protected static List<String> unknown(Dialect dialect, List<String> names) {
-        return names.stream().map(String::trim).filter(s -> !s.isEmpty() && dialect.resource(s).isEmpty()).toList();
     }
 
     /** Problems of the shared keys that involve several of them. */

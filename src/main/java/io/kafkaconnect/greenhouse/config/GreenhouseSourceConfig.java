@@ -1,18 +1,15 @@
 package io.kafkaconnect.greenhouse.config;
 
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
-import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -47,7 +44,7 @@ public class GreenhouseSourceConfig extends EngineConfig {
     }
 
     protected GreenhouseSourceConfig(ConfigDef def, Map<String, String> props, boolean checkAcrossFields) {
-        super(def, props, checkAcrossFields);
+        super(def, props, checkAcrossFields, BASE_URL, RESOURCES);
     }
 
     /** Parses field by field only, for validate(), which reports cross-field problems per key itself. */
@@ -164,7 +161,7 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 problems.put(OAUTH_TOKEN_URL, notV1);
             }
         }
-        List<String> unknown = unknown(dialect, getList(RESOURCES));
+        List<String> unknown = unknownResources();
         if (!unknown.isEmpty()) {
             problems.put(RESOURCES, "unknown resource(s) " + unknown + " for API " + apiVersion() + "; known: "
                     + dialect.resources().stream().map(Resource::name).toList());
@@ -180,11 +177,6 @@ public class GreenhouseSourceConfig extends EngineConfig {
     @Override
     public Dialect dialect() {
         return Dialects.forVersion(apiVersion());
-    }
-
-    @Override
-    public HttpUrl baseUrl() {
-        return HttpUrl.get(getString(BASE_URL).trim());
     }
 
     public Password apiKey() {
@@ -208,21 +200,6 @@ public class GreenhouseSourceConfig extends EngineConfig {
 
     public HttpUrl oauthTokenUrl() {
         return HttpUrl.get(getString(OAUTH_TOKEN_URL).trim());
-    }
-
-    @Override
-    public List<Resource> resources() {
-        return select(dialect(), getList(RESOURCES));
-    }
-
-    @Override
-    public String baseUrlSetting() {
-        return BASE_URL;
-    }
-
-    @Override
-    public String resourcesSetting() {
-        return RESOURCES;
     }
 
     public Optional<Instant> syncStart() {

@@ -23,7 +23,7 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
     public static final int VERSION = 1;
     public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of());
 
-    static final String V = "v";
+    static final String V = OffsetMaps.V;
     static final String WATERMARK = "watermark";
     static final String WINDOW_END = "window_end";
     static final String NEXT_PAGE = "next_page";
@@ -93,18 +93,9 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (map == null) {
             return START;
         }
-        Object v = map.get(V);
-        if (!(v instanceof Number n) || n.intValue() != VERSION) {
-            throw new IllegalArgumentException("offset key '" + V + "' must be " + VERSION + " but is " + v);
-        }
-        for (String key : map.keySet()) {
-            if (!List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN).contains(key)) {
-                throw new IllegalArgumentException("unknown offset key '" + key + "'; known: v, watermark, "
-                        + "window_end, next_page, walk, seen");
-            }
-        }
-        String page = string(map, NEXT_PAGE);
-        String walk = string(map, WALK);
+        OffsetMaps.check(map, VERSION, List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN));
+        String page = OffsetMaps.string(map, NEXT_PAGE);
+        String walk = OffsetMaps.string(map, WALK);
         Walk direction = null;
         if (walk != null) {
             try {
@@ -133,14 +124,6 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         }
         throw new IllegalArgumentException("offset key '" + key + "' must be epoch milliseconds or an ISO-8601 "
                 + "instant but is " + value);
-    }
-
-    private static String string(Map<String, ?> map, String key) {
-        Object value = map.get(key);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new IllegalArgumentException("offset key '" + key + "' must be a string but is " + value);
     }
 
     private static List<Long> ids(Map<String, ?> map) {

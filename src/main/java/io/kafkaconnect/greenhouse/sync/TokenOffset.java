@@ -16,7 +16,7 @@ public record TokenOffset(String token, String cursor) {
     public static final int VERSION = 1;
     public static final TokenOffset START = new TokenOffset(null, null);
 
-    static final String V = "v";
+    static final String V = OffsetMaps.V;
     static final String TOKEN = "sync_token";
     static final String CURSOR = "cursor";
 
@@ -54,24 +54,8 @@ public record TokenOffset(String token, String cursor) {
         if (map == null) {
             return START;
         }
-        Object v = map.get(V);
-        if (!(v instanceof Number n) || n.intValue() != VERSION) {
-            throw new IllegalArgumentException("offset key '" + V + "' must be " + VERSION + " but is " + v);
-        }
-        for (String key : map.keySet()) {
-            if (!List.of(V, TOKEN, CURSOR).contains(key)) {
-                throw new IllegalArgumentException("unknown offset key '" + key + "'; known: v, sync_token, cursor");
-            }
-        }
-        return new TokenOffset(string(map, TOKEN), string(map, CURSOR));
-    }
-
-    private static String string(Map<String, ?> map, String key) {
-        Object value = map.get(key);
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        throw new IllegalArgumentException("offset key '" + key + "' must be a string but is " + value);
+        OffsetMaps.check(map, VERSION, List.of(V, TOKEN, CURSOR));
+        return new TokenOffset(OffsetMaps.string(map, TOKEN), OffsetMaps.string(map, CURSOR));
     }
 
     private static String blankToNull(String s) {
