@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbyLoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +87,42 @@ class OffsetsRestIT {
         LoggedRequest firstJobs = after.stream().filter(r -> r.path().equals("/v1/jobs")).findFirst().orElseThrow();
         assertThat(firstJobs.query()).doesNotContainKey("updated_after");
         cluster.connect().deleteConnector("offs");
+    }
+
+    @Test
+    void anAshbyResourceStoresItsSyncTokenAndCanBeResetToAFullPass() throws Exception {
+        try (AshbySimulator ashby = AshbySimulator.builder().seed(7L).apiKey(KEY).records("candidates", 120).build()
+                .start()) {
+            Map<String, String> config = ConnectCluster.ashbyConfig(ashby.baseUrl(), KEY, "candidates", 1);
+            config.put("topic.prefix", "offs-ashby");
+            config.put("page.size", "50");
+            cluster.connect().configureConnector("offs-ashby", config);
+            ConnectCluster.await(Duration.ofSeconds(60), "the first pass",
+                    () -> cluster.count("offs-ashby.candidates") == 120);
+            Thread.sleep(1_500); // let the last offsets flush
+            cluster.connect().stopConnector("offs-ashby");
+            cluster.connect().assertions().assertConnectorIsStopped("offs-ashby", "connector did not stop");
+
+            List<ConnectorOffset> offsets = cluster.connect().connectorOffsets("offs-ashby").offsets();
+            Map<String, ?> candidates = partition(offsets, "candidates");
+            assertThat(candidates.get("api")).isEqualTo("ashby");
+            assertThat(partitionOffset(offsets, "candidates")).as("after the first pass: its token, no cursor")
+                    .containsKey("sync_token").doesNotContainKey("cursor");
+            assertThatThrownBy(() -> cluster.connect().alterSourceConnectorOffset("offs-ashby", candidates,
+                    Map.of("v", 1, "watermark", "2024-01-01T00:00:00Z"))).hasMessageContaining("sync_token");
+
+            cluster.connect().alterConnectorOffsets("offs-ashby",
+                    new ConnectorOffsets(List.of(new ConnectorOffset(candidates, null))));
+            Instant resumedAt = ashby.now();
+            cluster.connect().resumeConnector("offs-ashby");
+            ConnectCluster.await(Duration.ofSeconds(60), "a second full pass",
+                    () -> cluster.readAll("offs-ashby.candidates").size() == 240);
+            AshbyLoggedRequest first = ashby.requestLog().stream().filter(r -> !r.at().isBefore(resumedAt))
+                    .filter(r -> "candidate.list".equals(r.method())).findFirst().orElseThrow();
+            assertThat(first.body()).as("the reset resource starts a full pass").doesNotContain("syncToken")
+                    .doesNotContain("cursor");
+            cluster.connect().deleteConnector("offs-ashby");
+        }
     }
 
     private static Map<String, ?> partitionOffset(List<ConnectorOffset> offsets, String resource) {
