@@ -104,8 +104,9 @@ public final class WindowSync implements ResourceSync {
             log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
                     resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
                     pages, settings.maxConcurrency());
-            backfill = new ParallelBackfill(walker, fetchPool, this::concurrency, before.watermark(),
-                    before.windowEnd(), pages, walker.changeTimes(step.page().records()));
+            backfill = new ParallelBackfill(walker, fetchPool, this::concurrency, settings.pageSize(),
+                    before.watermark(), before.windowEnd(), pages, WindowWalker.pageCount(step.page()) != null,
+                    walker.changeTimes(step.page().records()));
             return List.of();
         }
         position = step.after();
