@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,13 +58,24 @@ final class ParallelBackfill {
      * Records read ahead (read, or expected from reads in flight, not handed over) are bounded by this many
      * pages per read allowed in flight: a piece in flight holds about half its records on average.
      */
-    private static final double READ_AHEAD_PAGES_PER_READ = 1.5;
+    private static final double READ_AHEAD_PAGES_PER_READ = 3;
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
+    /** How much one piece moves the bias correction (see {@link #bias}). */
+    private static final double BIAS_WEIGHT = 0.05;
 
     /** A piece that has been read. */
-    record Piece(Instant from, Instant to, List<JsonNode> records) {
+    record Piece(Instant from, Instant to, List<SourceRecord> records) {
+    }
+
+    /**
+     * Turns a piece's records into what is handed over, on the fetch thread as soon as the piece is read, so
+     * that pieces waiting for their turn hold records rather than JSON trees.
+     */
+    @FunctionalInterface
+    interface Converter {
+        List<SourceRecord> convert(Instant from, Instant to, List<JsonNode> records);
     }
 
     private static final class Planned {
@@ -80,6 +92,8 @@ final class ParallelBackfill {
         Future<?> task;
         boolean running;
         WindowWalker.Piece read;
+        /** The records to hand over, once read and converted. */
+        List<SourceRecord> converted;
         RuntimeException failure;
 
         Planned(Instant from, Instant to, int guessPages, int maxPages, long expected) {
@@ -97,6 +111,7 @@ final class ParallelBackfill {
     }
 
     private final WindowWalker walker;
+    private final Converter converter;
     private final ExecutorService pool;
     private final IntSupplier concurrency;
     private final int pageSize;
@@ -112,6 +127,13 @@ final class ParallelBackfill {
     private Instant frontier;
     private boolean frontierIsStart = true;
     private boolean cancelled;
+    /**
+     * Records found ÷ records expected in the pieces sized by the density, as a slow moving average: what the
+     * trend does not catch (the density ahead of the frontier grows faster than linearly where edits lean
+     * towards the recent past). Slow on purpose: about ten pieces are planned while one is read, and a fast
+     * correction of such a delayed measure overshoots and oscillates.
+     */
+    private double bias = 1.0;
 
     /**
      * @param pages       how many pages the window holds (from its first page)
@@ -119,9 +141,10 @@ final class ParallelBackfill {
      * @param sample      change times of the window's first page
      * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
      */
-    ParallelBackfill(WindowWalker walker, ExecutorService pool, IntSupplier concurrency, int pageSize, Instant from,
-                     Instant to, int pages, boolean pagesKnown, List<Instant> sample) {
+    ParallelBackfill(WindowWalker walker, Converter converter, ExecutorService pool, IntSupplier concurrency,
+                     int pageSize, Instant from, Instant to, int pages, boolean pagesKnown, List<Instant> sample) {
         this.walker = walker;
+        this.converter = converter;
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
@@ -177,7 +200,7 @@ final class ParallelBackfill {
                     continue;
                 }
                 schedule();
-                return new Piece(head.from, head.to, head.read.records());
+                return new Piece(head.from, head.to, head.converted);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -213,7 +236,7 @@ final class ParallelBackfill {
                 inFlight++;
             }
             if (p.started()) {
-                ahead += p.read != null && !p.read.refused() ? p.read.records().size() : p.expected;
+                ahead += p.converted != null ? p.converted.size() : p.expected;
             }
         }
         Iterator<Planned> it = plan.iterator();
@@ -265,11 +288,17 @@ final class ParallelBackfill {
     /** Runs on the pool: reads one piece, then lets the next read start at once. */
     private void read(Planned p) {
         WindowWalker.Piece read = null;
+        List<SourceRecord> converted = null;
         RuntimeException failure = null;
         try {
             read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages);
+            if (!read.refused()) {
+                converted = converter.convert(p.from, p.to, read.records());
+            }
         } catch (RuntimeException e) {
             failure = e;
+        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece "running"
+            failure = new ConnectException("Reading a backfill piece failed", e);
         }
         if (log.isDebugEnabled()) {
             log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.from, p.to, p.expected,
@@ -286,7 +315,10 @@ final class ParallelBackfill {
                     plan.remove(at);
                     // a piece sized by the density is cut evenly by time (the density varies little inside it;
                     // the page read is the piece's records of a few ids, a poorer guide); others by the sample
-                    plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(), p.byRate ? List.of() : read.sample(),
+                    // a forward walk without a page count (cursor) read the piece's highest or lowest ids, which
+                    // say little about its change times: cut that evenly too
+                    plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
+                            p.byRate || !read.pagesKnown() ? List.of() : read.sample(),
                             read.pagesKnown() ? PIECE_PAGES : 1));
                 }
                 if (read.pagesKnown() && p.from != null) {
@@ -295,10 +327,15 @@ final class ParallelBackfill {
                         (long) read.pagesIfRefused() * pageSize - pageSize / 2});
                 }
             } else {
-                p.read = read;
                 if (p.from != null) {
                     readPieces.put(p.from, new long[] {p.to.getEpochSecond(), read.records().size()});
                 }
+                if (p.byRate) {
+                    double ratio = Math.max(0.5, Math.min(2.0, (double) read.records().size() / p.expected));
+                    bias = Math.max(0.7, Math.min(1.5, bias * Math.pow(ratio, BIAS_WEIGHT)));
+                }
+                p.read = new WindowWalker.Piece(List.of(), 0, List.of()); // read; the JSON trees are not kept
+                p.converted = converted;
             }
             schedule();
             notifyAll();
@@ -315,6 +352,7 @@ final class ParallelBackfill {
         Double rate = learnedRate(from);
         Planned p;
         if (rate != null && from != null) {
+            rate *= bias;
             double target = TARGET_FILL * PIECE_PAGES * pageSize;
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
             p = piece(from, from.plusSeconds(seconds), rate);

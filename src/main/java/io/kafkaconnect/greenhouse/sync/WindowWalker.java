@@ -164,7 +164,7 @@ final class WindowWalker {
             if (position.inWindow() && position.walk() == Walk.NEXT && pages >= maxPages) {
                 // no page count to go by: a forward walk that is still not done gives up with what it saw
                 sample.addAll(changeTimes(records));
-                return new Piece(List.of(), Math.max(maxPages + 1, 2 * pages), sample, false);
+                return new Piece(List.of(), Math.max(maxPages + 1, 4 * pages), sample, false);
             }
         } while (position.inWindow());
         return new Piece(records, 0, List.of());
