@@ -102,8 +102,9 @@ public final class WindowSync implements ResourceSync {
             log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
                     resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
                     pages, settings.maxConcurrency());
-            backfill = new ParallelBackfill(walker, fetchPool, this::concurrency, before.watermark(),
-                    before.windowEnd(), pages, walker.changeTimes(step.page().records()));
+            backfill = new ParallelBackfill(walker, this::pieceRecords, fetchPool, this::concurrency, settings.pageSize(),
+                    before.watermark(), before.windowEnd(), pages, WindowWalker.pageCount(step.page()) != null,
+                    walker.changeTimes(step.page().records()));
             return List.of();
         }
         position = step.after();
@@ -126,9 +127,9 @@ public final class WindowSync implements ResourceSync {
         if (piece == null) {
             return List.of();
         }
-        ResourceOffset after = ResourceOffset.at(piece.to());
-        position = after;
-        List<SourceRecord> out = toRecords(piece.records(), ResourceOffset.windowStart(piece.from(), piece.to()), after);
+        position = ResourceOffset.at(piece.to());
+        List<SourceRecord> out = piece.records();
+        windowRecords += out.size();
         if (backfill.finished()) {
             finishWindow(backfill.end());
             backfill = null;
@@ -188,9 +189,24 @@ public final class WindowSync implements ResourceSync {
     }
 
     private List<SourceRecord> toRecords(List<JsonNode> page, ResourceOffset resumeHere, ResourceOffset after) {
-        List<SourceRecord> out = records.toSourceRecords(page, resumeHere.toMap(), after.toMap(),
-                settings.conversionErrors(), resource.mode() == SyncMode.SNAPSHOT ? sentSnapshot : null);
+        List<SourceRecord> out;
+        synchronized (records) { // backfill pieces are converted on the fetch threads
+            out = records.toSourceRecords(page, resumeHere.toMap(), after.toMap(), settings.conversionErrors(),
+                    resource.mode() == SyncMode.SNAPSHOT ? sentSnapshot : null);
+        }
         windowRecords += out.size();
         return out;
+    }
+
+    /**
+     * A backfill piece's records, on a fetch thread: one batch whose records carry "read this piece again" and
+     * whose last one carries the piece's end as the watermark. Backfills are incremental resources only, so no
+     * snapshot digests are involved.
+     */
+    private List<SourceRecord> pieceRecords(Instant from, Instant to, List<JsonNode> page) {
+        synchronized (records) {
+            return records.toSourceRecords(page, ResourceOffset.windowStart(from, to).toMap(),
+                    ResourceOffset.at(to).toMap(), settings.conversionErrors(), null);
+        }
     }
 }

@@ -103,29 +103,93 @@ final class WindowWalker {
      * What reading a piece of a backfill gave: its records, or (when it may be refused) a refusal because it
      * holds several pages, with their estimated count.
      */
-    record Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample) {
+    record Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample, boolean pagesKnown) {
+        Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample) {
+            this(records, pagesIfRefused, sample, pagesIfRefused > 0);
+        }
+
         boolean refused() {
             return pagesIfRefused > 0;
         }
     }
 
     /**
-     * Reads a whole window, for the pieces of a backfill. With {@code refuseLarge}, a window whose first page
-     * shows more than two pages is not read further: the caller cuts it finer, guided by the change times of
-     * that first page's records (a sample of the window).
+     * Reads a whole window, for the pieces of a backfill, without reading any page twice where it can help it.
+     * <ul>
+     * <li>{@code guessPages} &gt; 1 on a page-number endpoint: the walk starts at page {@code guessPages}, the
+     * page the caller expects to be the last. If it is (records, no {@code next}), the window is walked down
+     * from there like any window, so a piece of n pages costs n requests instead of n + 1 (no first page read
+     * twice). If it is not, its {@code last} link tells where the walk must start; that one request is lost.</li>
+     * <li>Otherwise the walk starts at the first page. A piece of one page is one request.</li>
+     * </ul>
+     * A window that shows more than {@code maxPages} pages is not read further: the caller cuts it finer,
+     * guided by the change times of the records read (a sample of the window). Where the page count is unknown
+     * (cursor and next-only endpoints), the walk goes forward and gives up after {@code maxPages} pages.
      */
-    Piece readPiece(ResourceOffset windowStart, boolean refuseLarge) {
+    Piece readPiece(ResourceOffset windowStart, int guessPages, int maxPages) {
+        if (guessPages > 1) {
+            HttpUrl first = dialect.firstPage(baseUrl, resource,
+                    new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
+            HttpUrl guess = first.newBuilder().setQueryParameter("page", Integer.toString(guessPages)).build();
+            ApiPage page = client.getPage(guess, resource.name());
+            if (page.next() == null && !page.records().isEmpty()) {
+                List<JsonNode> records = new ArrayList<>(page.records());
+                if (page.prev() == null) {
+                    return new Piece(records, 0, List.of());
+                }
+                return walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), records);
+            }
+            Integer last = pageCount(page);
+            if (last != null && last > maxPages) {
+                return new Piece(List.of(), last, changeTimes(page.records()));
+            }
+            if (last != null && last > 1 && page.last() != null) {
+                return walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), new ArrayList<>());
+            }
+            // one page after all, or no usable last link: read it from its first page
+        }
         List<JsonNode> records = new ArrayList<>();
+        List<Instant> sample = new ArrayList<>();
         ResourceOffset position = windowStart;
+        int pages = 0;
         do {
             Step step = next(position);
-            if (refuseLarge && step.openedALargeWindow(position) && estimatedPages(step.page()) > 2) {
+            pages++;
+            if (step.openedALargeWindow(position) && step.page().last() != null
+                    && estimatedPages(step.page()) > maxPages) {
                 return new Piece(List.of(), estimatedPages(step.page()), changeTimes(step.page().records()));
             }
             records.addAll(step.toSend());
             position = step.after();
+            if (position.inWindow() && position.walk() == Walk.NEXT && pages >= maxPages) {
+                // no page count to go by: a forward walk that is still not done gives up with what it saw
+                sample.addAll(changeTimes(records));
+                return new Piece(List.of(), Math.max(maxPages + 1, 4 * pages), sample, false);
+            }
         } while (position.inWindow());
         return new Piece(records, 0, List.of());
+    }
+
+    /** Reads on from {@code position} to the end of its window, adding what is to be sent to {@code records}. */
+    private Piece walk(ResourceOffset position, List<JsonNode> records) {
+        while (position.inWindow()) {
+            Step step = next(position);
+            records.addAll(step.toSend());
+            position = step.after();
+        }
+        return new Piece(records, 0, List.of());
+    }
+
+    /** The page count from the {@code last} link, or null without one (or an opaque one). */
+    static Integer pageCount(ApiPage page) {
+        if (page.last() == null) {
+            return null;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(page.last().queryParameter("page")));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The change times of records, where they have one. */
