@@ -8,9 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -62,8 +59,6 @@ final class ParallelBackfill {
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
-    /** How much one piece moves the bias correction (see {@link #bias}). */
-    private static final double BIAS_WEIGHT = 0.05;
 
     /** A piece that has been read. */
     record Piece(Instant from, Instant to, List<SourceRecord> records) {
@@ -121,19 +116,12 @@ final class ParallelBackfill {
     /** The window's first page's change times, sorted. */
     private final List<Instant> sample;
     private final LinkedList<Planned> plan = new LinkedList<>();
-    /** Pieces read so far with a known start: start → (end in epoch seconds, records), to learn the density. */
-    private final NavigableMap<Instant, long[]> readPieces = new TreeMap<>();
+    /** Records per second of change time, learned from the pieces read. */
+    private final ChangeDensity density;
     /** Where the part of the window not planned yet starts; {@link #end} once everything is planned. */
     private Instant frontier;
     private boolean frontierIsStart = true;
     private boolean cancelled;
-    /**
-     * Records found ÷ records expected in the pieces sized by the density, as a slow moving average: what the
-     * trend does not catch (the density ahead of the frontier grows faster than linearly where edits lean
-     * towards the recent past). Slow on purpose: about ten pieces are planned while one is read, and a fast
-     * correction of such a delayed measure overshoots and oscillates.
-     */
-    private double bias = 1.0;
 
     /**
      * @param pages       how many pages the window holds (from its first page)
@@ -148,6 +136,7 @@ final class ParallelBackfill {
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
+        this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * TARGET_FILL * PIECE_PAGES * this.pageSize);
         this.end = to;
         this.frontier = from;
         this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
@@ -323,16 +312,14 @@ final class ParallelBackfill {
                 }
                 if (read.pagesKnown() && p.from != null) {
                     // its page count is its record count within a page: good enough to learn the density from
-                    readPieces.put(p.from, new long[] {p.to.getEpochSecond(),
-                        (long) read.pagesIfRefused() * pageSize - pageSize / 2});
+                    density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
                 }
             } else {
                 if (p.from != null) {
-                    readPieces.put(p.from, new long[] {p.to.getEpochSecond(), read.records().size()});
+                    density.read(p.from, p.to, read.records().size());
                 }
                 if (p.byRate) {
-                    double ratio = Math.max(0.5, Math.min(2.0, (double) read.records().size() / p.expected));
-                    bias = Math.max(0.7, Math.min(1.5, bias * Math.pow(ratio, BIAS_WEIGHT)));
+                    density.sized(p.expected, read.records().size());
                 }
                 p.read = new WindowWalker.Piece(List.of(), 0, List.of()); // read; the JSON trees are not kept
                 p.converted = converted;
@@ -349,10 +336,9 @@ final class ParallelBackfill {
     /** Plans the next piece from the frontier on, sized by the density known now, and moves the frontier. */
     private Planned planAtFrontier() {
         Instant from = frontier;
-        Double rate = learnedRate(from);
+        Double rate = density.rateAfter(from);
         Planned p;
         if (rate != null && from != null) {
-            rate *= bias;
             double target = TARGET_FILL * PIECE_PAGES * pageSize;
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
             p = piece(from, from.plusSeconds(seconds), rate);
@@ -421,59 +407,6 @@ final class ParallelBackfill {
             }
         }
         return lo;
-    }
-
-    /**
-     * Records per second of change time expected just after {@code at}: the density of the pieces read just
-     * before it (at least {@link #RATE_PAGES} pages' worth), extrapolated along the trend between those and the
-     * pieces before them (edits lean towards the recent past, so the density ahead is higher than behind), or
-     * null when nothing has been read yet. The trend is fed forward from counts, not corrected by feedback,
-     * which would overshoot: pieces planned meanwhile all share one estimate.
-     */
-    private Double learnedRate(Instant at) {
-        if (at == null) {
-            return null;
-        }
-        Iterator<Map.Entry<Instant, long[]>> pieces = readPieces.headMap(at, false).descendingMap().entrySet()
-                .iterator();
-        double[] near = group(pieces, at.getEpochSecond());
-        if (near == null) {
-            return null;
-        }
-        double rate = near[0] / near[1];
-        double[] far = group(pieces, (long) near[3]);
-        if (far != null) {
-            double farRate = far[0] / far[1];
-            double slope = (rate - farRate) / Math.max(1, near[2] - far[2]);
-            double ahead = at.getEpochSecond() + 0.5 * TARGET_FILL * PIECE_PAGES * pageSize / rate - near[2];
-            rate = Math.max(0.5 * rate, Math.min(2 * rate, rate + slope * ahead));
-        }
-        return Math.max(rate, 1e-9);
-    }
-
-    /**
-     * Sums read pieces (taken in descending order, ending at or before {@code upTo}) until they hold
-     * {@link #RATE_PAGES} pages: {records, seconds, centre, start} in epoch seconds, or null if none.
-     */
-    private double[] group(Iterator<Map.Entry<Instant, long[]>> pieces, long upTo) {
-        long records = 0;
-        long seconds = 0;
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        while (pieces.hasNext() && records < (long) RATE_PAGES * pageSize) {
-            Map.Entry<Instant, long[]> e = pieces.next();
-            if (e.getValue()[0] > upTo) {
-                continue;
-            }
-            records += e.getValue()[1];
-            seconds += e.getValue()[0] - e.getKey().getEpochSecond();
-            first = Math.min(first, e.getKey().getEpochSecond());
-            last = Math.max(last, e.getValue()[0]);
-        }
-        if (seconds <= 0 || records == 0) {
-            return null;
-        }
-        return new double[] {records, seconds, (first + last) / 2.0, first};
     }
 
     /**
