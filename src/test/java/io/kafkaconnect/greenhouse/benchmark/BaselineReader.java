@@ -72,10 +72,8 @@ final class BaselineReader {
                     .header("Authorization", auth).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
             requests++;
-            if (response.statusCode() == 429) {
+            if (waitedOut429(response)) {
                 throttled++;
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(10);
-                Thread.sleep(Math.max(1, seconds) * 1_000);
                 continue;
             }
             JsonNode page = json.readTree(response.body());
@@ -90,6 +88,16 @@ final class BaselineReader {
         return new Result(pages, records, requests, throttled, System.nanoTime() - t0, !more);
     }
 
+    /** A 429 is waited out for its {@code Retry-After} (10 s without one); returns whether it was one. */
+    private static boolean waitedOut429(HttpResponse<?> response) throws InterruptedException {
+        if (response.statusCode() != 429) {
+            return false;
+        }
+        long seconds = response.headers().firstValueAsLong("Retry-After").orElse(10);
+        Thread.sleep(Math.max(1, seconds) * 1_000);
+        return true;
+    }
+
     private Result walk(String first, String auth, int maxPages) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         String url = first;
@@ -102,10 +110,8 @@ final class BaselineReader {
                     .header("Authorization", auth).header("Accept", "application/json").GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             requests++;
-            if (response.statusCode() == 429) {
+            if (waitedOut429(response)) {
                 throttled++;
-                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(10);
-                Thread.sleep(Math.max(1, seconds) * 1_000);
                 continue;
             }
             if (response.statusCode() != 200) {

@@ -69,7 +69,7 @@ final class ConnectorRun {
     }
 
     static Result run(Target target, Map<String, String> taskProps, Duration timeout) {
-        IdSet ids = target.ids();
+        IdSet ids = target.ids().get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SourceTaskContext context = mock(SourceTaskContext.class);
         OffsetStorageReader offsets = mock(OffsetStorageReader.class);
@@ -84,9 +84,9 @@ final class ConnectorRun {
         JsonConverter payloadOnly = new JsonConverter();
         payloadOnly.configure(Map.of("schemas.enable", "false"), false);
 
-        SourceTask task = target.newTask();
+        SourceTask task = target.newTask().get();
         task.initialize(context);
-        target.clearCalls();
+        target.clearCalls().run();
 
         long returned = 0;
         long polls = 0;
@@ -174,7 +174,7 @@ final class ConnectorRun {
         int fullPages = 0;
         long served = 0;
         int pageSize = Integer.parseInt(taskProps.getOrDefault("page.size", "500"));
-        for (Target.Call r : target.calls()) {
+        for (Target.Call r : target.calls().get()) {
             requests++;
             if (r.status() == 429) {
                 throttled++;
