@@ -1,10 +1,10 @@
 package io.kafkaconnect.greenhouse.api;
 
-import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;

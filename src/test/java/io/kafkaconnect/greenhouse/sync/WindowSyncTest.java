@@ -1,6 +1,5 @@
 package io.kafkaconnect.greenhouse.sync;
 
-import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import static io.kafkaconnect.greenhouse.schema.Types.INT64;
 import static io.kafkaconnect.greenhouse.schema.Types.STRING;
 import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
@@ -15,9 +14,10 @@ import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.util.Sleeper;
