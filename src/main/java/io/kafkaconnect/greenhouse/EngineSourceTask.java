@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public abstract class EngineSourceTask extends SourceTask {
 
     /** Tokens and cursors are long and opaque: their start is enough in a log. */
     private static Map<String, Object> abbreviated(Map<String, Object> offset) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         offset.forEach((k, v) -> out.put(k, v instanceof String s && s.length() > 24 ? s.substring(0, 24) + "…" : v));
         return out;
     }

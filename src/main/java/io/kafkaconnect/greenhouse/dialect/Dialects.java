@@ -6,6 +6,7 @@ import io.kafkaconnect.greenhouse.dialect.v3.HarvestV3Dialect;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The dialects: each Harvest version's, and Ashby's. */
 public final class Dialects {
@@ -22,9 +23,7 @@ public final class Dialects {
 
     /** Every dialect: Harvest's by version, then Ashby's. */
     public static List<Dialect> all() {
-        List<Dialect> all = new java.util.ArrayList<>(harvest());
-        all.add(AshbyDialect.INSTANCE);
-        return List.copyOf(all);
+        return Stream.concat(harvest().stream(), Stream.of(AshbyDialect.INSTANCE)).toList();
     }
 
     /**
