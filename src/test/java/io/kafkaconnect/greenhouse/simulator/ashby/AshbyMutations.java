@@ -2,19 +2,12 @@ package io.kafkaconnect.greenhouse.simulator.ashby;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import io.kafkaconnect.greenhouse.simulator.RandomMutations;
 
-/** Random background edits and inserts at a given rate (like the Harvest simulator's MutationEngine). */
+/** Random background edits and inserts at a given rate (the Harvest simulator's {@link RandomMutations}). */
 public final class AshbyMutations implements AutoCloseable {
-    private static final long TICK_MS = 20;
-
     private final AshbyStore store;
-    private final AtomicLong edits = new AtomicLong();
-    private final AtomicLong inserts = new AtomicLong();
-    private ScheduledExecutorService scheduler;
+    private final RandomMutations random = new RandomMutations("ashby-sim-mutations");
 
     AshbyMutations(AshbyStore store) {
         this.store = store;
@@ -26,9 +19,6 @@ public final class AshbyMutations implements AutoCloseable {
      */
     public synchronized AshbyMutations startRandom(double editsPerSecond, double insertsPerSecond,
             String... resources) {
-        if (editsPerSecond < 0 || insertsPerSecond < 0) {
-            throw new IllegalArgumentException("rates must be >= 0");
-        }
         List<AshbyResource> targets = new ArrayList<>();
         if (resources.length == 0) {
             for (AshbyResource r : AshbyResource.values()) {
@@ -41,60 +31,35 @@ public final class AshbyMutations implements AutoCloseable {
                 targets.add(AshbySimulator.recordResource(name));
             }
         }
-        stop();
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ashby-sim-mutations");
-            t.setDaemon(true);
-            return t;
-        });
-        double[] credit = new double[2];
         int[] turn = new int[1];
-        s.scheduleAtFixedRate(() -> {
-            credit[0] += editsPerSecond * TICK_MS / 1000.0;
-            credit[1] += insertsPerSecond * TICK_MS / 1000.0;
-            while (credit[0] >= 1) {
-                credit[0] -= 1;
-                AshbyResource r = targets.get(turn[0]++ % targets.size());
-                int i = store.randomIndex(r);
-                if (i >= 0) {
-                    store.edit(r, i);
-                    edits.incrementAndGet();
-                }
+        random.start(editsPerSecond, insertsPerSecond, () -> {
+            AshbyResource r = targets.get(turn[0]++ % targets.size());
+            int i = store.randomIndex(r);
+            if (i < 0) {
+                return false;
             }
-            while (credit[1] >= 1) {
-                credit[1] -= 1;
-                store.insert(targets.get(turn[0]++ % targets.size()));
-                inserts.incrementAndGet();
-            }
-        }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
-        scheduler = s;
+            store.edit(r, i);
+            return true;
+        }, () -> store.insert(targets.get(turn[0]++ % targets.size())));
         return this;
     }
 
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            try {
-                scheduler.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            scheduler = null;
-        }
+    public void stop() {
+        random.stop();
     }
 
-    public synchronized boolean running() {
-        return scheduler != null;
+    public boolean running() {
+        return random.running();
     }
 
     /** Background edits made so far. */
     public long editCount() {
-        return edits.get();
+        return random.editCount();
     }
 
     /** Background inserts made so far. */
     public long insertCount() {
-        return inserts.get();
+        return random.insertCount();
     }
 
     @Override
