@@ -110,7 +110,7 @@ public final class ResourceDocs {
                     .append('`').append(r.keyField()).append("` | ")
                     .append('`').append(r.schemaName()).append("` |\n");
         }
-        renderNotesAndOmissions(md, ashby);
+        renderNotesAndOmissions(md, ashby, "");
     }
 
     private static void renderDialect(StringBuilder md, Dialect dialect) {
@@ -128,10 +128,12 @@ public final class ResourceDocs {
                     .append('`').append(r.keyField()).append("` | ")
                     .append('`').append(r.schemaName()).append("` |\n");
         }
-        renderNotesAndOmissions(md, dialect);
+        renderNotesAndOmissions(md, dialect, "\"Per parent\" endpoints take a parent record's id: reading them all "
+                + "would take one request per parent record on every pass, since Harvest has no change feed of "
+                + "parents to limit it to the changed ones (as Ashby's sync tokens do for `application_history`).\n\n");
     }
 
-    private static void renderNotesAndOmissions(StringBuilder md, Dialect dialect) {
+    private static void renderNotesAndOmissions(StringBuilder md, Dialect dialect, String omittedPreface) {
         List<Resource> noted = dialect.resources().stream().filter(r -> !r.notes().isBlank()).toList();
         if (!noted.isEmpty()) {
             md.append("\n#### Notes\n\n");
@@ -140,7 +142,7 @@ public final class ResourceDocs {
             }
         }
         if (!dialect.omittedEndpoints().isEmpty()) {
-            md.append("\n#### Endpoints that are not resources\n\n")
+            md.append("\n#### Endpoints that are not resources\n\n").append(omittedPreface)
                     .append("| endpoint | why |\n| --- | --- |\n");
             for (OmittedEndpoint e : dialect.omittedEndpoints()) {
                 md.append("| `").append(e.endpoint()).append("` | ").append(cell(e.reason())).append(" |\n");

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Harvest v1 list endpoints that are not resources. Almost all of them hang below a parent record
- * ({@code /v1/jobs/{id}/...}); reading them would take one request per parent (a fan-out), which the sync engine
- * does not do. Most of their data is embedded in, or duplicated by, a top-level resource.
+ * ({@code /v1/jobs/{id}/...}); reading them would take one request per parent on every pass (Harvest has no change
+ * feed of parents to limit the fan-out to changed ones). Most of their data is embedded in, or duplicated by, a top-level resource.
  */
 final class V1OmittedEndpoints {
     private V1OmittedEndpoints() {
