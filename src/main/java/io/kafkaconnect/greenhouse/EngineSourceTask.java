@@ -3,7 +3,6 @@ package io.kafkaconnect.greenhouse;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -63,7 +61,7 @@ public abstract class EngineSourceTask extends SourceTask {
         Dialect dialect = config.dialect();
         client = ApiClientFactory.create(config, sleeper, clock);
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
-                config.pollInterval(), safetyLag(config), config.snapshotInterval(), config.conversionErrors(),
+                config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());
         fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("fetch"));
         UnknownFieldLog unknownFields = new UnknownFieldLog();
@@ -85,7 +83,7 @@ public abstract class EngineSourceTask extends SourceTask {
             Map<String, Object> offset = stored.get(partition.toMap());
             RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
             try {
-                created.add(Syncs.create(dialect, resource, client, maker, settings, offset, syncStart(config),
+                created.add(Syncs.create(dialect, resource, client, maker, settings, offset, config.syncStart(),
                         clock, fetchPool));
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
@@ -101,14 +99,6 @@ public abstract class EngineSourceTask extends SourceTask {
         Map<String, Object> out = new LinkedHashMap<>();
         offset.forEach((k, v) -> out.put(k, v instanceof String s && s.length() > 24 ? s.substring(0, 24) + "…" : v));
         return out;
-    }
-
-    private static Duration safetyLag(EngineConfig config) {
-        return config instanceof GreenhouseSourceConfig g ? g.safetyLag() : Duration.ZERO;
-    }
-
-    private static Optional<Instant> syncStart(EngineConfig config) {
-        return config instanceof GreenhouseSourceConfig g ? g.syncStart() : Optional.empty();
     }
 
     @Override

@@ -4,9 +4,11 @@ import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
@@ -198,6 +200,19 @@ public abstract class EngineConfig extends AbstractConfig {
 
     protected static boolean isSet(Password value) {
         return value != null && value.value() != null && !value.value().isBlank();
+    }
+
+    /**
+     * Only changes at or after this instant are read, where the API can filter by change time and nothing is
+     * stored yet; empty for APIs without such a filter.
+     */
+    public Optional<Instant> syncStart() {
+        return Optional.empty();
+    }
+
+    /** How far behind the API server's clock a window of changes ends; zero for APIs without time windows. */
+    public Duration safetyLag() {
+        return Duration.ZERO;
     }
 
     public Duration pollInterval() {

@@ -202,11 +202,13 @@ public class GreenhouseSourceConfig extends EngineConfig {
         return HttpUrl.get(getString(OAUTH_TOKEN_URL).trim());
     }
 
+    @Override
     public Optional<Instant> syncStart() {
         String s = getString(SYNC_START);
         return s == null || s.isBlank() ? Optional.empty() : Optional.of(Instant.parse(s.trim()));
     }
 
+    @Override
     public Duration safetyLag() {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
     }
