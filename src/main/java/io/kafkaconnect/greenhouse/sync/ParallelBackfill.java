@@ -1,17 +1,22 @@
 package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -20,57 +25,50 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a large window {@code [from, to)} as consecutive pieces, several at once, and hands them over strictly
- * in order, so offsets only move forward. Each piece is a closed window of its own.
+ * Reads a large window {@code [from, to)} as consecutive pieces, several at once, each a closed window of its
+ * own walked by {@link WindowWalker#readPiece}, and hands their records over page by page as they are read.
  *
- * <p>Pieces are planned one after the other at a frontier, each when there is room to read it, and sized from
- * what is known by then about how many records the window holds per second of change time:
+ * <p><b>Offsets.</b> Pieces finish in any order, so where the backfill stands is the watermark (everything
+ * before it is read) plus the pieces after it that are read completely ({@link ResourceOffset#done()}). Every
+ * record handed over carries that position as it is at the moment it is queued, so positions only move
+ * forward; a piece still being read is not in it, and a restart reads it again whole. The position after a
+ * piece ends is carried by the last record queued, if that is the piece's own, or else by the next record
+ * queued (until then, a restart reads that piece again).
+ *
+ * <p><b>Planning.</b> Pieces are planned one after the other at a frontier, each when a read may start, and
+ * sized from what is known by then about how many records the window holds per second of change time:
  * <ul>
- * <li>from the pieces already read (exact counts) just before the frontier: a piece is then cut to hold
- * about {@link #TARGET_FILL} of {@link #PIECE_PAGES} pages, and on a page-number endpoint its walk starts at
- * its expected last page ({@link WindowWalker#readPiece}), so it costs as many requests as it has pages;</li>
+ * <li>from the pieces already read (exact counts) just before the frontier ({@link ChangeDensity}): a piece is
+ * then cut to hold {@link #PIECE_PAGES} pages less half a page, fewer near the end of the window so that the
+ * reads end together; on a page-number endpoint its walk starts at its expected last page, so it costs as many
+ * requests as it has pages when the guess is right, one more when not;</li>
  * <li>before any piece is read: from the window's first page, a sample of its change times, each standing for
  * its share of the window's records; those pieces aim at a part of one page.</li>
  * </ul>
  * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
- * in place, by the change times that request returned; a piece too short to cut (thousands of records changed
- * in the same second) is walked whole.
+ * in place; a piece too short to cut (thousands of records changed in the same second) is walked whole.
  *
- * <p>Reads run on the pool, up to {@code concurrency} at once; a new one starts as soon as one ends (not only
- * when the oldest is handed over), as long as the records read ahead and not handed over yet (or expected
- * from reads in flight) stay under a bound in records, which bounds memory. A piece is handed over as soon
- * as it and all pieces before it are read.
+ * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight and the records
+ * queued for {@link #poll}. No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
+ * allowed in flight are queued, and a read waits before queuing more than twice that.
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
-    /** Pages a piece is aimed at once the density is known from pieces read. */
-    static final int PIECE_PAGES = 2;
-    /** Pieces are aimed a little under their pages, so few spill into one more. */
-    static final double TARGET_FILL = 0.85;
+    /** Pages a piece is aimed at once the density is known from pieces read (fewer near the end). */
+    static final int PIECE_PAGES = 12;
+    /** The fewest pages a piece sized by the density is aimed at, near the end of the window. */
+    private static final int MIN_PIECE_PAGES = 2;
     /** Pieces cut by a sample (before the density is known) aim at this part of one page. */
     private static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
     private static final int MAX_PAGES_FACTOR = 3;
-    /**
-     * Records read ahead (read, or expected from reads in flight, not handed over) are bounded by this many
-     * pages per read allowed in flight: a piece in flight holds about half its records on average.
-     */
-    private static final double READ_AHEAD_PAGES_PER_READ = 3;
+    private static final int QUEUED_PAGES_PER_READ = 2;
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
 
-    /** A piece that has been read. */
-    record Piece(Instant from, Instant to, List<SourceRecord> records) {
-    }
-
-    /**
-     * Turns a piece's records into what is handed over, on the fetch thread as soon as the piece is read, so
-     * that pieces waiting for their turn hold records rather than JSON trees.
-     */
-    @FunctionalInterface
-    interface Converter {
-        List<SourceRecord> convert(Instant from, Instant to, List<JsonNode> records);
+    /** Records to hand over, and where the backfill stands once they are delivered. */
+    record Batch(List<SourceRecord> records, ResourceOffset after) {
     }
 
     private static final class Planned {
@@ -80,16 +78,15 @@ final class ParallelBackfill {
         final int guessPages;
         /** More pages than this and the piece is cut again instead. */
         final int maxPages;
-        /** Records expected in it (for the read-ahead bound). */
+        /** Records expected in it. */
         final long expected;
         /** Sized by the learned density (so cut evenly by time if it is refused). */
         boolean byRate;
         Future<?> task;
         boolean running;
-        WindowWalker.Piece read;
-        /** The records to hand over, once read and converted. */
-        List<SourceRecord> converted;
         RuntimeException failure;
+        /** The batch this piece queued last, while it may still be the queue's last. */
+        Batch lastQueued;
 
         Planned(Instant from, Instant to, int guessPages, int maxPages, long expected) {
             this.from = from;
@@ -100,22 +97,30 @@ final class ParallelBackfill {
             this.expected = Math.max(1, expected);
         }
 
-        boolean started() {
-            return running || read != null || failure != null;
+        boolean waiting() {
+            return !running && failure == null;
         }
     }
 
     private final WindowWalker walker;
-    private final Converter converter;
+    /** Converts a page's records (offsets not set), on the fetch thread that read it. */
+    private final Function<List<JsonNode>, List<SourceRecord>> converter;
     private final ExecutorService pool;
     private final IntSupplier concurrency;
     private final int pageSize;
     private final Instant end;
+    /** Whether the endpoint counts its pages (a {@code last} link): refusals then cost one request. */
+    private final boolean pagesKnown;
     /** The window's records, as far as its first page tells (null: unknown). */
     private final long windowRecords;
     /** The window's first page's change times, sorted. */
     private final List<Instant> sample;
+    /** Pieces not read completely yet, in order of time. */
     private final LinkedList<Planned> plan = new LinkedList<>();
+    /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
+    private final TreeMap<Instant, Instant> done = new TreeMap<>();
+    private final ArrayDeque<Batch> queue = new ArrayDeque<>();
+    private long queuedRecords;
     /** Records per second of change time, learned from the pieces read. */
     private final ChangeDensity density;
     /** Where the part of the window not planned yet starts; {@link #end} once everything is planned. */
@@ -127,32 +132,40 @@ final class ParallelBackfill {
      * @param pages       how many pages the window holds (from its first page)
      * @param pagesKnown  whether {@code pages} is the count from a {@code last} link (false: a guess)
      * @param sample      change times of the window's first page
+     * @param doneBefore  parts of the window a previous run read completely (a restart): not read again
      * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
      */
-    ParallelBackfill(WindowWalker walker, Converter converter, ExecutorService pool, IntSupplier concurrency,
-                     int pageSize, Instant from, Instant to, int pages, boolean pagesKnown, List<Instant> sample) {
+    ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
+                     IntSupplier concurrency, int pageSize, Instant from, Instant to, int pages, boolean pagesKnown,
+                     List<Instant> sample, List<Window> doneBefore) {
         this.walker = walker;
         this.converter = converter;
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
-        this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * TARGET_FILL * PIECE_PAGES * this.pageSize);
+        this.pagesKnown = pagesKnown;
+        this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
         this.end = to;
         this.frontier = from;
+        doneBefore.forEach(w -> done.put(w.from(), w.to()));
         this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
                 .sorted().toList();
         this.windowRecords = pagesKnown ? Math.max(1, (long) pages * this.pageSize - this.pageSize / 2) : -1;
         if (!pagesKnown || this.sample.isEmpty()) {
             // no count or no sample to size pieces by: cut the window as a whole by what there is, and learn
             // the density from the first pieces read
-            plan.addAll(cut(from, to, pages, this.sample, 1));
+            for (Planned p : cut(from, to, pages, this.sample, 1)) {
+                plan.addAll(outsideDone(p));
+            }
             frontier = to;
             frontierIsStart = false;
+        } else {
+            skipDoneAtFrontier();
         }
     }
 
     synchronized boolean finished() {
-        return plan.isEmpty() && !frontierOpen();
+        return plan.isEmpty() && !frontierOpen() && queue.isEmpty();
     }
 
     Instant end() {
@@ -160,39 +173,35 @@ final class ParallelBackfill {
     }
 
     /**
-     * The next piece in order, waiting for it at most {@code wait}; null if it is not read yet.
+     * The next records read, waiting for them at most {@code wait}; null if there are none yet. A batch may
+     * hold no records and only move the position on.
      *
-     * @throws RetriableException if reading the piece failed transiently (it is read again)
+     * @throws RetriableException if reading a piece failed transiently (it is read again)
      * @throws ConnectException   if it failed for good
      */
-    synchronized Piece poll(Duration wait) throws InterruptedException {
+    synchronized Batch poll(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             schedule();
-            Planned head = plan.peekFirst();
-            if (head == null) {
-                return null;
+            Batch next = queue.pollFirst();
+            if (next != null) {
+                queuedRecords -= next.records().size();
+                plan.stream().filter(p -> p.lastQueued == next).forEach(p -> p.lastQueued = null);
+                notifyAll();
+                return next;
             }
-            if (head.failure != null) {
-                RuntimeException failure = head.failure;
-                head.failure = null; // read it again on the next poll
+            Planned failed = plan.stream().filter(p -> p.failure != null).findFirst().orElse(null);
+            if (failed != null) {
+                RuntimeException failure = failed.failure;
+                failed.failure = null; // read it again (whole) on the next poll
                 if (failure instanceof RetriableException retriable) {
                     throw retriable;
                 }
                 cancel();
                 throw failure instanceof ConnectException ce ? ce : new ConnectException(failure);
             }
-            if (head.read != null) {
-                plan.removeFirst();
-                if (head.read.refused()) {
-                    plan.addAll(0, cut(head.from, head.to, head.read.pagesIfRefused(), head.read.sample(), 1));
-                    continue;
-                }
-                schedule();
-                return new Piece(head.from, head.to, head.converted);
-            }
             long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (left <= 0 || finished()) {
                 return null;
             }
             wait(Math.max(1, left / 1_000_000));
@@ -203,63 +212,40 @@ final class ParallelBackfill {
         cancelled = true;
         plan.stream().filter(p -> p.task != null && p.running).forEach(p -> p.task.cancel(true));
         plan.clear();
+        queue.clear();
+        queuedRecords = 0;
         frontier = end;
         frontierIsStart = false;
+        notifyAll();
     }
 
     /**
-     * Starts reads in plan order while fewer than {@code concurrency} are in flight and the records read ahead
-     * stay under the bound, planning new pieces at the frontier as needed. The first piece not handed over
-     * always may start.
+     * Starts reads in plan order while fewer than {@code concurrency} are in flight and few records wait to be
+     * handed over, planning new pieces at the frontier as needed.
      */
     private void schedule() {
         if (cancelled) {
             return;
         }
         int limit = Math.max(1, concurrency.getAsInt());
-        long aheadLimit = (long) (Math.max(limit, PIECE_PAGES) * READ_AHEAD_PAGES_PER_READ * pageSize);
-        int inFlight = 0;
-        long ahead = 0;
+        if (queuedRecords > (long) limit * QUEUED_PAGES_PER_READ * pageSize) {
+            return;
+        }
+        int inFlight = (int) plan.stream().filter(p -> p.running).count();
         for (Planned p : plan) {
-            if (p.running) {
+            if (inFlight >= limit) {
+                return;
+            }
+            if (p.waiting()) {
+                start(p);
                 inFlight++;
             }
-            if (p.started()) {
-                ahead += p.converted != null ? p.converted.size() : p.expected;
-            }
         }
-        Iterator<Planned> it = plan.iterator();
-        boolean first = true;
-        while (inFlight < limit) {
-            Planned next = null;
-            while (it.hasNext()) {
-                Planned p = it.next();
-                boolean head = first;
-                first = false;
-                if (!p.started()) {
-                    if (!head && ahead + p.expected > aheadLimit) {
-                        return;
-                    }
-                    next = p;
-                    break;
-                }
-            }
-            if (next == null) {
-                if (!frontierOpen()) {
-                    return;
-                }
-                next = planAtFrontier();
-                if (!plan.isEmpty() && ahead + next.expected > aheadLimit) {
-                    plan.add(next); // planned, started when there is room
-                    return;
-                }
-                plan.add(next);
-                it = plan.listIterator(plan.size()); // nothing unstarted before it
-                first = plan.size() == 1;
-            }
+        while (inFlight < limit && frontierOpen()) {
+            Planned next = planAtFrontier(limit);
+            plan.add(next);
             start(next);
             inFlight++;
-            ahead += next.expected;
         }
     }
 
@@ -274,16 +260,16 @@ final class ParallelBackfill {
         }
     }
 
-    /** Runs on the pool: reads one piece, then lets the next read start at once. */
+    /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
     private void read(Planned p) {
         WindowWalker.Piece read = null;
-        List<SourceRecord> converted = null;
         RuntimeException failure = null;
+        long[] records = {0};
         try {
-            read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages);
-            if (!read.refused()) {
-                converted = converter.convert(p.from, p.to, read.records());
-            }
+            read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages, page -> {
+                records[0] += page.size();
+                queue(p, converter.apply(page));
+            });
         } catch (RuntimeException e) {
             failure = e;
         } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece "running"
@@ -292,79 +278,190 @@ final class ParallelBackfill {
         if (log.isDebugEnabled()) {
             log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.from, p.to, p.expected,
                     p.guessPages, p.maxPages, failure != null ? failure.toString() : read.refused()
-                            ? "refused, " + read.pagesIfRefused() + " pages" : read.records().size() + " records");
+                            ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
         }
         synchronized (this) {
             p.running = false;
+            if (cancelled) {
+                return;
+            }
             if (failure != null) {
                 p.failure = failure;
             } else if (read.refused()) {
-                int at = plan.indexOf(p); // cut it again at once, in place
-                if (at >= 0) {
-                    plan.remove(at);
-                    // a piece sized by the density is cut evenly by time (the density varies little inside it;
-                    // the page read is the piece's records of a few ids, a poorer guide); others by the sample
-                    // a forward walk without a page count (cursor) read the piece's highest or lowest ids, which
-                    // say little about its change times: cut that evenly too
-                    plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
-                            p.byRate || !read.pagesKnown() ? List.of() : read.sample(),
-                            read.pagesKnown() ? PIECE_PAGES : 1));
-                }
-                if (read.pagesKnown() && p.from != null) {
-                    // its page count is its record count within a page: good enough to learn the density from
-                    density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
-                }
+                refused(p, read);
             } else {
                 if (p.from != null) {
-                    density.read(p.from, p.to, read.records().size());
+                    density.read(p.from, p.to, records[0]);
                 }
                 if (p.byRate) {
-                    density.sized(p.expected, read.records().size());
+                    density.sized(p.expected, records[0]);
                 }
-                p.read = new WindowWalker.Piece(List.of(), 0, List.of()); // read; the JSON trees are not kept
-                p.converted = converted;
+                finish(p);
             }
             schedule();
             notifyAll();
         }
     }
 
+    /** On a fetch thread: queues a page's records, carrying where the backfill stands now. */
+    private void queue(Planned p, List<SourceRecord> converted) {
+        synchronized (this) {
+            long most = 2L * Math.max(1, concurrency.getAsInt()) * QUEUED_PAGES_PER_READ * pageSize;
+            while (queuedRecords > most && !cancelled) {
+                try {
+                    wait(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("the backfill was stopped");
+                }
+            }
+            if (cancelled) {
+                throw new CancellationException("the backfill was stopped");
+            }
+            if (converted.isEmpty()) {
+                return;
+            }
+            Map<String, Object> here = position().toMap();
+            Batch batch = new Batch(RecordMaker.withOffsets(converted, here, here), position());
+            queue.addLast(batch);
+            queuedRecords += converted.size();
+            p.lastQueued = batch;
+            notifyAll();
+        }
+    }
+
+    /** A piece read completely: its span joins the parts done, and the next record queued carries that. */
+    private void finish(Planned p) {
+        plan.remove(p);
+        Instant from = p.from == null ? Instant.MIN : p.from;
+        Instant to = p.to;
+        Map.Entry<Instant, Instant> before = done.floorEntry(from);
+        if (before != null && !before.getValue().isBefore(from)) {
+            from = before.getKey();
+        }
+        Instant after = done.remove(to);
+        if (after != null) {
+            to = after;
+        }
+        done.put(from, to);
+        Instant watermark = watermark();
+        if (watermark != null) {
+            done.headMap(watermark, true).values().removeIf(end -> !end.isAfter(watermark));
+        }
+        ResourceOffset position = position();
+        Batch last = queue.peekLast();
+        if (last != null && last == p.lastQueued) {
+            // its own last page is still queued last: its last record carries the new position
+            queue.pollLast();
+            queue.addLast(new Batch(RecordMaker.withOffsets(last.records(), last.after().toMap(), position.toMap()),
+                    position));
+        } else {
+            queue.addLast(new Batch(List.of(), position));
+        }
+        p.lastQueued = null;
+    }
+
+    /** A piece with more pages than allowed: cut again at once, in place. */
+    private void refused(Planned p, WindowWalker.Piece read) {
+        int at = plan.indexOf(p);
+        if (at >= 0) {
+            plan.remove(at);
+            // a piece sized by the density is cut evenly by time (the density varies little inside it; the page
+            // read is the piece's records of a few ids, a poorer guide); others by the sample. A forward walk
+            // without a page count (cursor) read the piece's highest or lowest ids, which say little about its
+            // change times: cut that evenly too
+            plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
+                    p.byRate || !read.pagesKnown() ? List.of() : read.sample(),
+                    read.pagesKnown() ? PIECE_PAGES : 1));
+        }
+        if (read.pagesKnown() && p.from != null) {
+            // its page count is its record count within a page: good enough to learn the density from
+            density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
+        }
+    }
+
+    /** Everything before it is read: the start of the first piece still open, or the frontier. */
+    private Instant watermark() {
+        if (!plan.isEmpty()) {
+            return plan.getFirst().from;
+        }
+        return frontierOpen() ? frontier : end;
+    }
+
+    /** Where the backfill stands: the watermark and the pieces done after it. */
+    private ResourceOffset position() {
+        Instant watermark = watermark();
+        if (watermark != null && !watermark.isBefore(end)) {
+            return ResourceOffset.at(end);
+        }
+        List<Window> parts = new ArrayList<>(done.size());
+        done.forEach((from, to) -> parts.add(new Window(from, to)));
+        return ResourceOffset.backfill(watermark, end, parts);
+    }
+
     private boolean frontierOpen() {
         return frontierIsStart || frontier.isBefore(end);
     }
 
+    /** Moves the frontier past parts done that start at or before it. */
+    private void skipDoneAtFrontier() {
+        if (frontier == null) {
+            return;
+        }
+        Map.Entry<Instant, Instant> at = done.floorEntry(frontier);
+        while (at != null && at.getValue().isAfter(frontier)) {
+            frontier = at.getValue();
+            at = done.floorEntry(frontier);
+        }
+    }
+
+    /** Where the piece planned at {@code from} must end at the latest: the next part done, or the window's end. */
+    private Instant limit(Instant from) {
+        Instant next = from == null ? (done.isEmpty() ? null : done.firstKey()) : done.higherKey(from);
+        return next == null ? end : next;
+    }
+
     /** Plans the next piece from the frontier on, sized by the density known now, and moves the frontier. */
-    private Planned planAtFrontier() {
+    private Planned planAtFrontier(int reads) {
         Instant from = frontier;
         Double rate = density.rateAfter(from);
         Planned p;
         if (rate != null && from != null) {
-            double target = TARGET_FILL * PIECE_PAGES * pageSize;
+            // near the end, smaller pieces, so that the reads in flight end about together
+            double left = rate * Duration.between(from, end).toSeconds() / pageSize;
+            double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, left / reads));
+            double target = (pages - 0.5) * pageSize; // its last page about half full
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
-            p = piece(from, from.plusSeconds(seconds), rate);
+            p = piece(from, from.plusSeconds(seconds), rate, target);
             p.byRate = true;
         } else {
             p = sampledPiece(from);
         }
         frontier = p.to;
         frontierIsStart = false;
+        skipDoneAtFrontier();
         return p;
     }
 
-    /** A piece {@code [from, to)} at {@code rate} records per second, stretched to the end if little is left. */
-    private Planned piece(Instant from, Instant to, double rate) {
+    /**
+     * A piece {@code [from, to)} at {@code rate} records per second, stretched to its limit if little is left
+     * before it.
+     */
+    private Planned piece(Instant from, Instant to, double rate, double target) {
+        Instant limit = limit(from);
         to = to.truncatedTo(ChronoUnit.SECONDS);
         if (!to.isAfter(from)) {
             to = from.plusSeconds(MIN_PIECE_SECONDS);
         }
-        double target = TARGET_FILL * PIECE_PAGES * pageSize;
-        if (!to.isBefore(end) || Duration.between(to, end).toSeconds() * rate < 0.25 * target
-                || Duration.between(to, end).toSeconds() < MIN_PIECE_SECONDS) {
-            to = end;
+        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() * rate < 0.25 * target
+                || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
+            to = limit;
         }
         double expected = Duration.between(from, to).toSeconds() * rate;
         int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        return new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected));
+        // a forward walk (no page count) hands its pages over as it goes, so it is not given up on
+        int max = pagesKnown ? MAX_PAGES_FACTOR * pages : Integer.MAX_VALUE;
+        return new Planned(from, to, pages, max, (long) Math.ceil(expected));
     }
 
     /**
@@ -372,12 +469,13 @@ final class ParallelBackfill {
      * of its change times standing for the same share of the window's records.
      */
     private Planned sampledPiece(Instant from) {
+        Instant limit = limit(from);
         double perPoint = (double) windowRecords / sample.size();
         double points = SAMPLE_FILL * pageSize / perPoint;
         double at = (from == null ? -0.5 : countBefore(from)) + points;
         Instant to;
         if (at >= sample.size() - 1) {
-            to = end;
+            to = limit;
         } else {
             int i = (int) Math.floor(Math.max(0, at));
             Instant a = sample.get(i);
@@ -388,8 +486,8 @@ final class ParallelBackfill {
         if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
             to = from.plusSeconds(MIN_PIECE_SECONDS);
         }
-        if (!to.isBefore(end) || Duration.between(to, end).toSeconds() < MIN_PIECE_SECONDS) {
-            to = end;
+        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
+            to = limit;
         }
         long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
         return new Planned(from, to, 1, 2, expected);
@@ -409,15 +507,34 @@ final class ParallelBackfill {
         return lo;
     }
 
+    /** The parts of a planned piece outside the parts done (the piece itself if it overlaps none). */
+    private List<Planned> outsideDone(Planned p) {
+        List<Planned> parts = new ArrayList<>();
+        Instant start = p.from;
+        for (Map.Entry<Instant, Instant> d : done.entrySet()) {
+            if (!d.getKey().isBefore(p.to) || (start != null && !d.getValue().isAfter(start))) {
+                continue;
+            }
+            if (start == null || d.getKey().isAfter(start)) {
+                parts.add(new Planned(start, d.getKey(), p.guessPages, p.maxPages, p.expected));
+            }
+            start = d.getValue();
+        }
+        if (start == null || start.isBefore(p.to)) {
+            parts.add(start == p.from ? p : new Planned(start, p.to, p.guessPages, p.maxPages, p.expected));
+        }
+        return parts;
+    }
+
     /**
      * Cuts {@code [from, to)}, which holds about {@code pages} pages, at quantiles of the sample into pieces of
-     * about {@code piecePages} (slightly underfilled) pages each. Pieces of several pages start their walk at
-     * their expected last page.
+     * about {@code piecePages} pages each (the last page about half full). Pieces of several pages start their
+     * walk at their expected last page.
      */
     private List<Planned> cut(Instant from, Instant to, int pages, List<Instant> sample, int piecePages) {
         List<Instant> inside = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
                 .sorted().toList();
-        int pieces = (int) Math.ceil(pages / (TARGET_FILL * piecePages));
+        int pieces = (int) Math.ceil(pages / (piecePages == 1 ? 0.85 : piecePages - 0.5));
         TreeSet<Instant> cuts = new TreeSet<>();
         for (int i = 1; i < pieces && !inside.isEmpty(); i++) {
             Instant at = inside.get((int) ((long) i * inside.size() / pieces)).truncatedTo(ChronoUnit.SECONDS);

@@ -76,7 +76,15 @@ public final class RecordMaker {
      */
     public List<SourceRecord> toSourceRecords(List<JsonNode> page, Map<String, ?> resumeHere, Map<String, ?> after,
                                               ConversionErrors errors, SentDigests sent) {
-        List<Converted> converted = new ArrayList<>(page.size());
+        return withOffsets(convertAll(page, errors, sent), resumeHere, after);
+    }
+
+    /**
+     * The records of a page, their offsets not set yet (null): for callers that learn where they stand only
+     * when the records are handed over. Errors and {@code sent} as for {@link #toSourceRecords}.
+     */
+    public List<SourceRecord> convertAll(List<JsonNode> page, ConversionErrors errors, SentDigests sent) {
+        List<SourceRecord> out = new ArrayList<>(page.size());
         for (JsonNode json : page) {
             Converted c;
             try {
@@ -89,12 +97,20 @@ public final class RecordMaker {
                 continue;
             }
             if (sent == null || sent.changed(c.key().get(resource.keyField()), ContentHash.of(json))) {
-                converted.add(c);
+                out.add(toSourceRecord(c, null));
             }
         }
-        List<SourceRecord> out = new ArrayList<>(converted.size());
-        for (int i = 0; i < converted.size(); i++) {
-            out.add(toSourceRecord(converted.get(i), i == converted.size() - 1 ? after : resumeHere));
+        return out;
+    }
+
+    /** The same records, every one but the last carrying {@code resumeHere} as its offset, the last {@code after}. */
+    public static List<SourceRecord> withOffsets(List<SourceRecord> records, Map<String, ?> resumeHere,
+                                                 Map<String, ?> after) {
+        List<SourceRecord> out = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            SourceRecord r = records.get(i);
+            out.add(new SourceRecord(r.sourcePartition(), i == records.size() - 1 ? after : resumeHere, r.topic(),
+                    r.kafkaPartition(), r.keySchema(), r.key(), r.valueSchema(), r.value(), r.timestamp()));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +19,13 @@ import java.util.Map;
  *                  the last page; null when {@code nextPage} is null
  * @param seen      ids sent from the page read last in a {@code PREV} walk: records that shifted onto the next
  *                  page down are not sent twice
+ * @param done      parts of the window in progress, after the watermark, that a parallel backfill has read
+ *                  completely (sorted, disjoint); only with a window in progress and no next page
  */
-public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPage, Walk walk, List<Long> seen) {
+public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPage, Walk walk, List<Long> seen,
+                             List<Window> done) {
     public static final int VERSION = 1;
-    public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of());
+    public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of(), List.of());
 
     static final String V = OffsetMaps.V;
     static final String WATERMARK = "watermark";
@@ -29,12 +33,14 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
     static final String NEXT_PAGE = "next_page";
     static final String WALK = "walk";
     static final String SEEN = "seen";
+    static final String DONE = "done";
 
     /** The direction of a multi-page walk through a window. */
     public enum Walk { NEXT, PREV }
 
     public ResourceOffset {
         seen = seen == null ? List.of() : List.copyOf(seen);
+        done = done == null ? List.of() : List.copyOf(done);
         if (nextPage != null && (windowEnd == null || walk == null)) {
             throw new IllegalArgumentException("a next page needs a window in progress and a walk direction");
         }
@@ -44,20 +50,43 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (windowEnd != null && watermark != null && !windowEnd.isAfter(watermark)) {
             throw new IllegalArgumentException("window_end must be after watermark");
         }
+        if (!done.isEmpty()) {
+            checkDone(watermark, windowEnd, nextPage, done);
+        }
+    }
+
+    private static void checkDone(Instant watermark, Instant windowEnd, String nextPage, List<Window> done) {
+        if (windowEnd == null || nextPage != null) {
+            throw new IllegalArgumentException("done parts need a window in progress and no next page");
+        }
+        Instant after = watermark;
+        for (Window part : done) {
+            if (part.from() == null || part.to() == null || !part.to().isAfter(part.from())
+                    || (after != null && part.from().isBefore(after)) || part.to().isAfter(windowEnd)) {
+                throw new IllegalArgumentException("done parts must be sorted, disjoint, non-empty spans between "
+                        + "watermark and window_end, but " + part.from() + ".." + part.to() + " is not");
+            }
+            after = part.to();
+        }
     }
 
     /** Between windows: the watermark only. */
     public static ResourceOffset at(Instant watermark) {
-        return new ResourceOffset(watermark, null, null, null, List.of());
+        return new ResourceOffset(watermark, null, null, null, List.of(), List.of());
     }
 
     /** At the first page of a window. */
     public static ResourceOffset windowStart(Instant watermark, Instant windowEnd) {
-        return new ResourceOffset(watermark, windowEnd, null, null, List.of());
+        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), List.of());
+    }
+
+    /** A parallel backfill of the window {@code [watermark, windowEnd)} with the parts {@code done} read. */
+    public static ResourceOffset backfill(Instant watermark, Instant windowEnd, List<Window> done) {
+        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), done);
     }
 
     public ResourceOffset atPage(String page, Walk direction, List<Long> seenIds) {
-        return new ResourceOffset(watermark, windowEnd, page, direction, seenIds);
+        return new ResourceOffset(watermark, windowEnd, page, direction, seenIds, List.of());
     }
 
     public boolean inWindow() {
@@ -81,6 +110,10 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             // Connect offsets hold primitives only: the ids travel as one comma-separated string
             map.put(SEEN, String.join(",", seen.stream().map(String::valueOf).toList()));
         }
+        if (!done.isEmpty()) {
+            map.put(DONE, String.join(",", done.stream()
+                    .map(w -> w.from().toEpochMilli() + ".." + w.to().toEpochMilli()).toList()));
+        }
         return map;
     }
 
@@ -93,7 +126,7 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (map == null) {
             return START;
         }
-        OffsetMaps.check(map, VERSION, List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN));
+        OffsetMaps.check(map, VERSION, List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN, DONE));
         String page = OffsetMaps.string(map, NEXT_PAGE);
         String walk = OffsetMaps.string(map, WALK);
         Walk direction = null;
@@ -104,7 +137,8 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
                 throw new IllegalArgumentException("offset key 'walk' must be 'next' or 'prev' but is " + walk);
             }
         }
-        return new ResourceOffset(instant(map, WATERMARK), instant(map, WINDOW_END), page, direction, ids(map));
+        return new ResourceOffset(instant(map, WATERMARK), instant(map, WINDOW_END), page, direction, ids(map),
+                doneParts(map));
     }
 
     private static Instant instant(Map<String, ?> map, String key) {
@@ -147,5 +181,34 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             }
         }
         return ids;
+    }
+
+    private static List<Window> doneParts(Map<String, ?> map) {
+        Object value = map.get(DONE);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof String text)) {
+            throw new IllegalArgumentException("offset key 'done' must be a string of comma-separated from..to "
+                    + "epoch ms pairs but is " + value);
+        }
+        List<Window> parts = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] bounds = part.trim().split("\\.\\.");
+            try {
+                if (bounds.length != 2) {
+                    throw new NumberFormatException();
+                }
+                parts.add(new Window(Instant.ofEpochMilli(Long.parseLong(bounds[0])),
+                        Instant.ofEpochMilli(Long.parseLong(bounds[1]))));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("offset key 'done' must hold from..to pairs of epoch ms but holds '"
+                        + part + "'");
+            }
+        }
+        return parts;
     }
 }

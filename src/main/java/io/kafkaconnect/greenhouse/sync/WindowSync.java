@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sync state machine of one resource of a {@link WindowDialect}. Each {@link #step()} hands over at most one page (or one piece
+ * The sync state machine of one resource of a {@link WindowDialect}. Each {@link #step()} hands over at most one page (of a window or
  * of a parallel backfill):
  * <ol>
  * <li>Open a window {@code [watermark, upper)}, {@code upper} = the API server's clock minus the safety lag.</li>
@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <li>After the window the watermark becomes {@code upper}; the resource waits for the poll interval.</li>
  * </ol>
  * Offsets: every record but the last of a page carries the position of the page it came from, so a crash
- * re-reads at most that page; the last one carries the position after it. A backfill piece is handed over in
- * one batch: its records carry "read this piece again", its last one "the watermark is the piece's end".
+ * re-reads at most that page; the last one carries the position after it. A backfill's records carry its
+ * watermark and the pieces done after it (see {@link ParallelBackfill}).
  */
 public final class WindowSync implements ResourceSync {
     private static final Logger log = LoggerFactory.getLogger(WindowSync.class);
@@ -102,9 +102,10 @@ public final class WindowSync implements ResourceSync {
             log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
                     resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
                     pages, settings.maxConcurrency());
-            backfill = new ParallelBackfill(walker, this::pieceRecords, fetchPool, this::concurrency, settings.pageSize(),
-                    before.watermark(), before.windowEnd(), pages, WindowWalker.pageCount(step.page()) != null,
-                    walker.changeTimes(step.page().records()));
+            backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
+                    settings.pageSize(), before.watermark(), before.windowEnd(), pages,
+                    WindowWalker.pageCount(step.page()) != null, walker.changeTimes(step.page().records()),
+                    before.done());
             return List.of();
         }
         position = step.after();
@@ -123,12 +124,12 @@ public final class WindowSync implements ResourceSync {
     }
 
     private List<SourceRecord> stepBackfill() throws InterruptedException {
-        ParallelBackfill.Piece piece = backfill.poll(BACKFILL_WAIT);
-        if (piece == null) {
+        ParallelBackfill.Batch batch = backfill.poll(BACKFILL_WAIT);
+        if (batch == null) {
             return List.of();
         }
-        position = ResourceOffset.at(piece.to());
-        List<SourceRecord> out = piece.records();
+        position = batch.after();
+        List<SourceRecord> out = batch.records();
         windowRecords += out.size();
         if (backfill.finished()) {
             finishWindow(backfill.end());
@@ -199,14 +200,12 @@ public final class WindowSync implements ResourceSync {
     }
 
     /**
-     * A backfill piece's records, on a fetch thread: one batch whose records carry "read this piece again" and
-     * whose last one carries the piece's end as the watermark. Backfills are incremental resources only, so no
-     * snapshot digests are involved.
+     * A backfill page's records, on a fetch thread; {@link ParallelBackfill} sets their offsets when it queues
+     * them. Backfills are incremental resources only, so no snapshot digests are involved.
      */
-    private List<SourceRecord> pieceRecords(Instant from, Instant to, List<JsonNode> page) {
+    private List<SourceRecord> backfillRecords(List<JsonNode> page) {
         synchronized (records) {
-            return records.toSourceRecords(page, ResourceOffset.windowStart(from, to).toMap(),
-                    ResourceOffset.at(to).toMap(), settings.conversionErrors(), null);
+            return records.convertAll(page, settings.conversionErrors(), null);
         }
     }
 }

@@ -99,14 +99,20 @@ final class WindowWalker {
                 : position.atPage(page.prev().toString(), Walk.PREV, ids(page.records())));
     }
 
+    /** Receives a backfill piece's records to send, page by page, as they are read. */
+    @FunctionalInterface
+    interface PageSink {
+        void accept(List<JsonNode> records);
+    }
+
     /**
-     * What reading a piece of a backfill gave: its records, or (when it may be refused) a refusal because it
-     * holds several pages, with their estimated count.
+     * How reading a piece of a backfill ended: read (its records went to the sink), or refused because it holds
+     * more pages than allowed, with their estimated count and a sample of its change times.
+     *
+     * @param pagesKnown whether {@code pagesIfRefused} comes from a page count (false: a forward walk's guess)
      */
-    record Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample, boolean pagesKnown) {
-        Piece(List<JsonNode> records, int pagesIfRefused, List<Instant> sample) {
-            this(records, pagesIfRefused, sample, pagesIfRefused > 0);
-        }
+    record Piece(int pagesIfRefused, List<Instant> sample, boolean pagesKnown) {
+        static final Piece READ = new Piece(0, List.of(), false);
 
         boolean refused() {
             return pagesIfRefused > 0;
@@ -114,7 +120,8 @@ final class WindowWalker {
     }
 
     /**
-     * Reads a whole window, for the pieces of a backfill, without reading any page twice where it can help it.
+     * Reads a whole window, for the pieces of a backfill, without reading any page twice where it can help it,
+     * handing its records to {@code sink} page by page.
      * <ul>
      * <li>{@code guessPages} &gt; 1 on a page-number endpoint: the walk starts at page {@code guessPages}, the
      * page the caller expects to be the last. If it is (records, no {@code next}), the window is walked down
@@ -122,34 +129,37 @@ final class WindowWalker {
      * twice). If it is not, its {@code last} link tells where the walk must start; that one request is lost.</li>
      * <li>Otherwise the walk starts at the first page. A piece of one page is one request.</li>
      * </ul>
-     * A window that shows more than {@code maxPages} pages is not read further: the caller cuts it finer,
-     * guided by the change times of the records read (a sample of the window). Where the page count is unknown
-     * (cursor and next-only endpoints), the walk goes forward and gives up after {@code maxPages} pages.
+     * A window that shows more than {@code maxPages} pages is not read further (nothing has gone to the sink
+     * then): the caller cuts it finer, guided by the change times of the records read (a sample of the window).
+     * Where the page count is unknown (cursor and next-only endpoints), the walk goes forward and, unless
+     * {@code maxPages} is {@link Integer#MAX_VALUE}, holds its pages back until it ends, giving up after
+     * {@code maxPages} pages; with no limit it hands them over as they come.
      */
-    Piece readPiece(ResourceOffset windowStart, int guessPages, int maxPages) {
+    Piece readPiece(ResourceOffset windowStart, int guessPages, int maxPages, PageSink sink) {
         if (guessPages > 1) {
             HttpUrl first = dialect.firstPage(baseUrl, resource,
                     new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
             HttpUrl guess = first.newBuilder().setQueryParameter("page", Integer.toString(guessPages)).build();
             ApiPage page = client.getPage(guess, resource.name());
             if (page.next() == null && !page.records().isEmpty()) {
-                List<JsonNode> records = new ArrayList<>(page.records());
-                if (page.prev() == null) {
-                    return new Piece(records, 0, List.of());
+                sink.accept(page.records());
+                if (page.prev() != null) {
+                    walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), sink);
                 }
-                return walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), records);
+                return Piece.READ;
             }
             Integer last = pageCount(page);
             if (last != null && last > maxPages) {
-                return new Piece(List.of(), last, changeTimes(page.records()));
+                return new Piece(last, changeTimes(page.records()), true);
             }
             if (last != null && last > 1 && page.last() != null) {
-                return walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), new ArrayList<>());
+                walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink);
+                return Piece.READ;
             }
             // one page after all, or no usable last link: read it from its first page
         }
-        List<JsonNode> records = new ArrayList<>();
-        List<Instant> sample = new ArrayList<>();
+        boolean mayGiveUp = maxPages != Integer.MAX_VALUE;
+        List<JsonNode> held = null;
         ResourceOffset position = windowStart;
         int pages = 0;
         do {
@@ -157,27 +167,37 @@ final class WindowWalker {
             pages++;
             if (step.openedALargeWindow(position) && step.page().last() != null
                     && estimatedPages(step.page()) > maxPages) {
-                return new Piece(List.of(), estimatedPages(step.page()), changeTimes(step.page().records()));
+                return new Piece(estimatedPages(step.page()), changeTimes(step.page().records()), true);
             }
-            records.addAll(step.toSend());
             position = step.after();
-            if (position.inWindow() && position.walk() == Walk.NEXT && pages >= maxPages) {
+            if (held == null && mayGiveUp && position.inWindow() && position.walk() == Walk.NEXT) {
+                held = new ArrayList<>();
+            }
+            if (held != null) {
+                held.addAll(step.toSend());
+            } else if (!step.toSend().isEmpty()) {
+                sink.accept(step.toSend());
+            }
+            if (held != null && position.inWindow() && pages >= maxPages) {
                 // no page count to go by: a forward walk that is still not done gives up with what it saw
-                sample.addAll(changeTimes(records));
-                return new Piece(List.of(), Math.max(maxPages + 1, 4 * pages), sample, false);
+                return new Piece(Math.max(maxPages + 1, 4 * pages), changeTimes(held), false);
             }
         } while (position.inWindow());
-        return new Piece(records, 0, List.of());
+        if (held != null && !held.isEmpty()) {
+            sink.accept(held);
+        }
+        return Piece.READ;
     }
 
-    /** Reads on from {@code position} to the end of its window, adding what is to be sent to {@code records}. */
-    private Piece walk(ResourceOffset position, List<JsonNode> records) {
+    /** Reads on from {@code position} to the end of its window, handing what is to be sent to {@code sink}. */
+    private void walk(ResourceOffset position, PageSink sink) {
         while (position.inWindow()) {
             Step step = next(position);
-            records.addAll(step.toSend());
+            if (!step.toSend().isEmpty()) {
+                sink.accept(step.toSend());
+            }
             position = step.after();
         }
-        return new Piece(records, 0, List.of());
     }
 
     /** The page count from the {@code last} link, or null without one (or an opaque one). */

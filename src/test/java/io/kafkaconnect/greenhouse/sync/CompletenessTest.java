@@ -71,6 +71,10 @@ class CompletenessTest {
     }
 
     private WindowSync sync(String name, int pageSize, int concurrency) {
+        return sync(name, pageSize, concurrency, ResourceOffset.START);
+    }
+
+    private WindowSync sync(String name, int pageSize, int concurrency, ResourceOffset start) {
         Map<String, String> props = new HashMap<>();
         props.put("greenhouse.api.version", "v1");
         props.put("greenhouse.api.key", KEY);
@@ -84,8 +88,11 @@ class CompletenessTest {
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
                 Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);
+        if (pool != null) {
+            pool.shutdownNow();
+        }
         pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
-        return new WindowSync(resource, dialect, client, maker, settings, ResourceOffset.START, Clock.systemUTC(), pool);
+        return new WindowSync(resource, dialect, client, maker, settings, start, Clock.systemUTC(), pool);
     }
 
     /** Runs windows until one ends; between pages, {@code duringPass} may edit records. */
@@ -232,9 +239,13 @@ class CompletenessTest {
                 editedDuringBackfill.put(id, 1L);
             }
         }));
-        List<Long> watermarks = sent.stream().map(r -> ResourceOffset.fromMap(cast(r.sourceOffset())))
-                .filter(o -> !o.inWindow()).map(o -> o.watermark().toEpochMilli()).toList();
-        assertThat(watermarks).as("offsets only move forward").isSorted();
+        List<ResourceOffset> offsets = sent.stream().map(r -> ResourceOffset.fromMap(cast(r.sourceOffset()))).toList();
+        assertThat(offsets).as("some records carry pieces done ahead of the watermark")
+                .anyMatch(o -> !o.done().isEmpty());
+        for (int i = 1; i < offsets.size(); i++) {
+            assertThat(covers(offsets.get(i), offsets.get(i - 1))).as("offsets only move forward: %s then %s",
+                    offsets.get(i - 1), offsets.get(i)).isTrue();
+        }
         assertThat(sim.requestLog().stream().filter(r -> r.path().equals("/v1/candidates")).count())
                 .as("pieces of about one page, not a crawl").isLessThan(3_000 / 50 * 3);
         waitForNextSecond();
@@ -243,6 +254,52 @@ class CompletenessTest {
         Map<Long, Long> perVersion = new HashMap<>();
         sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
         assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+    }
+
+    /** The spans of change time (epoch ms) an offset says are read: before the watermark, and the parts done. */
+    private static List<long[]> read(ResourceOffset offset) {
+        List<long[]> spans = new ArrayList<>();
+        if (offset.watermark() != null) {
+            spans.add(new long[] {Long.MIN_VALUE, offset.watermark().toEpochMilli()});
+        }
+        offset.done().forEach(part -> spans.add(new long[] {part.from().toEpochMilli(), part.to().toEpochMilli()}));
+        return spans;
+    }
+
+    /** Whether every span read in {@code earlier} lies inside one read in {@code later} (they never touch). */
+    private static boolean covers(ResourceOffset later, ResourceOffset earlier) {
+        return read(earlier).stream().allMatch(e -> read(later).stream().anyMatch(l -> l[0] <= e[0] && e[1] <= l[1]));
+    }
+
+    @Test
+    void aBackfillRestartedFromAStoredPositionSkipsThePiecesDoneAndReadsTheRest() throws Exception {
+        simulator(3_000, Duration.ZERO);
+        WindowSync first = candidatesSync(50, 4);
+        List<SourceRecord> before = new ArrayList<>();
+        ResourceOffset stored = null;
+        while (stored == null || before.size() < 1_000) {
+            List<SourceRecord> batch = first.step();
+            before.addAll(batch);
+            if (!batch.isEmpty()) {
+                ResourceOffset last = ResourceOffset.fromMap(cast(batch.get(batch.size() - 1).sourceOffset()));
+                stored = last.done().isEmpty() ? stored : last;
+            }
+        }
+        first.close();
+        // what a worker would have committed: the position of the last record handed over with parts done
+        ResourceOffset restartAt = stored;
+        int delivered = before.stream().map(r -> ResourceOffset.fromMap(cast(r.sourceOffset()))).toList()
+                .lastIndexOf(restartAt) + 1;
+        List<SourceRecord> committed = before.subList(0, delivered);
+
+        WindowSync second = sync("candidates", 50, 4, restartAt);
+        List<SourceRecord> after = readWindow(second, () -> { });
+
+        assertThat(after).as("nothing changed in a part done is read again").noneMatch(r -> restartAt.done().stream()
+                .anyMatch(part -> r.timestamp() >= part.from().toEpochMilli() && r.timestamp() < part.to().toEpochMilli()));
+        List<SourceRecord> all = new ArrayList<>(committed);
+        all.addAll(after);
+        assertSameLatest(all);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +50,36 @@ class OffsetsTest {
         assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "colour", "red"))).hasMessageContaining("colour");
         assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "watermark", 10, "window_end", 5)))
                 .hasMessageContaining("after");
+    }
+
+    @Test
+    void aBackfillsPartsDoneRoundTripAsFromToSpans() {
+        Instant w = Instant.parse("2024-01-10T00:00:00Z");
+        ResourceOffset offset = ResourceOffset.backfill(w, Instant.parse("2024-06-01T00:00:00Z"), java.util.List.of(
+                new Window(Instant.parse("2024-01-12T00:00:00Z"), Instant.parse("2024-01-15T00:00:00Z")),
+                new Window(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-02T00:00:00Z"))));
+        org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
+        assertThat(offset.toMap()).containsEntry("done", "1705017600000..1705276800000,1706745600000..1706832000000");
+        assertThat(ResourceOffset.fromMap(offset.toMap())).isEqualTo(offset);
+    }
+
+    @Test
+    void rejectsPartsDoneThatAreNotSortedSpansInsideTheWindow() {
+        Map<String, Object> map = new HashMap<>(Map.of("v", 1, "watermark", 1000, "window_end", 9000));
+        map.put("done", "3000..2000");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).hasMessageContaining("done");
+        map.put("done", "500..2000");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).as("before the watermark").hasMessageContaining("done");
+        map.put("done", "2000..3000,2500..4000");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).as("overlapping").hasMessageContaining("done");
+        map.put("done", "2000..10000");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).as("past window_end").hasMessageContaining("done");
+        map.put("done", "2000-3000");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).hasMessageContaining("from..to");
+        map.put("done", 5);
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).hasMessageContaining("'done'");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(Map.of("v", 1, "watermark", 1000, "done", "2000..3000")))
+                .as("no window").hasMessageContaining("window");
     }
 
     @Test

@@ -123,8 +123,16 @@ class WindowWalkerTest {
         return pages;
     }
 
-    private static List<Long> ids(WindowWalker.Piece piece) {
-        return piece.records().stream().map(json -> json.get("id").asLong()).toList();
+    /** The pages handed over by the last {@link #read}, as ids. */
+    private final List<List<Long>> handed = new java.util.ArrayList<>();
+
+    private WindowWalker.Piece read(int guessPages, int maxPages) {
+        return walker.readPiece(ResourceOffset.windowStart(FROM, TO), guessPages, maxPages,
+                page -> handed.add(page.stream().map(json -> json.get("id").asLong()).toList()));
+    }
+
+    private List<Long> ids() {
+        return handed.stream().flatMap(List::stream).toList();
     }
 
     @Test
@@ -132,11 +140,12 @@ class WindowWalkerTest {
         page(0, 1, 2, 3, 4);        // page 2: the last
         page(2, 0, 2, 2, 3);        // page 1, after record 1 left the window: 3 shifted down onto it
 
-        WindowWalker.Piece piece = walker.readPiece(ResourceOffset.windowStart(FROM, TO), 2, 6);
+        WindowWalker.Piece piece = read(2, 6);
 
         assertThat(requestedPages(2)).containsExactly("2", "1");
         assertThat(piece.refused()).isFalse();
-        assertThat(ids(piece)).as("every record once, 3 not twice").containsExactly(3L, 4L, 2L);
+        assertThat(handed).as("page by page, every record once, 3 not twice")
+                .containsExactly(List.of(3L, 4L), List.of(2L));
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -147,10 +156,10 @@ class WindowWalkerTest {
         page(3, 1, 3, 3, 4);        // page 2 again
         page(2, 0, 3, 1, 2);        // page 1
 
-        WindowWalker.Piece piece = walker.readPiece(ResourceOffset.windowStart(FROM, TO), 2, 6);
+        WindowWalker.Piece piece = read(2, 6);
 
         assertThat(requestedPages(4)).containsExactly("2", "3", "2", "1");
-        assertThat(ids(piece)).containsExactly(5L, 3L, 4L, 1L, 2L);
+        assertThat(ids()).containsExactly(5L, 3L, 4L, 1L, 2L);
     }
 
     @Test
@@ -158,22 +167,60 @@ class WindowWalkerTest {
         page(0, 1, 1);              // page 2 is empty: one page only
         page(0, 0, 1, 1, 2);
 
-        WindowWalker.Piece piece = walker.readPiece(ResourceOffset.windowStart(FROM, TO), 2, 6);
+        WindowWalker.Piece piece = read(2, 6);
 
         assertThat(requestedPages(2)).containsExactly("2", null);
-        assertThat(ids(piece)).containsExactly(1L, 2L);
+        assertThat(ids()).containsExactly(1L, 2L);
     }
 
     @Test
     void aPieceFarLargerThanPlannedIsRefusedAfterOneRequestWithItsPageCount() throws Exception {
         page(3, 1, 9, 3, 4);
 
-        WindowWalker.Piece piece = walker.readPiece(ResourceOffset.windowStart(FROM, TO), 2, 6);
+        WindowWalker.Piece piece = read(2, 6);
 
         assertThat(piece.refused()).isTrue();
         assertThat(piece.pagesKnown()).isTrue();
         assertThat(piece.pagesIfRefused()).isEqualTo(9);
         assertThat(piece.sample()).hasSize(2);
         assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(handed).as("nothing handed over").isEmpty();
+    }
+
+    @Test
+    void aForwardWalkWithoutALimitHandsItsPagesOverAsTheyCome() throws Exception {
+        page(2, 0, 0, 1, 2);        // no last link: walked forward
+        page(3, 1, 0, 3, 4);
+        page(0, 2, 0, 5);
+
+        WindowWalker.Piece piece = read(1, Integer.MAX_VALUE);
+
+        assertThat(piece.refused()).isFalse();
+        assertThat(handed).containsExactly(List.of(1L, 2L), List.of(3L, 4L), List.of(5L));
+    }
+
+    @Test
+    void aForwardWalkWithALimitHoldsItsPagesAndGivesUpWithoutHandingAnyOver() throws Exception {
+        page(2, 0, 0, 1, 2);
+        page(3, 1, 0, 3, 4);
+
+        WindowWalker.Piece piece = read(1, 2);
+
+        assertThat(piece.refused()).isTrue();
+        assertThat(piece.pagesKnown()).isFalse();
+        assertThat(piece.sample()).as("the change times of what it read").hasSize(4);
+        assertThat(handed).isEmpty();
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aForwardWalkWithALimitThatEndsInTimeHandsItsPagesOverAtTheEnd() throws Exception {
+        page(2, 0, 0, 1, 2);
+        page(0, 1, 0, 3);
+
+        WindowWalker.Piece piece = read(1, 2);
+
+        assertThat(piece.refused()).isFalse();
+        assertThat(ids()).containsExactly(1L, 2L, 3L);
     }
 }
