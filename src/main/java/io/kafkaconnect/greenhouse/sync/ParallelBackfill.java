@@ -85,6 +85,8 @@ final class ParallelBackfill {
         Future<?> task;
         boolean running;
         RuntimeException failure;
+        /** Its records were counted (from its last page) before it was read to the end. */
+        boolean counted;
         /** The batch this piece queued last, while it may still be the queue's last. */
         Batch lastQueued;
 
@@ -266,10 +268,19 @@ final class ParallelBackfill {
         RuntimeException failure = null;
         long[] records = {0};
         try {
-            read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages, page -> {
-                records[0] += page.size();
-                queue(p, converter.apply(page));
-            });
+            read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages,
+                    new WindowWalker.PageSink() {
+                        @Override
+                        public void accept(List<JsonNode> page) {
+                            records[0] += page.size();
+                            queue(p, converter.apply(page));
+                        }
+
+                        @Override
+                        public void counted(long count) {
+                            learn(p, count);
+                        }
+                    });
         } catch (RuntimeException e) {
             failure = e;
         } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece "running"
@@ -290,16 +301,27 @@ final class ParallelBackfill {
             } else if (read.refused()) {
                 refused(p, read);
             } else {
-                if (p.from != null) {
-                    density.read(p.from, p.to, records[0]);
-                }
-                if (p.byRate) {
-                    density.sized(p.expected, records[0]);
+                if (!p.counted) {
+                    learn(p, records[0]);
                 }
                 finish(p);
             }
             schedule();
             notifyAll();
+        }
+    }
+
+    /**
+     * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
+     * many pages is long before it is read to the end.
+     */
+    private synchronized void learn(Planned p, long records) {
+        p.counted = true;
+        if (p.from != null) {
+            density.read(p.from, p.to, records);
+        }
+        if (p.byRate) {
+            density.sized(p.expected, records);
         }
     }
 

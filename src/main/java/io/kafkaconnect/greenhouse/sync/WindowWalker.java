@@ -103,6 +103,13 @@ final class WindowWalker {
     @FunctionalInterface
     interface PageSink {
         void accept(List<JsonNode> records);
+
+        /**
+         * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
+         * usually its first or second request): long before the piece is read to the end.
+         */
+        default void counted(long records) {
+        }
     }
 
     /**
@@ -142,9 +149,10 @@ final class WindowWalker {
             HttpUrl guess = first.newBuilder().setQueryParameter("page", Integer.toString(guessPages)).build();
             ApiPage page = client.getPage(guess, resource.name());
             if (page.next() == null && !page.records().isEmpty()) {
+                sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
                 sink.accept(page.records());
                 if (page.prev() != null) {
-                    walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), sink);
+                    walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), sink, null);
                 }
                 return Piece.READ;
             }
@@ -153,7 +161,7 @@ final class WindowWalker {
                 return new Piece(last, changeTimes(page.records()), true);
             }
             if (last != null && last > 1 && page.last() != null) {
-                walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink);
+                walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink, last);
                 return Piece.READ;
             }
             // one page after all, or no usable last link: read it from its first page
@@ -168,6 +176,9 @@ final class WindowWalker {
             if (step.openedALargeWindow(position) && step.page().last() != null
                     && estimatedPages(step.page()) > maxPages) {
                 return new Piece(estimatedPages(step.page()), changeTimes(step.page().records()), true);
+            }
+            if (pages == 1 && step.page().next() == null) {
+                sink.counted(step.page().records().size()); // a window of one page
             }
             position = step.after();
             if (held == null && mayGiveUp && position.inWindow() && position.walk() == Walk.NEXT) {
@@ -189,10 +200,17 @@ final class WindowWalker {
         return Piece.READ;
     }
 
-    /** Reads on from {@code position} to the end of its window, handing what is to be sent to {@code sink}. */
-    private void walk(ResourceOffset position, PageSink sink) {
+    /**
+     * Reads on from {@code position} to the end of its window, handing what is to be sent to {@code sink};
+     * {@code lastPage}: the number of the page at {@code position} when it is the last (its count is then told).
+     */
+    private void walk(ResourceOffset position, PageSink sink, Integer lastPage) {
         while (position.inWindow()) {
             Step step = next(position);
+            if (lastPage != null) {
+                sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
+                lastPage = null;
+            }
             if (!step.toSend().isEmpty()) {
                 sink.accept(step.toSend());
             }

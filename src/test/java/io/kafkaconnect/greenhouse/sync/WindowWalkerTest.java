@@ -126,9 +126,21 @@ class WindowWalkerTest {
     /** The pages handed over by the last {@link #read}, as ids. */
     private final List<List<Long>> handed = new java.util.ArrayList<>();
 
+    /** The record counts the last {@link #read} told, as soon as it knew them. */
+    private final List<Long> counted = new java.util.ArrayList<>();
+
     private WindowWalker.Piece read(int guessPages, int maxPages) {
-        return walker.readPiece(ResourceOffset.windowStart(FROM, TO), guessPages, maxPages,
-                page -> handed.add(page.stream().map(json -> json.get("id").asLong()).toList()));
+        return walker.readPiece(ResourceOffset.windowStart(FROM, TO), guessPages, maxPages, new WindowWalker.PageSink() {
+            @Override
+            public void accept(List<com.fasterxml.jackson.databind.JsonNode> page) {
+                handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
+            }
+
+            @Override
+            public void counted(long records) {
+                counted.add(records);
+            }
+        });
     }
 
     private List<Long> ids() {
@@ -146,6 +158,7 @@ class WindowWalkerTest {
         assertThat(piece.refused()).isFalse();
         assertThat(handed).as("page by page, every record once, 3 not twice")
                 .containsExactly(List.of(3L, 4L), List.of(2L));
+        assertThat(counted).as("counted from the last page, read first").containsExactly(4L);
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
@@ -160,6 +173,7 @@ class WindowWalkerTest {
 
         assertThat(requestedPages(4)).containsExactly("2", "3", "2", "1");
         assertThat(ids()).containsExactly(5L, 3L, 4L, 1L, 2L);
+        assertThat(counted).as("two full pages and one record on the last").containsExactly(5L);
     }
 
     @Test
@@ -171,6 +185,7 @@ class WindowWalkerTest {
 
         assertThat(requestedPages(2)).containsExactly("2", null);
         assertThat(ids()).containsExactly(1L, 2L);
+        assertThat(counted).containsExactly(2L);
     }
 
     @Test
