@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * own walked by {@link WindowWalker#readPiece}, and hands their records over page by page as they are read.
  *
  * <p><b>Offsets.</b> Pieces finish in any order, so where the backfill stands is the watermark (everything
- * before it is read) plus the pieces after it that are read completely ({@link ResourceOffset#done()}). Every
- * record handed over carries that position as it is at the moment it is queued, so positions only move
- * forward; a piece still being read is not in it, and a restart reads it again whole. The position after a
- * piece ends is carried by the last record queued, if that is the piece's own, or else by the next record
- * queued (until then, a restart reads that piece again).
+ * before it is read), the pieces after it that are read completely ({@link ResourceOffset#done()}) and, for
+ * each piece partly read, its own position: the page to read next ({@link ResourceOffset#reading()}). A page's
+ * records carry that position as it was before the page, its last record the position after it (the same rule
+ * as for any window), taken when the page is queued: positions only move forward, and a restart (or a piece
+ * read again after a failure) goes on from each piece's next page.
  *
  * <p><b>Planning.</b> Pieces are planned one after the other at a frontier, each when a read may start, and
  * sized from what is known by then about how many records the window holds per second of change time:
@@ -87,8 +87,8 @@ final class ParallelBackfill {
         RuntimeException failure;
         /** Its records were counted (from its last page) before it was read to the end. */
         boolean counted;
-        /** The batch this piece queued last, while it may still be the queue's last. */
-        Batch lastQueued;
+        /** Its position after the last page queued; null before its first page. */
+        ResourceOffset at;
 
         Planned(Instant from, Instant to, int guessPages, int maxPages, long expected) {
             this.from = from;
@@ -121,6 +121,8 @@ final class ParallelBackfill {
     private final LinkedList<Planned> plan = new LinkedList<>();
     /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
     private final TreeMap<Instant, Instant> done = new TreeMap<>();
+    /** Spans a previous run read or began (parts done, pieces partly read): not planned again. */
+    private final TreeMap<Instant, Instant> taken = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
     /** Records per second of change time, learned from the pieces read. */
@@ -135,11 +137,12 @@ final class ParallelBackfill {
      * @param pagesKnown  whether {@code pages} is the count from a {@code last} link (false: a guess)
      * @param sample      change times of the window's first page
      * @param doneBefore  parts of the window a previous run read completely (a restart): not read again
+     * @param readingBefore pieces a previous run read partly: read on from where they stand
      * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
      */
     ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
                      IntSupplier concurrency, int pageSize, Instant from, Instant to, int pages, boolean pagesKnown,
-                     List<Instant> sample, List<Window> doneBefore) {
+                     List<Instant> sample, List<Window> doneBefore, List<ResourceOffset> readingBefore) {
         this.walker = walker;
         this.converter = converter;
         this.pool = pool;
@@ -150,6 +153,13 @@ final class ParallelBackfill {
         this.end = to;
         this.frontier = from;
         doneBefore.forEach(w -> done.put(w.from(), w.to()));
+        taken.putAll(done);
+        for (ResourceOffset piece : readingBefore) {
+            Planned p = new Planned(piece.watermark(), piece.windowEnd(), 1, Integer.MAX_VALUE, pageSize);
+            p.at = piece;
+            insertInOrder(p);
+            taken.put(piece.watermark() == null ? Instant.MIN : piece.watermark(), piece.windowEnd());
+        }
         this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
                 .sorted().toList();
         this.windowRecords = pagesKnown ? Math.max(1, (long) pages * this.pageSize - this.pageSize / 2) : -1;
@@ -157,12 +167,12 @@ final class ParallelBackfill {
             // no count or no sample to size pieces by: cut the window as a whole by what there is, and learn
             // the density from the first pieces read
             for (Planned p : cut(from, to, pages, this.sample, 1)) {
-                plan.addAll(outsideDone(p));
+                outsideTaken(p).forEach(this::insertInOrder);
             }
             frontier = to;
             frontierIsStart = false;
         } else {
-            skipDoneAtFrontier();
+            skipTakenAtFrontier();
         }
     }
 
@@ -188,7 +198,6 @@ final class ParallelBackfill {
             Batch next = queue.pollFirst();
             if (next != null) {
                 queuedRecords -= next.records().size();
-                plan.stream().filter(p -> p.lastQueued == next).forEach(p -> p.lastQueued = null);
                 notifyAll();
                 return next;
             }
@@ -245,7 +254,7 @@ final class ParallelBackfill {
         }
         while (inFlight < limit && frontierOpen()) {
             Planned next = planAtFrontier(limit);
-            plan.add(next);
+            insertInOrder(next);
             start(next);
             inFlight++;
         }
@@ -268,19 +277,25 @@ final class ParallelBackfill {
         RuntimeException failure = null;
         long[] records = {0};
         try {
-            read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages,
-                    new WindowWalker.PageSink() {
-                        @Override
-                        public void accept(List<JsonNode> page) {
-                            records[0] += page.size();
-                            queue(p, converter.apply(page));
-                        }
+            WindowWalker.PageSink sink = new WindowWalker.PageSink() {
+                @Override
+                public void accept(List<JsonNode> page, ResourceOffset after) {
+                    records[0] += page.size();
+                    queue(p, converter.apply(page), after);
+                }
 
-                        @Override
-                        public void counted(long count) {
-                            learn(p, count);
-                        }
-                    });
+                @Override
+                public void counted(long count) {
+                    learn(p, count);
+                }
+            };
+            ResourceOffset at = p.at;
+            if (at != null) {
+                walker.readOn(at, sink, null);
+                read = WindowWalker.Piece.READ;
+            } else {
+                read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages, sink);
+            }
         } catch (RuntimeException e) {
             failure = e;
         } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece "running"
@@ -304,7 +319,10 @@ final class ParallelBackfill {
                 if (!p.counted) {
                     learn(p, records[0]);
                 }
-                finish(p);
+                if (plan.contains(p)) { // read to its end without a last page saying so
+                    finish(p);
+                    queue.addLast(new Batch(List.of(), position()));
+                }
             }
             schedule();
             notifyAll();
@@ -325,8 +343,11 @@ final class ParallelBackfill {
         }
     }
 
-    /** On a fetch thread: queues a page's records, carrying where the backfill stands now. */
-    private void queue(Planned p, List<SourceRecord> converted) {
+    /**
+     * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
+     * record: after it); {@code after} is the piece's position after the page.
+     */
+    private void queue(Planned p, List<SourceRecord> converted, ResourceOffset after) {
         synchronized (this) {
             long most = 2L * Math.max(1, concurrency.getAsInt()) * QUEUED_PAGES_PER_READ * pageSize;
             while (queuedRecords > most && !cancelled) {
@@ -340,21 +361,25 @@ final class ParallelBackfill {
             if (cancelled) {
                 throw new CancellationException("the backfill was stopped");
             }
-            if (converted.isEmpty()) {
-                return;
+            Map<String, Object> before = position().toMap();
+            if (after.inWindow()) {
+                p.at = after;
+            } else {
+                finish(p);
             }
-            Map<String, Object> here = position().toMap();
-            Batch batch = new Batch(RecordMaker.withOffsets(converted, here, here), position());
-            queue.addLast(batch);
-            queuedRecords += converted.size();
-            p.lastQueued = batch;
-            notifyAll();
+            if (!converted.isEmpty() || !after.inWindow()) {
+                ResourceOffset now = position();
+                queue.addLast(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
+                queuedRecords += converted.size();
+                notifyAll();
+            }
         }
     }
 
-    /** A piece read completely: its span joins the parts done, and the next record queued carries that. */
+    /** A piece read completely: its span joins the parts done. */
     private void finish(Planned p) {
         plan.remove(p);
+        p.at = null;
         Instant from = p.from == null ? Instant.MIN : p.from;
         Instant to = p.to;
         Map.Entry<Instant, Instant> before = done.floorEntry(from);
@@ -370,17 +395,6 @@ final class ParallelBackfill {
         if (watermark != null) {
             done.headMap(watermark, true).values().removeIf(end -> !end.isAfter(watermark));
         }
-        ResourceOffset position = position();
-        Batch last = queue.peekLast();
-        if (last != null && last == p.lastQueued) {
-            // its own last page is still queued last: its last record carries the new position
-            queue.pollLast();
-            queue.addLast(new Batch(RecordMaker.withOffsets(last.records(), last.after().toMap(), position.toMap()),
-                    position));
-        } else {
-            queue.addLast(new Batch(List.of(), position));
-        }
-        p.lastQueued = null;
     }
 
     /** A piece with more pages than allowed: cut again at once, in place. */
@@ -402,15 +416,22 @@ final class ParallelBackfill {
         }
     }
 
-    /** Everything before it is read: the start of the first piece still open, or the frontier. */
+    /**
+     * Everything before it is read: the start of the first piece still open, or the frontier if that is earlier
+     * (after a restart, pieces partly read may lie ahead of it); null while nothing is read from the start.
+     */
     private Instant watermark() {
-        if (!plan.isEmpty()) {
-            return plan.getFirst().from;
+        Instant w = frontierOpen() ? frontier : end;
+        if (!plan.isEmpty() && w != null) {
+            Instant first = plan.getFirst().from;
+            if (first == null || first.isBefore(w)) {
+                w = first;
+            }
         }
-        return frontierOpen() ? frontier : end;
+        return w;
     }
 
-    /** Where the backfill stands: the watermark and the pieces done after it. */
+    /** Where the backfill stands: the watermark, the pieces done after it and the pieces partly read. */
     private ResourceOffset position() {
         Instant watermark = watermark();
         if (watermark != null && !watermark.isBefore(end)) {
@@ -418,28 +439,42 @@ final class ParallelBackfill {
         }
         List<Window> parts = new ArrayList<>(done.size());
         done.forEach((from, to) -> parts.add(new Window(from, to)));
-        return ResourceOffset.backfill(watermark, end, parts);
+        List<ResourceOffset> reading = plan.stream().filter(p -> p.at != null).map(p -> p.at).toList();
+        return ResourceOffset.backfill(watermark, end, parts, reading);
+    }
+
+    /** Adds a piece to the plan, which is kept in order of time. */
+    private void insertInOrder(Planned p) {
+        java.util.ListIterator<Planned> it = plan.listIterator();
+        while (it.hasNext()) {
+            Planned q = it.next();
+            if (p.from == null || (q.from != null && q.from.isAfter(p.from))) {
+                it.previous();
+                break;
+            }
+        }
+        it.add(p);
     }
 
     private boolean frontierOpen() {
         return frontierIsStart || frontier.isBefore(end);
     }
 
-    /** Moves the frontier past parts done that start at or before it. */
-    private void skipDoneAtFrontier() {
-        if (frontier == null) {
-            return;
-        }
-        Map.Entry<Instant, Instant> at = done.floorEntry(frontier);
-        while (at != null && at.getValue().isAfter(frontier)) {
+    /** Moves the frontier past spans taken by a previous run that start at or before it. */
+    private void skipTakenAtFrontier() {
+        Map.Entry<Instant, Instant> at = taken.floorEntry(frontier == null ? Instant.MIN : frontier);
+        while (at != null && (frontier == null || at.getValue().isAfter(frontier))) {
             frontier = at.getValue();
-            at = done.floorEntry(frontier);
+            at = taken.floorEntry(frontier);
         }
     }
 
-    /** Where the piece planned at {@code from} must end at the latest: the next part done, or the window's end. */
+    /**
+     * Where the piece planned at {@code from} must end at the latest: the next span taken by a previous run, or
+     * the window's end.
+     */
     private Instant limit(Instant from) {
-        Instant next = from == null ? (done.isEmpty() ? null : done.firstKey()) : done.higherKey(from);
+        Instant next = from == null ? (taken.isEmpty() ? null : taken.firstKey()) : taken.higherKey(from);
         return next == null ? end : next;
     }
 
@@ -461,7 +496,7 @@ final class ParallelBackfill {
         }
         frontier = p.to;
         frontierIsStart = false;
-        skipDoneAtFrontier();
+        skipTakenAtFrontier();
         return p;
     }
 
@@ -529,21 +564,23 @@ final class ParallelBackfill {
         return lo;
     }
 
-    /** The parts of a planned piece outside the parts done (the piece itself if it overlaps none). */
-    private List<Planned> outsideDone(Planned p) {
+    /** The parts of a planned piece outside the spans taken by a previous run (the piece itself if none). */
+    private List<Planned> outsideTaken(Planned p) {
         List<Planned> parts = new ArrayList<>();
-        Instant start = p.from;
-        for (Map.Entry<Instant, Instant> d : done.entrySet()) {
-            if (!d.getKey().isBefore(p.to) || (start != null && !d.getValue().isAfter(start))) {
+        Instant start = p.from == null ? Instant.MIN : p.from;
+        for (Map.Entry<Instant, Instant> t : taken.entrySet()) {
+            if (!t.getKey().isBefore(p.to) || !t.getValue().isAfter(start)) {
                 continue;
             }
-            if (start == null || d.getKey().isAfter(start)) {
-                parts.add(new Planned(start, d.getKey(), p.guessPages, p.maxPages, p.expected));
+            if (t.getKey().isAfter(start)) {
+                parts.add(new Planned(start == Instant.MIN ? null : start, t.getKey(), p.guessPages, p.maxPages,
+                        p.expected));
             }
-            start = d.getValue();
+            start = t.getValue();
         }
-        if (start == null || start.isBefore(p.to)) {
-            parts.add(start == p.from ? p : new Planned(start, p.to, p.guessPages, p.maxPages, p.expected));
+        if (start.isBefore(p.to)) {
+            parts.add(start.equals(p.from == null ? Instant.MIN : p.from) ? p
+                    : new Planned(start, p.to, p.guessPages, p.maxPages, p.expected));
         }
         return parts;
     }

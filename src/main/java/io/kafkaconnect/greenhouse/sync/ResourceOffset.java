@@ -1,8 +1,12 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +25,13 @@ import java.util.Map;
  *                  page down are not sent twice
  * @param done      parts of the window in progress, after the watermark, that a parallel backfill has read
  *                  completely (sorted, disjoint); only with a window in progress and no next page
+ * @param reading   pieces of that backfill partly read: each its own window with the page to read next (sorted,
+ *                  disjoint, after the watermark, none overlapping a part done)
  */
 public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPage, Walk walk, List<Long> seen,
-                             List<Window> done) {
+                             List<Window> done, List<ResourceOffset> reading) {
     public static final int VERSION = 1;
-    public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of(), List.of());
+    public static final ResourceOffset START = new ResourceOffset(null, null, null, null, List.of(), List.of(), List.of());
 
     static final String V = OffsetMaps.V;
     static final String WATERMARK = "watermark";
@@ -34,6 +40,8 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
     static final String WALK = "walk";
     static final String SEEN = "seen";
     static final String DONE = "done";
+    static final String READING = "reading";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The direction of a multi-page walk through a window. */
     public enum Walk { NEXT, PREV }
@@ -41,6 +49,7 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
     public ResourceOffset {
         seen = seen == null ? List.of() : List.copyOf(seen);
         done = done == null ? List.of() : List.copyOf(done);
+        reading = reading == null ? List.of() : List.copyOf(reading);
         if (nextPage != null && (windowEnd == null || walk == null)) {
             throw new IllegalArgumentException("a next page needs a window in progress and a walk direction");
         }
@@ -50,43 +59,62 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (windowEnd != null && watermark != null && !windowEnd.isAfter(watermark)) {
             throw new IllegalArgumentException("window_end must be after watermark");
         }
-        if (!done.isEmpty()) {
-            checkDone(watermark, windowEnd, nextPage, done);
+        if (!done.isEmpty() || !reading.isEmpty()) {
+            if (windowEnd == null || nextPage != null) {
+                throw new IllegalArgumentException("'done' and 'reading' need a window in progress and no next page");
+            }
+            List<Window> spans = new ArrayList<>(done);
+            for (ResourceOffset piece : reading) {
+                if (piece.windowEnd() == null || !piece.done().isEmpty() || !piece.reading().isEmpty()) {
+                    throw new IllegalArgumentException("each piece in 'reading' is a window in progress, but one is "
+                            + piece.toMap());
+                }
+                spans.add(new Window(piece.watermark(), piece.windowEnd()));
+            }
+            checkSpans(watermark, windowEnd, spans);
         }
     }
 
-    private static void checkDone(Instant watermark, Instant windowEnd, String nextPage, List<Window> done) {
-        if (windowEnd == null || nextPage != null) {
-            throw new IllegalArgumentException("done parts need a window in progress and no next page");
-        }
+    /** Parts done and pieces being read: disjoint, non-empty, inside {@code [watermark, windowEnd)}. */
+    private static void checkSpans(Instant watermark, Instant windowEnd, List<Window> spans) {
+        List<Window> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparing(Window::from, Comparator.nullsFirst(Comparator.naturalOrder())));
         Instant after = watermark;
-        for (Window part : done) {
-            if (part.from() == null || part.to() == null || !part.to().isAfter(part.from())
-                    || (after != null && part.from().isBefore(after)) || part.to().isAfter(windowEnd)) {
-                throw new IllegalArgumentException("done parts must be sorted, disjoint, non-empty spans between "
+        boolean first = true;
+        for (Window part : sorted) {
+            boolean startsInside = part.from() == null ? first && watermark == null
+                    : after == null || !part.from().isBefore(after);
+            if (part.to() == null || !startsInside || (part.from() != null && !part.to().isAfter(part.from()))
+                    || part.to().isAfter(windowEnd)) {
+                throw new IllegalArgumentException("'done' and 'reading' must be disjoint, non-empty spans between "
                         + "watermark and window_end, but " + part.from() + ".." + part.to() + " is not");
             }
             after = part.to();
+            first = false;
         }
     }
 
     /** Between windows: the watermark only. */
     public static ResourceOffset at(Instant watermark) {
-        return new ResourceOffset(watermark, null, null, null, List.of(), List.of());
+        return new ResourceOffset(watermark, null, null, null, List.of(), List.of(), List.of());
     }
 
     /** At the first page of a window. */
     public static ResourceOffset windowStart(Instant watermark, Instant windowEnd) {
-        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), List.of());
+        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), List.of(), List.of());
     }
 
-    /** A parallel backfill of the window {@code [watermark, windowEnd)} with the parts {@code done} read. */
-    public static ResourceOffset backfill(Instant watermark, Instant windowEnd, List<Window> done) {
-        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), done);
+    /**
+     * A parallel backfill of the window {@code [watermark, windowEnd)} with the parts {@code done} read and the
+     * pieces {@code reading} partly read.
+     */
+    public static ResourceOffset backfill(Instant watermark, Instant windowEnd, List<Window> done,
+                                          List<ResourceOffset> reading) {
+        return new ResourceOffset(watermark, windowEnd, null, null, List.of(), done, reading);
     }
 
     public ResourceOffset atPage(String page, Walk direction, List<Long> seenIds) {
-        return new ResourceOffset(watermark, windowEnd, page, direction, seenIds, List.of());
+        return new ResourceOffset(watermark, windowEnd, page, direction, seenIds, List.of(), List.of());
     }
 
     public boolean inWindow() {
@@ -114,6 +142,20 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             map.put(DONE, String.join(",", done.stream()
                     .map(w -> w.from().toEpochMilli() + ".." + w.to().toEpochMilli()).toList()));
         }
+        if (!reading.isEmpty()) {
+            // Connect offsets hold primitives only: the pieces travel as one JSON array of their own offsets
+            List<Map<String, Object>> pieces = new ArrayList<>();
+            for (ResourceOffset piece : reading) {
+                Map<String, Object> m = piece.toMap();
+                m.remove(V);
+                pieces.add(m);
+            }
+            try {
+                map.put(READING, JSON.writeValueAsString(pieces));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return map;
     }
 
@@ -126,7 +168,7 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
         if (map == null) {
             return START;
         }
-        OffsetMaps.check(map, VERSION, List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN, DONE));
+        OffsetMaps.check(map, VERSION, List.of(V, WATERMARK, WINDOW_END, NEXT_PAGE, WALK, SEEN, DONE, READING));
         String page = OffsetMaps.string(map, NEXT_PAGE);
         String walk = OffsetMaps.string(map, WALK);
         Walk direction = null;
@@ -138,7 +180,7 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             }
         }
         return new ResourceOffset(instant(map, WATERMARK), instant(map, WINDOW_END), page, direction, ids(map),
-                doneParts(map));
+                doneParts(map), readingPieces(map));
     }
 
     private static Instant instant(Map<String, ?> map, String key) {
@@ -210,5 +252,31 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
             }
         }
         return parts;
+    }
+
+    private static List<ResourceOffset> readingPieces(Map<String, ?> map) {
+        String text = OffsetMaps.string(map, READING);
+        if (text == null) {
+            return List.of();
+        }
+        List<Map<String, Object>> pieces;
+        try {
+            pieces = JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("offset key 'reading' must be a JSON array of piece offsets but is "
+                    + text);
+        }
+        List<ResourceOffset> out = new ArrayList<>();
+        for (Map<String, Object> piece : pieces) {
+            Map<String, Object> withVersion = new LinkedHashMap<>(piece);
+            withVersion.put(V, VERSION);
+            try {
+                out.add(fromMap(withVersion));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("offset key 'reading' holds a piece that is wrong: "
+                        + e.getMessage());
+            }
+        }
+        return out;
     }
 }

@@ -98,14 +98,16 @@ public final class WindowSync implements ResourceSync {
         WindowWalker.Step step = walker.next(before);
         windowPages++;
         int pages = WindowWalker.estimatedPages(step.page());
-        if (step.openedALargeWindow(before) && pages > 2 && canSplit(before)) {
+        // a backfill stopped with pieces done or partly read goes on as one, whatever is left of it
+        boolean backfillStopped = !before.done().isEmpty() || !before.reading().isEmpty();
+        if (backfillStopped || (step.openedALargeWindow(before) && pages > 2 && canSplit(before))) {
             log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
                     resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
                     pages, settings.maxConcurrency());
             backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
                     settings.pageSize(), before.watermark(), before.windowEnd(), pages,
                     WindowWalker.pageCount(step.page()) != null, walker.changeTimes(step.page().records()),
-                    before.done());
+                    before.done(), before.reading());
             return List.of();
         }
         position = step.after();
@@ -125,12 +127,12 @@ public final class WindowSync implements ResourceSync {
 
     private List<SourceRecord> stepBackfill() throws InterruptedException {
         ParallelBackfill.Batch batch = backfill.poll(BACKFILL_WAIT);
-        if (batch == null) {
-            return List.of();
+        List<SourceRecord> out = List.of();
+        if (batch != null) {
+            position = batch.after();
+            out = batch.records();
+            windowRecords += out.size();
         }
-        position = batch.after();
-        List<SourceRecord> out = batch.records();
-        windowRecords += out.size();
         if (backfill.finished()) {
             finishWindow(backfill.end());
             backfill = null;

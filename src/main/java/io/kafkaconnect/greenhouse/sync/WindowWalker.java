@@ -102,7 +102,11 @@ final class WindowWalker {
     /** Receives a backfill piece's records to send, page by page, as they are read. */
     @FunctionalInterface
     interface PageSink {
-        void accept(List<JsonNode> records);
+        /**
+         * A page's records to send (possibly none) and the piece's position after it: the page to read next, or
+         * a position outside the window ({@code !after.inWindow()}) when this was the piece's last page.
+         */
+        void accept(List<JsonNode> records, ResourceOffset after);
 
         /**
          * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
@@ -150,10 +154,10 @@ final class WindowWalker {
             ApiPage page = client.getPage(guess, resource.name());
             if (page.next() == null && !page.records().isEmpty()) {
                 sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
-                sink.accept(page.records());
-                if (page.prev() != null) {
-                    walk(windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records())), sink, null);
-                }
+                ResourceOffset after = page.prev() == null ? ResourceOffset.at(windowStart.windowEnd())
+                        : windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records()));
+                sink.accept(page.records(), after);
+                readOn(after, sink, null);
                 return Piece.READ;
             }
             Integer last = pageCount(page);
@@ -161,7 +165,7 @@ final class WindowWalker {
                 return new Piece(last, changeTimes(page.records()), true);
             }
             if (last != null && last > 1 && page.last() != null) {
-                walk(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink, last);
+                readOn(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink, last);
                 return Piece.READ;
             }
             // one page after all, or no usable last link: read it from its first page
@@ -186,34 +190,33 @@ final class WindowWalker {
             }
             if (held != null) {
                 held.addAll(step.toSend());
-            } else if (!step.toSend().isEmpty()) {
-                sink.accept(step.toSend());
+            } else {
+                sink.accept(step.toSend(), position);
             }
             if (held != null && position.inWindow() && pages >= maxPages) {
                 // no page count to go by: a forward walk that is still not done gives up with what it saw
                 return new Piece(Math.max(maxPages + 1, 4 * pages), changeTimes(held), false);
             }
         } while (position.inWindow());
-        if (held != null && !held.isEmpty()) {
-            sink.accept(held);
+        if (held != null) {
+            sink.accept(held, position);
         }
         return Piece.READ;
     }
 
     /**
-     * Reads on from {@code position} to the end of its window, handing what is to be sent to {@code sink};
-     * {@code lastPage}: the number of the page at {@code position} when it is the last (its count is then told).
+     * Reads on from {@code position} (a piece's position inside its window, or one after it) to the end of its
+     * window, handing what is to be sent to {@code sink}. {@code lastPage}: the number of the page at
+     * {@code position} when it is the last (its record count is then told), or null.
      */
-    private void walk(ResourceOffset position, PageSink sink, Integer lastPage) {
+    void readOn(ResourceOffset position, PageSink sink, Integer lastPage) {
         while (position.inWindow()) {
             Step step = next(position);
             if (lastPage != null) {
                 sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
                 lastPage = null;
             }
-            if (!step.toSend().isEmpty()) {
-                sink.accept(step.toSend());
-            }
+            sink.accept(step.toSend(), step.after());
             position = step.after();
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class OffsetsTest {
     void anOffsetRoundTripsThroughItsMap() {
         ResourceOffset offset = ResourceOffset.windowStart(Instant.parse("2024-01-01T00:00:00Z"),
                 Instant.parse("2024-02-01T00:00:00Z")).atPage("https://harvest.greenhouse.io/v1/candidates?page=3",
-                ResourceOffset.Walk.PREV, java.util.List.of(3L, 4L));
+                ResourceOffset.Walk.PREV, List.of(3L, 4L));
         assertThat(ResourceOffset.fromMap(offset.toMap())).isEqualTo(offset);
         assertThat(ResourceOffset.fromMap(ResourceOffset.START.toMap())).isEqualTo(ResourceOffset.START);
         assertThat(offset.toMap()).containsEntry("v", 1).containsEntry("watermark", 1704067200000L);
@@ -25,7 +26,7 @@ class OffsetsTest {
     @Test
     void offsetMapsHoldOnlyPrimitivesAsConnectRequires() {
         ResourceOffset offset = ResourceOffset.windowStart(Instant.EPOCH, Instant.parse("2024-02-01T00:00:00Z"))
-                .atPage("https://h/v1/jobs?page=2", ResourceOffset.Walk.PREV, java.util.List.of(1L, 2L));
+                .atPage("https://h/v1/jobs?page=2", ResourceOffset.Walk.PREV, List.of(1L, 2L));
         org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
         assertThat(offset.toMap()).containsEntry("seen", "1,2").containsEntry("walk", "prev");
     }
@@ -55,12 +56,47 @@ class OffsetsTest {
     @Test
     void aBackfillsPartsDoneRoundTripAsFromToSpans() {
         Instant w = Instant.parse("2024-01-10T00:00:00Z");
-        ResourceOffset offset = ResourceOffset.backfill(w, Instant.parse("2024-06-01T00:00:00Z"), java.util.List.of(
+        ResourceOffset offset = ResourceOffset.backfill(w, Instant.parse("2024-06-01T00:00:00Z"), List.of(
                 new Window(Instant.parse("2024-01-12T00:00:00Z"), Instant.parse("2024-01-15T00:00:00Z")),
-                new Window(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-02T00:00:00Z"))));
+                new Window(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-02T00:00:00Z"))), List.of());
         org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
         assertThat(offset.toMap()).containsEntry("done", "1705017600000..1705276800000,1706745600000..1706832000000");
         assertThat(ResourceOffset.fromMap(offset.toMap())).isEqualTo(offset);
+    }
+
+    @Test
+    void aBackfillsPiecesPartlyReadRoundTripWithTheirOwnPositions() {
+        Instant w = Instant.parse("2024-01-10T00:00:00Z");
+        Instant end = Instant.parse("2024-06-01T00:00:00Z");
+        ResourceOffset piece = ResourceOffset.windowStart(Instant.parse("2024-01-11T00:00:00Z"),
+                Instant.parse("2024-01-12T00:00:00Z")).atPage("https://h/v1/candidates?page=3&per_page=500",
+                ResourceOffset.Walk.PREV, List.of(7L, 8L));
+        ResourceOffset offset = ResourceOffset.backfill(w, end, List.of(
+                new Window(Instant.parse("2024-01-12T00:00:00Z"), Instant.parse("2024-01-15T00:00:00Z"))),
+                List.of(piece));
+        org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
+        assertThat((String) offset.toMap().get("reading")).startsWith("[{\"watermark\":1704931200000");
+        assertThat(ResourceOffset.fromMap(offset.toMap())).isEqualTo(offset);
+    }
+
+    @Test
+    void rejectsPiecesPartlyReadThatOverlapOrLeaveTheWindow() {
+        Instant w = Instant.parse("2024-01-10T00:00:00Z");
+        Instant end = Instant.parse("2024-06-01T00:00:00Z");
+        ResourceOffset piece = ResourceOffset.windowStart(Instant.parse("2024-01-11T00:00:00Z"),
+                Instant.parse("2024-01-13T00:00:00Z")).atPage("https://h/v1/candidates?page=3", ResourceOffset.Walk.PREV,
+                List.of());
+        List<Window> overlapping = List.of(new Window(Instant.parse("2024-01-12T00:00:00Z"),
+                Instant.parse("2024-01-15T00:00:00Z")));
+        assertThatThrownBy(() -> ResourceOffset.backfill(w, end, overlapping, List.of(piece)))
+                .hasMessageContaining("disjoint");
+        assertThatThrownBy(() -> ResourceOffset.backfill(Instant.parse("2024-01-12T00:00:00Z"), end, List.of(),
+                List.of(piece))).as("before the watermark").hasMessageContaining("disjoint");
+        Map<String, Object> map = new HashMap<>(Map.of("v", 1, "watermark", 1000, "window_end", 9000));
+        map.put("reading", "[{\"window_end\": 3000, \"walk\": \"sideways\", \"next_page\": \"x\"}]");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).hasMessageContaining("'reading'").hasMessageContaining("walk");
+        map.put("reading", "not json");
+        assertThatThrownBy(() -> ResourceOffset.fromMap(map)).hasMessageContaining("'reading'");
     }
 
     @Test

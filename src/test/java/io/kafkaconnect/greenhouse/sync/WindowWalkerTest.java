@@ -126,14 +126,20 @@ class WindowWalkerTest {
     /** The pages handed over by the last {@link #read}, as ids. */
     private final List<List<Long>> handed = new java.util.ArrayList<>();
 
+    /** The piece's position after each page handed over. */
+    private final List<ResourceOffset> positions = new java.util.ArrayList<>();
+
     /** The record counts the last {@link #read} told, as soon as it knew them. */
     private final List<Long> counted = new java.util.ArrayList<>();
 
     private WindowWalker.Piece read(int guessPages, int maxPages) {
         return walker.readPiece(ResourceOffset.windowStart(FROM, TO), guessPages, maxPages, new WindowWalker.PageSink() {
             @Override
-            public void accept(List<com.fasterxml.jackson.databind.JsonNode> page) {
-                handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
+            public void accept(List<com.fasterxml.jackson.databind.JsonNode> page, ResourceOffset after) {
+                if (!page.isEmpty()) {
+                    handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
+                }
+                positions.add(after);
             }
 
             @Override
@@ -159,6 +165,10 @@ class WindowWalkerTest {
         assertThat(handed).as("page by page, every record once, 3 not twice")
                 .containsExactly(List.of(3L, 4L), List.of(2L));
         assertThat(counted).as("counted from the last page, read first").containsExactly(4L);
+        assertThat(positions).as("after page 2: page 1 next, the ids of page 2 seen; then done").hasSize(2);
+        assertThat(positions.get(0).nextPage()).endsWith("page=1");
+        assertThat(positions.get(0).seen()).containsExactly(3L, 4L);
+        assertThat(positions.get(1).inWindow()).isFalse();
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 
