@@ -113,9 +113,10 @@ public abstract class EngineConfig extends AbstractConfig {
                         + api.sharingText(),
                 GROUP_RETRIES, 1, Width.SHORT, "Rate budget share");
         def.define(MAX_CONCURRENCY, Type.INT, 8, Range.between(1, 32), Importance.LOW,
-                "The most requests one task has in flight at once while catching up on a large backlog (parallel "
-                        + "windows, or per-parent requests; records are still delivered in order). The task uses "
-                        + "fewer when the rate budget and response times do not need more.",
+                "The most requests one task has in flight at once while catching up on a large backlog (pieces "
+                        + "of a backfill read in parallel, or per-parent requests; offsets still only move forward, "
+                        + "and a restart resumes every piece where it stopped). The task uses fewer when the rate "
+                        + "budget and response times do not need more.",
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "

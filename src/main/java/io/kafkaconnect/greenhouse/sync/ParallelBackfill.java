@@ -62,7 +62,7 @@ final class ParallelBackfill {
     private static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
     private static final int MAX_PAGES_FACTOR = 3;
-    private static final int QUEUED_PAGES_PER_READ = 2;
+    private static final int QUEUED_PAGES_PER_READ = 1;
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
