@@ -311,6 +311,33 @@ class CompletenessTest {
     }
 
     @Test
+    void piecesThatFailMidWayGoOnFromTheirNextPageWithoutLossOrDuplicates() throws Exception {
+        simulator(3_000, Duration.ZERO);
+        WindowSync sync = candidatesSync(50, 4);
+        sim.faults().probability(io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503, 0.08);
+        List<SourceRecord> sent = new ArrayList<>();
+        int failures = 0;
+        boolean failed;
+        do {
+            failed = false;
+            try {
+                sent.addAll(sync.step());
+            } catch (org.apache.kafka.connect.errors.RetriableException e) {
+                failed = true; // what the worker does: poll again
+                failures++;
+            }
+        } while (failed || sync.inWindow());
+        sim.faults().clear();
+
+        assertThat(failures).as("pieces failed after retries (max.retries=0)").isPositive();
+        assertSameLatest(sent);
+        Map<Long, Long> perId = new HashMap<>();
+        sent.forEach(r -> perId.merge(((Struct) r.key()).getInt64("id"), 1L, Long::sum));
+        assertThat(perId.values()).as("a failed piece goes on from its next page: nothing sent twice")
+                .allMatch(n -> n == 1);
+    }
+
+    @Test
     void applicationsWithOnlyALowerBoundLoseNothingWhileTheyAreEdited() throws Exception {
         sim = HarvestSimulator.builder().seed(9L).apiKey(KEY).records("applications", 400).build().start();
         WindowSync sync = sync("applications", 20, 1);
