@@ -35,18 +35,22 @@ import org.slf4j.LoggerFactory;
  * as for any window), taken when the page is queued: positions only move forward, and a restart (or a piece
  * read again after a failure) goes on from each piece's next page.
  *
- * <p><b>Planning.</b> Pieces are planned one after the other at a frontier, each when a read may start, and
- * sized from what is known by then about how many records the window holds per second of change time:
+ * <p><b>Planning.</b> Pieces are planned one after the other at the start of the first span not planned yet
+ * (the frontier), each when a read may start, and sized from what is known by then about how many records the
+ * window holds per second of change time:
  * <ul>
- * <li>from the pieces already read (exact counts) just before the frontier ({@link ChangeDensity}): a piece is
+ * <li>from the pieces already counted (exact counts) just before the frontier ({@link ChangeDensity}): a piece is
  * then cut to hold {@link #PIECE_PAGES} pages less half a page, fewer near the end of the window so that the
  * reads end together; on a page-number endpoint its walk starts at its expected last page, so it costs as many
  * requests as it has pages when the guess is right, one more when not;</li>
- * <li>before any piece is read: from the window's first page, a sample of its change times, each standing for
+ * <li>before any piece is counted: from the window's first page, a sample of its change times, each standing for
  * its share of the window's records; those pieces aim at a part of one page.</li>
  * </ul>
  * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
- * in place; a piece too short to cut (thousands of records changed in the same second) is walked whole.
+ * in place, by its page count; a piece too short to cut (thousands of records changed in the same second) is
+ * walked whole. Without page counts (cursor endpoints) a piece sized by the sample is given up after two
+ * pages (held back, not handed over) and its span planned again; one sized by the density is walked to its
+ * end, handing its pages over as it goes.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight and the records
  * queued for {@link #poll}. No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
@@ -55,9 +59,9 @@ import org.slf4j.LoggerFactory;
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
     /** Pages a piece is aimed at once the density is known from pieces read (fewer near the end). */
-    static final int PIECE_PAGES = 12;
+    static final int PIECE_PAGES = 24;
     /** The fewest pages a piece sized by the density is aimed at, near the end of the window. */
-    private static final int MIN_PIECE_PAGES = 2;
+    private static final int MIN_PIECE_PAGES = 4;
     /** Pieces cut by a sample (before the density is known) aim at this part of one page. */
     private static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
@@ -82,11 +86,17 @@ final class ParallelBackfill {
         final long expected;
         /** Sized by the learned density (so cut evenly by time if it is refused). */
         boolean byRate;
+        /** Sized by the sample: the {@link #sampleScale} it was sized with. */
+        double scale;
         Future<?> task;
         boolean running;
         RuntimeException failure;
         /** Its records were counted (from its last page) before it was read to the end. */
         boolean counted;
+        /** Its records as counted, or 0. */
+        long count;
+        /** Pages of it handed over. */
+        int pagesRead;
         /** Its position after the last page queued; null before its first page. */
         ResourceOffset at;
 
@@ -121,15 +131,20 @@ final class ParallelBackfill {
     private final LinkedList<Planned> plan = new LinkedList<>();
     /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
     private final TreeMap<Instant, Instant> done = new TreeMap<>();
-    /** Spans a previous run read or began (parts done, pieces partly read): not planned again. */
-    private final TreeMap<Instant, Instant> taken = new TreeMap<>();
+    /**
+     * Spans of the window no piece is planned for yet (from → to, {@link Instant#MIN} for an open start): the
+     * window at first, less what a previous run read or began; a forward walk given up returns its span here.
+     */
+    private final TreeMap<Instant, Instant> unplanned = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
     /** Records per second of change time, learned from the pieces read. */
     private final ChangeDensity density;
-    /** Where the part of the window not planned yet starts; {@link #end} once everything is planned. */
-    private Instant frontier;
-    private boolean frontierIsStart = true;
+    /**
+     * How many times more records the first page's sample stands for than first assumed, where the page count is
+     * unknown (cursor endpoints): each piece sized by the sample that is given up on multiplies it by 4.
+     */
+    private double sampleScale = 1;
     private boolean cancelled;
 
     /**
@@ -151,33 +166,24 @@ final class ParallelBackfill {
         this.pagesKnown = pagesKnown;
         this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
         this.end = to;
-        this.frontier = from;
-        doneBefore.forEach(w -> done.put(w.from(), w.to()));
-        taken.putAll(done);
+        this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
+                .sorted().toList();
+        this.windowRecords = Math.max(1, (long) pages * this.pageSize - this.pageSize / 2);
+        unplanned.put(key(from), to);
+        doneBefore.forEach(w -> {
+            done.put(w.from(), w.to());
+            removeFromUnplanned(w.from(), w.to());
+        });
         for (ResourceOffset piece : readingBefore) {
             Planned p = new Planned(piece.watermark(), piece.windowEnd(), 1, Integer.MAX_VALUE, pageSize);
             p.at = piece;
             insertInOrder(p);
-            taken.put(piece.watermark() == null ? Instant.MIN : piece.watermark(), piece.windowEnd());
-        }
-        this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
-                .sorted().toList();
-        this.windowRecords = pagesKnown ? Math.max(1, (long) pages * this.pageSize - this.pageSize / 2) : -1;
-        if (!pagesKnown || this.sample.isEmpty()) {
-            // no count or no sample to size pieces by: cut the window as a whole by what there is, and learn
-            // the density from the first pieces read
-            for (Planned p : cut(from, to, pages, this.sample, 1)) {
-                outsideTaken(p).forEach(this::insertInOrder);
-            }
-            frontier = to;
-            frontierIsStart = false;
-        } else {
-            skipTakenAtFrontier();
+            removeFromUnplanned(piece.watermark(), piece.windowEnd());
         }
     }
 
     synchronized boolean finished() {
-        return plan.isEmpty() && !frontierOpen() && queue.isEmpty();
+        return plan.isEmpty() && unplanned.isEmpty() && queue.isEmpty();
     }
 
     Instant end() {
@@ -225,8 +231,7 @@ final class ParallelBackfill {
         plan.clear();
         queue.clear();
         queuedRecords = 0;
-        frontier = end;
-        frontierIsStart = false;
+        unplanned.clear();
         notifyAll();
     }
 
@@ -252,7 +257,7 @@ final class ParallelBackfill {
                 inFlight++;
             }
         }
-        while (inFlight < limit && frontierOpen()) {
+        while (inFlight < limit && !unplanned.isEmpty()) {
             Planned next = planAtFrontier(limit);
             insertInOrder(next);
             start(next);
@@ -335,6 +340,7 @@ final class ParallelBackfill {
      */
     private synchronized void learn(Planned p, long records) {
         p.counted = true;
+        p.count = records;
         if (p.from != null) {
             density.read(p.from, p.to, records);
         }
@@ -362,6 +368,7 @@ final class ParallelBackfill {
                 throw new CancellationException("the backfill was stopped");
             }
             Map<String, Object> before = position().toMap();
+            p.pagesRead++;
             if (after.inWindow()) {
                 p.at = after;
             } else {
@@ -397,38 +404,48 @@ final class ParallelBackfill {
         }
     }
 
-    /** A piece with more pages than allowed: cut again at once, in place. */
+    /**
+     * A piece with more pages than allowed. With its page count known, it is cut again at once, in place, into
+     * pieces of about {@link #PIECE_PAGES} pages. A forward walk (no page count) read its highest or lowest ids,
+     * which say little about its change times: its span is planned again like the rest of the window, by the
+     * density once known, and the sample is taken to stand for more records.
+     */
     private void refused(Planned p, WindowWalker.Piece read) {
         int at = plan.indexOf(p);
-        if (at >= 0) {
-            plan.remove(at);
-            // a piece sized by the density is cut evenly by time (the density varies little inside it; the page
-            // read is the piece's records of a few ids, a poorer guide); others by the sample. A forward walk
-            // without a page count (cursor) read the piece's highest or lowest ids, which say little about its
-            // change times: cut that evenly too
-            plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
-                    p.byRate || !read.pagesKnown() ? List.of() : read.sample(),
-                    read.pagesKnown() ? PIECE_PAGES : 1));
+        if (at < 0) {
+            return;
         }
-        if (read.pagesKnown() && p.from != null) {
+        plan.remove(at);
+        if (!read.pagesKnown()) {
+            unplanned.put(key(p.from), p.to);
+            if (!p.byRate) {
+                sampleScale = Math.max(sampleScale, 4 * p.scale); // pieces sized alike at once count once
+            }
+            return;
+        }
+        // a piece sized by the density is cut evenly by time (the density varies little inside it; the page
+        // read is the piece's records of a few ids, a poorer guide); others by the sample
+        plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(), p.byRate ? List.of() : read.sample(), PIECE_PAGES));
+        if (p.from != null) {
             // its page count is its record count within a page: good enough to learn the density from
             density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
         }
     }
 
     /**
-     * Everything before it is read: the start of the first piece still open, or the frontier if that is earlier
-     * (after a restart, pieces partly read may lie ahead of it); null while nothing is read from the start.
+     * Everything before it is read: the start of the first piece still open or of the first span not planned,
+     * whichever is earlier; null while nothing is read from the window's open start.
      */
     private Instant watermark() {
-        Instant w = frontierOpen() ? frontier : end;
-        if (!plan.isEmpty() && w != null) {
-            Instant first = plan.getFirst().from;
-            if (first == null || first.isBefore(w)) {
-                w = first;
-            }
+        Instant w = end;
+        if (!unplanned.isEmpty()) {
+            w = unplanned.firstKey();
         }
-        return w;
+        if (!plan.isEmpty()) {
+            Instant first = key(plan.getFirst().from);
+            w = first.isBefore(w) ? first : w;
+        }
+        return w.equals(Instant.MIN) ? null : w;
     }
 
     /** Where the backfill stands: the watermark, the pieces done after it and the pieces partly read. */
@@ -456,56 +473,79 @@ final class ParallelBackfill {
         it.add(p);
     }
 
-    private boolean frontierOpen() {
-        return frontierIsStart || frontier.isBefore(end);
+    private static Instant key(Instant from) {
+        return from == null ? Instant.MIN : from;
     }
 
-    /** Moves the frontier past spans taken by a previous run that start at or before it. */
-    private void skipTakenAtFrontier() {
-        Map.Entry<Instant, Instant> at = taken.floorEntry(frontier == null ? Instant.MIN : frontier);
-        while (at != null && (frontier == null || at.getValue().isAfter(frontier))) {
-            frontier = at.getValue();
-            at = taken.floorEntry(frontier);
+    /** Takes {@code [from, to)} (read or begun by a previous run) out of the spans to plan. */
+    private void removeFromUnplanned(Instant from, Instant to) {
+        Instant start = key(from);
+        Map.Entry<Instant, Instant> span = unplanned.floorEntry(start);
+        if (span == null || !span.getValue().isAfter(start)) {
+            span = unplanned.ceilingEntry(start);
+        }
+        while (span != null && span.getKey().isBefore(to)) {
+            unplanned.remove(span.getKey());
+            if (span.getKey().isBefore(start)) {
+                unplanned.put(span.getKey(), start);
+            }
+            if (span.getValue().isAfter(to)) {
+                unplanned.put(to, span.getValue());
+            }
+            span = unplanned.ceilingEntry(to);
         }
     }
 
-    /**
-     * Where the piece planned at {@code from} must end at the latest: the next span taken by a previous run, or
-     * the window's end.
-     */
-    private Instant limit(Instant from) {
-        Instant next = from == null ? (taken.isEmpty() ? null : taken.firstKey()) : taken.higherKey(from);
-        return next == null ? end : next;
-    }
-
-    /** Plans the next piece from the frontier on, sized by the density known now, and moves the frontier. */
+    /** Plans the next piece at the start of the first span not planned, sized by what is known now. */
     private Planned planAtFrontier(int reads) {
-        Instant from = frontier;
+        Map.Entry<Instant, Instant> span = unplanned.pollFirstEntry();
+        Instant from = span.getKey().equals(Instant.MIN) ? null : span.getKey();
+        Instant limit = span.getValue();
         Double rate = density.rateAfter(from);
         Planned p;
         if (rate != null && from != null) {
-            // near the end, smaller pieces, so that the reads in flight end about together
-            double left = rate * Duration.between(from, end).toSeconds() / pageSize;
+            // near the end, smaller pieces: each read gets an equal share of what is left (planned or not), so
+            // that the reads in flight end about together
+            double left = rate * unplannedSeconds(from, limit) / pageSize + pagesLeftInFlight();
             double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, left / reads));
             double target = (pages - 0.5) * pageSize; // its last page about half full
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
-            p = piece(from, from.plusSeconds(seconds), rate, target);
+            p = piece(from, from.plusSeconds(seconds), rate, target, limit);
             p.byRate = true;
         } else {
-            p = sampledPiece(from);
+            p = sampledPiece(from, limit);
         }
-        frontier = p.to;
-        frontierIsStart = false;
-        skipTakenAtFrontier();
+        if (p.to.isBefore(limit)) {
+            unplanned.put(p.to, limit);
+        }
         return p;
+    }
+
+    /** Pages the reads in flight still have to read: counted where known, else as planned. */
+    private double pagesLeftInFlight() {
+        double pages = 0;
+        for (Planned p : plan) {
+            if (p.running) {
+                pages += Math.max(0, Math.ceil((double) (p.counted ? p.count : p.expected) / pageSize) - p.pagesRead);
+            }
+        }
+        return pages;
+    }
+
+    /** Seconds of change time not planned yet: {@code [from, limit)} (being planned) and the spans after it. */
+    private long unplannedSeconds(Instant from, Instant limit) {
+        long seconds = Duration.between(from, limit).toSeconds();
+        for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
+            seconds += Duration.between(span.getKey(), span.getValue()).toSeconds();
+        }
+        return seconds;
     }
 
     /**
      * A piece {@code [from, to)} at {@code rate} records per second, stretched to its limit if little is left
      * before it.
      */
-    private Planned piece(Instant from, Instant to, double rate, double target) {
-        Instant limit = limit(from);
+    private Planned piece(Instant from, Instant to, double rate, double target, Instant limit) {
         to = to.truncatedTo(ChronoUnit.SECONDS);
         if (!to.isAfter(from)) {
             to = from.plusSeconds(MIN_PIECE_SECONDS);
@@ -525,19 +565,25 @@ final class ParallelBackfill {
      * Before the density is known: a piece of about {@link #SAMPLE_FILL} page by the window's first page, each
      * of its change times standing for the same share of the window's records.
      */
-    private Planned sampledPiece(Instant from) {
-        Instant limit = limit(from);
-        double perPoint = (double) windowRecords / sample.size();
-        double points = SAMPLE_FILL * pageSize / perPoint;
-        double at = (from == null ? -0.5 : countBefore(from)) + points;
+    private Planned sampledPiece(Instant from, Instant limit) {
         Instant to;
-        if (at >= sample.size() - 1) {
-            to = limit;
+        if (sample.isEmpty()) {
+            // nothing to go by: a part of the span by time, as many as the window has pages
+            Instant start = from != null ? from : limit.minus(Duration.ofDays(3650));
+            long seconds = Duration.between(start, limit).toSeconds();
+            to = start.plusSeconds((long) (seconds * SAMPLE_FILL / (windowRecords * sampleScale / pageSize)));
         } else {
-            int i = (int) Math.floor(Math.max(0, at));
-            Instant a = sample.get(i);
-            Instant b = sample.get(i + 1);
-            to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
+            double perPoint = windowRecords * sampleScale / sample.size();
+            double points = SAMPLE_FILL * pageSize / perPoint;
+            double at = (from == null ? -0.5 : countBefore(from)) + points;
+            if (at >= sample.size() - 1) {
+                to = limit;
+            } else {
+                int i = (int) Math.floor(Math.max(0, at));
+                Instant a = sample.get(i);
+                Instant b = sample.get(i + 1);
+                to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
+            }
         }
         to = to.truncatedTo(ChronoUnit.SECONDS);
         if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
@@ -547,7 +593,9 @@ final class ParallelBackfill {
             to = limit;
         }
         long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
-        return new Planned(from, to, 1, 2, expected);
+        Planned p = new Planned(from, to, 1, 2, expected);
+        p.scale = sampleScale;
+        return p;
     }
 
     private int countBefore(Instant t) {
@@ -562,27 +610,6 @@ final class ParallelBackfill {
             }
         }
         return lo;
-    }
-
-    /** The parts of a planned piece outside the spans taken by a previous run (the piece itself if none). */
-    private List<Planned> outsideTaken(Planned p) {
-        List<Planned> parts = new ArrayList<>();
-        Instant start = p.from == null ? Instant.MIN : p.from;
-        for (Map.Entry<Instant, Instant> t : taken.entrySet()) {
-            if (!t.getKey().isBefore(p.to) || !t.getValue().isAfter(start)) {
-                continue;
-            }
-            if (t.getKey().isAfter(start)) {
-                parts.add(new Planned(start == Instant.MIN ? null : start, t.getKey(), p.guessPages, p.maxPages,
-                        p.expected));
-            }
-            start = t.getValue();
-        }
-        if (start.isBefore(p.to)) {
-            parts.add(start.equals(p.from == null ? Instant.MIN : p.from) ? p
-                    : new Planned(start, p.to, p.guessPages, p.maxPages, p.expected));
-        }
-        return parts;
     }
 
     /**
