@@ -48,9 +48,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
  * in place, by its page count; a piece too short to cut (thousands of records changed in the same second) is
- * walked whole. Without page counts (cursor endpoints) a piece sized by the sample is given up after two
- * pages (held back, not handed over) and its span planned again; one sized by the density is walked to its
- * end, handing its pages over as it goes.
+ * walked whole. Without page counts (cursor endpoints) the window is cut as a whole by the sample at the
+ * start, and a piece walked well past its plan is given up (its pages are held back until it ends, so nothing
+ * of it was sent) and cut evenly into pieces of about one page.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight and the records
  * queued for {@link #poll}. No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
@@ -86,17 +86,11 @@ final class ParallelBackfill {
         final long expected;
         /** Sized by the learned density (so cut evenly by time if it is refused). */
         boolean byRate;
-        /** Sized by the sample: the {@link #sampleScale} it was sized with. */
-        double scale;
         Future<?> task;
         boolean running;
         RuntimeException failure;
         /** Its records were counted (from its last page) before it was read to the end. */
         boolean counted;
-        /** Its records as counted, or 0. */
-        long count;
-        /** Pages of it handed over. */
-        int pagesRead;
         /** Its position after the last page queued; null before its first page. */
         ResourceOffset at;
 
@@ -121,9 +115,7 @@ final class ParallelBackfill {
     private final IntSupplier concurrency;
     private final int pageSize;
     private final Instant end;
-    /** Whether the endpoint counts its pages (a {@code last} link): refusals then cost one request. */
-    private final boolean pagesKnown;
-    /** The window's records, as far as its first page tells (null: unknown). */
+    /** The window's records, as far as its first page tells (a guess without a page count). */
     private final long windowRecords;
     /** The window's first page's change times, sorted. */
     private final List<Instant> sample;
@@ -133,18 +125,13 @@ final class ParallelBackfill {
     private final TreeMap<Instant, Instant> done = new TreeMap<>();
     /**
      * Spans of the window no piece is planned for yet (from → to, {@link Instant#MIN} for an open start): the
-     * window at first, less what a previous run read or began; a forward walk given up returns its span here.
+     * window at first, less what a previous run read or began.
      */
     private final TreeMap<Instant, Instant> unplanned = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
     /** Records per second of change time, learned from the pieces read. */
     private final ChangeDensity density;
-    /**
-     * How many times more records the first page's sample stands for than first assumed, where the page count is
-     * unknown (cursor endpoints): each piece sized by the sample that is given up on multiplies it by 4.
-     */
-    private double sampleScale = 1;
     private boolean cancelled;
 
     /**
@@ -163,7 +150,6 @@ final class ParallelBackfill {
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
-        this.pagesKnown = pagesKnown;
         this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
         this.end = to;
         this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
@@ -179,6 +165,15 @@ final class ParallelBackfill {
             p.at = piece;
             insertInOrder(p);
             removeFromUnplanned(piece.watermark(), piece.windowEnd());
+        }
+        if (!pagesKnown || this.sample.isEmpty()) {
+            // no count or no sample to size pieces by as they are planned: cut what is to be read as a whole by
+            // what there is, and learn the density from the first pieces read
+            for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
+                Instant start = span.getKey().equals(Instant.MIN) ? null : span.getKey();
+                cut(start, span.getValue(), pages, this.sample, 1).forEach(this::insertInOrder);
+            }
+            unplanned.clear();
         }
     }
 
@@ -340,7 +335,6 @@ final class ParallelBackfill {
      */
     private synchronized void learn(Planned p, long records) {
         p.counted = true;
-        p.count = records;
         if (p.from != null) {
             density.read(p.from, p.to, records);
         }
@@ -368,7 +362,6 @@ final class ParallelBackfill {
                 throw new CancellationException("the backfill was stopped");
             }
             Map<String, Object> before = position().toMap();
-            p.pagesRead++;
             if (after.inWindow()) {
                 p.at = after;
             } else {
@@ -405,10 +398,10 @@ final class ParallelBackfill {
     }
 
     /**
-     * A piece with more pages than allowed. With its page count known, it is cut again at once, in place, into
-     * pieces of about {@link #PIECE_PAGES} pages. A forward walk (no page count) read its highest or lowest ids,
-     * which say little about its change times: its span is planned again like the rest of the window, by the
-     * density once known, and the sample is taken to stand for more records.
+     * A piece with more pages than allowed: cut again at once, in place. A piece sized by the density is cut
+     * evenly by time (the density varies little inside it; the page read is the piece's records of a few ids, a
+     * poorer guide); others by the sample. A forward walk without a page count (cursor) read the piece's highest
+     * or lowest ids, which say little about its change times: that is cut evenly too, into pieces of one page.
      */
     private void refused(Planned p, WindowWalker.Piece read) {
         int at = plan.indexOf(p);
@@ -416,17 +409,9 @@ final class ParallelBackfill {
             return;
         }
         plan.remove(at);
-        if (!read.pagesKnown()) {
-            unplanned.put(key(p.from), p.to);
-            if (!p.byRate) {
-                sampleScale = Math.max(sampleScale, 4 * p.scale); // pieces sized alike at once count once
-            }
-            return;
-        }
-        // a piece sized by the density is cut evenly by time (the density varies little inside it; the page
-        // read is the piece's records of a few ids, a poorer guide); others by the sample
-        plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(), p.byRate ? List.of() : read.sample(), PIECE_PAGES));
-        if (p.from != null) {
+        plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
+                p.byRate || !read.pagesKnown() ? List.of() : read.sample(), read.pagesKnown() ? PIECE_PAGES : 1));
+        if (read.pagesKnown() && p.from != null) {
             // its page count is its record count within a page: good enough to learn the density from
             density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
         }
@@ -504,10 +489,12 @@ final class ParallelBackfill {
         Double rate = density.rateAfter(from);
         Planned p;
         if (rate != null && from != null) {
-            // near the end, smaller pieces: each read gets an equal share of what is left (planned or not), so
-            // that the reads in flight end about together
-            double left = rate * unplannedSeconds(from, limit) / pageSize + pagesLeftInFlight();
-            double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, left / reads));
+            // near the end, smaller pieces, so that the reads in flight end about together: once less than half
+            // a full piece per read is left to plan, each new piece gets twice its share of it. (Measured on the
+            // benchmark: shrinking sooner costs a wrong first guess and a partial page per extra piece, shrinking
+            // later leaves reads idle at the end.)
+            double left = rate * unplannedSeconds(from, limit) / pageSize;
+            double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, 2 * left / reads));
             double target = (pages - 0.5) * pageSize; // its last page about half full
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
             p = piece(from, from.plusSeconds(seconds), rate, target, limit);
@@ -519,17 +506,6 @@ final class ParallelBackfill {
             unplanned.put(p.to, limit);
         }
         return p;
-    }
-
-    /** Pages the reads in flight still have to read: counted where known, else as planned. */
-    private double pagesLeftInFlight() {
-        double pages = 0;
-        for (Planned p : plan) {
-            if (p.running) {
-                pages += Math.max(0, Math.ceil((double) (p.counted ? p.count : p.expected) / pageSize) - p.pagesRead);
-            }
-        }
-        return pages;
     }
 
     /** Seconds of change time not planned yet: {@code [from, limit)} (being planned) and the spans after it. */
@@ -556,9 +532,7 @@ final class ParallelBackfill {
         }
         double expected = Duration.between(from, to).toSeconds() * rate;
         int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        // a forward walk (no page count) hands its pages over as it goes, so it is not given up on
-        int max = pagesKnown ? MAX_PAGES_FACTOR * pages : Integer.MAX_VALUE;
-        return new Planned(from, to, pages, max, (long) Math.ceil(expected));
+        return new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected));
     }
 
     /**
@@ -566,24 +540,15 @@ final class ParallelBackfill {
      * of its change times standing for the same share of the window's records.
      */
     private Planned sampledPiece(Instant from, Instant limit) {
-        Instant to;
-        if (sample.isEmpty()) {
-            // nothing to go by: a part of the span by time, as many as the window has pages
-            Instant start = from != null ? from : limit.minus(Duration.ofDays(3650));
-            long seconds = Duration.between(start, limit).toSeconds();
-            to = start.plusSeconds((long) (seconds * SAMPLE_FILL / (windowRecords * sampleScale / pageSize)));
-        } else {
-            double perPoint = windowRecords * sampleScale / sample.size();
-            double points = SAMPLE_FILL * pageSize / perPoint;
-            double at = (from == null ? -0.5 : countBefore(from)) + points;
-            if (at >= sample.size() - 1) {
-                to = limit;
-            } else {
-                int i = (int) Math.floor(Math.max(0, at));
-                Instant a = sample.get(i);
-                Instant b = sample.get(i + 1);
-                to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
-            }
+        double perPoint = (double) windowRecords / sample.size();
+        double points = SAMPLE_FILL * pageSize / perPoint;
+        double at = (from == null ? -0.5 : countBefore(from)) + points;
+        Instant to = limit;
+        if (at < sample.size() - 1) {
+            int i = (int) Math.floor(Math.max(0, at));
+            Instant a = sample.get(i);
+            Instant b = sample.get(i + 1);
+            to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
         }
         to = to.truncatedTo(ChronoUnit.SECONDS);
         if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
@@ -593,9 +558,7 @@ final class ParallelBackfill {
             to = limit;
         }
         long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
-        Planned p = new Planned(from, to, 1, 2, expected);
-        p.scale = sampleScale;
-        return p;
+        return new Planned(from, to, 1, 2, expected);
     }
 
     private int countBefore(Instant t) {

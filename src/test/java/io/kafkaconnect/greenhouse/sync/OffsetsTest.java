@@ -12,6 +12,8 @@ import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 
 class OffsetsTest {
+    private static final Instant BACKFILL_FROM = Instant.parse("2024-01-10T00:00:00Z");
+    private static final Instant BACKFILL_END = Instant.parse("2024-06-01T00:00:00Z");
 
     @Test
     void anOffsetRoundTripsThroughItsMap() {
@@ -55,8 +57,7 @@ class OffsetsTest {
 
     @Test
     void aBackfillsPartsDoneRoundTripAsFromToSpans() {
-        Instant w = Instant.parse("2024-01-10T00:00:00Z");
-        ResourceOffset offset = ResourceOffset.backfill(w, Instant.parse("2024-06-01T00:00:00Z"), List.of(
+        ResourceOffset offset = ResourceOffset.backfill(BACKFILL_FROM, BACKFILL_END, List.of(
                 new Window(Instant.parse("2024-01-12T00:00:00Z"), Instant.parse("2024-01-15T00:00:00Z")),
                 new Window(Instant.parse("2024-02-01T00:00:00Z"), Instant.parse("2024-02-02T00:00:00Z"))), List.of());
         org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
@@ -66,12 +67,10 @@ class OffsetsTest {
 
     @Test
     void aBackfillsPiecesPartlyReadRoundTripWithTheirOwnPositions() {
-        Instant w = Instant.parse("2024-01-10T00:00:00Z");
-        Instant end = Instant.parse("2024-06-01T00:00:00Z");
         ResourceOffset piece = ResourceOffset.windowStart(Instant.parse("2024-01-11T00:00:00Z"),
                 Instant.parse("2024-01-12T00:00:00Z")).atPage("https://h/v1/candidates?page=3&per_page=500",
                 ResourceOffset.Walk.PREV, List.of(7L, 8L));
-        ResourceOffset offset = ResourceOffset.backfill(w, end, List.of(
+        ResourceOffset offset = ResourceOffset.backfill(BACKFILL_FROM, BACKFILL_END, List.of(
                 new Window(Instant.parse("2024-01-12T00:00:00Z"), Instant.parse("2024-01-15T00:00:00Z"))),
                 List.of(piece));
         org.apache.kafka.connect.storage.OffsetUtils.validateFormat(offset.toMap());
@@ -81,16 +80,14 @@ class OffsetsTest {
 
     @Test
     void rejectsPiecesPartlyReadThatOverlapOrLeaveTheWindow() {
-        Instant w = Instant.parse("2024-01-10T00:00:00Z");
-        Instant end = Instant.parse("2024-06-01T00:00:00Z");
         ResourceOffset piece = ResourceOffset.windowStart(Instant.parse("2024-01-11T00:00:00Z"),
                 Instant.parse("2024-01-13T00:00:00Z")).atPage("https://h/v1/candidates?page=3", ResourceOffset.Walk.PREV,
                 List.of());
         List<Window> overlapping = List.of(new Window(Instant.parse("2024-01-12T00:00:00Z"),
                 Instant.parse("2024-01-15T00:00:00Z")));
-        assertThatThrownBy(() -> ResourceOffset.backfill(w, end, overlapping, List.of(piece)))
+        assertThatThrownBy(() -> ResourceOffset.backfill(BACKFILL_FROM, BACKFILL_END, overlapping, List.of(piece)))
                 .hasMessageContaining("disjoint");
-        assertThatThrownBy(() -> ResourceOffset.backfill(Instant.parse("2024-01-12T00:00:00Z"), end, List.of(),
+        assertThatThrownBy(() -> ResourceOffset.backfill(Instant.parse("2024-01-12T00:00:00Z"), BACKFILL_END, List.of(),
                 List.of(piece))).as("before the watermark").hasMessageContaining("disjoint");
         Map<String, Object> map = new HashMap<>(Map.of("v", 1, "watermark", 1000, "window_end", 9000));
         map.put("reading", "[{\"window_end\": 3000, \"walk\": \"sideways\", \"next_page\": \"x\"}]");
