@@ -66,6 +66,7 @@ final class ParallelBackfill {
     private static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
     private static final int MAX_PAGES_FACTOR = 3;
+    /** Pages per read allowed in flight that may wait for {@link #poll} before no new read starts. */
     private static final int QUEUED_PAGES_PER_READ = 1;
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
@@ -276,6 +277,8 @@ final class ParallelBackfill {
         WindowWalker.Piece read = null;
         RuntimeException failure = null;
         long[] records = {0};
+        ResourceOffset at = p.at;
+        boolean whole = at == null;
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
                 @Override
@@ -289,7 +292,6 @@ final class ParallelBackfill {
                     learn(p, count);
                 }
             };
-            ResourceOffset at = p.at;
             if (at != null) {
                 walker.readOn(at, sink, null);
                 read = WindowWalker.Piece.READ;
@@ -316,7 +318,7 @@ final class ParallelBackfill {
             } else if (read.refused()) {
                 refused(p, read);
             } else {
-                if (!p.counted) {
+                if (!p.counted && whole) { // a piece read on from its middle counts only part of it
                     learn(p, records[0]);
                 }
                 if (plan.contains(p)) { // read to its end without a last page saying so
