@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * Offsets: every record but the last of a page carries the position of the page it came from, so a crash
  * re-reads at most that page; the last one carries the position after it. A backfill's records carry its
- * watermark and the pieces done after it (see {@link ParallelBackfill}).
+ * watermark, the pieces done after it and each partly read piece's next page (see {@link ParallelBackfill}).
  */
 public final class WindowSync implements ResourceSync {
     private static final Logger log = LoggerFactory.getLogger(WindowSync.class);
