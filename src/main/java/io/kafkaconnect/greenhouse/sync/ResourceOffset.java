@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -203,55 +204,47 @@ public record ResourceOffset(Instant watermark, Instant windowEnd, String nextPa
     }
 
     private static List<Long> ids(Map<String, ?> map) {
-        Object value = map.get(SEEN);
-        if (value == null) {
-            return List.of();
-        }
-        if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("offset key 'seen' must be a string of comma-separated ids but is "
-                    + value);
-        }
-        List<Long> ids = new ArrayList<>();
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                ids.add(Long.parseLong(part.trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("offset key 'seen' must hold integer ids but holds '" + part + "'");
-            }
-        }
-        return ids;
+        return commaSeparated(map, SEEN, "integer ids", Long::parseLong);
     }
 
     private static List<Window> doneParts(Map<String, ?> map) {
-        Object value = map.get(DONE);
+        return commaSeparated(map, DONE, "from..to pairs of epoch ms", part -> {
+            String[] bounds = part.split("\\.\\.");
+            if (bounds.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new Window(Instant.ofEpochMilli(Long.parseLong(bounds[0])),
+                    Instant.ofEpochMilli(Long.parseLong(bounds[1])));
+        });
+    }
+
+    /**
+     * The comma-separated items of a string value (Connect offsets hold primitives only), each read by
+     * {@code parse}, which throws {@link NumberFormatException} for an item that is wrong.
+     */
+    private static <T> List<T> commaSeparated(Map<String, ?> map, String key, String what,
+                                              Function<String, T> parse) {
+        Object value = map.get(key);
         if (value == null) {
             return List.of();
         }
         if (!(value instanceof String text)) {
-            throw new IllegalArgumentException("offset key 'done' must be a string of comma-separated from..to "
-                    + "epoch ms pairs but is " + value);
+            throw new IllegalArgumentException("offset key '" + key + "' must be a string of comma-separated " + what
+                    + " but is " + value);
         }
-        List<Window> parts = new ArrayList<>();
+        List<T> items = new ArrayList<>();
         for (String part : text.split(",")) {
             if (part.isBlank()) {
                 continue;
             }
-            String[] bounds = part.trim().split("\\.\\.");
             try {
-                if (bounds.length != 2) {
-                    throw new NumberFormatException();
-                }
-                parts.add(new Window(Instant.ofEpochMilli(Long.parseLong(bounds[0])),
-                        Instant.ofEpochMilli(Long.parseLong(bounds[1]))));
+                items.add(parse.apply(part.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("offset key 'done' must hold from..to pairs of epoch ms but holds '"
+                throw new IllegalArgumentException("offset key '" + key + "' must hold " + what + " but holds '"
                         + part + "'");
             }
         }
-        return parts;
+        return items;
     }
 
     private static List<ResourceOffset> readingPieces(Map<String, ?> map) {
