@@ -423,6 +423,8 @@ public final class Benchmark {
         say("   pages            %,d answered 200: %,d full, %,d partial, %,d empty; %,d records served for %,d distinct "
                         + "(%.2f× re-read)", pages.total(), pages.full(), pages.partial(), pages.empty(), pages.served(),
                 r.distinct(), r.distinct() == 0 ? Double.NaN : pages.served() / (double) r.distinct());
+        say("   by 10 s          %s requests (in each 10 s of the clock, first to last)",
+                pages.byTenSeconds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" ")));
         say("   poll loop        %,d polls (%,d empty, %,d retriable errors%s); inside poll() %.1f s, converting %.1f s",
                 r.polls(), r.emptyPolls(), r.retriable(), r.lastRetriable() == null ? "" : ", last: "
                         + r.lastRetriable().getMessage(), seconds(r.pollWallNanos()), seconds(r.convertWallNanos()));

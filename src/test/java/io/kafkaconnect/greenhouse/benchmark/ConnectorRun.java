@@ -60,9 +60,11 @@ final class ConnectorRun {
 
     /**
      * The successful answers by how full they were: {@code empty} (0 records), {@code partial}, {@code full}
-     * (page.size records); {@code served} counts every record sent, re-reads included.
+     * (page.size records); {@code served} counts every record sent, re-reads included; {@code byTenSeconds}: the
+     * requests that arrived in each 10 s of the clock (multiples of 10 s since the epoch, as the simulator's
+     * fixed windows), from the first to the last.
      */
-    record Pages(int empty, int partial, int full, long served) {
+    record Pages(int empty, int partial, int full, long served, List<Integer> byTenSeconds) {
         int total() {
             return empty + partial + full;
         }
@@ -174,7 +176,8 @@ final class ConnectorRun {
         int fullPages = 0;
         long served = 0;
         int pageSize = Integer.parseInt(taskProps.getOrDefault("page.size", "500"));
-        for (Target.Call r : target.calls().get()) {
+        List<Target.Call> calls = target.calls().get();
+        for (Target.Call r : calls) {
             requests++;
             if (r.status() == 429) {
                 throttled++;
@@ -194,6 +197,18 @@ final class ConnectorRun {
         return new Result(ids.size(), ids.distinct(), returned, ids.unexpected(), ids.complete(), failure,
                 startNanos, firstRecord, polls, emptyPolls, retriable, lastRetriable, pollWall, convertWall, pollThreadCpu, pollCpu, convertCpu,
                 jsonBytes, payloadSampleBytes, payloadSampleRecords, payloadSampleCpu, requests, throttled, otherErrors,
-                new Pages(emptyPages, partialPages, fullPages, served), usage);
+                new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls)), usage);
+    }
+
+    private static List<Integer> byTenSeconds(List<Target.Call> calls) {
+        if (calls.isEmpty()) {
+            return List.of();
+        }
+        long first = calls.stream().mapToLong(c -> c.at().getEpochSecond() / 10).min().orElseThrow();
+        long last = calls.stream().mapToLong(c -> c.at().getEpochSecond() / 10).max().orElseThrow();
+        Integer[] counts = new Integer[(int) (last - first + 1)];
+        java.util.Arrays.fill(counts, 0);
+        calls.forEach(c -> counts[(int) (c.at().getEpochSecond() / 10 - first)]++);
+        return List.of(counts);
     }
 }
