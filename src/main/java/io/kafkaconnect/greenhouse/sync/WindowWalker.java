@@ -221,6 +221,19 @@ final class WindowWalker {
         }
     }
 
+    /**
+     * How many records {@code [from, to)} holds, from one request for a page of one record (its {@code last} link
+     * numbers the last record); null where the endpoint gives no such link.
+     */
+    Long count(Instant from, Instant to) {
+        ApiPage page = client.getPage(dialect.firstPage(baseUrl, resource, new Window(from, to), 1), resource.name());
+        if (page.next() == null) {
+            return (long) page.records().size();
+        }
+        Integer last = pageCount(page);
+        return last == null ? null : last.longValue();
+    }
+
     /** The page count from the {@code last} link, or null without one (or an opaque one). */
     static Integer pageCount(ApiPage page) {
         if (page.last() == null) {

@@ -256,6 +256,22 @@ class CompletenessTest {
         assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
     }
 
+    @Test
+    void aLargeBackfillIsPlannedFromCountedSpansWithFewRequestsBeyondItsPages() throws Exception {
+        simulator(8_000, Duration.ZERO);
+        WindowSync sync = candidatesSync(20, 4);
+        List<SourceRecord> sent = readWindow(sync, () -> { });
+
+        assertEachIdSentOnce(sent, "no edits: each record once");
+        List<io.kafkaconnect.greenhouse.simulator.LoggedRequest> requests = sim.requestLog().stream()
+                .filter(r -> r.path().equals("/v1/candidates")).toList();
+        long counts = requests.stream().filter(r -> "1".equals(r.query().get("per_page"))).count();
+        assertThat(counts).as("the spans counted").isEqualTo(8);
+        // 400 pages of records; each piece of about 40 pages costs its partial last page and now and then a
+        // wrong guess of it; the first page (which also tells the API's clock) and the counts come on top
+        assertThat(requests.size()).as("requests for 400 pages").isLessThan(400 + 10 + 25);
+    }
+
     /** The spans of change time (epoch ms) an offset says are read: before the watermark, and the parts done. */
     private static List<long[]> read(ResourceOffset offset) {
         List<long[]> spans = new ArrayList<>();
