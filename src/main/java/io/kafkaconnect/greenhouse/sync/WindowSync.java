@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
@@ -47,6 +48,12 @@ public final class WindowSync implements ResourceSync {
     private Instant dueAt;
     private long windowRecords;
     private int windowPages;
+    /**
+     * The first page of everything the resource holds, read when the task starts to learn the API's clock. It
+     * stands in for the first page of a first window that turns out large (the same records, but for those
+     * changed in the last few seconds): a backfill is planned from it without asking again. Null once used.
+     */
+    private ApiPage firstPageOfAll;
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
 
@@ -95,19 +102,18 @@ public final class WindowSync implements ResourceSync {
             return List.of();
         }
         ResourceOffset before = position;
+        ApiPage ofAll = firstPageOfAll;
+        firstPageOfAll = null;
+        if (ofAll != null && before.watermark() == null && before.nextPage() == null && isLarge(ofAll, before)) {
+            startBackfill(before, ofAll);
+            return List.of();
+        }
         WindowWalker.Step step = walker.next(before);
         windowPages++;
-        int pages = WindowWalker.estimatedPages(step.page());
         // a backfill stopped with pieces done or partly read goes on as one, whatever is left of it
         boolean backfillStopped = !before.done().isEmpty() || !before.reading().isEmpty();
-        if (backfillStopped || (step.openedALargeWindow(before) && pages > 2 && canSplit(before))) {
-            log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once",
-                    resource.name(), before.watermark() == null ? "start" : before.watermark(), before.windowEnd(),
-                    pages, settings.maxConcurrency());
-            backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
-                    settings.pageSize(), before.watermark(), before.windowEnd(), pages,
-                    WindowWalker.pageCount(step.page()) != null, walker.changeTimes(step.page().records()),
-                    before.done(), before.reading());
+        if (backfillStopped || (step.openedALargeWindow(before) && isLarge(step.page(), before))) {
+            startBackfill(before, step.page());
             return List.of();
         }
         position = step.after();
@@ -140,6 +146,22 @@ public final class WindowSync implements ResourceSync {
         return out;
     }
 
+    /** Whether a window whose first page is {@code first} is worth reading in pieces. */
+    private boolean isLarge(ApiPage first, ResourceOffset window) {
+        return first.next() != null && WindowWalker.estimatedPages(first) > 2 && canSplit(window);
+    }
+
+    private void startBackfill(ResourceOffset window, ApiPage first) {
+        int pages = WindowWalker.estimatedPages(first);
+        log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once", resource.name(),
+                window.watermark() == null ? "start" : window.watermark(), window.windowEnd(), pages,
+                settings.maxConcurrency());
+        backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
+                settings.pageSize(), window.watermark(), window.windowEnd(), pages,
+                WindowWalker.pageCount(first) != null, walker.changeTimes(first.records()), window.done(),
+                window.reading());
+    }
+
     private boolean canSplit(ResourceOffset window) {
         return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1
                 && (window.watermark() == null
@@ -153,7 +175,7 @@ public final class WindowSync implements ResourceSync {
         if (perSecond == null || latency == null) {
             return settings.maxConcurrency();
         }
-        int needed = (int) Math.ceil(perSecond * latency.toNanos() / 1e9 * 1.5) + 1;
+        int needed = (int) Math.ceil(perSecond * latency.toNanos() / 1e9 * 2) + 1;
         return Math.max(2, Math.min(settings.maxConcurrency(), needed));
     }
 
@@ -174,9 +196,15 @@ public final class WindowSync implements ResourceSync {
         return true;
     }
 
-    /** Asks the API once for anything, to learn its clock from the Date header. */
+    /**
+     * Asks the API once for anything, to learn its clock from the Date header. Where a first window may be read
+     * in pieces, that is a whole first page of everything, kept to plan them by.
+     */
     private Instant learnServerClock() {
-        client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL, 1), resource.name());
+        boolean mayBackfill = position.watermark() == null && canSplit(position);
+        ApiPage page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
+                mayBackfill ? settings.pageSize() : 1), resource.name());
+        firstPageOfAll = mayBackfill ? page : null;
         return client.serverClock().now().orElseThrow(() -> new IllegalStateException(
                 "The API sent no Date header, so windows cannot be bounded by its clock"));
     }
