@@ -95,12 +95,13 @@ public final class ApiClient {
                 builder.post(RequestBody.create(request.body().toString(), JSON));
             }
             credentials.authenticate(builder); // may fetch a token: before the budget counts this request in flight
-            if (!budget.acquire(sleeper)) {
+            Instant started = budget.acquire(sleeper);
+            if (started == null) {
                 throw new StoppedException();
             }
             String failure;
             Throwable cause = null;
-            try (Response response = execute(builder)) {
+            try (Response response = execute(builder, started)) {
                 Instant receivedAt = clock.instant();
                 Instant serverDate = serverDate(response);
                 serverClock.observe(serverDate, receivedAt);
@@ -109,7 +110,7 @@ public final class ApiClient {
                     throttled(response.headers(), serverDate, resource, "HTTP 429");
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
-                budget.update(response.headers(), serverDate);
+                budget.update(response.headers(), serverDate, started);
                 if (code == 401 && !refreshed && credentials.refreshAfterUnauthorized()) {
                     refreshed = true;
                     continue;
@@ -159,12 +160,12 @@ public final class ApiClient {
     }
 
     /** Sends a request counted in the budget as in flight until its answer is back. */
-    private Response execute(Request.Builder request) throws IOException {
+    private Response execute(Request.Builder request, Instant started) throws IOException {
         long start = System.nanoTime();
         try {
             return http.newCall(request.build()).execute();
         } finally {
-            budget.release();
+            budget.release(started);
             latency.record(System.nanoTime() - start);
         }
     }

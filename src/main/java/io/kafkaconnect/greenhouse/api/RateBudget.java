@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Headers;
 import org.slf4j.Logger;
@@ -16,15 +17,21 @@ import org.slf4j.LoggerFactory;
  * The request budget of one credential, shared by every task of this JVM that uses it. It learns the limit
  * from {@code X-RateLimit-Limit}, paces requests evenly at a share of it ({@code fraction} of the limit per
  * window, with a small margin), never lets more requests start than {@code X-RateLimit-Remaining} allows
- * (counting requests still in flight), waits for {@code X-RateLimit-Reset} when a window is spent, and
- * blocks everyone for {@code Retry-After} after a 429. Tasks on other workers share the budget too, and this
- * adapts to them through the headers.
+ * (less the requests in flight that started after the one answered: those the server had not counted yet),
+ * waits for {@code X-RateLimit-Reset} when a window is spent, and after a 429 blocks everyone for
+ * {@code Retry-After} or until the window resets, whichever is sooner. Reset times are converted to our clock
+ * with the closest difference between the clocks that the {@code Date} headers have shown. Tasks on other
+ * workers share the budget too, and this adapts to them through the headers.
  */
 public final class RateBudget {
     private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
     private static final Map<String, RateBudget> SHARED = new ConcurrentHashMap<>();
-    /** Pace a little under the limit, so clock jitter between us and the server does not cost a 429. */
-    private static final double PACING_MARGIN = 0.97;
+    /**
+     * Pace a little under the limit: a request may reach the server a little later than it starts, and a few
+     * of them crowding into one window would cost a 429. (Remaining keeps a window from being overdrawn once
+     * its first answers are back.)
+     */
+    private static final double PACING_MARGIN = 0.99;
 
     private final Clock clock;
     private Duration window;
@@ -38,6 +45,13 @@ public final class RateBudget {
     private Instant blockedUntil = Instant.MIN;
     private Instant nextSlot = Instant.MIN;
     private int inFlight;
+    /** When the requests in flight started: start → how many. */
+    private final TreeMap<Instant, Integer> startedAt = new TreeMap<>();
+    /**
+     * The server's clock minus ours, as closely as its {@code Date} headers tell: each one is truncated to the
+     * second, so each says at most the true difference, and the largest seen is the closest (null before any).
+     */
+    private Duration skew;
 
     RateBudget(Clock clock, Duration window, double fraction) {
         this.clock = clock;
@@ -58,21 +72,22 @@ public final class RateBudget {
     }
 
     /**
-     * Waits until a request may start and counts it as in flight; pair with {@link #release()}.
+     * Waits until a request may start and counts it as in flight; pair with {@link #release(Instant)}.
      *
-     * @return false if the sleeper was stopped meanwhile (then nothing is counted)
+     * @return when the request started, or null if the sleeper was stopped meanwhile (then nothing is counted)
      */
-    public boolean acquire(Sleeper sleeper) {
+    public Instant acquire(Sleeper sleeper) {
         while (true) {
-            Duration wait = reserveOrWait();
+            Instant now = clock.instant();
+            Duration wait = reserveAt(now);
             if (wait.isZero()) {
-                return true;
+                return now;
             }
             if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
                 log.info("Rate budget: waiting {} ms before the next request", wait.toMillis());
             }
             if (!sleeper.sleep(wait)) {
-                return false;
+                return null;
             }
         }
     }
@@ -88,13 +103,25 @@ public final class RateBudget {
         }
     }
 
-    /** The request started by {@link #acquire} has its answer (or failed). */
-    public synchronized void release() {
+    /** The request that {@link #acquire} started at {@code started} has its answer (or failed). */
+    public synchronized void release(Instant started) {
+        Integer n = startedAt.get(started);
+        if (n == null) {
+            return;
+        }
+        if (n == 1) {
+            startedAt.remove(started);
+        } else {
+            startedAt.put(started, n - 1);
+        }
         inFlight = Math.max(0, inFlight - 1);
     }
 
     synchronized Duration reserveOrWait() {
-        Instant now = clock.instant();
+        return reserveAt(clock.instant());
+    }
+
+    private synchronized Duration reserveAt(Instant now) {
         if (windowResetsAt != null && !now.isBefore(windowResetsAt) && remaining != null) {
             remaining = null; // a new window: the next answer tells its state
             windowResetsAt = null;
@@ -110,6 +137,7 @@ public final class RateBudget {
             return Duration.between(now, earliest);
         }
         inFlight++;
+        startedAt.merge(now, 1, Integer::sum);
         if (remaining != null) {
             remaining--;
         }
@@ -133,17 +161,23 @@ public final class RateBudget {
         return Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
     }
 
-    /** Reads the rate headers of an answer. {@code serverDate} converts an absolute reset time to our clock. */
-    public synchronized void update(Headers headers, Instant serverDate) {
+    /**
+     * Reads the rate headers of the answer to a request that started at {@code started} (null: unknown).
+     * {@code serverDate} converts an absolute reset time to our clock.
+     */
+    public synchronized void update(Headers headers, Instant serverDate, Instant started) {
         Integer l = intHeader(headers, "X-RateLimit-Limit");
         Integer r = intHeader(headers, "X-RateLimit-Remaining");
         if (l != null && l > 0) {
             limit = l;
             limitAssumed = false;
         }
+        observeSkew(serverDate);
         if (r != null) {
-            // requests still in flight (this one was released already) may not be counted in r yet
-            int others = inFlight;
+            // requests that started after this one (still in flight) are not counted in r yet; those that
+            // started before it are
+            int others = started == null ? inFlight
+                    : startedAt.tailMap(started, false).values().stream().mapToInt(Integer::intValue).sum();
             remaining = remaining == null ? r - others : Math.min(remaining, r - others);
         }
         Instant reset = resetTime(headers.get("X-RateLimit-Reset"), serverDate);
@@ -181,7 +215,7 @@ public final class RateBudget {
      * tighter limit): pace a fifth slower from now on.
      */
     public synchronized Duration throttled(Headers headers, Instant serverDate, Duration fallback) {
-        update(headers, serverDate);
+        update(headers, serverDate, null);
         if (limitAssumed && limit != null && limit > 1) {
             limit = Math.max(1, (int) Math.floor(limit * 0.8));
             log.info("Rate limited below the documented limit: pacing at {} requests per {} s from now on", limit,
@@ -189,9 +223,10 @@ public final class RateBudget {
         }
         Duration wait = retryAfter(headers.get("Retry-After"), serverDate);
         Instant now = clock.instant();
-        if (wait == null) {
-            wait = windowResetsAt != null && windowResetsAt.isAfter(now) ? Duration.between(now, windowResetsAt)
-                    : fallback;
+        boolean resetKnown = windowResetsAt != null && windowResetsAt.isAfter(now);
+        if (wait == null || (resetKnown && windowResetsAt.isBefore(now.plus(wait)))) {
+            // Retry-After is whole seconds, rounded up: a window that resets sooner than that is waited for only
+            wait = resetKnown ? Duration.between(now, windowResetsAt) : fallback;
         }
         Instant until = now.plus(wait);
         if (until.isAfter(blockedUntil)) {
@@ -218,7 +253,7 @@ public final class RateBudget {
             return null;
         }
         Instant now = clock.instant();
-        Duration skew = serverDate == null ? Duration.ZERO : Duration.between(now, serverDate);
+        Duration skew = observeSkew(serverDate);
         try {
             long n = Long.parseLong(value.trim());
             if (n < 100_000_000L) { // a small number is a delay in seconds, not a time
@@ -249,6 +284,18 @@ public final class RateBudget {
             Duration d = Duration.between(clock.instant(), at);
             return d.isNegative() ? Duration.ZERO : d;
         }
+    }
+
+    /** Learns the clocks' difference from a {@code Date} header; returns the best estimate (zero before any). */
+    private Duration observeSkew(Instant serverDate) {
+        if (serverDate != null) {
+            Duration seen = Duration.between(clock.instant(), serverDate);
+            // a Date well behind the best estimate means the server's clock was set back: start again from it
+            if (skew == null || seen.compareTo(skew) > 0 || seen.compareTo(skew.minusSeconds(2)) < 0) {
+                skew = seen;
+            }
+        }
+        return skew == null ? Duration.ZERO : skew;
     }
 
     private static Integer intHeader(Headers headers, String name) {

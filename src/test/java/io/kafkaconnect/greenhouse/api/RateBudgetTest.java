@@ -21,8 +21,8 @@ class RateBudgetTest {
     void pacesEvenlyAtTheLimitPerWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         assertThat(budget.reserveOrWait()).isZero();
-        budget.release();
-        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant());
+        budget.release(clock.instant());
+        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
         assertThat(budget.reserveOrWait()).as("first request after learning the limit").isZero();
         Duration gap = budget.reserveOrWait();
         assertThat(gap).as("10 s / 50 requests, a little slower").isBetween(Duration.ofMillis(200), Duration.ofMillis(215));
@@ -32,11 +32,11 @@ class RateBudgetTest {
     void aFractionLeavesPartOfTheBudgetToOthers() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
         budget.reserveOrWait();
-        budget.release();
-        budget.update(rate(50, 30, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant());
+        budget.release(clock.instant());
+        budget.update(rate(50, 30, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant(), null);
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("paced at 25 per 10 s").isBetween(Duration.ofMillis(400), Duration.ofMillis(420));
-        budget.update(rate(50, 25, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant());
+        budget.update(rate(50, 25, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant(), null);
         clock.advance(Duration.ofSeconds(1));
         assertThat(budget.reserveOrWait()).as("25 of 50 left are kept for others: wait for the reset")
                 .isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5));
@@ -46,8 +46,8 @@ class RateBudgetTest {
     void requestsInFlightCountAgainstWhatRemains() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(1), 1.0);
         budget.reserveOrWait();
-        budget.release();
-        budget.update(rate(100, 2, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant());
+        budget.release(clock.instant());
+        budget.update(rate(100, 2, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
         // two more start; the third must wait for the window, though no answer said 0 yet
         clock.advance(Duration.ofMillis(20));
         assertThat(budget.reserveOrWait()).isZero();
@@ -61,9 +61,9 @@ class RateBudgetTest {
     void learnsTheApisRealWindowFromItsResetTimes() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         long reset = clock.instant().plusSeconds(2).getEpochSecond();
-        budget.update(rate(20, 19, reset), clock.instant());
+        budget.update(rate(20, 19, reset), clock.instant(), null);
         clock.advance(Duration.ofSeconds(3));
-        budget.update(rate(20, 19, reset + 2), clock.instant());
+        budget.update(rate(20, 19, reset + 2), clock.instant(), null);
         budget.reserveOrWait();
         assertThat(budget.reserveOrWait()).as("2 s / 20 requests").isBetween(Duration.ofMillis(100), Duration.ofMillis(110));
         assertThat(budget.requestsPerSecond()).isBetween(9.0, 10.0);
@@ -73,12 +73,63 @@ class RateBudgetTest {
     void a429BlocksEveryoneForRetryAfter() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         budget.reserveOrWait();
-        budget.release();
+        budget.release(clock.instant());
         Duration wait = budget.throttled(Headers.of("Retry-After", "7"), clock.instant(), Duration.ofSeconds(1));
         assertThat(wait).isEqualTo(Duration.ofSeconds(7));
         assertThat(budget.reserveOrWait()).isEqualTo(Duration.ofSeconds(7));
         clock.advance(Duration.ofSeconds(7));
         assertThat(budget.reserveOrWait()).isZero();
+    }
+
+    @Test
+    void onlyRequestsStartedAfterTheAnsweredOneAreTakenFromWhatRemains() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        // 100 per 10 s, but others used most of this window: 10 are left
+        budget.update(rate(100, 10, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        Instant first = clock.instant();
+        budget.reserveOrWait(); // counted by the server when it arrived
+        clock.advance(Duration.ofMillis(200));
+        Instant second = clock.instant();
+        budget.reserveOrWait(); // started before the first one's answer: counted too
+        clock.advance(Duration.ofMillis(200));
+        budget.reserveOrWait(); // started after it: not counted in the first answer
+        budget.release(second);
+        budget.update(rate(100, 8, clock.instant().plusSeconds(9).getEpochSecond()), clock.instant(), second);
+        clock.advance(Duration.ofMillis(200));
+        // the server counted 2 of the 10 by the second's answer; the third is in flight: 7 may still start
+        for (int i = 0; i < 7; i++) {
+            assertThat(budget.reserveOrWait()).as("request %d", i).isZero();
+            clock.advance(Duration.ofMillis(200));
+        }
+        // now 2.0 s after the start; the window resets at 9 s (9.4 s, in whole seconds)
+        assertThat(budget.reserveOrWait()).as("the window is spent: wait for its reset")
+                .isEqualTo(Duration.ofSeconds(7));
+        budget.release(first);
+    }
+
+    @Test
+    void resetTimesUseTheClosestOfTheDateHeadersTruncatedToTheSecond() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        Instant start = clock.instant(); // a whole second, on both clocks
+        long reset = start.getEpochSecond() + 5;
+        clock.advance(Duration.ofMillis(900));
+        budget.update(rate(5, 1, reset), clock.instant(), null); // a Date that happens to be exact
+        clock.advance(Duration.ofMillis(900));
+        // 1.8 s after the start this Date says 1 s (truncated): taken alone it would put the reset 0.8 s late
+        budget.update(rate(5, 0, reset), start.plusSeconds(1), null);
+        assertThat(budget.reserveOrWait()).as("waits for the reset, to the instant the server means")
+                .isEqualTo(Duration.ofMillis(3_200));
+    }
+
+    @Test
+    void a429WaitsForAResetSoonerThanItsRetryAfter() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        clock.advance(Duration.ofMillis(800));
+        long reset = clock.instant().getEpochSecond() + 1; // 0.2 s from now
+        Duration wait = budget.throttled(Headers.of("Retry-After", "1", "X-RateLimit-Limit", "50",
+                "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)), clock.instant(),
+                Duration.ofSeconds(1));
+        assertThat(wait).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -88,8 +139,8 @@ class RateBudgetTest {
         RateBudget b = RateBudget.shared(key, clock, Duration.ofSeconds(10), 0.5);
         assertThat(a).isSameAs(b);
         a.reserveOrWait();
-        a.release();
-        a.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant());
+        a.release(clock.instant());
+        a.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
         a.reserveOrWait();
         assertThat(a.reserveOrWait()).isGreaterThan(Duration.ofMillis(400));
     }
@@ -99,7 +150,7 @@ class RateBudgetTest {
         RateBudget budget = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
         assertThat(budget.requestsPerSecond()).as("nothing known yet").isNull();
         budget.assumeLimit(1_000);
-        assertThat(budget.requestsPerSecond()).isCloseTo(1_000 * 0.97 / 60, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(budget.requestsPerSecond()).isCloseTo(1_000 * 0.99 / 60, org.assertj.core.data.Offset.offset(0.01));
         budget.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
         assertThat(budget.limit()).isEqualTo(800);
         budget.throttled(Headers.of("Retry-After", "2"), clock.instant(), Duration.ofSeconds(1));
@@ -107,7 +158,7 @@ class RateBudgetTest {
 
         RateBudget announced = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
         announced.assumeLimit(1_000);
-        announced.update(rate(300, 299, clock.instant().plusSeconds(60).getEpochSecond()), clock.instant());
+        announced.update(rate(300, 299, clock.instant().plusSeconds(60).getEpochSecond()), clock.instant(), null);
         assertThat(announced.limit()).as("a header wins over the documented limit").isEqualTo(300);
         announced.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
         assertThat(announced.limit()).as("an announced limit is not second-guessed").isEqualTo(300);
