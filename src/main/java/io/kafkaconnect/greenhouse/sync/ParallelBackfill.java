@@ -2,14 +2,17 @@ package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -84,6 +87,10 @@ final class ParallelBackfill {
     private static final int RATE_PAGES = 8;
     /** Spans counted before planning, on a page-number endpoint (see {@link ChangeCurve#boundsByAge}). */
     private static final int PROBES = 8;
+    /** A piece is split at the end only if its read has at least this many pages left. */
+    private static final int MIN_SPLIT_PAGES = 4;
+    /** The most pages a second read takes from a piece (it holds them until the first read reaches them). */
+    private static final int MAX_SPLIT_PAGES = 8;
     /** Windows of fewer pages are planned by their first page's sample: counting them would cost too much. */
     private static final int PROBE_MIN_PAGES = 6 * PROBES;
 
@@ -110,6 +117,13 @@ final class ParallelBackfill {
         /** Records it holds, once counted; records queued from it so far. */
         long holds = -1;
         long sent;
+        /** While a second read holds its lower pages: that read's mark (see {@link #split}); null otherwise. */
+        Object splitBy;
+        /** Its own read stops once the page it would read next is this one (the second read's top page). */
+        int stopAt;
+        /** Its own read stopped there. */
+        boolean stoppedForSplit;
+        Future<?> second;
         /** Its position after the last page queued; null before its first page. */
         ResourceOffset at;
 
@@ -123,7 +137,7 @@ final class ParallelBackfill {
         }
 
         boolean waiting() {
-            return !running && failure == null;
+            return !running && failure == null && splitBy == null;
         }
     }
 
@@ -156,6 +170,9 @@ final class ParallelBackfill {
     private final Long[] probeCounts;
     private final List<Future<?>> probes = new ArrayList<>();
     private int probesRunning;
+    private int splitsRunning;
+    /** Pieces whose lower pages a second read handed over. */
+    private int splits;
     /** Spans are being counted: nothing is planned at the frontier until they all are (or one cannot be). */
     private boolean counting;
     /** The window's records over change time, from the counted spans; null without them. */
@@ -224,6 +241,11 @@ final class ParallelBackfill {
         return end;
     }
 
+    /** How many pieces had their lower pages read by a second read at the end. */
+    synchronized int splits() {
+        return splits;
+    }
+
     /**
      * The next records read, waiting for them at most {@code wait}; null if there are none yet. A batch may
      * hold no records and only move the position on.
@@ -263,6 +285,7 @@ final class ParallelBackfill {
         cancelled = true;
         plan.stream().filter(p -> p.task != null && p.running).forEach(p -> p.task.cancel(true));
         probes.forEach(f -> f.cancel(true));
+        plan.stream().filter(p -> p.second != null).forEach(p -> p.second.cancel(true));
         plan.clear();
         queue.clear();
         queuedRecords = 0;
@@ -282,7 +305,7 @@ final class ParallelBackfill {
         if (queuedRecords > (long) limit * QUEUED_PAGES_PER_READ * pageSize) {
             return;
         }
-        int inFlight = (int) plan.stream().filter(p -> p.running).count() + probesRunning;
+        int inFlight = (int) plan.stream().filter(p -> p.running).count() + probesRunning + splitsRunning;
         for (Planned p : plan) {
             if (inFlight >= limit) {
                 return;
@@ -310,11 +333,142 @@ final class ParallelBackfill {
             start(next);
             inFlight++;
         }
+        while (inFlight < limit && unplanned.isEmpty() && !counting) {
+            Planned longest = null;
+            int pagesLeft = MIN_SPLIT_PAGES - 1;
+            for (Planned p : plan) {
+                Integer next = p.running && p.splitBy == null && p.holds >= 0 && p.at != null
+                        ? WindowWalker.nextPageNumber(p.at) : null;
+                if (next != null && next > pagesLeft) {
+                    longest = p;
+                    pagesLeft = next;
+                }
+            }
+            if (longest == null) {
+                return;
+            }
+            split(longest, pagesLeft);
+            inFlight++;
+        }
+    }
+
+    /**
+     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of the
+     * piece with the most pages left ({@code next} down to 1; it takes up to half of them), so that the reads end
+     * together. See {@link #readLowerPages}.
+     */
+    private void split(Planned p, int next) {
+        int top = Math.min(MAX_SPLIT_PAGES, next / 2);
+        Object mark = new Object();
+        p.splitBy = mark;
+        p.stopAt = top;
+        ResourceOffset from = WindowWalker.atPageNumber(p.at, top, List.of());
+        int pages = (int) Math.ceil((double) p.holds / pageSize);
+        splitsRunning++;
+        try {
+            p.second = pool.submit(() -> readLowerPages(p, mark, from, pages));
+        } catch (RejectedExecutionException e) {
+            splitsRunning--;
+            p.splitBy = null;
+            p.stopAt = 0;
+        }
+    }
+
+    /** A page read by the second read of a split piece, held until the first read has passed the page above it. */
+    private record HeldPage(List<JsonNode> json, List<SourceRecord> records, ResourceOffset after) {
+    }
+
+    /**
+     * Runs on the pool: the second read of a split piece. It walks down from page {@code from} (call it k) to the
+     * first page, holding what it reads, while the piece's own read goes on down to page k + 1 and stops. Read in
+     * that order, a record that moved from page k + 1 to page k after k was read would be missed, so page k is
+     * read once more after the first read has read k + 1: a record can move down by fewer pages than a piece's
+     * records left it meanwhile divided by the page size, which is under one page if the piece still counts
+     * {@code pages} pages (then nothing else can have been missed), and records already read on page k + 1 or
+     * on k are recognised by id. The held pages are then handed over in order, as the first read would have
+     * handed them over. If anything goes wrong, or the piece lost a page's worth of records, nothing held is
+     * sent and the piece is read on from page k as if it had not been split.
+     */
+    private void readLowerPages(Planned p, Object mark, ResourceOffset from, int pages) {
+        List<HeldPage> held = new ArrayList<>();
+        try {
+            walker.readOn(from, (page, after) -> {
+                held.add(held.isEmpty() ? new HeldPage(page, null, after)
+                        : new HeldPage(null, converter.apply(page), after));
+                return true;
+            }, null);
+            ResourceOffset firstStopped;
+            synchronized (this) {
+                while (p.splitBy == mark && !p.stoppedForSplit && p.running && p.failure == null && !cancelled) {
+                    wait(1_000);
+                }
+                if (p.splitBy != mark || !p.stoppedForSplit || cancelled || held.isEmpty()) {
+                    return;
+                }
+                firstStopped = p.at; // page k next, with the ids of page k + 1
+            }
+            HeldPage top = held.get(0);
+            Set<Long> above = new HashSet<>(firstStopped.seen());
+            Set<Long> seen = new HashSet<>(above);
+            seen.addAll(top.after().inWindow() ? top.after().seen() : walker.ids(top.json()));
+            WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.nextPage(), Walk.PREV,
+                    new ArrayList<>(seen)));
+            Integer count = WindowWalker.pageCount(again.page());
+            if (count == null || count != pages) {
+                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.from, p.to,
+                        count, pages);
+                return;
+            }
+            List<JsonNode> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
+            pageK.addAll(again.toSend());
+            List<Long> readOnK = new ArrayList<>(walker.ids(top.json()));
+            readOnK.addAll(walker.ids(again.toSend()));
+            ResourceOffset afterK = top.after().inWindow()
+                    ? top.after().atPage(top.after().nextPage(), Walk.PREV, readOnK) : top.after();
+            synchronized (this) {
+                if (p.splitBy != mark || cancelled) {
+                    return;
+                }
+                queue(p, converter.apply(pageK), afterK);
+                for (HeldPage h : held.subList(1, held.size())) {
+                    queue(p, h.records(), h.after());
+                }
+                splits++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}", p.from, p.to,
+                    e.toString());
+        } finally {
+            synchronized (this) {
+                splitsRunning--;
+                if (p.splitBy == mark) {
+                    p.splitBy = null;
+                    p.stopAt = 0;
+                    p.second = null;
+                }
+                schedule();
+                notifyAll();
+            }
+        }
+    }
+
+    /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
+    private synchronized boolean stopsForSplit(Planned p, ResourceOffset after) {
+        Integer next = WindowWalker.nextPageNumber(after);
+        if (p.splitBy == null || next == null || next > p.stopAt) {
+            return false;
+        }
+        p.stoppedForSplit = true;
+        notifyAll();
+        return true;
     }
 
     private void start(Planned p) {
         p.running = true;
         p.failure = null;
+        p.stoppedForSplit = false;
         try {
             p.task = pool.submit(() -> read(p));
         } catch (RejectedExecutionException e) {
@@ -386,9 +540,10 @@ final class ParallelBackfill {
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
                 @Override
-                public void accept(List<JsonNode> page, ResourceOffset after) {
+                public boolean accept(List<JsonNode> page, ResourceOffset after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
+                    return !stopsForSplit(p, after);
                 }
 
                 @Override
@@ -425,7 +580,7 @@ final class ParallelBackfill {
                 if (!p.counted && whole) { // a piece read on from its middle counts only part of it
                     learn(p, records[0]);
                 }
-                if (plan.contains(p)) { // read to its end without a last page saying so
+                if (plan.contains(p) && !p.stoppedForSplit) { // read to its end without a last page saying so
                     finish(p);
                     queue.addLast(new Batch(List.of(), position()));
                 }

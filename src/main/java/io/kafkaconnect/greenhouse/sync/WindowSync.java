@@ -54,6 +54,8 @@ public final class WindowSync implements ResourceSync {
      * changed in the last few seconds): a backfill is planned from it without asking again. Null once used.
      */
     private ApiPage firstPageOfAll;
+    /** Pieces of this sync's backfills split at the end (see {@link ParallelBackfill#splits}). */
+    private int backfillSplits;
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
 
@@ -85,6 +87,11 @@ public final class WindowSync implements ResourceSync {
     /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
     public ResourceOffset position() {
         return position;
+    }
+
+    /** How many pieces of the backfills read so far had their lower pages read by a second read at the end. */
+    int backfillSplits() {
+        return backfillSplits;
     }
 
     /** True while a window (or a backfill) is being read. */
@@ -140,6 +147,7 @@ public final class WindowSync implements ResourceSync {
             windowRecords += out.size();
         }
         if (backfill.finished()) {
+            backfillSplits += backfill.splits();
             finishWindow(backfill.end());
             backfill = null;
         }
@@ -212,7 +220,8 @@ public final class WindowSync implements ResourceSync {
     private void finishWindow(Instant end) {
         if (windowRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: read {} records for the window up to {}{}", resource.name(), windowRecords, end,
-                    backfill == null ? " in " + windowPages + " pages" : " in parallel pieces");
+                    backfill == null ? " in " + windowPages + " pages" : " in parallel pieces ("
+                            + backfill.splits() + " split at the end)");
         }
         position = ResourceOffset.at(end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();

@@ -105,8 +105,10 @@ final class WindowWalker {
         /**
          * A page's records to send (possibly none) and the piece's position after it: the page to read next, or
          * a position outside the window ({@code !after.inWindow()}) when this was the piece's last page.
+         *
+         * @return false to stop reading the piece here (another read takes the pages after it)
          */
-        void accept(List<JsonNode> records, ResourceOffset after);
+        boolean accept(List<JsonNode> records, ResourceOffset after);
 
         /**
          * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
@@ -156,8 +158,9 @@ final class WindowWalker {
                 sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
                 ResourceOffset after = page.prev() == null ? ResourceOffset.at(windowStart.windowEnd())
                         : windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records()));
-                sink.accept(page.records(), after);
-                readOn(after, sink, null);
+                if (sink.accept(page.records(), after)) {
+                    readOn(after, sink, null);
+                }
                 return Piece.READ;
             }
             Integer last = pageCount(page);
@@ -190,8 +193,8 @@ final class WindowWalker {
             }
             if (held != null) {
                 held.addAll(step.toSend());
-            } else {
-                sink.accept(step.toSend(), position);
+            } else if (!sink.accept(step.toSend(), position)) {
+                return Piece.READ;
             }
             if (held != null && position.inWindow() && pages >= maxPages) {
                 // no page count to go by: a forward walk that is still not done gives up with what it saw
@@ -216,7 +219,9 @@ final class WindowWalker {
                 sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
                 lastPage = null;
             }
-            sink.accept(step.toSend(), step.after());
+            if (!sink.accept(step.toSend(), step.after())) {
+                return;
+            }
             position = step.after();
         }
     }
@@ -274,7 +279,26 @@ final class WindowWalker {
         return UNKNOWN_PAGE_COUNT;
     }
 
-    private List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
+    /** The page number a downward walk reads next, or null if it is not at a numbered page. */
+    static Integer nextPageNumber(ResourceOffset position) {
+        if (!position.inWindow() || position.walk() != Walk.PREV || position.nextPage() == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(HttpUrl.get(position.nextPage()).queryParameter("page"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    /** The position of a downward walk at page {@code page} of the same window, with {@code seen} ids. */
+    static ResourceOffset atPageNumber(ResourceOffset position, int page, List<Long> seen) {
+        String url = HttpUrl.get(position.nextPage()).newBuilder()
+                .setQueryParameter("page", Integer.toString(page)).build().toString();
+        return position.atPage(url, Walk.PREV, seen);
+    }
+
+    List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
         if (ids.isEmpty()) {
             return page;
         }
@@ -287,7 +311,7 @@ final class WindowWalker {
         return out;
     }
 
-    private List<Long> ids(List<JsonNode> page) {
+    List<Long> ids(List<JsonNode> page) {
         List<Long> ids = new ArrayList<>(page.size());
         for (JsonNode json : page) {
             Long id = id(json);

@@ -135,11 +135,12 @@ class WindowWalkerTest {
     private WindowWalker.Piece read(int guessPages, int maxPages) {
         return walker.readPiece(ResourceOffset.windowStart(FROM, TO), guessPages, maxPages, new WindowWalker.PageSink() {
             @Override
-            public void accept(List<com.fasterxml.jackson.databind.JsonNode> page, ResourceOffset after) {
+            public boolean accept(List<com.fasterxml.jackson.databind.JsonNode> page, ResourceOffset after) {
                 if (!page.isEmpty()) {
                     handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
                 }
                 positions.add(after);
+                return true;
             }
 
             @Override
