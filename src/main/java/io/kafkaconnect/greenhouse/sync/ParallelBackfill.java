@@ -61,8 +61,13 @@ import org.slf4j.LoggerFactory;
  * start, and a piece walked well past its plan is given up (its pages are held back until it ends, so nothing
  * of it was sent) and cut evenly into pieces of about one page.
  *
- * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight and the records
- * queued for {@link #poll}. No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
+ * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
+ * most pages left and holds them until the piece's own read has passed the page above them
+ * ({@link #readLowerPages}), so that the reads end about together.
+ *
+ * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
+ * queued for {@link #poll} and, at the end, the pages second reads hold ({@link #MAX_SPLIT_PAGES} at most
+ * each). No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
  * allowed in flight are queued, and a read waits before queuing more than twice that.
  */
 final class ParallelBackfill {
