@@ -168,9 +168,7 @@ class CompletenessTest {
         sent.addAll(readWindow(sync, () -> { }));
 
         assertSameLatest(sent);
-        Map<Long, Long> perVersion = new HashMap<>();
-        sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
-        assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+        assertNoVersionSentTwice(sent);
     }
 
     @Test
@@ -251,9 +249,7 @@ class CompletenessTest {
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
         assertSameLatest(sent);
-        Map<Long, Long> perVersion = new HashMap<>();
-        sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
-        assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+        assertNoVersionSentTwice(sent);
     }
 
     @Test
@@ -311,9 +307,7 @@ class CompletenessTest {
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
         assertSameLatest(sent);
-        Map<Long, Long> perVersion = new HashMap<>();
-        sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
-        assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
+        assertNoVersionSentTwice(sent);
     }
 
     /** The spans of change time (epoch ms) an offset says are read: before the watermark, and the parts done. */
@@ -389,6 +383,13 @@ class CompletenessTest {
         assertThat(failures).as("pieces failed after retries (max.retries=0)").isPositive();
         assertSameLatest(sent);
         assertEachIdSentOnce(sent, "a failed piece goes on from its next page: nothing sent twice");
+    }
+
+    /** Each version of a record (id and change time) was sent once. */
+    private static void assertNoVersionSentTwice(List<SourceRecord> sent) {
+        Map<Long, Long> perVersion = new HashMap<>();
+        sent.forEach(r -> perVersion.merge(((Struct) r.key()).getInt64("id") * 1_000_003 + r.timestamp(), 1L, Long::sum));
+        assertThat(perVersion.values()).as("no version sent twice").allMatch(n -> n == 1);
     }
 
     /** No edits happened: every id was sent exactly once. */
