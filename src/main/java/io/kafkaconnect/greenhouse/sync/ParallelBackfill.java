@@ -66,9 +66,10 @@ import org.slf4j.LoggerFactory;
  * ({@link #readLowerPages}), so that the reads end about together.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
- * queued for {@link #poll} and, at the end, the pages second reads hold ({@link #MAX_SPLIT_PAGES} at most
- * each). No read starts while more than {@link #QUEUED_PAGES_PER_READ} pages per read
- * allowed in flight are queued, and a read waits before queuing more than twice that.
+ * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
+ * {@link #MAX_SPLIT_PAGES}). While more than {@link #QUEUED_PAGES} pages wait for {@link #poll}, no read
+ * starts and a read waits before queuing its page: where the worker takes records more slowly than the reads
+ * bring them, at most that many pages and one per read wait.
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
@@ -85,8 +86,11 @@ final class ParallelBackfill {
     private static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
     private static final int MAX_PAGES_FACTOR = 3;
-    /** Pages per read allowed in flight that may wait for {@link #poll} before no new read starts. */
-    private static final int QUEUED_PAGES_PER_READ = 1;
+    /**
+     * Pages' worth of records that may wait for {@link #poll}. Where the worker keeps up, a page waits a few
+     * milliseconds; where it does not (the converter is slower than the budget), this bounds the heap.
+     */
+    private static final int QUEUED_PAGES = 4;
     private static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
@@ -94,7 +98,10 @@ final class ParallelBackfill {
     private static final int PROBES = 8;
     /** A piece is split at the end only if its read has at least this many pages left. */
     private static final int MIN_SPLIT_PAGES = 4;
-    /** The most pages a second read takes from a piece (it holds them until the first read reaches them). */
+    /**
+     * The most pages a second read takes from a piece (it holds them until the first read reaches them, outside
+     * the queue's bound, so there is one second read at a time).
+     */
     private static final int MAX_SPLIT_PAGES = 8;
     /** Windows of fewer pages are planned by their first page's sample: counting them would cost too much. */
     private static final int PROBE_MIN_PAGES = 6 * PROBES;
@@ -307,7 +314,7 @@ final class ParallelBackfill {
             return;
         }
         int limit = Math.max(1, concurrency.getAsInt());
-        if (queuedRecords > (long) limit * QUEUED_PAGES_PER_READ * pageSize) {
+        if (queuedRecords > (long) QUEUED_PAGES * pageSize) {
             return;
         }
         int inFlight = (int) plan.stream().filter(p -> p.running).count() + probesRunning + splitsRunning;
@@ -338,7 +345,8 @@ final class ParallelBackfill {
             start(next);
             inFlight++;
         }
-        while (inFlight < limit && unplanned.isEmpty() && !counting) {
+        // one second read at a time: what it holds is outside the queue's bound
+        while (inFlight < limit && unplanned.isEmpty() && !counting && splitsRunning == 0) {
             Planned longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (Planned p : plan) {
@@ -616,7 +624,7 @@ final class ParallelBackfill {
      */
     private void queue(Planned p, List<SourceRecord> converted, ResourceOffset after) {
         synchronized (this) {
-            long most = 2L * Math.max(1, concurrency.getAsInt()) * QUEUED_PAGES_PER_READ * pageSize;
+            long most = (long) QUEUED_PAGES * pageSize;
             while (queuedRecords > most && !cancelled) {
                 try {
                     wait(1_000);
