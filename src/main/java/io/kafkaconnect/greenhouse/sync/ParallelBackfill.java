@@ -296,7 +296,7 @@ final class ParallelBackfill {
     synchronized void cancel() {
         cancelled = true;
         plan.stream().filter(p -> p.task != null && p.running).forEach(p -> p.task.cancel(true));
-        probes.forEach(f -> f.cancel(true));
+        probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
         plan.stream().filter(p -> p.second != null).forEach(p -> p.second.cancel(true));
         plan.clear();
         queue.clear();
@@ -524,7 +524,11 @@ final class ParallelBackfill {
             return;
         }
         if (count == null) {
-            counting = false; // plan by the sample and the pieces read, as without counts
+            // plan by the sample and the pieces read, as without counts (a curve of the first spans alone would
+            // never reach the end of the window)
+            counting = false;
+            curve = null;
+            curveUpTo = null;
             return;
         }
         probeCounts[i] = count;

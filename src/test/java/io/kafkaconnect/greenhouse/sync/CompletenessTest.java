@@ -269,6 +269,22 @@ class CompletenessTest {
         assertThat(requests.size()).as("requests for 400 pages").isLessThan(400 + 10 + 25);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aCountThatFailsAfterTheFirstSpansAreCountedLeavesTheRestToBePlannedWithoutCounts() throws Exception {
+        simulator(3_000, Duration.ZERO);
+        WindowSync sync = candidatesSync(50, 2);
+        List<SourceRecord> sent = new ArrayList<>(sync.step()); // the first page of everything: a backfill
+        // two counts answer (pieces are planned from them), the next fails and is not retried (max.retries=0)
+        sim.faults().slowDelay(Duration.ofMillis(20));
+        sim.faults().failNextOn("/v1/candidates", 2, io.kafkaconnect.greenhouse.simulator.Fault.SLOW)
+                .failNextOn("/v1/candidates", 1, io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503);
+        sent.addAll(readWindow(sync, () -> { }));
+
+        assertThat(sim.requestLog().stream().filter(r -> r.status() == 503).count()).as("a count failed").isOne();
+        assertEachIdSentOnce(sent, "no edits: each record once");
+    }
+
     /**
      * A simulator whose answers take a while and vary, with 1,500 of its records changed in one second: a piece
      * that cannot be cut and is still being read when the others are done, so that it is split.
