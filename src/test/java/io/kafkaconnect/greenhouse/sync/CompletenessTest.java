@@ -226,7 +226,10 @@ class CompletenessTest {
 
     @Test
     void aLargeBackfillIsReadInParallelPiecesInOrderWithoutLossOrDuplicates() throws Exception {
-        simulator(3_000, Duration.ZERO);
+        // answers that take a while and vary, so that pieces overlap and finish out of order
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 3_000)
+                .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
+        sim.start();
         // 30 pages: too few to count, so many small pieces planned by the sample, which finish out of order
         WindowSync sync = candidatesSync(100, 4);
         Map<Long, Long> editedDuringBackfill = new HashMap<>();
@@ -344,8 +347,11 @@ class CompletenessTest {
 
     @Test
     void aBackfillRestartedFromAStoredPositionSkipsThePiecesDoneAndReadsTheRest() throws Exception {
-        simulator(3_000, Duration.ZERO);
-        // small pieces planned by the sample (30 pages are too few to count): some finish before earlier ones
+        // answers that take a while and vary, so that pieces overlap: some finish while others are partly read
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 3_000)
+                .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
+        sim.start();
+        // small pieces planned by the sample (30 pages are too few to count)
         WindowSync first = candidatesSync(100, 4);
         List<SourceRecord> before = new ArrayList<>();
         ResourceOffset stored = null;
