@@ -351,30 +351,31 @@ class CompletenessTest {
         sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 3_000)
                 .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
         sim.start();
-        // small pieces planned by the sample (30 pages are too few to count)
-        WindowSync first = candidatesSync(100, 4);
+        // 150 pages: counted and cut into pieces of dozens of pages, read at once, so pieces are partly read
+        WindowSync first = candidatesSync(20, 4);
         List<SourceRecord> before = new ArrayList<>();
         ResourceOffset stored = null;
         int delivered = 0;
-        while ((stored == null || before.size() < 1_000) && (before.isEmpty() || first.inWindow())) {
+        while (before.size() < 1_000 || stored == null || stored.done().isEmpty() && before.size() < 2_000) {
+            assertThat(before.isEmpty() || first.inWindow()).as("still reading the backfill").isTrue();
             List<SourceRecord> batch = first.step();
             before.addAll(batch);
             if (!batch.isEmpty()) {
                 ResourceOffset last = ResourceOffset.fromMap(cast(batch.get(batch.size() - 1).sourceOffset()));
-                if (!last.done().isEmpty() && !last.reading().isEmpty()) {
+                // the latest position with pieces partly read, and with parts done too where the timing gave one
+                if (!last.reading().isEmpty() && (stored == null || !last.done().isEmpty() || stored.done().isEmpty())) {
                     stored = last;
                     delivered = before.size();
                 }
             }
         }
         first.close();
-        assertThat(stored).as("a position with parts done and pieces partly read").isNotNull();
         // what a worker would have committed with the records of a poll (one transaction with exactly-once): the
-        // position of the last record of a batch, taken when parts are done and pieces partly read
+        // position of the last record of a batch, taken while pieces are partly read
         ResourceOffset restartAt = stored;
         List<SourceRecord> committed = before.subList(0, delivered);
 
-        WindowSync second = sync("candidates", 100, 4, restartAt);
+        WindowSync second = sync("candidates", 20, 4, restartAt);
         List<SourceRecord> after = readWindow(second, () -> { });
 
         assertThat(after).as("nothing changed in a part done is read again").noneMatch(r -> restartAt.done().stream()
