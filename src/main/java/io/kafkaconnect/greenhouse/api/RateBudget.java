@@ -180,7 +180,7 @@ public final class RateBudget {
                     : startedAt.tailMap(started, false).values().stream().mapToInt(Integer::intValue).sum();
             remaining = remaining == null ? r - others : Math.min(remaining, r - others);
         }
-        Instant reset = resetTime(headers.get("X-RateLimit-Reset"), serverDate);
+        Instant reset = resetTime(headers.get("X-RateLimit-Reset"));
         learnWindow(reset);
         if (reset != null) {
             if (windowResetsAt != null && reset.isAfter(windowResetsAt) && r != null) {
@@ -221,7 +221,7 @@ public final class RateBudget {
             log.info("Rate limited below the documented limit: pacing at {} requests per {} s from now on", limit,
                     window.toSeconds());
         }
-        Duration wait = retryAfter(headers.get("Retry-After"), serverDate);
+        Duration wait = retryAfter(headers.get("Retry-After"));
         Instant now = clock.instant();
         boolean resetKnown = windowResetsAt != null && windowResetsAt.isAfter(now);
         if (wait == null || (resetKnown && windowResetsAt.isBefore(now.plus(wait)))) {
@@ -248,12 +248,12 @@ public final class RateBudget {
         return limit;
     }
 
-    private Instant resetTime(String value, Instant serverDate) {
+    private Instant resetTime(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         Instant now = clock.instant();
-        Duration skew = observeSkew(serverDate);
+        Duration skew = this.skew == null ? Duration.ZERO : this.skew; // learned from this answer in update()
         try {
             long n = Long.parseLong(value.trim());
             if (n < 100_000_000L) { // a small number is a delay in seconds, not a time
@@ -270,14 +270,14 @@ public final class RateBudget {
         }
     }
 
-    private Duration retryAfter(String value, Instant serverDate) {
+    private Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException e) {
-            Instant at = resetTime(value, serverDate);
+            Instant at = resetTime(value);
             if (at == null) {
                 return null;
             }
@@ -286,8 +286,8 @@ public final class RateBudget {
         }
     }
 
-    /** Learns the clocks' difference from a {@code Date} header; returns the best estimate (zero before any). */
-    private Duration observeSkew(Instant serverDate) {
+    /** Learns the clocks' difference from a {@code Date} header. */
+    private void observeSkew(Instant serverDate) {
         if (serverDate != null) {
             Duration seen = Duration.between(clock.instant(), serverDate);
             // a Date well behind the best estimate means the server's clock was set back: start again from it
@@ -295,7 +295,6 @@ public final class RateBudget {
                 skew = seen;
             }
         }
-        return skew == null ? Duration.ZERO : skew;
     }
 
     private static Integer intHeader(Headers headers, String name) {

@@ -241,11 +241,15 @@ final class WindowWalker {
 
     /** The page count from the {@code last} link, or null without one (or an opaque one). */
     static Integer pageCount(ApiPage page) {
-        if (page.last() == null) {
-            return null;
-        }
+        Integer last = pageNumber(page.last());
+        return last == null ? null : Math.max(1, last);
+    }
+
+    /** The {@code page} parameter of a link, or null without one (an opaque link, or none). */
+    private static Integer pageNumber(HttpUrl url) {
+        String page = url == null ? null : url.queryParameter("page");
         try {
-            return Math.max(1, Integer.parseInt(page.last().queryParameter("page")));
+            return page == null ? null : Integer.parseInt(page);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -269,14 +273,8 @@ final class WindowWalker {
 
     /** The page count from the {@code last} link where there is one; a guess otherwise. */
     static int estimatedPages(ApiPage first) {
-        if (first.last() != null) {
-            try {
-                return Math.max(2, Integer.parseInt(first.last().queryParameter("page")));
-            } catch (NumberFormatException e) {
-                // an opaque link: guess
-            }
-        }
-        return UNKNOWN_PAGE_COUNT;
+        Integer last = pageNumber(first.last());
+        return last == null ? UNKNOWN_PAGE_COUNT : Math.max(2, last);
     }
 
     /** The page number a downward walk reads next, or null if it is not at a numbered page. */
@@ -284,11 +282,7 @@ final class WindowWalker {
         if (!position.inWindow() || position.walk() != Walk.PREV || position.nextPage() == null) {
             return null;
         }
-        try {
-            return Integer.parseInt(HttpUrl.get(position.nextPage()).queryParameter("page"));
-        } catch (NumberFormatException | NullPointerException e) {
-            return null;
-        }
+        return pageNumber(HttpUrl.parse(position.nextPage()));
     }
 
     /** The position of a downward walk at page {@code page} of the same window, with {@code seen} ids. */
