@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -124,9 +125,10 @@ final class ParallelBackfill {
         Future<?> task;
         boolean running;
         RuntimeException failure;
-        /** Its records were counted (from its last page) before it was read to the end. */
-        boolean counted;
-        /** Records it holds, once counted; records queued from it so far. */
+        /**
+         * Records it holds, once counted (from its last page, usually long before it is read to the end; -1
+         * before); records queued from it so far.
+         */
         long holds = -1;
         long sent;
         /** While a second read holds its lower pages: that read's mark (see {@link #split}); null otherwise. */
@@ -423,7 +425,7 @@ final class ParallelBackfill {
             HeldPage top = held.get(0);
             Set<Long> above = new HashSet<>(firstStopped.seen());
             Set<Long> seen = new HashSet<>(above);
-            seen.addAll(top.after().inWindow() ? top.after().seen() : walker.ids(top.json()));
+            seen.addAll(walker.ids(top.json()));
             WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.nextPage(), Walk.PREV,
                     new ArrayList<>(seen)));
             Integer count = WindowWalker.pageCount(again.page());
@@ -594,7 +596,7 @@ final class ParallelBackfill {
             } else if (read.refused()) {
                 refused(p, read);
             } else {
-                if (!p.counted && whole) { // a piece read on from its middle counts only part of it
+                if (p.holds < 0 && whole) { // a piece read on from its middle counts only part of it
                     learn(p, records[0]);
                 }
                 if (plan.contains(p) && !p.stoppedForSplit) { // read to its end without a last page saying so
@@ -612,7 +614,6 @@ final class ParallelBackfill {
      * many pages is long before it is read to the end.
      */
     private synchronized void learn(Planned p, long records) {
-        p.counted = true;
         p.holds = records;
         if (p.from != null) {
             density.read(p.from, p.to, records);
@@ -783,8 +784,8 @@ final class ParallelBackfill {
             double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, 2 * left / reads));
             double target = (pages - 0.5) * pageSize; // its last page about half full
             long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
-            p = piece(from, from.plusSeconds(seconds), rate, target, limit);
-            p.byRate = true;
+            p = piece(from, from.plusSeconds(seconds), target, limit,
+                    (a, b) -> Duration.between(a, b).toSeconds() * rate);
         } else {
             p = sampledPiece(from, limit);
         }
@@ -813,22 +814,8 @@ final class ParallelBackfill {
             pages = Math.max(MIN_PIECE_PAGES, Math.min(COUNTED_PIECE_PAGES, left / pageSize / reads));
         }
         double target = (pages - 0.5) * pageSize;
-        Instant to = curve.end(from, target, limit).truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || curve.between(to, limit) < 0.25 * target
-                || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
-        if (curveUpTo != null && to.isAfter(curveUpTo)) {
-            return null;
-        }
-        double expected = curve.between(from, to);
-        int guess = (int) Math.max(1, Math.ceil(expected / pageSize));
-        Planned p = new Planned(from, to, guess, MAX_PAGES_FACTOR * guess, (long) Math.ceil(expected));
-        p.byRate = true;
-        return p;
+        Planned p = piece(from, curve.end(from, target, limit), target, limit, curve::between);
+        return curveUpTo != null && p.to.isAfter(curveUpTo) ? null : p;
     }
 
     /** Seconds of change time not planned yet: {@code [from, limit)} (being planned) and the spans after it. */
@@ -841,21 +828,25 @@ final class ParallelBackfill {
     }
 
     /**
-     * A piece {@code [from, to)} at {@code rate} records per second, stretched to its limit if little is left
-     * before it.
+     * A piece {@code [from, to)} sized by the density, {@code records} telling how many a span holds (the learned
+     * rate, or the counted curve): at least a second long, and stretched to its limit if little is left before
+     * it.
      */
-    private Planned piece(Instant from, Instant to, double rate, double target, Instant limit) {
+    private Planned piece(Instant from, Instant to, double target, Instant limit,
+                          ToDoubleBiFunction<Instant, Instant> records) {
         to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (!to.isAfter(from)) {
+        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
             to = from.plusSeconds(MIN_PIECE_SECONDS);
         }
-        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() * rate < 0.25 * target
+        if (!to.isBefore(limit) || records.applyAsDouble(to, limit) < 0.25 * target
                 || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
             to = limit;
         }
-        double expected = Duration.between(from, to).toSeconds() * rate;
+        double expected = records.applyAsDouble(from, to);
         int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        return new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected));
+        Planned p = new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected));
+        p.byRate = true;
+        return p;
     }
 
     /**
