@@ -69,8 +69,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
  * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
  * {@link #MAX_SPLIT_PAGES}). While more than {@link #QUEUED_PAGES} pages wait for {@link #poll}, no read
- * starts and a read waits before queuing its page: where the worker takes records more slowly than the reads
- * bring them, at most that many pages and one per read wait.
+ * starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom}); it goes
+ * on from its next page when there is room. Where the worker takes records more slowly than the reads bring
+ * them, at most that many pages and one per read wait, and no page is fetched that has no room to wait in.
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
@@ -137,6 +138,10 @@ final class ParallelBackfill {
         int stopAt;
         /** Its own read stopped there. */
         boolean stoppedForSplit;
+        /** Its read stopped because the queue was full: it goes on from {@link #at} when there is room. */
+        boolean paused;
+        /** Begun by a previous run (a restart): what it sends now is not all it holds. */
+        boolean fromBefore;
         Future<?> second;
         /** Its position after the last page queued; null before its first page. */
         ResourceOffset at;
@@ -161,6 +166,8 @@ final class ParallelBackfill {
     private final ExecutorService pool;
     private final IntSupplier concurrency;
     private final int pageSize;
+    /** Whether the window's pages are numbered (a page-number endpoint); false for a cursor endpoint. */
+    private final boolean pageNumbers;
     private final Instant end;
     /** The window's records, as far as its first page tells (a guess without a page count). */
     private final long windowRecords;
@@ -177,6 +184,13 @@ final class ParallelBackfill {
     private final TreeMap<Instant, Instant> unplanned = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
+    /**
+     * Reads allowed in flight while the worker takes records more slowly than they come (one fewer each time a
+     * read stops for room in the queue, one more each time a poll finds the queue empty); null: as many as
+     * {@link #concurrency} says. Every read holds a page or two while it runs, so where the worker is the
+     * bottleneck, reads beyond what keeps it busy only fill the heap.
+     */
+    private Integer readsAllowed;
     /** Records per second of change time, learned from the pieces read. */
     private final ChangeDensity density;
     /** Bounds of the spans counted before planning (null: not counted); the first span starts at {@code from}. */
@@ -184,6 +198,9 @@ final class ParallelBackfill {
     private final Long[] probeCounts;
     private final List<Future<?>> probes = new ArrayList<>();
     private int probesRunning;
+    /** On a cursor endpoint: the scouts' pieces, in order of time, until they are all read (null otherwise). */
+    private List<Planned> scouts;
+    private List<ScoutPlan.Scout> scoutSpans;
     private int splitsRunning;
     /** Pieces whose lower pages a second read handed over. */
     private int splits;
@@ -214,6 +231,7 @@ final class ParallelBackfill {
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
+        this.pageNumbers = pagesKnown;
         this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
         this.end = to;
         this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
@@ -227,6 +245,7 @@ final class ParallelBackfill {
         for (ResourceOffset piece : readingBefore) {
             Planned p = new Planned(piece.watermark(), piece.windowEnd(), 1, Integer.MAX_VALUE, pageSize);
             p.at = piece;
+            p.fromBefore = true;
             insertInOrder(p);
             removeFromUnplanned(piece.watermark(), piece.windowEnd());
         }
@@ -236,7 +255,10 @@ final class ParallelBackfill {
                 : this.sample.get(0).truncatedTo(ChronoUnit.SECONDS), to, PROBES) : null;
         this.probeCounts = probe ? new Long[probeBounds.size() - 1] : null;
         this.counting = probe;
-        if (!pagesKnown || this.sample.isEmpty()) {
+        if (!pagesKnown) {
+            placeScouts(from, to);
+        }
+        if (scouts == null && (!pagesKnown || this.sample.isEmpty())) {
             // no count or no sample to size pieces by as they are planned: cut what is to be read as a whole by
             // what there is, and learn the density from the first pieces read
             for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
@@ -280,7 +302,7 @@ final class ParallelBackfill {
             Planned failed = plan.stream().filter(p -> p.failure != null).findFirst().orElse(null);
             if (failed != null) {
                 RuntimeException failure = failed.failure;
-                failed.failure = null; // read it again (whole) on the next poll
+                failed.failure = null; // read on from where it stands on the next poll
                 if (failure instanceof RetriableException retriable) {
                     throw retriable;
                 }
@@ -290,6 +312,9 @@ final class ParallelBackfill {
             long left = deadline - System.nanoTime();
             if (left <= 0 || finished()) {
                 return null;
+            }
+            if (readsAllowed != null) { // the worker waits for records: allow one more read
+                readsAllowed = readsAllowed + 1 >= concurrency.getAsInt() ? null : readsAllowed + 1;
             }
             wait(Math.max(1, left / 1_000_000));
         }
@@ -316,6 +341,9 @@ final class ParallelBackfill {
             return;
         }
         int limit = Math.max(1, concurrency.getAsInt());
+        if (readsAllowed != null && readsAllowed < limit) {
+            limit = readsAllowed;
+        }
         if (queuedRecords > (long) QUEUED_PAGES * pageSize) {
             return;
         }
@@ -337,6 +365,9 @@ final class ParallelBackfill {
             if (curve == null) {
                 return; // nothing is planned before the first spans are counted
             }
+        }
+        if (scouts != null && curve == null) {
+            return; // nothing is planned before the first scouts are read
         }
         while (inFlight < limit && !unplanned.isEmpty()) {
             Planned next = planAtFrontier(limit);
@@ -469,6 +500,22 @@ final class ParallelBackfill {
         }
     }
 
+    /**
+     * After a read queued a page: whether it stops there because more than {@link #QUEUED_PAGES} pages wait for
+     * {@link #poll}. It gives its thread back (the fetch pool is shared by the task's resources, whose syncs are
+     * polled in turn, so a thread waiting for room here could keep another resource's reads from starting until
+     * this one's turn) and goes on from its next page when there is room.
+     */
+    private synchronized boolean pausesForRoom(Planned p, ResourceOffset after) {
+        if (!after.inWindow() || queuedRecords <= (long) QUEUED_PAGES * pageSize || cancelled) {
+            return false;
+        }
+        p.paused = true;
+        int reads = readsAllowed != null ? readsAllowed : concurrency.getAsInt();
+        readsAllowed = Math.max(1, reads - 1);
+        return true;
+    }
+
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
     private synchronized boolean stopsForSplit(Planned p, ResourceOffset after) {
         Integer next = WindowWalker.nextPageNumber(after);
@@ -484,6 +531,7 @@ final class ParallelBackfill {
         p.running = true;
         p.failure = null;
         p.stoppedForSplit = false;
+        p.paused = false;
         try {
             p.task = pool.submit(() -> read(p));
         } catch (RejectedExecutionException e) {
@@ -549,20 +597,69 @@ final class ParallelBackfill {
         }
     }
 
+    /**
+     * On a cursor endpoint: plans the scouts ({@link ScoutPlan}) that fall wholly in spans not planned yet (all of
+     * them on a first run), unless fewer than two do.
+     */
+    private void placeScouts(Instant from, Instant to) {
+        List<ScoutPlan.Scout> placed = ScoutPlan.place(from, to, sample, pageSize).stream()
+                .filter(s -> unplannedCovers(s.readFrom(), s.to())).toList();
+        if (placed.size() < 2) {
+            return;
+        }
+        scoutSpans = placed;
+        scouts = new ArrayList<>();
+        for (ScoutPlan.Scout s : placed) {
+            Planned p = new Planned(s.readFrom(), s.to(), 1, Integer.MAX_VALUE, pageSize / 2);
+            scouts.add(p);
+            insertInOrder(p);
+            removeFromUnplanned(s.readFrom(), s.to());
+        }
+    }
+
+    private boolean unplannedCovers(Instant from, Instant to) {
+        Map.Entry<Instant, Instant> span = unplanned.floorEntry(key(from));
+        return span != null && !span.getValue().isBefore(to);
+    }
+
+    /**
+     * A scout was read: the curve is drawn through the scouts read so far without a gap from the first, and
+     * pieces are planned only before the last of them until all are read.
+     */
+    private void scouted() {
+        List<Long> counts = new ArrayList<>();
+        for (Planned p : scouts) {
+            if (p.holds < 0) {
+                break;
+            }
+            counts.add(p.holds);
+        }
+        if (counts.size() < 2) {
+            return;
+        }
+        curve = ScoutPlan.curve(scoutSpans, counts);
+        if (counts.size() == scouts.size()) {
+            curveUpTo = null;
+            scouts = null;
+            log.debug("scouted {}", counts);
+        } else {
+            curveUpTo = scoutSpans.get(counts.size() - 1).from();
+        }
+    }
+
     /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
     private void read(Planned p) {
         WindowWalker.Piece read = null;
         RuntimeException failure = null;
         long[] records = {0};
         ResourceOffset at = p.at;
-        boolean whole = at == null;
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
                 @Override
                 public boolean accept(List<JsonNode> page, ResourceOffset after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
-                    return !stopsForSplit(p, after);
+                    return !stopsForSplit(p, after) && !pausesForRoom(p, after);
                 }
 
                 @Override
@@ -596,10 +693,11 @@ final class ParallelBackfill {
             } else if (read.refused()) {
                 refused(p, read);
             } else {
-                if (p.holds < 0 && whole) { // a piece read on from its middle counts only part of it
-                    learn(p, records[0]);
+                boolean stopped = p.stoppedForSplit || p.paused;
+                if (!stopped && p.holds < 0 && !p.fromBefore) {
+                    learn(p, p.sent); // all it sent, over every read of it (after a failure or a pause too)
                 }
-                if (plan.contains(p) && !p.stoppedForSplit) { // read to its end without a last page saying so
+                if (plan.contains(p) && !stopped) { // read to its end without a last page saying so
                     finish(p);
                     queue.addLast(new Batch(List.of(), position()));
                 }
@@ -615,6 +713,9 @@ final class ParallelBackfill {
      */
     private synchronized void learn(Planned p, long records) {
         p.holds = records;
+        if (scouts != null && scouts.contains(p)) {
+            scouted();
+        }
         if (p.from != null) {
             density.read(p.from, p.to, records);
         }
@@ -629,15 +730,6 @@ final class ParallelBackfill {
      */
     private void queue(Planned p, List<SourceRecord> converted, ResourceOffset after) {
         synchronized (this) {
-            long most = (long) QUEUED_PAGES * pageSize;
-            while (queuedRecords > most && !cancelled) {
-                try {
-                    wait(1_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("the backfill was stopped");
-                }
-            }
             if (cancelled) {
                 throw new CancellationException("the backfill was stopped");
             }
@@ -844,7 +936,9 @@ final class ParallelBackfill {
         }
         double expected = records.applyAsDouble(from, to);
         int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        Planned p = new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected));
+        // a cursor piece has no page to start at and cannot be cut once begun: it is walked whole
+        Planned p = pageNumbers ? new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected))
+                : new Planned(from, to, 1, Integer.MAX_VALUE, (long) Math.ceil(expected));
         p.byRate = true;
         return p;
     }

@@ -161,12 +161,13 @@ public final class WindowSync implements ResourceSync {
 
     private void startBackfill(ResourceOffset window, ApiPage first) {
         int pages = WindowWalker.estimatedPages(first);
-        log.info("{}: window [{}, {}) holds about {} pages; reading it in pieces, up to {} at once", resource.name(),
-                window.watermark() == null ? "start" : window.watermark(), window.windowEnd(), pages,
-                settings.maxConcurrency());
+        boolean counted = WindowWalker.pageCount(first) != null;
+        log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
+                window.watermark() == null ? "start" : window.watermark(), window.windowEnd(),
+                counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());
         backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
                 settings.pageSize(), window.watermark(), window.windowEnd(), pages,
-                WindowWalker.pageCount(first) != null, walker.changeTimes(first.records()), window.done(),
+                counted, walker.changeTimes(first.records()), window.done(),
                 window.reading());
     }
 

@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
+import io.kafkaconnect.greenhouse.dialect.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -31,6 +32,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The traps of incremental sync, each shown on the simulator: page-number paging over a set that shrinks while
@@ -38,10 +41,13 @@ import org.junit.jupiter.api.Test;
  */
 class CompletenessTest {
     private static final String KEY = "completeness-key";
+    private static final String SECRET = "completeness-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private HarvestSimulator sim;
     private ApiClient client;
     private java.util.concurrent.ExecutorService pool;
+    /** The API the syncs read: v1 (page numbers), or v3 (cursors, OAuth with {@link #KEY} as the client id). */
+    private String apiVersion = "v1";
 
     @AfterEach
     void stop() {
@@ -57,7 +63,7 @@ class CompletenessTest {
     }
 
     private void simulator(int candidates, Duration clockOffset) {
-        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", candidates)
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).oauthClient(KEY, SECRET).records("candidates", candidates)
                 .clockOffset(clockOffset).build();
         sim.start();
     }
@@ -75,23 +81,39 @@ class CompletenessTest {
     }
 
     private WindowSync sync(String name, int pageSize, int concurrency, ResourceOffset start) {
+        return sync(name, pageSize, concurrency, start, false);
+    }
+
+    /** @param sharedPool whether it reads on the fetch pool of the sync made before, as a task's resources do */
+    private WindowSync sync(String name, int pageSize, int concurrency, ResourceOffset start, boolean sharedPool) {
         Map<String, String> props = new HashMap<>();
-        props.put("greenhouse.api.version", "v1");
-        props.put("greenhouse.api.key", KEY);
+        props.put("greenhouse.api.version", apiVersion);
+        if (apiVersion.equals("v1")) {
+            props.put("greenhouse.api.key", KEY);
+        } else {
+            props.put("greenhouse.oauth.client.id", KEY);
+            props.put("greenhouse.oauth.client.secret", SECRET);
+            props.put("greenhouse.oauth.token.url", sim.tokenUrl());
+        }
         props.put("greenhouse.base.url", sim.baseUrl());
         props.put("max.retries", "0");
         GreenhouseSourceConfig config = new GreenhouseSourceConfig(props);
-        client = ApiClientFactory.create(config, new Sleeper(), Clock.systemUTC());
-        HarvestV1Dialect dialect = new HarvestV1Dialect();
+        if (!sharedPool || client == null) {
+            client = ApiClientFactory.create(config, new Sleeper(), Clock.systemUTC());
+        }
+        io.kafkaconnect.greenhouse.dialect.WindowDialect dialect = apiVersion.equals("v1") ? new HarvestV1Dialect()
+                : new HarvestV3Dialect();
         Resource resource = dialect.resource(name).orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", config.baseUrl(), name),
+        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of(apiVersion, config.baseUrl(), name),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
                 Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);
-        if (pool != null) {
-            pool.shutdownNow();
+        if (!sharedPool || pool == null) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
         }
-        pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
         return new WindowSync(resource, dialect, client, maker, settings, start, Clock.systemUTC(), pool);
     }
 
@@ -331,6 +353,95 @@ class CompletenessTest {
         assertNoVersionSentTwice(sent);
     }
 
+    @Test
+    void aLargeV3BackfillIsScoutedThenCutByTheScoutsCurveWithFewRequestsBeyondItsPages() throws Exception {
+        apiVersion = "v3";
+        simulator(8_000, Duration.ZERO);
+        WindowSync sync = candidatesSync(20, 4);
+        List<SourceRecord> sent = readWindow(sync, () -> { });
+
+        assertEachIdSentOnce(sent, "no edits: each record once");
+        long requests = sim.requestLog().stream().filter(r -> r.path().equals("/v3/candidates")).count();
+        // 400 pages, the first page of everything, nine scouts (partial pages) and a partial last page per piece
+        // (cut by the first page at the start and then into pieces of about one page, it took 1,014)
+        assertThat(requests).as("requests for 400 pages").isLessThan(400 + 1 + 9 + 25);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aBackfillWhoseRecordsWaitLeavesTheSharedFetchThreadsToTheTasksOtherResources() throws Exception {
+        apiVersion = "v3";
+        sim = HarvestSimulator.builder().seed(3L).oauthClient(KEY, SECRET).records("candidates", 3_000)
+                .records("applications", 3_000).latency(Duration.ofMillis(5), Duration.ZERO, 0.0).build();
+        sim.start();
+        WindowSync candidates = sync("candidates", 20, 2, ResourceOffset.START, false);
+        WindowSync applications = sync("applications", 20, 2, ResourceOffset.START, true);
+        List<SourceRecord> first = new ArrayList<>(candidates.step()); // the first page of everything
+        first.addAll(candidates.step()); // its backfill's reads begin, and their pages pile up: nobody takes them
+        Thread.sleep(1_000);
+
+        // a thread that waited for room in the candidates' queue would keep these reads from ever starting
+        List<SourceRecord> sent = readWindow(applications, () -> { });
+        assertThat(sent).hasSize(3_000);
+        first.addAll(readWindow(candidates, () -> { }));
+        assertEachIdSentOnce(first, "no edits: each record once");
+        assertThat(first).hasSize(3_000);
+    }
+
+    @Test
+    void whereTheWorkerTakesRecordsSlowlyFewerReadsRun() throws Exception {
+        // every answer takes 30 ms, so the requests that arrive within 30 ms of each other were in flight together
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 4_000)
+                .latency(Duration.ofMillis(30), Duration.ZERO, 0.0).build();
+        sim.start();
+        WindowSync sync = candidatesSync(50, 8);
+        List<SourceRecord> sent = readWindow(sync, () -> {
+            try {
+                Thread.sleep(40); // a worker whose converter and producer take longer than a page's answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEachIdSentOnce(sent, "no edits: each record once");
+
+        List<Instant> arrivals = sim.requestLog().stream().filter(r -> r.path().equals("/v1/candidates"))
+                .map(io.kafkaconnect.greenhouse.simulator.LoggedRequest::at).sorted().toList();
+        List<Instant> secondHalf = arrivals.subList(arrivals.size() / 2, arrivals.size());
+        int most = 0;
+        for (int i = 0; i < secondHalf.size(); i++) {
+            Instant end = secondHalf.get(i).plusMillis(30);
+            int together = 0;
+            for (int j = i; j < secondHalf.size() && secondHalf.get(j).isBefore(end); j++) {
+                together++;
+            }
+            most = Math.max(most, together);
+        }
+        // eight reads would all run and each hold a page waiting for room; the worker needs about one
+        assertThat(most).as("requests in flight together once the worker is known to be slower").isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aV3BackfillLosesNothingAndSendsNoVersionTwiceWhileRecordsLeaveIt() throws Exception {
+        apiVersion = "v3";
+        sim = HarvestSimulator.builder().seed(3L).oauthClient(KEY, SECRET).records("candidates", 4_000)
+                .latency(Duration.ofMillis(5), Duration.ZERO, 0.5).build();
+        sim.start();
+        WindowSync sync = candidatesSync(20, 4);
+        List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
+        java.util.Random random = new java.util.Random(7);
+        int[] steps = {0};
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
+            // records leave the window anywhere in it, on scouts and pieces read, being read or not begun
+            if (steps[0]++ % 3 == 0) {
+                sim.edit("candidates", ids.get(random.nextInt(ids.size())));
+            }
+        }));
+        waitForNextSecond();
+        sent.addAll(readWindow(sync, () -> { }));
+        assertSameLatest(sent);
+        assertNoVersionSentTwice(sent);
+    }
+
     /** The spans of change time (epoch ms) an offset says are read: before the watermark, and the parts done. */
     private static List<long[]> read(ResourceOffset offset) {
         List<long[]> spans = new ArrayList<>();
@@ -346,13 +457,16 @@ class CompletenessTest {
         return read(earlier).stream().allMatch(e -> read(later).stream().anyMatch(l -> l[0] <= e[0] && e[1] <= l[1]));
     }
 
-    @Test
-    void aBackfillRestartedFromAStoredPositionSkipsThePiecesDoneAndReadsTheRest() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v3"})
+    void aBackfillRestartedFromAStoredPositionSkipsThePiecesDoneAndReadsTheRest(String version) throws Exception {
+        apiVersion = version;
         // answers that take a while and vary, so that pieces overlap: some finish while others are partly read
-        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 3_000)
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).oauthClient(KEY, SECRET).records("candidates", 3_000)
                 .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
         sim.start();
-        // 150 pages: counted and cut into pieces of dozens of pages, read at once, so pieces are partly read
+        // 150 pages: counted (v1) or scouted (v3) and cut into pieces of dozens of pages, read at once, so pieces
+        // are partly read (v3: at a stored cursor)
         WindowSync first = candidatesSync(20, 4);
         List<SourceRecord> before = new ArrayList<>();
         ResourceOffset stored = null;
@@ -388,11 +502,16 @@ class CompletenessTest {
         assertEachIdSentOnce(all, "pieces partly read go on from their next page: nothing sent twice");
     }
 
-    @Test
-    void piecesThatFailMidWayGoOnFromTheirNextPageWithoutLossOrDuplicates() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"v1", "v3"})
+    @org.junit.jupiter.api.Timeout(60)
+    void piecesThatFailMidWayGoOnFromTheirNextPageWithoutLossOrDuplicates(String version) throws Exception {
+        apiVersion = version;
         simulator(3_000, Duration.ZERO);
-        WindowSync sync = candidatesSync(50, 4);
-        sim.faults().probability(io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503, 0.08);
+        // v3: pages of 10, so that the scouts of the recent past hold several pages and fail on later ones too
+        WindowSync sync = candidatesSync(version.equals("v1") ? 50 : 10, 4);
+        // v3: often enough that a scout of several pages surely fails after its first (it still counts all it read)
+        sim.faults().probability(io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503, version.equals("v1") ? 0.08 : 0.25);
         List<SourceRecord> sent = new ArrayList<>();
         int failures = 0;
         boolean failed;
