@@ -51,6 +51,9 @@ import org.slf4j.LoggerFactory;
  * known from their first request), at least {@link #MIN_PIECE_PAGES} pages, so that the reads end about
  * together. A piece's walk starts at its expected last page, so it costs as many requests as it has pages when
  * the guess is right, one more when not;</li>
+ * <li>on a cursor endpoint (no count, no page numbers), from scouts: small pieces read first at the bounds of
+ * spans by age ({@link ScoutPlan}), whose exact counts draw the curve; planned as above, but a cursor piece
+ * starts at its first page and is walked whole, page by page (it cannot be cut once begun);</li>
  * <li>without counts (a count failed, or the window is small): from the pieces already counted just before the
  * frontier ({@link ChangeDensity}), and before any is counted from the window's first page, a sample of its
  * change times, each standing for its share of the window's records; those pieces aim at a part of one
@@ -58,9 +61,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
  * in place, by its page count; a piece too short to cut (thousands of records changed in the same second) is
- * walked whole. Without page counts (cursor endpoints) the window is cut as a whole by the sample at the
- * start, and a piece walked well past its plan is given up (its pages are held back until it ends, so nothing
- * of it was sent) and cut evenly into pieces of about one page.
+ * walked whole. Where a cursor window cannot be scouted (a restart that left fewer than two scouts' places
+ * unread), it is cut as a whole by the sample at the start, and a piece walked well past its plan is given up
+ * (its pages are held back until it ends, so nothing of it was sent) and cut evenly into pieces of about one
+ * page.
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
@@ -378,8 +382,9 @@ final class ParallelBackfill {
             start(next);
             inFlight++;
         }
-        // one second read at a time: what it holds is outside the queue's bound
-        while (inFlight < limit && unplanned.isEmpty() && !counting && splitsRunning == 0) {
+        // one second read at a time: what it holds is outside the queue's bound; none while the worker is the
+        // slower side (reads then stop for room, which gives a split up, and more reads would not help)
+        while (inFlight < limit && unplanned.isEmpty() && !counting && splitsRunning == 0 && readsAllowed == null) {
             Planned longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (Planned p : plan) {
