@@ -51,8 +51,7 @@ final class ScoutPlan {
             return List.of();
         }
         Instant start = from != null ? from : to.minus(HORIZON).truncatedTo(ChronoUnit.SECONDS);
-        double sampledSeconds = Math.max(1, Duration.between(sample.get(0), to).toSeconds());
-        double perSecond = sample.size() / sampledSeconds;
+        double perSecond = sampleDensity(sample, to);
         long length = Math.max(1, (long) Math.ceil(FILL * pageSize / perSecond));
         List<Instant> bounds = ChangeCurve.boundsByAge(start, to, SPANS);
         List<Scout> out = new ArrayList<>();
@@ -77,6 +76,15 @@ final class ScoutPlan {
             out.add(s);
         }
         return out;
+    }
+
+    /**
+     * Records per second near {@code to} as a cursor window's first page shows them ({@code sample}: its change
+     * times, not empty): a lower bound there, since records with lower ids changed in that span too.
+     */
+    static double sampleDensity(List<Instant> sample, Instant to) {
+        Instant oldest = sample.stream().min(Instant::compareTo).orElseThrow();
+        return sample.size() / (double) Math.max(1, Duration.between(oldest, to).toSeconds());
     }
 
     /**

@@ -156,7 +156,20 @@ public final class WindowSync implements ResourceSync {
 
     /** Whether a window whose first page is {@code first} is worth reading in pieces. */
     private boolean isLarge(ApiPage first, ResourceOffset window) {
-        return first.next() != null && WindowWalker.estimatedPages(first) > 2 && canSplit(window);
+        if (first.next() == null || !canSplit(window)) {
+            return false;
+        }
+        if (WindowWalker.pageCount(first) != null) {
+            return WindowWalker.estimatedPages(first) > 2;
+        }
+        // no page count (a cursor): a first backfill is; a later window if it holds more than two pages even at
+        // the density its first page shows, a lower bound (records with lower ids changed in it too)
+        List<Instant> times = walker.changeTimes(first.records());
+        if (window.watermark() == null || times.isEmpty()) {
+            return true;
+        }
+        double seconds = Duration.between(window.watermark(), window.windowEnd()).toSeconds();
+        return ScoutPlan.sampleDensity(times, window.windowEnd()) * seconds > 2.0 * settings.pageSize();
     }
 
     private void startBackfill(ResourceOffset window, ApiPage first) {

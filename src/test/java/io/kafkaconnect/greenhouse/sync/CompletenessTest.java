@@ -420,6 +420,31 @@ class CompletenessTest {
         assertThat(most).as("requests in flight together once the worker is known to be slower").isLessThanOrEqualTo(3);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 30})
+    void aLaterV3WindowIsReadPageByPageWhenSmallAndScoutedWhenLarge(int days) throws Exception {
+        apiVersion = "v3";
+        simulator(3_000, Duration.ZERO);
+        Instant from = Instant.now().minus(Duration.ofDays(days));
+        long inWindow = sim.truth("candidates").values().stream()
+                .filter(json -> !Instant.parse(json.get("updated_at").asText()).isBefore(from)).count();
+        WindowSync sync = sync("candidates", 5, 4, ResourceOffset.at(from));
+        List<SourceRecord> sent = readWindow(sync, () -> { });
+
+        assertThat(sent).hasSize((int) inWindow);
+        int pages = (int) (inWindow + 4) / 5;
+        int requests = sim.requestLog().size() - 1; // the first request learns the API's clock
+        if (days == 1) {
+            // 4 pages (its first page shows about one), walked one after the other (the last may be empty, if the
+            // one before it was full); in pieces it took 11 requests
+            assertThat(requests).as("requests for a window of %d pages", pages).isLessThanOrEqualTo(pages + 1);
+        } else {
+            // 101 pages (its first page shows 14): scouted, and cut by the scouts' curve; cut by its first page,
+            // it took 405
+            assertThat(requests).as("requests for a window of %d pages", pages).isLessThan(pages * 13 / 10);
+        }
+    }
+
     @Test
     void aV3BackfillLosesNothingAndSendsNoVersionTwiceWhileRecordsLeaveIt() throws Exception {
         apiVersion = "v3";
