@@ -12,8 +12,8 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ChangeCurveTest {
-    private static final Instant END = Instant.parse("2026-11-29T00:00:00Z");
-    private static final Instant START = END.minus(Duration.ofDays(1096));
+    static final Instant END = Instant.parse("2026-11-29T00:00:00Z");
+    static final Instant START = END.minus(Duration.ofDays(1096));
     /** Records changed before each instant, for a density that grows tenfold every year (edits lean recent). */
     private static final DoubleUnaryOperator TRUE_CUMULATIVE = seconds -> {
         double k = Math.log(10) / (365 * 86_400.0);
@@ -112,7 +112,8 @@ class ChangeCurveTest {
         return sum;
     }
 
-    private static double truth(Instant from, Instant to) {
+    /** Records changed in {@code [from, to)} at the true density. */
+    static double truth(Instant from, Instant to) {
         return TRUE_CUMULATIVE.applyAsDouble(to.getEpochSecond()) - TRUE_CUMULATIVE.applyAsDouble(from.getEpochSecond());
     }
 }

@@ -68,6 +68,13 @@ class CompletenessTest {
         sim.start();
     }
 
+    /** Candidates whose every answer takes {@code latency} ± {@code jitter} (a share of it), for v1 and v3. */
+    private void simulator(int candidates, Duration latency, double jitter) {
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).oauthClient(KEY, SECRET).records("candidates", candidates)
+                .latency(latency, Duration.ZERO, jitter).build();
+        sim.start();
+    }
+
     private WindowSync candidatesSync(int pageSize) {
         return candidatesSync(pageSize, 1);
     }
@@ -249,9 +256,7 @@ class CompletenessTest {
     @Test
     void aLargeBackfillIsReadInParallelPiecesInOrderWithoutLossOrDuplicates() throws Exception {
         // answers that take a while and vary, so that pieces overlap and finish out of order
-        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 3_000)
-                .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
-        sim.start();
+        simulator(3_000, Duration.ofMillis(10), 0.5);
         // 30 pages: too few to count, so many small pieces planned by the sample, which finish out of order
         WindowSync sync = candidatesSync(100, 4);
         Map<Long, Long> editedDuringBackfill = new HashMap<>();
@@ -336,17 +341,29 @@ class CompletenessTest {
     @Test
     void splitPiecesLoseNothingAndSendNothingTwiceWhileRecordsLeaveThem() throws Exception {
         simulatorWithALongPiece();
-        WindowSync sync = candidatesSync(20, 4);
+        // records leave the window all the time, anywhere in it: pages shift under the reads (a split whose piece
+        // lost a page's worth of records is given up, and the piece read on from where it stopped)
+        assertNothingLostNorSentTwiceWhile(candidatesSync(20, 4), randomEdits(4, 5));
+    }
+
+    /** Edits a random candidate every {@code every} calls: records leave a window anywhere in it. */
+    private Runnable randomEdits(int every, long seed) {
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
-        java.util.Random random = new java.util.Random(5);
-        int[] edits = {0};
-        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
-            // records leave the window all the time, anywhere in it: pages shift under the reads (a split whose
-            // piece lost a page's worth of records is given up, and the piece read on from where it stopped)
-            if (edits[0]++ % 4 == 0) {
+        java.util.Random random = new java.util.Random(seed);
+        int[] calls = {0};
+        return () -> {
+            if (calls[0]++ % every == 0) {
                 sim.edit("candidates", ids.get(random.nextInt(ids.size())));
             }
-        }));
+        };
+    }
+
+    /**
+     * Reads a window while {@code edits} run between its steps, then the next window (where the edits moved
+     * records to): each record's latest version is sent, and no version twice.
+     */
+    private void assertNothingLostNorSentTwiceWhile(WindowSync sync, Runnable edits) throws InterruptedException {
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, edits));
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
         assertSameLatest(sent);
@@ -391,9 +408,7 @@ class CompletenessTest {
     @Test
     void whereTheWorkerTakesRecordsSlowlyFewerReadsRun() throws Exception {
         // every answer takes 30 ms, so the requests that arrive within 30 ms of each other were in flight together
-        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("candidates", 4_000)
-                .latency(Duration.ofMillis(30), Duration.ZERO, 0.0).build();
-        sim.start();
+        simulator(4_000, Duration.ofMillis(30), 0.0);
         WindowSync sync = candidatesSync(50, 8);
         List<SourceRecord> sent = readWindow(sync, () -> {
             try {
@@ -448,23 +463,9 @@ class CompletenessTest {
     @Test
     void aV3BackfillLosesNothingAndSendsNoVersionTwiceWhileRecordsLeaveIt() throws Exception {
         apiVersion = "v3";
-        sim = HarvestSimulator.builder().seed(3L).oauthClient(KEY, SECRET).records("candidates", 4_000)
-                .latency(Duration.ofMillis(5), Duration.ZERO, 0.5).build();
-        sim.start();
-        WindowSync sync = candidatesSync(20, 4);
-        List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
-        java.util.Random random = new java.util.Random(7);
-        int[] steps = {0};
-        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
-            // records leave the window anywhere in it, on scouts and pieces read, being read or not begun
-            if (steps[0]++ % 3 == 0) {
-                sim.edit("candidates", ids.get(random.nextInt(ids.size())));
-            }
-        }));
-        waitForNextSecond();
-        sent.addAll(readWindow(sync, () -> { }));
-        assertSameLatest(sent);
-        assertNoVersionSentTwice(sent);
+        simulator(4_000, Duration.ofMillis(5), 0.5);
+        // records leave the window anywhere in it, on scouts and pieces read, being read or not begun
+        assertNothingLostNorSentTwiceWhile(candidatesSync(20, 4), randomEdits(3, 7));
     }
 
     /** The spans of change time (epoch ms) an offset says are read: before the watermark, and the parts done. */
@@ -487,9 +488,7 @@ class CompletenessTest {
     void aBackfillRestartedFromAStoredPositionSkipsThePiecesDoneAndReadsTheRest(String version) throws Exception {
         apiVersion = version;
         // answers that take a while and vary, so that pieces overlap: some finish while others are partly read
-        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).oauthClient(KEY, SECRET).records("candidates", 3_000)
-                .latency(Duration.ofMillis(10), Duration.ZERO, 0.5).build();
-        sim.start();
+        simulator(3_000, Duration.ofMillis(10), 0.5);
         // 150 pages: counted (v1) or scouted (v3) and cut into pieces of dozens of pages, read at once, so pieces
         // are partly read (v3: at a stored cursor)
         WindowSync first = candidatesSync(20, 4);

@@ -7,17 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class ScoutPlanTest {
-    private static final Instant END = Instant.parse("2026-11-29T00:00:00Z");
-    private static final Instant START = END.minus(Duration.ofDays(1096));
-    /** Records changed before each instant (epoch seconds), for a density that grows tenfold every year. */
-    private static final DoubleUnaryOperator TRUE_CUMULATIVE = seconds -> {
-        double k = Math.log(10) / (365 * 86_400.0);
-        return 1_000 * Math.expm1(k * (seconds - START.getEpochSecond()));
-    };
+    private static final Instant END = ChangeCurveTest.END;
+    private static final Instant START = ChangeCurveTest.START;
 
     /** {@code n} change times spread evenly over the {@code days} before the end, as a first page shows them. */
     private static List<Instant> sample(int n, int days) {
@@ -78,7 +72,8 @@ class ScoutPlanTest {
     @Test
     void theScoutsCurveIsExactOverEachScoutAndCloseBetweenThemWhereTheDensityGrowsExponentially() {
         List<ScoutPlan.Scout> scouts = ScoutPlan.place(START, END, sample(500, 20), 500);
-        List<Long> counts = scouts.stream().map(s -> Math.round(truth(s.from(), s.to()))).toList();
+        // the density of ChangeCurveTest, which grows tenfold every year over three years
+        List<Long> counts = scouts.stream().map(s -> Math.round(ChangeCurveTest.truth(s.from(), s.to()))).toList();
 
         ChangeCurve curve = ScoutPlan.curve(scouts, counts);
 
@@ -87,7 +82,7 @@ class ScoutPlanTest {
             assertThat(curve.between(s.from(), s.to())).isCloseTo(counts.get(i), within(1.0));
             if (i > 0) {
                 Instant gapFrom = scouts.get(i - 1).to();
-                double truth = truth(gapFrom, s.from());
+                double truth = ChangeCurveTest.truth(gapFrom, s.from());
                 // between scouts the density is taken to go exponentially from one scout's to the next one's; an
                 // arithmetic mean of the two would be off by 86 % in the oldest span here
                 assertThat(curve.between(gapFrom, s.from())).as("the span before scout %d", i)
@@ -102,9 +97,5 @@ class ScoutPlanTest {
         assertThat(ScoutPlan.meanDensity(3, 3)).isCloseTo(3, within(1e-9));
         assertThat(ScoutPlan.meanDensity(0, 4)).isEqualTo(2);
         assertThat(ScoutPlan.meanDensity(0, 0)).isZero();
-    }
-
-    private static double truth(Instant from, Instant to) {
-        return TRUE_CUMULATIVE.applyAsDouble(to.getEpochSecond()) - TRUE_CUMULATIVE.applyAsDouble(from.getEpochSecond());
     }
 }
