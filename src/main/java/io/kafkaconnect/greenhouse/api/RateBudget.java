@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The request budget of one credential, shared by every task of this JVM that uses it. It learns the limit
  * from {@code X-RateLimit-Limit}, paces requests evenly at a share of it ({@code fraction} of the limit per
- * window, with a small margin), never lets more requests start than {@code X-RateLimit-Remaining} allows
+ * window, with a small margin; faster where a window has more left than that pace would spend before it
+ * resets, so that a quiet spell does not waste it), never lets more requests start than {@code X-RateLimit-Remaining} allows
  * (less the requests in flight that started after the one answered: those the server had not counted yet),
  * waits for {@code X-RateLimit-Reset} when a window is spent, and after a 429 blocks everyone for
  * {@code Retry-After} or until the window resets, whichever is sooner. Reset times are converted to our clock
@@ -141,7 +142,7 @@ public final class RateBudget {
         if (remaining != null) {
             remaining--;
         }
-        nextSlot = now.plus(spacing());
+        nextSlot = now.plus(spacing(now));
         return Duration.ZERO;
     }
 
@@ -154,11 +155,27 @@ public final class RateBudget {
         return Math.max(1, (int) Math.floor(limit * fraction));
     }
 
-    private Duration spacing() {
+    /**
+     * The gap before the next request: the limit spread evenly over the window, or less where the window still
+     * allows more requests than that would start before it resets (after a quiet spell: the start of a backfill,
+     * a pause), so that they are spent by then rather than lost. (One that starts after the reset after all is
+     * counted in the next window, which the next answer shows.)
+     */
+    private Duration spacing(Instant now) {
         if (limit == null) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
+        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
+        if (remaining == null || windowResetsAt == null) {
+            return even;
+        }
+        int left = remaining - reserved();
+        Duration untilReset = Duration.between(now, windowResetsAt);
+        if (left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
+            return even;
+        }
+        Duration catchUp = untilReset.dividedBy(left);
+        return catchUp.compareTo(even) < 0 ? catchUp : even;
     }
 
     /**

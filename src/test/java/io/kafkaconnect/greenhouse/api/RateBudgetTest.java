@@ -63,7 +63,7 @@ class RateBudgetTest {
         long reset = clock.instant().plusSeconds(2).getEpochSecond();
         budget.update(rate(20, 19, reset), clock.instant(), null);
         clock.advance(Duration.ofSeconds(3));
-        budget.update(rate(20, 19, reset + 2), clock.instant(), null);
+        budget.update(rate(20, 9, reset + 2), clock.instant(), null); // half of it spent, half of it to go
         budget.reserveOrWait();
         assertThat(budget.reserveOrWait()).as("2 s / 20 requests").isBetween(Duration.ofMillis(100), Duration.ofMillis(110));
         assertThat(budget.requestsPerSecond()).isBetween(9.0, 10.0);
@@ -130,6 +130,23 @@ class RateBudgetTest {
                 "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)), clock.instant(),
                 Duration.ofSeconds(1));
         assertThat(wait).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void whatAWindowLeftUnusedIsSpentBeforeItResets() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.reserveOrWait();
+        budget.release(clock.instant());
+        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        clock.advance(Duration.ofSeconds(4)); // nothing to ask for a while
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("48 left in 6 s, where an even pace would spend 30")
+                .isBetween(Duration.ofMillis(120), Duration.ofMillis(130));
+        clock.advance(Duration.ofSeconds(6));
+        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("a new window, at an even pace again")
+                .isBetween(Duration.ofMillis(200), Duration.ofMillis(215));
     }
 
     @Test
