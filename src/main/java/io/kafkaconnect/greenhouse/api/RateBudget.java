@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * The request budget of one credential, shared by every task of this JVM that uses it. It learns the limit
  * from {@code X-RateLimit-Limit}, paces requests evenly at a share of it ({@code fraction} of the limit per
  * window, with a small margin; faster where a window has more left than that pace would spend before it
- * resets, so that a quiet spell does not waste it), never lets more requests start than {@code X-RateLimit-Remaining} allows
- * (less the requests in flight that started after the one answered: those the server had not counted yet),
- * waits for {@code X-RateLimit-Reset} when a window is spent, and after a 429 blocks everyone for
- * {@code Retry-After} or until the window resets, whichever is sooner. Reset times are converted to our clock
+ * resets, so that a quiet spell does not waste it), never lets more requests start than
+ * {@code X-RateLimit-Remaining} allows (less the requests in flight that started after the one answered: those
+ * the server had not counted yet), waits for {@code X-RateLimit-Reset} when a window is spent, and after a 429
+ * blocks everyone for {@code Retry-After} or until the window resets, whichever is sooner. Reset times are converted to our clock
  * with the closest difference between the clocks that the {@code Date} headers have shown. Tasks on other
  * workers share the budget too, and this adapts to them through the headers.
  */
