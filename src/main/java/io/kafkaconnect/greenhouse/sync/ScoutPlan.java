@@ -44,7 +44,7 @@ final class ScoutPlan {
 
     /**
      * The scouts of {@code [from, to)} (from null: an open start), in order of time, given the change times of the
-     * window's first page ({@code sample}, sorted, inside the window); none if the sample is empty.
+     * window's first page ({@code sample}, inside the window); none if the sample is empty.
      */
     static List<Scout> place(Instant from, Instant to, List<Instant> sample, int pageSize) {
         if (sample.isEmpty()) {
