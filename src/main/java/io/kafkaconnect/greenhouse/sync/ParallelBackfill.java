@@ -61,8 +61,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
  * in place, by its page count; a piece too short to cut (thousands of records changed in the same second) is
- * walked whole. Where a cursor window cannot be scouted (a restart that left fewer than two scouts' places
- * unread), it is cut as a whole by the sample at the start, and a piece walked well past its plan is given up
+ * walked whole. Where a cursor window cannot be scouted (fewer than two scouts fit: a window of a few seconds,
+ * or a restart that has read their places), it is cut as a whole by the sample at the start, and a piece walked well past its plan is given up
  * (its pages are held back until it ends, so nothing of it was sent) and cut evenly into pieces of about one
  * page.
  *
@@ -204,6 +204,7 @@ final class ParallelBackfill {
     private int probesRunning;
     /** On a cursor endpoint: the scouts' pieces, in order of time, until they are all read (null otherwise). */
     private List<Planned> scouts;
+    /** Where those scouts are, and which span each one's count measures (for the curve). */
     private List<ScoutPlan.Scout> scoutSpans;
     private int splitsRunning;
     /** Pieces whose lower pages a second read handed over. */
@@ -646,6 +647,7 @@ final class ParallelBackfill {
         if (counts.size() == scouts.size()) {
             curveUpTo = null;
             scouts = null;
+            scoutSpans = null;
             log.debug("scouted {}", counts);
         } else {
             curveUpTo = scoutSpans.get(counts.size() - 1).from();

@@ -17,12 +17,18 @@ class RateBudgetTest {
                 "X-RateLimit-Reset", String.valueOf(resetEpochSecond));
     }
 
+    /** A first request, answered: the limit, what remains of the window and when it resets, in seconds. */
+    private void firstAnswer(RateBudget budget, int limit, int remaining, int resetInSeconds) {
+        assertThat(budget.reserveOrWait()).as("nothing is known before the first answer").isZero();
+        budget.release(clock.instant());
+        budget.update(rate(limit, remaining, clock.instant().plusSeconds(resetInSeconds).getEpochSecond()),
+                clock.instant(), null);
+    }
+
     @Test
     void pacesEvenlyAtTheLimitPerWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        assertThat(budget.reserveOrWait()).isZero();
-        budget.release(clock.instant());
-        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        firstAnswer(budget, 50, 49, 10);
         assertThat(budget.reserveOrWait()).as("first request after learning the limit").isZero();
         Duration gap = budget.reserveOrWait();
         assertThat(gap).as("10 s / 50 requests, a little slower").isBetween(Duration.ofMillis(200), Duration.ofMillis(215));
@@ -31,9 +37,7 @@ class RateBudgetTest {
     @Test
     void aFractionLeavesPartOfTheBudgetToOthers() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
-        budget.reserveOrWait();
-        budget.release(clock.instant());
-        budget.update(rate(50, 30, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant(), null);
+        firstAnswer(budget, 50, 30, 5);
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("paced at 25 per 10 s").isBetween(Duration.ofMillis(400), Duration.ofMillis(420));
         budget.update(rate(50, 25, clock.instant().plusSeconds(5).getEpochSecond()), clock.instant(), null);
@@ -45,9 +49,7 @@ class RateBudgetTest {
     @Test
     void requestsInFlightCountAgainstWhatRemains() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(1), 1.0);
-        budget.reserveOrWait();
-        budget.release(clock.instant());
-        budget.update(rate(100, 2, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
+        firstAnswer(budget, 100, 2, 1);
         // two more start; the third must wait for the window, though no answer said 0 yet
         clock.advance(Duration.ofMillis(20));
         assertThat(budget.reserveOrWait()).isZero();
@@ -135,9 +137,7 @@ class RateBudgetTest {
     @Test
     void whatAWindowLeftUnusedIsSpentBeforeItResets() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.reserveOrWait();
-        budget.release(clock.instant());
-        budget.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(4)); // nothing to ask for a while
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("48 left in 6 s, where an even pace would spend 30")
@@ -155,9 +155,7 @@ class RateBudgetTest {
         RateBudget a = RateBudget.shared(key, clock, Duration.ofSeconds(10), 1.0);
         RateBudget b = RateBudget.shared(key, clock, Duration.ofSeconds(10), 0.5);
         assertThat(a).isSameAs(b);
-        a.reserveOrWait();
-        a.release(clock.instant());
-        a.update(rate(50, 49, clock.instant().plusSeconds(10).getEpochSecond()), clock.instant(), null);
+        firstAnswer(a, 50, 49, 10);
         a.reserveOrWait();
         assertThat(a.reserveOrWait()).isGreaterThan(Duration.ofMillis(400));
     }
