@@ -61,8 +61,9 @@ public final class ApiClient {
         this.clock = serverClock.local();
     }
 
-    /** Releases connections and threads. */
+    /** Releases connections and threads, and leaves the rate budget (its credentials are its identity there). */
     public void close() {
+        budget.leave(credentials);
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
@@ -104,13 +105,15 @@ public final class ApiClient {
             try (Response response = execute(builder, started)) {
                 Instant receivedAt = clock.instant();
                 Instant serverDate = serverDate(response);
-                serverClock.observe(serverDate, receivedAt);
                 int code = response.code();
+                // only successful answers teach the server's clock: error pages may come from proxies
+                Instant clockDate = code >= 200 && code < 300 ? serverDate : null;
+                serverClock.observe(clockDate, receivedAt);
                 if (code == 429) {
-                    throttled(response.headers(), serverDate, resource, "HTTP 429");
+                    throttled(response.headers(), resource, "HTTP 429");
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
-                budget.update(response.headers(), serverDate, started);
+                budget.update(response.headers(), clockDate, started);
                 if (code == 401 && !refreshed && credentials.refreshAfterUnauthorized()) {
                     refreshed = true;
                     continue;
@@ -121,7 +124,7 @@ public final class ApiClient {
                         protocol.checkBody(root, resource, request);
                         return reader.read(request, response.headers(), root, serverDate);
                     } catch (ThrottledReplyException e) {
-                        throttled(response.headers(), serverDate, resource, e.getMessage());
+                        throttled(response.headers(), resource, e.getMessage());
                         continue;
                     } catch (IOException | TransientReplyException e) {
                         failure = "an unusable answer (" + e.getMessage() + ")";
@@ -154,8 +157,8 @@ public final class ApiClient {
         }
     }
 
-    private void throttled(Headers headers, Instant serverDate, String resource, String why) {
-        Duration wait = budget.throttled(headers, serverDate, DEFAULT_THROTTLE_WAIT);
+    private void throttled(Headers headers, String resource, String why) {
+        Duration wait = budget.throttled(headers, DEFAULT_THROTTLE_WAIT);
         log.info("Rate limited ({}) reading {}; waiting {} ms", why, resource, wait.toMillis());
     }
 

@@ -23,13 +23,22 @@ public final class ApiClientFactory {
     private ApiClientFactory() {
     }
 
+    /** A task's client: it joins the rate budget its credential shares with the other tasks of this JVM. */
     public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock) {
-        return create(config, sleeper, clock, config.httpTimeout(), config.retryPolicy());
+        return create(config, sleeper, clock, config.httpTimeout(), config.retryPolicy(), true);
     }
 
-    /** A client with its own timeout and retry policy, e.g. for the quick checks of validate(). */
-    public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
-                                   RetryPolicy retry) {
+    /**
+     * A client for the quick checks of validate(): its own timeout and retry policy, and a rate budget of its own,
+     * so that a check changes nothing the running tasks share.
+     */
+    public static ApiClient createForCheck(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
+                                           RetryPolicy retry) {
+        return create(config, sleeper, clock, timeout, retry, false);
+    }
+
+    private static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
+                                    RetryPolicy retry, boolean sharedBudget) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -39,8 +48,11 @@ public final class ApiClientFactory {
                 .build();
         Dialect dialect = config.dialect();
         Credentials credentials = credentials(config, http, sleeper, clock, retry);
-        RateBudget budget = RateBudget.shared(credentials.budgetKey(), clock, dialect.rateLimitWindow(),
-                config.budgetFraction());
+        // the credentials object is this client's own: it identifies the client among the budget's users
+        RateBudget budget = sharedBudget
+                ? RateBudget.join(credentials.budgetKey(), credentials, clock, dialect.rateLimitWindow(),
+                        config.budgetFraction())
+                : RateBudget.unshared(clock, dialect.rateLimitWindow(), config.budgetFraction());
         dialect.documentedRateLimit().ifPresent(budget::assumeLimit);
         return new ApiClient(http, config.baseUrl(), credentials, dialect.protocol(), retry, budget,
                 new ServerClock(clock), sleeper, new ObjectMapper());

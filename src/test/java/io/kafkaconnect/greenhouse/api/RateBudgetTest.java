@@ -6,8 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.Headers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RateBudgetTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:00Z"));
@@ -76,7 +82,7 @@ class RateBudgetTest {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         budget.reserveOrWait();
         budget.release(clock.instant());
-        Duration wait = budget.throttled(Headers.of("Retry-After", "7"), clock.instant(), Duration.ofSeconds(1));
+        Duration wait = budget.throttled(Headers.of("Retry-After", "7"), Duration.ofSeconds(1));
         assertThat(wait).isEqualTo(Duration.ofSeconds(7));
         assertThat(budget.reserveOrWait()).isEqualTo(Duration.ofSeconds(7));
         clock.advance(Duration.ofSeconds(7));
@@ -129,8 +135,7 @@ class RateBudgetTest {
         clock.advance(Duration.ofMillis(800));
         long reset = clock.instant().getEpochSecond() + 1; // 0.2 s from now
         Duration wait = budget.throttled(Headers.of("Retry-After", "1", "X-RateLimit-Limit", "50",
-                "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)), clock.instant(),
-                Duration.ofSeconds(1));
+                "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", String.valueOf(reset)), Duration.ofSeconds(1));
         assertThat(wait).isEqualTo(Duration.ofMillis(200));
     }
 
@@ -150,35 +155,232 @@ class RateBudgetTest {
     }
 
     @Test
-    void theMostModestConfigurationOfASharedCredentialWins() {
+    void theMostModestFractionOfTheCurrentUsersAppliesAndTheLastToLeaveReleasesTheBudget() {
         String key = "k-" + System.nanoTime();
-        RateBudget a = RateBudget.shared(key, clock, Duration.ofSeconds(10), 1.0);
-        RateBudget b = RateBudget.shared(key, clock, Duration.ofSeconds(10), 0.5);
+        Object taskA = new Object();
+        Object taskB = new Object();
+        RateBudget a = RateBudget.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
+        RateBudget b = RateBudget.join(key, taskB, clock, Duration.ofSeconds(10), 0.5);
         assertThat(a).isSameAs(b);
+        assertThat(a.fraction()).isEqualTo(0.5);
         firstAnswer(a, 50, 49, 10);
         a.reserveOrWait();
-        assertThat(a.reserveOrWait()).isGreaterThan(Duration.ofMillis(400));
+        assertThat(a.reserveOrWait()).as("paced at 25 per 10 s").isGreaterThan(Duration.ofMillis(400));
+
+        b.leave(taskB); // the modest connector's configuration changed: its task stops...
+        assertThat(a.fraction()).as("the remaining user's share applies").isEqualTo(1.0);
+        RateBudget again = RateBudget.join(key, taskB, clock, Duration.ofSeconds(10), 0.8); // ...and starts again
+        assertThat(again).as("the budget and what it learned are kept while used").isSameAs(a);
+        assertThat(a.fraction()).isEqualTo(0.8);
+        assertThat(a.limit()).isEqualTo(50);
+
+        a.leave(taskA);
+        assertThat(RateBudget.isShared(key)).isTrue();
+        again.leave(taskB);
+        assertThat(RateBudget.isShared(key)).as("released with its last user").isFalse();
+        RateBudget fresh = RateBudget.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
+        assertThat(fresh).isNotSameAs(a);
+        assertThat(fresh.limit()).as("nothing of the old one is left").isNull();
+        fresh.leave(taskA);
+        a.leave(taskA); // leaving twice, or a released budget, changes nothing
+        assertThat(RateBudget.isShared(key)).isFalse();
     }
 
     @Test
-    void aDocumentedLimitPacesWithoutHeadersAndEach429LowersIt() {
+    void anUnsharedBudgetIsNotInTheSharedMap() {
+        RateBudget own = RateBudget.unshared(clock, Duration.ofSeconds(10), 1.0);
+        own.leave(new Object());
+        assertThat(own.reserveOrWait()).isZero();
+    }
+
+    @Test
+    void aDocumentedLimitPacesWithoutHeadersAndEachThrottleLowersItButNotTheAnswersUnderWayThen() {
         RateBudget budget = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
         assertThat(budget.requestsPerSecond()).as("nothing known yet").isNull();
         budget.assumeLimit(1_000);
         assertThat(budget.requestsPerSecond()).isCloseTo(1_000 * 0.99 / 60, org.assertj.core.data.Offset.offset(0.01));
-        budget.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
+        budget.throttled(Headers.of(), Duration.ofSeconds(10));
         assertThat(budget.limit()).isEqualTo(800);
-        budget.throttled(Headers.of("Retry-After", "2"), clock.instant(), Duration.ofSeconds(1));
-        assertThat(budget.limit()).isEqualTo(640);
+        clock.advance(Duration.ofSeconds(1));
+        budget.throttled(Headers.of(), Duration.ofSeconds(10));
+        assertThat(budget.limit()).as("another request that was under way: the same news").isEqualTo(800);
+        clock.advance(Duration.ofSeconds(10));
+        budget.throttled(Headers.of("Retry-After", "2"), Duration.ofSeconds(10));
+        assertThat(budget.limit()).as("throttled again after the wait: slower still").isEqualTo(640);
 
         RateBudget announced = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
         announced.assumeLimit(1_000);
         announced.update(rate(300, 299, clock.instant().plusSeconds(60).getEpochSecond()), clock.instant(), null);
         assertThat(announced.limit()).as("a header wins over the documented limit").isEqualTo(300);
-        announced.throttled(Headers.of(), clock.instant(), Duration.ofSeconds(1));
+        announced.throttled(Headers.of(), Duration.ofSeconds(1));
         assertThat(announced.limit()).as("an announced limit is not second-guessed").isEqualTo(300);
         announced.assumeLimit(1_000);
         assertThat(announced.limit()).isEqualTo(300);
+    }
+
+    @Test
+    void anAssumedLimitThatThrottlesLoweredRisesAgainStepByStepAfterQuietWindowsButNotAboveTheDocumentedOne() {
+        RateBudget budget = new RateBudget(clock, Duration.ofMinutes(1), 1.0);
+        budget.assumeLimit(100);
+        budget.throttled(Headers.of(), Duration.ofSeconds(1));
+        budget.throttled(Headers.of(), Duration.ofSeconds(1)); // under way: not lowered again
+        clock.advance(Duration.ofSeconds(2));
+        budget.throttled(Headers.of(), Duration.ofSeconds(1));
+        assertThat(budget.limit()).isEqualTo(64);
+
+        clock.advance(Duration.ofMinutes(5)); // idle: a window barely used proves nothing
+        budget.reserveOrWait();
+        assertThat(budget.limit()).isEqualTo(64);
+
+        List<Integer> limits = new ArrayList<>();
+        for (int minute = 0; minute < 12; minute++) {
+            runFor(budget, Duration.ofMinutes(1)); // busy, at the pace it allows, and never throttled
+            limits.add(budget.limit());
+        }
+        assertThat(limits).as("+5 (a twentieth of 100) per quiet window, up to 100 and no further")
+                .containsExactly(64, 69, 74, 79, 84, 89, 94, 99, 100, 100, 100, 100);
+    }
+
+    /** Sends requests as fast as the budget allows for {@code span}, each answered at once without headers. */
+    private void runFor(RateBudget budget, Duration span) {
+        Instant end = clock.instant().plus(span);
+        while (clock.instant().isBefore(end)) {
+            Duration wait = budget.reserveOrWait();
+            if (wait.isZero()) {
+                budget.release(clock.instant());
+            } else {
+                clock.advance(wait);
+            }
+        }
+    }
+
+    /**
+     * The reported hang: v1 answers without X-RateLimit-Reset. A spent window is waited out for a window from the
+     * last answer, then one request goes; its answer (a new window, on the server) lets the others go again.
+     */
+    @Test
+    void withoutResetTimesASpentWindowEndsAWindowAfterTheLastAnswerAndOneRequestProbesTheNext() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        int served = 0;
+        Instant end = clock.instant().plus(Duration.ofMinutes(2));
+        int serverWindow = -1;
+        int usedInWindow = 0;
+        for (int step = 0; step < 10_000 && clock.instant().isBefore(end); step++) {
+            Duration wait = budget.reserveOrWait();
+            if (!wait.isZero()) {
+                assertThat(wait).as("no wait longer than a window").isLessThanOrEqualTo(Duration.ofSeconds(10));
+                clock.advance(wait);
+                continue;
+            }
+            Instant started = clock.instant();
+            int w = (int) (started.getEpochSecond() / 10); // the server: 5 per fixed 10 s window
+            if (w != serverWindow) {
+                serverWindow = w;
+                usedInWindow = 0;
+            }
+            budget.release(started);
+            if (usedInWindow >= 5) {
+                budget.throttled(Headers.of("X-RateLimit-Reset", String.valueOf((w + 1) * 10L), "Retry-After", "1"),
+                        Duration.ofSeconds(10));
+                continue;
+            }
+            usedInWindow++;
+            served++;
+            budget.update(Headers.of("X-Ratelimit-Limit", "5", "X-Ratelimit-Remaining", String.valueOf(5 - usedInWindow)),
+                    clock.instant(), started);
+            clock.advance(Duration.ofMillis(50));
+        }
+        assertThat(served).as("about 5 per 10 s for 2 minutes, where the old budget stopped after the first 5")
+                .isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void headerNamesAreMatchedInAnyCase() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.reserveOrWait();
+        budget.release(clock.instant());
+        budget.update(Headers.of("x-ratelimit-limit", "50", "X-RATELIMIT-REMAINING", "0", "x-RateLimit-reset",
+                String.valueOf(clock.instant().getEpochSecond() + 4)), clock.instant(), null);
+        assertThat(budget.limit()).isEqualTo(50);
+        assertThat(budget.reserveOrWait()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @ParameterizedTest(name = "Reset {0}")
+    @ValueSource(strings = {"epochSeconds", "epochMillis", "httpDate", "deltaSeconds"})
+    void aResetInEachShapeIsWaitedFor(String shape) {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.reserveOrWait();
+        budget.release(clock.instant());
+        Instant reset = clock.instant().plusSeconds(6);
+        String value = switch (shape) {
+            case "epochSeconds" -> String.valueOf(reset.getEpochSecond());
+            case "epochMillis" -> String.valueOf(reset.toEpochMilli());
+            case "httpDate" -> DateTimeFormatter.RFC_1123_DATE_TIME.format(reset.atZone(ZoneOffset.UTC));
+            default -> "6";
+        };
+        budget.update(Headers.of("X-RateLimit-Limit", "50", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", value),
+                clock.instant(), null);
+        assertThat(budget.reserveOrWait()).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aRetryAfterAsAnHttpDateIsWaitedFor() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        String at = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().plusSeconds(8).atZone(ZoneOffset.UTC));
+        assertThat(budget.throttled(Headers.of("Retry-After", at), Duration.ofSeconds(1)))
+                .isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"X-RateLimit-Reset, 4102444800", "X-RateLimit-Reset, 4102444800000", "Retry-After, 99999999",
+            "Retry-After, 'Fri, 01 Jan 2100 00:00:00 GMT'"})
+    void aWaitYearsAheadIsCutToAFewWindows(String header, String value) {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.reserveOrWait();
+        budget.release(clock.instant());
+        Duration wait = budget.throttled(Headers.of(header, value), Duration.ofSeconds(1));
+        Duration limit = Duration.ofSeconds(10).multipliedBy(RateBudget.MAX_WAIT_WINDOWS);
+        assertThat(wait).isEqualTo(limit);
+        assertThat(budget.reserveOrWait()).isEqualTo(limit);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({"Retry-After, 0", "Retry-After, -5", "Retry-After, soon", "X-RateLimit-Reset, 0",
+            "X-RateLimit-Reset, -1700000000"})
+    void aThrottleWithAWaitOfZeroOrLessWaitsTheFallback(String header, String value) {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        assertThat(budget.throttled(Headers.of(header, value), Duration.ofSeconds(3)))
+                .isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void aLimitOfZeroOrLessIsIgnoredAndARemainingBelowZeroOrAboveTheLimitIsNotBelieved() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.update(Headers.of("X-RateLimit-Limit", "0", "X-RateLimit-Remaining", "-3"), clock.instant(), null);
+        assertThat(budget.limit()).isNull();
+        assertThat(budget.reserveOrWait()).isZero();
+        budget.update(Headers.of("X-RateLimit-Limit", "-50"), clock.instant(), null);
+        assertThat(budget.limit()).isNull();
+        budget.release(clock.instant());
+        budget.update(Headers.of("X-RateLimit-Limit", "2", "X-RateLimit-Remaining", "1000000", "X-RateLimit-Reset",
+                String.valueOf(clock.instant().getEpochSecond() + 25)), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).isZero();
+        clock.advance(Duration.ofMillis(5_100));
+        assertThat(budget.reserveOrWait()).isZero();
+        clock.advance(Duration.ofMillis(5_100));
+        assertThat(budget.reserveOrWait()).as("Remaining taken as the limit, 2: the third waits for the reset")
+                .isEqualTo(Duration.ofMillis(25_000 - 10_200));
+    }
+
+    @Test
+    void resetTimesIgnoreADateFarFromTheOthersUntilAnswersAgreeOnIt() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.update(Headers.of(), clock.instant(), null);
+        budget.update(Headers.of(), clock.instant().plus(Duration.ofHours(1)), null); // an odd stamp
+        Headers spent = Headers.of("X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset",
+                String.valueOf(clock.instant().getEpochSecond() + 5));
+        budget.update(spent, null, null);
+        assertThat(budget.reserveOrWait()).as("the reset read with the clock as it was").isEqualTo(Duration.ofSeconds(5));
     }
 
     private static final class MutableClock extends Clock {

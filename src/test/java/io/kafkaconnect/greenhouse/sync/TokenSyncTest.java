@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import mockwebserver3.MockResponse;
@@ -63,7 +62,7 @@ class TokenSyncTest {
         server.start();
         client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("key", "ashby.api.key"),
                 AshbyDialect.INSTANCE.protocol(), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
+                RateBudget.unshared(Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), JSON);
         pool = Executors.newFixedThreadPool(4, new DaemonThreads("test-fetch"));
     }

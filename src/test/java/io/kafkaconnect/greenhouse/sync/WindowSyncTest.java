@@ -28,7 +28,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -82,7 +81,7 @@ class WindowSyncTest {
         server.start();
         client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"), HarvestProtocol.INSTANCE,
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
+                RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
     }
 

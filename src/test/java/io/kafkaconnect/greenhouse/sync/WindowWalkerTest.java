@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -72,7 +71,7 @@ class WindowWalkerTest {
         server.start();
         client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
                 HarvestProtocol.INSTANCE, new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
+                RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
         walker = new WindowWalker(THINGS, dialect, client, server.url("/"), 2);
     }

@@ -19,7 +19,6 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
@@ -42,7 +41,7 @@ class AshbyProtocolTest {
         client = new ApiClient(new okhttp3.OkHttpClient(), server.url("/"),
                 new ApiKeyCredentials("secret-key", AshbySourceConfig.API_KEY, AshbyAccess::hint), ASHBY.protocol(),
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2)),
-                RateBudget.shared(UUID.randomUUID().toString(), Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
+                RateBudget.unshared(Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
     }
 
