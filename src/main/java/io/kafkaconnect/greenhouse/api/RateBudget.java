@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,7 +93,8 @@ public final class RateBudget {
     private String blockedBecause;
     private Instant nextSlot = Instant.MIN;
     private Instant warnedUntil;
-    private String clampWarned;
+    /** When a wait cut short was last warned of, per header. */
+    private final Map<String, Instant> clampWarnedAt = new HashMap<>();
     private int inFlight;
     /** When the requests in flight started: start → how many. */
     private final TreeMap<Instant, Integer> startedAt = new TreeMap<>();
@@ -376,7 +378,7 @@ public final class RateBudget {
         if (reset != null && reset.isAfter(now)) {
             Instant latest = latestWait(now);
             if (reset.isAfter(latest)) {
-                warnClamped(RESET, said, latest);
+                warnClamped(RESET, said, now, latest);
                 reset = latest;
             } else {
                 learnWindow(reset, now);
@@ -486,12 +488,13 @@ public final class RateBudget {
         return now.plus(window.multipliedBy(MAX_WAIT_WINDOWS));
     }
 
-    private void warnClamped(String header, String said, Instant until) {
-        String what = header + ": " + said;
-        if (!what.equals(clampWarned)) {
-            clampWarned = what;
-            log.warn("The API asked to wait until after {} ({}'); waiting at most {} windows, until {}",
-                    until, header + " said '" + said, MAX_WAIT_WINDOWS, until);
+    /** Warns of a wait cut short, once per header in {@value #MAX_WAIT_WINDOWS} windows (a server may say it every time). */
+    private void warnClamped(String header, String said, Instant now, Instant until) {
+        Instant last = clampWarnedAt.get(header);
+        if (last == null || !now.isBefore(last.plus(window.multipliedBy(MAX_WAIT_WINDOWS)))) {
+            clampWarnedAt.put(header, now);
+            log.warn("The API asked to wait longer than {} windows ({} said '{}'): taken as a mistake, waiting until {}"
+                    + " at the latest", MAX_WAIT_WINDOWS, header, said, until);
         }
     }
 
@@ -530,7 +533,7 @@ public final class RateBudget {
         }
         Instant latest = latestWait(now);
         if (at.isAfter(latest)) {
-            warnClamped(RETRY_AFTER, value, latest);
+            warnClamped(RETRY_AFTER, value, now, latest);
             at = latest;
         }
         return Duration.between(now, at);
