@@ -57,7 +57,7 @@ public final class HarvestSimulator implements AutoCloseable {
         this.faults = new FaultInjector(b.seed, b.slowDelay);
         this.mutations = new MutationEngine(data);
         this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
-                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), tokens, faults,
+                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), b.rateHeaders, tokens, faults,
                 new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data),
                 new V3Handler(data, clock, b.cursorTtl));
     }
@@ -267,6 +267,7 @@ public final class HarvestSimulator implements AutoCloseable {
         private RateLimiter.Policy v1Policy = RateLimiter.Policy.unlimited();
         private RateLimiter.Policy v3Policy = RateLimiter.Policy.unlimited();
         private RateLimiter.Mode v1Mode = RateLimiter.Mode.FIXED;
+        private RateHeaders rateHeaders = RateHeaders.documented();
         private Duration latencyFixed = Duration.ZERO;
         private Duration latencyPerRecord = Duration.ZERO;
         private double latencyJitter;
@@ -349,6 +350,12 @@ public final class HarvestSimulator implements AutoCloseable {
         public Builder v1RollingWindow(boolean rolling) {
             this.v1Mode = rolling ? RateLimiter.Mode.ROLLING : RateLimiter.Mode.FIXED;
             this.v1Policy = new RateLimiter.Policy(v1Policy.limit(), v1Policy.window(), v1Mode);
+            return this;
+        }
+
+        /** How the rate-limit headers are written; default {@link RateHeaders#documented()} (Reset on 429s only). */
+        public Builder rateHeaders(RateHeaders headers) {
+            this.rateHeaders = Objects.requireNonNull(headers);
             return this;
         }
 

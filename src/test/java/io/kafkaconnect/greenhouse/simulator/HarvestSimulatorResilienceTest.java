@@ -51,6 +51,39 @@ class HarvestSimulatorResilienceTest extends SimulatorFixture {
     }
 
     @Test
+    void byDefaultOnlyA429SaysWhenTheWindowResetsAndEachSwitchChangesOneThing() throws Exception {
+        start(HarvestSimulator.builder().rateLimit(1, Duration.ofSeconds(10)));
+        Resp ok = http.v1("/v1/departments");
+        Resp limited = http.v1("/v1/departments");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(namesAsSent(ok)).as("the v1 docs' casing").contains("X-Ratelimit-Limit", "X-Ratelimit-Remaining")
+                .doesNotContain("X-RateLimit-Reset", "Retry-After");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(namesAsSent(limited)).contains("X-RateLimit-Reset", "Retry-After");
+        http.close();
+        sim.close();
+
+        RateHeaders odd = RateHeaders.documented().withResetOnEveryAnswer().withLowerCaseNames().withoutLimit()
+                .withReset(RateHeaders.ResetShape.HTTP_DATE).withRetryAfterAsDate();
+        start(HarvestSimulator.builder().rateLimit(1, Duration.ofSeconds(10)).rateHeaders(odd));
+        ok = http.v1("/v1/departments");
+        limited = http.v1("/v1/departments");
+        assertThat(namesAsSent(ok)).contains("x-ratelimit-remaining", "x-ratelimit-reset")
+                .doesNotContain("x-ratelimit-limit", "X-Ratelimit-Remaining");
+        assertThat(ok.header("x-ratelimit-reset")).endsWith(" GMT");
+        assertThat(limited.header("retry-after")).endsWith(" GMT");
+    }
+
+    /** Header names as they came on the wire (OkHttp's names() ignores case). */
+    private static List<String> namesAsSent(Resp response) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < response.headers().size(); i++) {
+            names.add(response.headers().name(i));
+        }
+        return names;
+    }
+
+    @Test
     void v3RateLimitUsesAFixedWindowPerClient() throws Exception {
         start(HarvestSimulator.builder().rateLimitV3(3, Duration.ofMinutes(30)));
         String token = http.accessToken();

@@ -20,8 +20,9 @@ import java.util.Set;
  * route (404) → authenticate (401) → rate limit (429) → method / v1 GET-with-body (404 / 403) → permanent status
  * for the path → injected fault → the dialect's handler (422 / 200) → latency → log → respond.
  *
- * <p>Every answer carries {@code Date} (simulator clock), {@code Content-Type} and the {@code X-RateLimit-*}
- * headers; only a reset connection has none. The token endpoint ({@value #TOKEN_PATH}) is not rate limited and
+ * <p>Every answer carries {@code Date} (simulator clock), {@code Content-Type} and the rate-limit headers as
+ * {@link RateHeaders} says (by default Limit and Remaining, and Reset and Retry-After on 429s only); only a reset
+ * connection has none. The token endpoint ({@value #TOKEN_PATH}) is not rate limited and
  * only path-scoped faults reach it.
  */
 final class Router {
@@ -39,6 +40,7 @@ final class Router {
     private final Map<String, String> clients;
     private final RateLimiter v1Limiter;
     private final RateLimiter v3Limiter;
+    private final RateHeaders rateHeaders;
     private final TokenStore tokens;
     private final FaultInjector faults;
     private final LatencyModel latency;
@@ -47,13 +49,14 @@ final class Router {
     private final V3Handler v3;
 
     Router(SimClock clock, Set<String> apiKeys, Map<String, String> clients, RateLimiter v1Limiter,
-            RateLimiter v3Limiter, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog<LoggedRequest> log,
+            RateLimiter v3Limiter, RateHeaders rateHeaders, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog<LoggedRequest> log,
             V1Handler v1, V3Handler v3) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.clients = clients;
         this.v1Limiter = v1Limiter;
         this.v3Limiter = v3Limiter;
+        this.rateHeaders = rateHeaders;
         this.tokens = tokens;
         this.faults = faults;
         this.latency = latency;
@@ -123,7 +126,7 @@ final class Router {
         RateLimiter.Decision decision = limiter.acquire(credential);
         if (!decision.allowed()) {
             send(ex, Reply.message(429, "Rate limit exceeded. Please retry after " + decision.retryAfterSeconds()
-                    + " seconds.").withHeader("Retry-After", String.valueOf(decision.retryAfterSeconds())), decision, outcome);
+                    + " seconds."), decision, outcome);
             return;
         }
         if (!ex.method.equals("GET")) {
@@ -250,9 +253,7 @@ final class Router {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Date", HTTP_DATE.format(clock.now()));
         h.put("Content-Type", Reply.JSON_TYPE);
-        h.put("X-RateLimit-Limit", String.valueOf(decision.limit()));
-        h.put("X-RateLimit-Remaining", String.valueOf(decision.remaining()));
-        h.put("X-RateLimit-Reset", String.valueOf(decision.resetEpochSeconds()));
+        rateHeaders.write(h, decision, reply.status() == 429, clock.now());
         h.putAll(reply.headers());
         return h;
     }
