@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       waited out until then; successive reset times teach the API's real window.</li>
  *   <li>A 429, or a throttling reply in a body (not counted as a failure), blocks every user for
  *       {@code Retry-After} (seconds or an HTTP date; 0 or less is ignored) or until the window resets,
- *       whichever is sooner, or for the caller's fallback where neither says.</li>
+ *       whichever is sooner, or for the caller's fallback (at most a window) where neither says.</li>
  * </ul>
  * Any wait a header asks for beyond {@value #MAX_WAIT_WINDOWS} windows is cut to that and logged; any wait longer
  * than a window is logged at WARN, once, with its reason and end. Absolute times are converted to our clock with
@@ -243,8 +243,7 @@ public final class RateBudget {
         forgetWhatIsStale(now);
         raiseAssumedLimit(now);
         Instant earliest = nextSlot;
-        String reason = "pacing at " + (limit == null ? "?" : usableLimit()) + " requests per " + window.toSeconds()
-                + " s";
+        String reason = "pacing at " + (limit == null ? "?" : usableLimit()) + " requests per " + span(window);
         if (blockedUntil.isAfter(earliest)) {
             earliest = blockedUntil;
             reason = blockedBecause;
@@ -412,11 +411,13 @@ public final class RateBudget {
      * runs (it answers a request that was already under way then). The answer's {@code Date} is not learned from:
      * a 429 may come from a proxy.
      *
-     * @param fallback the wait where the API says nothing usable
+     * @param fallback the wait where the API says nothing usable (cut to a window: a sliding window frees a
+     *                 request by then, a fixed one starts anew)
      */
     public synchronized Duration throttled(Headers headers, Duration fallback) {
         update(headers, null, null);
         Instant now = clock.instant();
+        fallback = fallback.compareTo(window) < 0 ? fallback : window;
         lowerAssumedLimit(now);
         String retryAfterSaid = headers.get(RETRY_AFTER);
         Duration wait = retryAfter(retryAfterSaid, now);
@@ -427,7 +428,7 @@ public final class RateBudget {
             wait = resetKnown ? Duration.between(now, windowResetsAt) : fallback;
             because = resetKnown ? "throttled; " + RESET + " said '" + resetSaid + "'"
                     : "throttled, and neither " + RETRY_AFTER + " nor " + RESET + " said until when: waiting "
-                            + fallback.toSeconds() + " s";
+                            + fallback.toMillis() + " ms";
         }
         Instant until = now.plus(wait);
         if (until.isAfter(blockedUntil)) {
@@ -453,8 +454,8 @@ public final class RateBudget {
         limit = Math.max(1, (int) Math.floor(limit * THROTTLE_DECREASE));
         assumedLimitSetAt = now;
         startedSinceAssumed = 0;
-        log.info("Rate limited below the documented limit: pacing at {} requests per {} s from now on", limit,
-                window.toSeconds());
+        log.info("Rate limited below the documented limit: pacing at {} requests per {} from now on", limit,
+                span(window));
     }
 
     /**
@@ -468,8 +469,7 @@ public final class RateBudget {
         }
         if (startedSinceAssumed * 2 >= usableLimit()) {
             limit = Math.min(documentedLimit, limit + Math.max(1, documentedLimit / RAISE_STEPS));
-            log.info("No throttling for {} s: pacing at {} requests per {} s", window.toSeconds(), limit,
-                    window.toSeconds());
+            log.info("No throttling for {}: pacing at {} requests per {}", span(window), limit, span(window));
         }
         assumedLimitSetAt = now;
         startedSinceAssumed = 0;
@@ -482,6 +482,10 @@ public final class RateBudget {
 
     public synchronized Integer limit() {
         return limit;
+    }
+
+    private static String span(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private Instant latestWait(Instant now) {

@@ -354,6 +354,12 @@ class RateBudgetTest {
     }
 
     @Test
+    void aThrottleThatSaysNothingWaitsAtMostAWindow() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(2), 1.0);
+        assertThat(budget.throttled(Headers.of(), Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
     void aLimitOfZeroOrLessIsIgnoredAndARemainingBelowZeroOrAboveTheLimitIsNotBelieved() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         budget.update(Headers.of("X-RateLimit-Limit", "0", "X-RateLimit-Remaining", "-3"), clock.instant(), null);
