@@ -35,7 +35,7 @@ public final class RateLimiter {
     public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
     }
 
-    private final Policy policy;
+    private Policy policy;
     private final SimClock clock;
     private final Map<String, Bucket> buckets = new HashMap<>();
 
@@ -44,8 +44,13 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
-    public Policy policy() {
+    public synchronized Policy policy() {
         return policy;
+    }
+
+    /** Changes the limit from now on (an account's limit raised, or another client of the key gone). */
+    public synchronized void limit(int limit) {
+        policy = new Policy(limit, policy.window(), policy.mode());
     }
 
     /** Consume one request for {@code credential} if the budget allows it. */

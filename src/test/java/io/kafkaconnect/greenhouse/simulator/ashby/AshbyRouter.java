@@ -26,9 +26,9 @@ import java.util.UUID;
 
 /**
  * The request pipeline: route (404) → POST only (405) → authenticate (401 {@code unauthenticated}, 403
- * {@code invalid_api_key}) → rate limit per key (429 {@code rate_limit_exceeded}) → module permission (403
- * {@code missing_endpoint_permission}) → permanent status for the path → injected fault → {@link AshbyHandler}
- * (200, {@code success} true or false) → latency → log → respond.
+ * {@code invalid_api_key}) → rate limit per key (429, or 200 if so configured, {@code rate_limit_exceeded}) →
+ * module permission (403 {@code missing_endpoint_permission}) → permanent status for the path → injected fault →
+ * {@link AshbyHandler} (200, {@code success} true or false) → latency → log → respond.
  *
  * <p>Every answer carries {@code Date} (simulator clock) and {@code Content-Type}; no {@code X-RateLimit-*}
  * headers; {@code Retry-After} on 429 only if enabled. Only a reset connection has no headers.
@@ -46,19 +46,23 @@ final class AshbyRouter {
     private final AshbyPermissions permissions;
     private final RateLimiter limiter;
     private final boolean retryAfter;
+    /** Every n-th throttle is HTTP 200 (0: never), and how many throttles there were. */
+    private final int throttleAsHttp200Every;
+    private final java.util.concurrent.atomic.AtomicInteger throttles = new java.util.concurrent.atomic.AtomicInteger();
     private final FaultInjector faults;
     private final LatencyModel latency;
     private final RequestLog<AshbyLoggedRequest> log;
     private final AshbyHandler handler;
 
     AshbyRouter(SimClock clock, Set<String> apiKeys, AshbyPermissions permissions, RateLimiter limiter,
-            boolean retryAfter, FaultInjector faults, LatencyModel latency, RequestLog<AshbyLoggedRequest> log,
+            boolean retryAfter, int throttleAsHttp200Every, FaultInjector faults, LatencyModel latency, RequestLog<AshbyLoggedRequest> log,
             AshbyHandler handler) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.permissions = permissions;
         this.limiter = limiter;
         this.retryAfter = retryAfter;
+        this.throttleAsHttp200Every = throttleAsHttp200Every;
         this.faults = faults;
         this.latency = latency;
         this.log = log;
@@ -105,7 +109,8 @@ final class AshbyRouter {
         }
         RateLimiter.Decision decision = limiter.acquire(key);
         if (!decision.allowed()) {
-            Answer limited = failure(429, "rate_limit_exceeded", "Rate limit exceeded: " + decision.limit()
+            boolean asOk = throttleAsHttp200Every > 0 && throttles.incrementAndGet() % throttleAsHttp200Every == 0;
+            Answer limited = failure(asOk ? 200 : 429, "rate_limit_exceeded", "Rate limit exceeded: " + decision.limit()
                     + " requests per " + limiter.policy().window().toSeconds() + " s per API key", requestId);
             if (retryAfter) {
                 limited.headers().put("Retry-After", String.valueOf(decision.retryAfterSeconds()));

@@ -49,6 +49,7 @@ public final class AshbySimulator implements AutoCloseable {
     private final AshbyHandler handler;
     private final AshbyPermissions permissions;
     private final FaultInjector faults;
+    private final RateLimiter limiter;
     private final RequestLog<AshbyLoggedRequest> log = new RequestLog<>(100_000);
     private final AshbyMutations mutations;
     private final AshbyRouter router;
@@ -74,9 +75,9 @@ public final class AshbySimulator implements AutoCloseable {
         b.keyPermissions.forEach(permissions::restrict);
         this.faults = new FaultInjector(b.seed, b.slowDelay);
         this.mutations = new AshbyMutations(store);
-        this.router = new AshbyRouter(clock, Set.copyOf(b.apiKeys), permissions,
-                new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock), b.retryAfter,
-                faults, new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, handler);
+        this.limiter = new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock);
+        this.router = new AshbyRouter(clock, Set.copyOf(b.apiKeys), permissions, limiter, b.retryAfter,
+                b.throttleAsHttp200Every, faults, new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, handler);
     }
 
     public static Builder builder() {
@@ -268,6 +269,11 @@ public final class AshbySimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ faults and permissions
 
+    /** Changes the requests per window per key from now on (the account's limit, or what other clients leave). */
+    public void rateLimit(int limit) {
+        limiter.limit(limit);
+    }
+
     /** Faults; scope them to a method with a path prefix such as {@code "/candidate.list"}. */
     public FaultInjector faults() {
         return faults;
@@ -308,6 +314,7 @@ public final class AshbySimulator implements AutoCloseable {
         private Duration rateWindow = Duration.ofSeconds(60);
         private RateLimiter.Mode rateMode = RateLimiter.Mode.FIXED;
         private boolean retryAfter;
+        private int throttleAsHttp200Every;
         private Duration latencyFixed = Duration.ZERO;
         private Duration latencyPerRecord = Duration.ZERO;
         private double latencyJitter;
@@ -387,6 +394,15 @@ public final class AshbySimulator implements AutoCloseable {
         /** Send {@code Retry-After} (seconds) with 429; default false (Ashby documents none). */
         public Builder retryAfter(boolean send) {
             this.retryAfter = send;
+            return this;
+        }
+
+        /**
+         * Every {@code n}-th throttled request is answered HTTP 200 with {@code success: false} and the error code
+         * {@code rate_limit_exceeded} instead of 429 (seen from Ashby); default 0: never.
+         */
+        public Builder throttleAsHttp200Every(int n) {
+            this.throttleAsHttp200Every = n;
             return this;
         }
 
