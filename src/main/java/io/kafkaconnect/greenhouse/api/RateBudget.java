@@ -159,7 +159,8 @@ public final class RateBudget {
         return users.isEmpty();
     }
 
-    double fraction() {
+    /** The share of the limit in use: the most modest of the current users'. */
+    public double fraction() {
         return fraction;
     }
 

@@ -70,6 +70,26 @@ class ApiClientTest {
     }
 
     @Test
+    void theServerClockIsLearnedFromSuccessfulAnswersOnly() throws Exception {
+        Instant now = Instant.now();
+        String proxyDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plus(Duration.ofHours(2)),
+                ZoneOffset.UTC));
+        server.enqueue(new MockResponse.Builder().code(200)
+                .addHeader("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)))
+                .body("[]").build());
+        for (int i = 0; i < 3; i++) { // a proxy's error pages, three in a row agreeing on their odd clock
+            server.enqueue(new MockResponse.Builder().code(503).addHeader("Date", proxyDate).body("down").build());
+        }
+        server.enqueue(json("[]"));
+
+        client.getPage(server.url("/v1/jobs"), "jobs");
+        client.getPage(server.url("/v1/jobs"), "jobs");
+
+        assertThat(client.serverClock().now()).get().satisfies(serverNow ->
+                assertThat(Duration.between(Instant.now(), serverNow).abs()).isLessThan(Duration.ofSeconds(5)));
+    }
+
+    @Test
     void retriesServerErrorsHtmlPagesAndTruncatedJson() throws Exception {
         server.enqueue(new MockResponse.Builder().code(503).body("down").build());
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
