@@ -493,7 +493,10 @@ public final class RateBudget {
         return now.plus(window.multipliedBy(MAX_WAIT_WINDOWS));
     }
 
-    /** Warns of a wait cut short, once per header in {@value #MAX_WAIT_WINDOWS} windows (a server may say it every time). */
+    /**
+     * Warns of a wait cut short, once per header in {@value #MAX_WAIT_WINDOWS} windows (a server may say it on
+     * every answer).
+     */
     private void warnClamped(String header, String said, Instant now, Instant until) {
         Instant last = clampWarnedAt.get(header);
         if (last == null || !now.isBefore(last.plus(window.multipliedBy(MAX_WAIT_WINDOWS)))) {

@@ -42,14 +42,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A v1 sync completes, within the limit, with each shape of rate headers the docs allow or a server might send.
- * The limit's window is scaled down (3 requests per 2 s, and the budget told 2 s) so that a pass spans several
+ * The limit's window is scaled down (3 requests per second, and the budget told 1 s) so that a pass spans several
  * windows in a few seconds; before the sync another client of the key spends the window, so that the sync's
  * first request is throttled and reads the 429's headers too.
  */
 class RateHeadersSyncTest {
     private static final String KEY = "rate-headers-key";
     private static final int LIMIT = 3;
-    private static final Duration WINDOW = Duration.ofSeconds(2);
+    private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final int CANDIDATES = 20;
     private static final int PAGE_SIZE = 5;
 

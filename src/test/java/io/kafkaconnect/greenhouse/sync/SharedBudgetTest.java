@@ -18,8 +18,8 @@ class SharedBudgetTest {
     private final String key = "budget-" + UUID.randomUUID();
 
     private GreenhouseSourceConfig config(double fraction) {
-        return new GreenhouseSourceConfig(Map.of("greenhouse.api.version", "v1", "greenhouse.api.key", key, "greenhouse.base.url", "http://127.0.0.1:9",
-                EngineConfig.BUDGET_FRACTION, String.valueOf(fraction)));
+        return new GreenhouseSourceConfig(Map.of("greenhouse.api.version", "v1", "greenhouse.api.key", key,
+                "greenhouse.base.url", "http://127.0.0.1:9", EngineConfig.BUDGET_FRACTION, String.valueOf(fraction)));
     }
 
     private ApiClient task(double fraction) {
