@@ -58,7 +58,7 @@ public final class HarvestSimulator implements AutoCloseable {
         this.mutations = new MutationEngine(data);
         this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
                 new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), tokens, faults,
-                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data),
+                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data, b.nextOnlyLinks),
                 new V3Handler(data, clock, b.cursorTtl));
     }
 
@@ -274,6 +274,7 @@ public final class HarvestSimulator implements AutoCloseable {
         private Instant dataEpoch;
         private Duration cursorTtl;
         private Duration slowDelay = Duration.ofSeconds(3);
+        private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
         private String host = "127.0.0.1";
         private int port;
         private int threads = 256;
@@ -374,6 +375,15 @@ public final class HarvestSimulator implements AutoCloseable {
         /** v3 cursors older than this get 422; default: cursors never expire. */
         public Builder cursorTtl(Duration ttl) {
             this.cursorTtl = ttl;
+            return this;
+        }
+
+        /**
+         * How v1's next-only endpoints page: the docs show no format for their {@code next} link (UNCERTAIN), so by
+         * default a page number, across which records shift as the list changes; {@code SINCE_ID} is a stable keyset.
+         */
+        public Builder nextOnlyLinks(NextOnlyLinks links) {
+            this.nextOnlyLinks = links;
             return this;
         }
 

@@ -26,9 +26,11 @@ final class V1Handler {
     static final int MAX_PER_PAGE = 500;
 
     private final DataSet data;
+    private final NextOnlyLinks nextOnlyLinks;
 
-    V1Handler(DataSet data) {
+    V1Handler(DataSet data, NextOnlyLinks nextOnlyLinks) {
         this.data = data;
+        this.nextOnlyLinks = nextOnlyLinks;
     }
 
     /** The route for a path, or null (404). */
@@ -138,8 +140,14 @@ final class V1Handler {
         return "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"" + rel + "\"";
     }
 
-    /** Next-only ("new style") paging: keyset on id, the next link carries {@code since_id}. */
+    /**
+     * Next-only ("new style") paging: only a {@code next} link, carrying a page number or {@code since_id} (a keyset on
+     * id), per {@link NextOnlyLinks}.
+     */
     private Reply nextOnly(Resource resource, Map<String, String> query, String rawQuery, String selfBase, int pp) {
+        if (nextOnlyLinks == NextOnlyLinks.PAGE_NUMBERS) {
+            return nextOnlyByPage(resource, query, rawQuery, selfBase, pp);
+        }
         long sinceId = Long.MIN_VALUE;
         String since = query.get("since_id");
         if (since != null) {
@@ -166,6 +174,30 @@ final class V1Handler {
             replace.put("per_page", String.valueOf(pp));
             replace.put("since_id", String.valueOf(rows.get(rows.size() - 1).id()));
             reply.withHeader("Link", "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"next\"");
+        }
+        return reply;
+    }
+
+    private Reply nextOnlyByPage(Resource resource, Map<String, String> query, String rawQuery, String selfBase,
+            int pp) {
+        Integer page;
+        RecordFilter filter;
+        try {
+            page = QueryString.intParam(query, "page");
+            filter = filters(resource, query);
+        } catch (NumberFormatException e) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        } catch (InvalidParam e) {
+            return Reply.v1Validation(e.field, e.getMessage());
+        }
+        int p = page == null ? 1 : page;
+        if (p < 1) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        }
+        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false);
+        Reply reply = Reply.json(200, render(resource, result.rows(), query));
+        if (result.hasMore()) {
+            reply.withHeader("Link", link(selfBase, rawQuery, p + 1, pp, true, "next"));
         }
         return reply;
     }
