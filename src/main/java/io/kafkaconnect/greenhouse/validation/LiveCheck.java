@@ -44,7 +44,7 @@ public final class LiveCheck {
         Sleeper sleeper = new Sleeper();
         Duration timeout = config.validationTimeout();
         // a couple of quick retries, so one passing fault does not fail validation
-        ApiClient client = ApiClientFactory.create(config, sleeper, Clock.systemUTC(), timeout,
+        ApiClient client = ApiClientFactory.forValidation(config, sleeper, Clock.systemUTC(), timeout,
                 new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1)));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, new DaemonThreads("greenhouse-validate"));
         long deadline = System.nanoTime() + timeout.toNanos();
