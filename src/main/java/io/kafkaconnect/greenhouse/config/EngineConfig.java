@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -258,6 +259,6 @@ public abstract class EngineConfig extends AbstractConfig {
     }
 
     public ConversionErrors conversionErrors() {
-        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase());
+        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase(Locale.ROOT));
     }
 }
