@@ -39,6 +39,8 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
+    /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
+    static final long MIN_POLL_INTERVAL_MS = 1_000;
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
 
@@ -96,7 +98,9 @@ public abstract class EngineConfig extends AbstractConfig {
                         + " can take more than a second for a full page.",
                 GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
 
-        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
+        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, new MillisAtLeast(MIN_POLL_INTERVAL_MS,
+                        "shorter intervals keep asking the API about resources that have caught up (0: in a busy loop)"),
+                Importance.MEDIUM,
                 "How long a resource that has caught up waits before it is polled for changes again, in ms.",
                 GROUP_SYNC, 1, Width.SHORT, "Poll interval (ms)");
         def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,

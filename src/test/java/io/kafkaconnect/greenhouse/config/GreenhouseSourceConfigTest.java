@@ -32,6 +32,19 @@ class GreenhouseSourceConfigTest {
     }
 
     @Test
+    void aPollIntervalBelowASecondIsRejectedNamingTheSetting() {
+        Map<String, String> props = minimal();
+        props.put("poll.interval.ms", "0");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poll.interval.ms").hasMessageContaining("at least 1000 ms")
+                .hasMessageContaining("busy loop");
+        props.put("poll.interval.ms", "999");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class);
+        props.put("poll.interval.ms", "1000");
+        assertThat(new GreenhouseSourceConfig(props).pollInterval()).hasMillis(1000);
+    }
+
+    @Test
     void enumValuesAreReadTheSameUnderATurkishDefaultLocale() {
         Locale saved = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "fail".toUpperCase() is "FAİL" there
