@@ -125,8 +125,10 @@ public abstract class EngineConfig extends AbstractConfig {
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
-                        + "unreadable body) before the task reports a retriable error and Connect polls again. Rate "
-                        + "limiting (429) is waited out and does not count.",
+                        + "unreadable body) before the task reports a retriable error and Connect polls again. The "
+                        + "resource is then read again only after the next back-off, which goes on doubling (up to "
+                        + RETRY_BACKOFF_MAX_MS + ") while its reads keep failing, also with 0 retries. Rate limiting "
+                        + "(429) is waited out and does not count.",
                 GROUP_RETRIES, 3, Width.SHORT, "Max retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
                 "The first back-off after a transient failure, in ms; it doubles with each retry (with jitter).",
