@@ -728,8 +728,13 @@ final class ParallelBackfill {
                 return;
             }
             if (failure != null) {
+                // no read starts in its place: the next poll reports the failure (and the task may back off
+                // first), where reads starting here would plan and fail one piece after another at full speed
                 p.failure = failure;
-            } else if (read.refused()) {
+                notifyAll();
+                return;
+            }
+            if (read.refused()) {
                 refused(p, read);
             } else {
                 boolean stopped = p.stoppedForSplit || p.paused;

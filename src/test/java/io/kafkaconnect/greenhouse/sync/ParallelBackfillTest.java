@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,20 @@ class ParallelBackfillTest {
         }).isInstanceOf(ConnectException.class).hasMessageContaining("fetch thread")
                 .hasRootCauseMessage("injected bookkeeping failure");
         assertThat(backfill.finished()).isFalse();
+    }
+
+    @Test
+    void aFailedReadStartsNoOtherReadsUntilTheNextPoll() throws Exception {
+        ParallelBackfill backfill = backfill(20, () -> 2);
+        sim.faults().probability(Fault.HTTP_503, 1.0); // every read fails at once (max.retries=0)
+        int before = sim.requestLog().size();
+        int polls = 3;
+        for (int i = 0; i < polls; i++) {
+            assertThatThrownBy(() -> backfill.poll(Duration.ofSeconds(10))).isInstanceOf(RetriableException.class);
+        }
+        Thread.sleep(300); // time for reads that fetch threads would start after a failure
+        // each poll starts at most two reads; reads started after each failure would plan and read every piece
+        assertThat(sim.requestLog().size() - before).isLessThanOrEqualTo(2 * polls);
+        backfill.cancel();
     }
 }
