@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -37,14 +38,21 @@ public abstract class EngineSourceTask extends SourceTask {
     private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
 
     private final Clock clock;
-    private final Sleeper sleeper = new Sleeper();
+    private final Sleeper sleeper;
     private ApiClient client;
     private ExecutorService fetchPool;
     private List<ResourceSync> syncs = List.of();
+    private TransientFailures failures;
     private int turn;
 
     protected EngineSourceTask(Clock clock) {
+        this(clock, new Sleeper());
+    }
+
+    /** With the sleeper that all its waits go through (a test's may advance a fake clock instead of waiting). */
+    EngineSourceTask(Clock clock, Sleeper sleeper) {
         this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     /** Parses this task's configuration. */
@@ -59,6 +67,7 @@ public abstract class EngineSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         EngineConfig config = parse(props);
         client = ApiClientFactory.create(config, sleeper, clock);
+        failures = new TransientFailures(config.retryPolicy());
         try {
             startSyncs(config);
         } catch (RuntimeException e) {
@@ -119,20 +128,26 @@ public abstract class EngineSourceTask extends SourceTask {
         Instant now = clock.instant();
         for (int i = 0; i < syncs.size(); i++) {
             ResourceSync sync = syncs.get((turn + i) % syncs.size());
-            if (sync.isDue(now)) {
+            if (failures.mayStep(sync, now)) {
                 turn = (turn + i + 1) % syncs.size();
                 try {
                     List<SourceRecord> records = sync.step();
+                    failures.succeeded(sync);
                     return records.isEmpty() ? null : records;
                 } catch (StoppedException e) {
                     return null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return null;
+                } catch (RetriableException e) {
+                    Instant until = failures.failed(sync, clock.instant());
+                    log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
+                            until, failures.inARow(sync), e.getMessage());
+                    throw e;
                 }
             }
         }
-        Instant next = syncs.stream().map(ResourceSync::dueAt).min(Instant::compareTo).orElse(now);
+        Instant next = syncs.stream().map(failures::nextStep).min(Instant::compareTo).orElse(now);
         Duration wait = Duration.between(now, next);
         sleeper.sleep(wait.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : wait);
         return null;

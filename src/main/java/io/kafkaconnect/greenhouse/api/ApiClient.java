@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -200,7 +201,7 @@ public final class ApiClient {
     private JsonNode readJson(Response response) throws IOException {
         ResponseBody body = response.body();
         String type = response.header("Content-Type", "");
-        if (type != null && type.toLowerCase().contains("html")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
             throw new TransientReplyException("an HTML page instead of JSON");
         }
         JsonNode root;
@@ -215,7 +216,7 @@ public final class ApiClient {
 
     private ApiPage linkedPage(PageRequest request, Headers headers, JsonNode root, Instant serverDate, String resource) {
         if (!root.isArray()) {
-            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase() + " instead of a list");
+            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT) + " instead of a list");
         }
         List<JsonNode> records = new ArrayList<>(root.size());
         root.forEach(records::add);

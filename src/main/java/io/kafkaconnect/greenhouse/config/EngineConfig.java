@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -38,6 +39,8 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
+    /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
+    static final long MIN_POLL_INTERVAL_MS = 1_000;
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
 
@@ -95,7 +98,9 @@ public abstract class EngineConfig extends AbstractConfig {
                         + " can take more than a second for a full page.",
                 GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
 
-        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
+        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, new MillisAtLeast(MIN_POLL_INTERVAL_MS,
+                        "shorter intervals keep asking the API about resources that have caught up (0: in a busy loop)"),
+                Importance.MEDIUM,
                 "How long a resource that has caught up waits before it is polled for changes again, in ms.",
                 GROUP_SYNC, 1, Width.SHORT, "Poll interval (ms)");
         def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,
@@ -120,8 +125,10 @@ public abstract class EngineConfig extends AbstractConfig {
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
-                        + "unreadable body) before the task reports a retriable error and Connect polls again. Rate "
-                        + "limiting (429) is waited out and does not count.",
+                        + "unreadable body) before the task reports a retriable error and Connect polls again. The "
+                        + "resource is then read again only after the next back-off, which goes on doubling (up to "
+                        + RETRY_BACKOFF_MAX_MS + ") while its reads keep failing, also with 0 retries. Rate limiting "
+                        + "(429) is waited out and does not count.",
                 GROUP_RETRIES, 3, Width.SHORT, "Max retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
                 "The first back-off after a transient failure, in ms; it doubles with each retry (with jitter).",
@@ -258,6 +265,6 @@ public abstract class EngineConfig extends AbstractConfig {
     }
 
     public ConversionErrors conversionErrors() {
-        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase());
+        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -193,7 +193,7 @@ public final class TokenSync implements ResourceSync {
             JsonNode id = parent.get("id");
             if (id == null || !id.isValueNode()) {
                 throw new ApiException(0, resource.name() + ": a record of the parent list "
-                        + resource.parent().path() + " has no id: " + abbreviate(parent));
+                        + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")");
             }
             reads.add(fetchPool.submit(() -> childrenOf(id.asText())));
         }
@@ -252,9 +252,11 @@ public final class TokenSync implements ResourceSync {
         return out;
     }
 
-    private static String abbreviate(JsonNode json) {
-        String text = json.toString();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    /** A record's field names, never its values (personal data), for messages. */
+    private static String fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names.size() > 20 ? String.join(", ", names.subList(0, 20)) + ", …" : String.join(", ", names);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,34 @@ class GreenhouseSourceConfigTest {
         assertThat(config.pollInterval().toMillis()).isEqualTo(60_000);
         assertThat(config.syncStart()).isEmpty();
         assertThat(config.resources()).extracting(Resource::name).contains("candidates", "applications", "jobs", "departments");
+    }
+
+    @Test
+    void aPollIntervalBelowASecondIsRejectedNamingTheSetting() {
+        Map<String, String> props = minimal();
+        props.put("poll.interval.ms", "0");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poll.interval.ms").hasMessageContaining("at least 1000 ms")
+                .hasMessageContaining("busy loop");
+        props.put("poll.interval.ms", "999");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class);
+        props.put("poll.interval.ms", "1000");
+        assertThat(new GreenhouseSourceConfig(props).pollInterval()).hasMillis(1000);
+    }
+
+    @Test
+    void enumValuesAreReadTheSameUnderATurkishDefaultLocale() {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "fail".toUpperCase() is "FAİL" there
+        try {
+            Map<String, String> props = minimal();
+            props.put("record.conversion.errors", "fail");
+            assertThat(new GreenhouseSourceConfig(props).conversionErrors()).isEqualTo(EngineConfig.ConversionErrors.FAIL);
+            props.put("record.conversion.errors", "SKIP");
+            assertThat(new GreenhouseSourceConfig(props).conversionErrors()).isEqualTo(EngineConfig.ConversionErrors.SKIP);
+        } finally {
+            Locale.setDefault(saved);
+        }
     }
 
     private static Map<String, String> minimalV3() {

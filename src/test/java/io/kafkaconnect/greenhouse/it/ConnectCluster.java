@@ -77,7 +77,7 @@ final class ConnectCluster implements AutoCloseable {
     private static Map<String, String> engineConfig(int tasks) {
         Map<String, String> c = new HashMap<>();
         c.put("tasks.max", String.valueOf(tasks));
-        c.put("poll.interval.ms", "500");
+        c.put("poll.interval.ms", "1000");
         c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         c.put("key.converter.schemas.enable", "false");
         c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
