@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
@@ -39,6 +40,8 @@ public abstract class EngineSourceTask extends SourceTask {
     private final Clock clock;
     private final Sleeper sleeper = new Sleeper();
     private ApiClient client;
+    /** This task's part of the credential's budget on this worker. */
+    private RateBudget.Share budgetShare;
     private ExecutorService fetchPool;
     private List<ResourceSync> syncs = List.of();
     private int turn;
@@ -60,6 +63,7 @@ public abstract class EngineSourceTask extends SourceTask {
         EngineConfig config = parse(props);
         Dialect dialect = config.dialect();
         client = ApiClientFactory.create(config, sleeper, clock);
+        budgetShare = client.budget().join(config.taskCount());
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());
@@ -135,6 +139,9 @@ public abstract class EngineSourceTask extends SourceTask {
         syncs.forEach(ResourceSync::close);
         if (fetchPool != null) {
             fetchPool.shutdownNow();
+        }
+        if (budgetShare != null) {
+            budgetShare.close();
         }
         if (client != null) {
             client.close();
