@@ -63,7 +63,6 @@ public abstract class EngineSourceTask extends SourceTask {
         EngineConfig config = parse(props);
         Dialect dialect = config.dialect();
         client = ApiClientFactory.create(config, sleeper, clock);
-        budgetShare = client.budget().join(config.taskCount());
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());
@@ -96,6 +95,8 @@ public abstract class EngineSourceTask extends SourceTask {
             log.info("{}: starting from {}", resource.name(), offset == null ? "the beginning" : abbreviated(offset));
         }
         syncs = created;
+        // last: a start() that fails holds no share, whether or not the worker calls stop() after it
+        budgetShare = client.budget().join(config.taskCount());
     }
 
     /** Tokens and cursors are long and opaque: their start is enough in a log. */
