@@ -50,6 +50,7 @@ public abstract class EngineSourceConnector extends SourceConnector {
         for (List<String> group : ConnectorUtils.groupPartitions(names, groups)) {
             Map<String, String> task = new HashMap<>(props);
             task.put(EngineConfig.TASK_RESOURCES, String.join(",", group));
+            task.put(EngineConfig.TASK_COUNT, String.valueOf(groups));
             configs.add(task);
         }
         return configs;

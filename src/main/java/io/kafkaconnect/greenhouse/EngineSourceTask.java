@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
@@ -40,6 +41,8 @@ public abstract class EngineSourceTask extends SourceTask {
     private final Clock clock;
     private final Sleeper sleeper;
     private ApiClient client;
+    /** This task's part of the credential's budget on this worker. */
+    private RateBudget.Share budgetShare;
     private ExecutorService fetchPool;
     private List<ResourceSync> syncs = List.of();
     private TransientFailures failures;
@@ -110,6 +113,8 @@ public abstract class EngineSourceTask extends SourceTask {
             log.info("{}: starting from {}", resource.name(), offset == null ? "the beginning" : abbreviated(offset));
         }
         syncs = created;
+        // last: a start() that fails holds no share, whether or not the worker calls stop() after it
+        budgetShare = client.budget().join(config.taskCount());
     }
 
     /** Tokens and cursors are long and opaque: their start is enough in a log. */
@@ -159,6 +164,9 @@ public abstract class EngineSourceTask extends SourceTask {
         syncs.forEach(ResourceSync::close);
         if (fetchPool != null) {
             fetchPool.shutdownNow();
+        }
+        if (budgetShare != null) {
+            budgetShare.close();
         }
         if (client != null) {
             client.close();

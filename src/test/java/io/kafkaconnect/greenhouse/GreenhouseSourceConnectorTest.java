@@ -32,6 +32,8 @@ class GreenhouseSourceConnectorTest {
             List<String> assigned = new ArrayList<>();
             configs.forEach(c -> assigned.addAll(List.of(c.get(EngineConfig.TASK_RESOURCES).split(","))));
             assertThat(assigned).containsExactlyInAnyOrder("candidates", "applications", "jobs", "departments");
+            assertThat(configs).as("each task knows how many share the budget")
+                    .allSatisfy(c -> assertThat(c).containsEntry(EngineConfig.TASK_COUNT, String.valueOf(configs.size())));
         }
     }
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * the server had not counted yet), waits for {@code X-RateLimit-Reset} when a window is spent, and after a 429
  * blocks everyone for {@code Retry-After} or until the window resets, whichever is sooner. Reset times are converted to our clock
  * with the closest difference between the clocks that the {@code Date} headers have shown. Tasks on other
- * workers share the budget too, and this adapts to them through the headers.
+ * workers share the credential too, each worker with its own budget: each paces at the share of the connector's
+ * tasks it runs ({@link #join}), so that together they keep to the pace, and the headers show each what the
+ * others have spent.
  */
 public final class RateBudget {
     private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
@@ -46,6 +50,8 @@ public final class RateBudget {
     private Instant blockedUntil = Instant.MIN;
     private Instant nextSlot = Instant.MIN;
     private int inFlight;
+    /** The shares of the connector's tasks that run here ({@link #join}); none: this worker paces alone. */
+    private final List<Share> shares = new ArrayList<>();
     /** When the requests in flight started: start → how many. */
     private final TreeMap<Instant, Integer> startedAt = new TreeMap<>();
     /**
@@ -91,6 +97,39 @@ public final class RateBudget {
                 return null;
             }
         }
+    }
+
+    /**
+     * One task of a connector with {@code taskCount} tasks uses this budget from now until the share is closed.
+     * The connector's tasks may run on several workers, each with its own budget of the credential: each budget
+     * paces at the share of the tasks it serves (all of them on one worker), so that the workers together keep to
+     * the pace. Without a share (the connector's own checks) a budget paces alone.
+     */
+    public synchronized Share join(int taskCount) {
+        Share share = new Share(1.0 / Math.max(1, taskCount));
+        shares.add(share);
+        return share;
+    }
+
+    /** A task's part of the credential's budget; closing it (when the task stops) gives it back. */
+    public final class Share implements AutoCloseable {
+        private final double part;
+
+        private Share(double part) {
+            this.part = part;
+        }
+
+        @Override
+        public void close() {
+            synchronized (RateBudget.this) {
+                shares.remove(this);
+            }
+        }
+    }
+
+    /** This worker's part of the connector's pace: its tasks' shares (at most all of it). */
+    private double workerShare() {
+        return shares.isEmpty() ? 1.0 : Math.min(1.0, shares.stream().mapToDouble(s -> s.part).sum());
     }
 
     /**
@@ -146,9 +185,18 @@ public final class RateBudget {
         return Duration.ZERO;
     }
 
-    /** Requests of this window kept back for others (1 - fraction of the limit). */
+    /**
+     * Requests of this window kept back: for other integrations (1 - fraction of the limit), and one for each of
+     * the connector's tasks on other workers, whose latest request no answer here may have counted yet.
+     */
     private int reserved() {
-        return limit == null ? 0 : limit - usableLimit();
+        return limit == null ? 0 : limit - usableLimit() + tasksElsewhere();
+    }
+
+    /** The connector's tasks on other workers, as the shares of those here tell (equal shares: N - n). */
+    private int tasksElsewhere() {
+        double share = workerShare();
+        return (int) Math.round((1 - share) * shares.size() / share);
     }
 
     private int usableLimit() {
@@ -165,7 +213,8 @@ public final class RateBudget {
         if (limit == null) {
             return Duration.ZERO;
         }
-        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
+        double share = workerShare();
+        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * share * PACING_MARGIN)));
         if (remaining == null || windowResetsAt == null) {
             return even;
         }
@@ -174,7 +223,8 @@ public final class RateBudget {
         if (left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
             return even;
         }
-        Duration catchUp = untilReset.dividedBy(left);
+        // the other workers spend their shares of what is left too
+        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / (left * share)));
         return catchUp.compareTo(even) < 0 ? catchUp : even;
     }
 
@@ -258,7 +308,7 @@ public final class RateBudget {
 
     /** The pace this budget allows, in requests per second, or null while the limit is unknown. */
     public synchronized Double requestsPerSecond() {
-        return limit == null ? null : usableLimit() * PACING_MARGIN / (window.toNanos() / 1e9);
+        return limit == null ? null : usableLimit() * workerShare() * PACING_MARGIN / (window.toNanos() / 1e9);
     }
 
     public synchronized Integer limit() {

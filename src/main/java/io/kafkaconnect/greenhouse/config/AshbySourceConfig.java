@@ -57,8 +57,9 @@ public class AshbySourceConfig extends EngineConfig {
                         + "on the first pass). See docs/resources.md.",
                 GROUP_RESOURCES, 1, Width.LONG, "Resources", new Recommender());
         defineShared(def, new SharedKeys("Ashby", 100, "limit", "documented as 1,000 requests per minute per key",
-                "Ashby sends no rate-limit headers, so tasks on other workers and other integrations using the key "
-                        + "are not seen: lower the share to leave room for them.", "ashby"));
+                "a worker paces at the share of the connector's tasks it runs. Ashby sends no rate-limit headers, so "
+                        + "other integrations using the key are not seen: lower the share to leave room for them.",
+                "ashby"));
         return def;
     }
 

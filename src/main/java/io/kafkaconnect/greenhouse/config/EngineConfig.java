@@ -43,6 +43,8 @@ public abstract class EngineConfig extends AbstractConfig {
     static final long MIN_POLL_INTERVAL_MS = 1_000;
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
+    /** Set by a connector on each task's configuration: how many tasks it has, for their shares of the budget. */
+    public static final String TASK_COUNT = "task.count";
 
     static final String GROUP_CONNECTION = "Connection";
     static final String GROUP_AUTH = "Authentication";
@@ -193,6 +195,22 @@ public abstract class EngineConfig extends AbstractConfig {
             throw new ConfigException(TASK_RESOURCES, null, "is set by the connector on every task's configuration");
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * How many tasks the connector has (set by the connector on every task's configuration); 1 for a task
+     * configuration written before the key existed.
+     */
+    public int taskCount() {
+        String value = originalsStrings().get(TASK_COUNT);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(TASK_COUNT, value, "is set by the connector: a whole number of tasks");
+        }
     }
 
     /** Problems of the shared keys that involve several of them. */

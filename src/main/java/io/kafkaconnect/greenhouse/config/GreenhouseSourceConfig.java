@@ -118,7 +118,8 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "ms, so that changes still being written when a window is read fall into the next window.",
                 GROUP_SYNC, ++order, Width.SHORT, "Safety lag (ms)");
         defineShared(def, new SharedKeys("Harvest", 500, "per_page", "X-RateLimit-Limit per window",
-                "tasks on other workers adapt through the X-RateLimit-Remaining header.", "greenhouse"));
+                "a worker paces at the share of the connector's tasks it runs, and sees what others spent in the "
+                        + "X-RateLimit-Remaining header.", "greenhouse"));
         return def;
     }
 
