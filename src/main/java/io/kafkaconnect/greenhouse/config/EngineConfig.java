@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.config;
 
+import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -33,6 +34,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
     public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
     public static final String MAX_CONCURRENCY = "fetch.max.concurrency";
+    public static final String MAX_RESPONSE_BYTES = ApiClient.MAX_RESPONSE_BYTES_SETTING;
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
@@ -94,6 +96,13 @@ public abstract class EngineConfig extends AbstractConfig {
                 "Connect, read and write timeout of one HTTP request, in milliseconds. " + api.apiName()
                         + " can take more than a second for a full page.",
                 GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
+        def.define(MAX_RESPONSE_BYTES, Type.LONG, ApiClient.DEFAULT_MAX_RESPONSE_BYTES, Range.atLeast(1_024),
+                Importance.LOW,
+                "The largest answer body one request may return, in bytes (after decompression); the body is read "
+                        + "only up to this size. A larger answer stops the task with an error naming the resource "
+                        + "and the URL: a page of " + api.apiName() + " is far smaller, so it points to a fault of "
+                        + "the API or of a proxy. Lower " + PAGE_SIZE + " if records are genuinely that large.",
+                GROUP_CONNECTION, 12, Width.SHORT, "Max response size (bytes)");
 
         def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
                 "How long a resource that has caught up waits before it is polled for changes again, in ms.",
@@ -226,6 +235,10 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public Duration snapshotInterval() {
         return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
+    }
+
+    public long maxResponseBytes() {
+        return getLong(MAX_RESPONSE_BYTES);
     }
 
     public Duration httpTimeout() {
