@@ -90,7 +90,8 @@ public abstract class EngineConfig extends AbstractConfig {
     protected static void defineShared(ConfigDef def, SharedKeys api) {
         def.define(VALIDATION_TIMEOUT_MS, Type.LONG, 15_000L, Range.atLeast(1_000), Importance.LOW,
                 "How long connector validation (the Connect REST validate endpoint and connector creation) may "
-                        + "spend on its live check of the credentials and of each selected resource, in ms.",
+                        + "spend on its live check of the credentials and of each selected resource, in ms. Passing "
+                        + "failures (5xx, resets, a redirect to another host) are retried within half of it.",
                 GROUP_CONNECTION, 10, Width.SHORT, "Validation timeout (ms)");
         def.define(HTTP_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1_000), Importance.LOW,
                 "Connect, read and write timeout of one HTTP request, in milliseconds. " + api.apiName()
