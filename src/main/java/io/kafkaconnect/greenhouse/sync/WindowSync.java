@@ -188,7 +188,7 @@ public final class WindowSync implements ResourceSync {
     }
 
     private boolean canSplit(ResourceOffset window) {
-        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1
+        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1 && !walker.readsOpenEnded()
                 && (window.watermark() == null
                 || Duration.between(window.watermark(), window.windowEnd()).toSeconds() >= 2);
     }

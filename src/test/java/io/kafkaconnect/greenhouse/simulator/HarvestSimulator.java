@@ -60,8 +60,8 @@ public final class HarvestSimulator implements AutoCloseable {
         this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
                 new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), tokens, faults,
                 new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log,
-                new V1Handler(data, Set.copyOf(b.anomalies)), new V3Handler(data, clock, b.cursorTtl,
-                Set.copyOf(b.anomalies)), b.padding);
+                new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
+                new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
     }
 
     public static Builder builder() {
@@ -278,6 +278,7 @@ public final class HarvestSimulator implements AutoCloseable {
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
         private Duration slowDelay = Duration.ofSeconds(3);
+        private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
         private String host = "127.0.0.1";
         private int port;
         private int threads = 256;
@@ -393,6 +394,15 @@ public final class HarvestSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("bytes must be >= 0");
             }
             this.padding = bytes;
+            return this;
+        }
+
+        /**
+         * How v1's next-only endpoints page: the docs show no format for their {@code next} link (UNCERTAIN), so by
+         * default a page number, across which records shift as the list changes; {@code SINCE_ID} is a stable keyset.
+         */
+        public Builder nextOnlyLinks(NextOnlyLinks links) {
+            this.nextOnlyLinks = links;
             return this;
         }
 

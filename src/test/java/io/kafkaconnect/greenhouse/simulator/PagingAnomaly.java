@@ -11,7 +11,7 @@ public enum PagingAnomaly {
     PREV_ONLY_ON_LAST_PAGE,
     /**
      * Pages after the first hand out the request's own continuation again: v3 the same {@code cursor}, v1 next-only
-     * lists the same {@code since_id}, Ashby the same {@code nextCursor} ({@code AshbySimulator.Builder.pagingAnomaly}).
+     * lists the same {@code since_id} or {@code page}, Ashby the same {@code nextCursor} ({@code AshbySimulator.Builder.pagingAnomaly}).
      */
     REPEATED_NEXT,
     /**

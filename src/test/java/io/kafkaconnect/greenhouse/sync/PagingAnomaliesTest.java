@@ -12,6 +12,7 @@ import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.NextOnlyLinks;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.util.LogCapture;
@@ -187,12 +188,24 @@ class PagingAnomaliesTest {
 
     @Test
     void aRepeatedSinceIdOnANextOnlyListEndsWithAnErrorNamingResourceAndUrl() {
-        harvest("user_roles", 60, PagingAnomaly.REPEATED_NEXT);
+        harvest = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("user_roles", 60)
+                .nextOnlyLinks(NextOnlyLinks.SINCE_ID).pagingAnomaly(PagingAnomaly.REPEATED_NEXT).build().start();
         ResourceSync roles = harvestSync("v1", "user_roles", 10, Map.of());
 
         assertThatThrownBy(() -> readPass(roles))
                 .satisfies(e -> assertClearError(e, "user_roles", harvest.baseUrl() + "/v1/user_roles"))
                 .hasMessageContaining("already read");
+    }
+
+    @Test
+    void aRepeatedPageNumberOnANextOnlyListEndsWithAnErrorNamingResourceAndUrl() {
+        harvest = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("user_roles", 60)
+                .nextOnlyLinks(NextOnlyLinks.PAGE_NUMBERS).pagingAnomaly(PagingAnomaly.REPEATED_NEXT).build().start();
+        ResourceSync roles = harvestSync("v1", "user_roles", 10, Map.of());
+
+        assertThatThrownBy(() -> readPass(roles))
+                .satisfies(e -> assertClearError(e, "user_roles", harvest.baseUrl() + "/v1/user_roles"))
+                .hasMessageContaining("'next' link of page 2 leads to page 2");
     }
 
     @Test
