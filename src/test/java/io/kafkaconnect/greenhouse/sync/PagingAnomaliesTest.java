@@ -243,6 +243,17 @@ class PagingAnomaliesTest {
     }
 
     @Test
+    void pagesLargerThanAskedAreReadWithoutLossOrRepeatsOnANextOnlyList() throws Exception {
+        harvest("user_roles", 65, PagingAnomaly.OVERSIZE_PAGES);
+        ResourceSync roles = harvestSync("v1", "user_roles", 10, Map.of());
+
+        List<SourceRecord> sent = readPass(roles);
+
+        assertThat(ids(sent)).isEqualTo(harvestTruth("user_roles"));
+        assertThat(sent).hasSameSizeAs(ids(sent));
+    }
+
+    @Test
     void pagesLargerThanAskedAreReadWithoutLossOnACursorList() throws Exception {
         harvest("candidates", 65, PagingAnomaly.OVERSIZE_PAGES);
         ResourceSync candidates = harvestSync("v3", "candidates", 10, Map.of());
