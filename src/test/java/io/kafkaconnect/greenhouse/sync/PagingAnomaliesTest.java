@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.NextOnlyLinks;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Paging that misbehaves (each a {@link PagingAnomaly} of the simulator, or a body above the size cap) ends in a
  * correct continuation or in a clear error naming the resource and the URL: never endless duplicates or a stall.
+ * Redirects on the way (simulator faults) are followed to the same origin and retried when they lead elsewhere.
  */
 class PagingAnomaliesTest {
     private static final String KEY = "paging-anomalies-key";
@@ -90,8 +92,8 @@ class PagingAnomaliesTest {
         }
         props.put("greenhouse.base.url", harvest.baseUrl());
         props.put("greenhouse.resources", resource);
-        props.putAll(more);
-        return sync(new GreenhouseSourceConfig(engine(props, pageSize)), resource);
+        engine(props, pageSize).putAll(more);
+        return sync(new GreenhouseSourceConfig(props), resource);
     }
 
     private ResourceSync ashbySync(String resource, int pageSize) {
@@ -275,5 +277,35 @@ class PagingAnomaliesTest {
         assertThatThrownBy(() -> readPass(departments))
                 .satisfies(e -> assertClearError(e, "departments", harvest.baseUrl() + "/v1/departments"))
                 .hasMessageContaining("fetch.max.response.bytes");
+    }
+
+    @Test
+    void sameOriginRedirectsAreFollowedThroughAWholePass() throws Exception {
+        harvest("departments", 60);
+        harvest.faults().every(2, Fault.REDIRECT_SAME_ORIGIN);
+        ResourceSync departments = harvestSync("v1", "departments", 10, Map.of());
+
+        List<SourceRecord> sent = readPass(departments);
+
+        assertThat(ids(sent)).isEqualTo(harvestTruth("departments"));
+        assertThat(harvest.faults().injectedCount()).isPositive();
+        assertThat(harvest.requestLog()).anySatisfy(r -> assertThat(r.status()).isEqualTo(307));
+    }
+
+    @Test
+    void redirectsToAnotherHostAreRetriedWithoutCredentialsAndLoggedWithTheirTarget() throws Exception {
+        try (HarvestSimulator other = HarvestSimulator.builder().apiKey(KEY).defaultRecords(1).build().start()) {
+            harvest("departments", 60);
+            harvest.faults().redirectElsewhereTo(other.baseUrl()).every(2, Fault.REDIRECT_ELSEWHERE);
+            ResourceSync departments = harvestSync("v1", "departments", 10,
+                    Map.of("max.retries", "2", "retry.backoff.ms", "1", "retry.backoff.max.ms", "5"));
+
+            List<SourceRecord> sent = readPass(departments);
+
+            assertThat(ids(sent)).isEqualTo(harvestTruth("departments"));
+            assertThat(other.requestLog()).isEmpty();
+            assertThat(logs.warnings()).anySatisfy(w -> assertThat(w).contains("departments")
+                    .contains(other.baseUrl() + "/v1/departments").doesNotContain(KEY));
+        }
     }
 }
