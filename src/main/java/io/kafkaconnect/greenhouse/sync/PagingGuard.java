@@ -4,7 +4,9 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.util.ContentHash;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * read in the walk, or page numbers that do not move the way the walk goes, end the walk with an
  * {@link ApiException} naming the resource and the URL (without its query); a downward walk that meets a page
  * without a {@code prev} link before page 1 goes on at the page below it; a page with more records than asked is
- * read as it is (logged once per resource). Remembers a 64-bit digest per page read. One per walk; not thread-safe.
+ * read as it is (logged once per resource). Remembers a 64-bit digest or two per page read. One per walk; not thread-safe.
  */
 final class PagingGuard {
     private static final Logger log = LoggerFactory.getLogger(PagingGuard.class);
@@ -26,6 +28,8 @@ final class PagingGuard {
     private final int pageSize;
     private final AtomicBoolean oversizeLogged;
     private final Set<Long> read = new HashSet<>();
+    /** Digest of each cursor handed out → digest of the cursor of the page that handed it out (0: the first). */
+    private final Map<Long, Long> handedOutBy = new HashMap<>();
     private HttpUrl first;
     private boolean missingPrevLogged;
 
@@ -42,6 +46,7 @@ final class PagingGuard {
     /** The walk starts again at its first page (a refused cursor): what it read before does not count. */
     void restart() {
         read.clear();
+        handedOutBy.clear();
         first = null;
     }
 
@@ -80,13 +85,19 @@ final class PagingGuard {
     }
 
     /**
-     * Checks a page of a cursor-paged pass (read at {@code url}, holding {@code records}) that hands out
-     * {@code nextCursor} (null on the last page): a cursor handed out before in the pass would read the same pages
-     * again.
+     * Checks a page of a cursor-paged pass (read at {@code url} with {@code cursor}, null for the first page, and
+     * holding {@code records}) that hands out {@code nextCursor} (null on the last page): a cursor handed out before
+     * in the pass by another page would read the same pages again. The same page read again (a step retried after a
+     * passing failure) may hand out the same cursor.
      */
-    void checkCursor(String nextCursor, int records, HttpUrl url) {
+    void checkCursor(String cursor, String nextCursor, int records, HttpUrl url) {
         checkSize(records, url);
-        if (nextCursor != null && !read.add(ContentHash.of(nextCursor))) {
+        if (nextCursor == null) {
+            return;
+        }
+        long from = cursor == null ? 0 : ContentHash.of(cursor);
+        Long before = handedOutBy.putIfAbsent(ContentHash.of(nextCursor), from);
+        if (before != null && before != from || nextCursor.equals(cursor)) {
             throw anomaly("cursor was handed out before in this pass", url);
         }
     }
@@ -110,9 +121,9 @@ final class PagingGuard {
 
     private ApiException anomaly(String what, HttpUrl url) {
         return new ApiException(0, "Paging of " + resource + " went wrong at " + ApiClient.redact(url) + ": the "
-                + what + ". Reading on would read the same records again and again, so the task stops here; it "
-                + "resumes from this page once restarted (if the API keeps answering so, report it to the API's "
-                + "provider)");
+                + what + ". Reading on could read the same records again and again, or skip some, so the task "
+                + "stops here; it resumes from this page once restarted (if the API keeps answering so, report it "
+                + "to the API's provider)");
     }
 
 }

@@ -122,7 +122,7 @@ public final class TokenSync implements ResourceSync {
             position = TokenOffset.START;
             return List.of();
         }
-        passGuard.checkCursor(page.nextCursor(), page.records().size(), listUrl());
+        passGuard.checkCursor(before.cursor(), page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
                 ? children(page.records()) : page.records();
@@ -258,7 +258,7 @@ public final class TokenSync implements ResourceSync {
                 }
                 throw e;
             }
-            guard.checkCursor(page.nextCursor(), page.records().size(),
+            guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
                     dialect.childRequest(settings.baseUrl(), resource, parentId, null, settings.pageSize()).url());
             String idParam = resource.parent().idParam();
             for (JsonNode child : page.records()) {
