@@ -58,8 +58,17 @@ public abstract class EngineSourceTask extends SourceTask {
     @Override
     public void start(Map<String, String> props) {
         EngineConfig config = parse(props);
-        Dialect dialect = config.dialect();
         client = ApiClientFactory.create(config, sleeper, clock);
+        try {
+            startSyncs(config);
+        } catch (RuntimeException e) {
+            stop(); // Connect does not stop a task whose start() failed: give back its share of the token
+            throw e;
+        }
+    }
+
+    private void startSyncs(EngineConfig config) {
+        Dialect dialect = config.dialect();
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());

@@ -39,6 +39,11 @@ public final class ApiClient {
     /** The setting of {@link #maxResponseBytes}, for messages. */
     public static final String MAX_RESPONSE_BYTES_SETTING = "fetch.max.response.bytes";
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+    /**
+     * How many more times than {@code max.retries} one request may be sent again after a 401 for a token replaced
+     * meanwhile (shared tokens renewed under it), before it gives up as a transient failure.
+     */
+    static final int UNAUTHORIZED_RETRIES_BEYOND_MAX = 3;
 
     private final OkHttpClient http;
     private final HttpUrl origin;
@@ -80,8 +85,9 @@ public final class ApiClient {
         this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** Releases connections and threads. */
+    /** Releases connections, threads and the credentials' share of a token. */
     public void close() {
+        credentials.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
@@ -99,15 +105,19 @@ public final class ApiClient {
     /**
      * Sends {@code request} until it gets a usable answer, and reads it with {@code reader}. 429s (and throttling the
      * protocol finds in a body) are waited out; 5xx, 408, network failures and unreadable bodies are retried with
-     * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; other statuses throw
-     * the protocol's {@link ApiException}. A redirect to the configured origin is followed (the same method and body,
-     * at most {@value #MAX_REDIRECTS} in a row); one to another origin is not (the credentials would go with it) and
-     * counts as a failure, like a 5xx. A body larger than {@code fetch.max.response.bytes} is an {@link ApiException}.
+     * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; a 401 is sent again
+     * when the credentials say new ones may succeed (a replaced token, see {@link OAuthCredentials}), at most
+     * {@code max.retries} + {@value #UNAUTHORIZED_RETRIES_BEYOND_MAX} times, then a {@link TransientApiException} too;
+     * other statuses throw the protocol's {@link ApiException}. A redirect to the configured origin is followed (the
+     * same method and body, at most {@value #MAX_REDIRECTS} in a row); one to another origin is not (the credentials
+     * would go with it) and counts as a failure, like a 5xx. A body larger than {@code fetch.max.response.bytes} is an
+     * {@link ApiException}.
      */
     public <P> P exchange(PageRequest request, String resource, PageReader<P> reader) {
         requireSameOrigin(request.url(), resource);
         int failures = 0;
-        boolean refreshed = false;
+        int unauthorized = 0;
+        Credentials.Attempts auth = credentials.attempts();
         PageRequest sent = request; // where a same-origin redirect moved it
         int redirects = 0;
         while (true) {
@@ -117,7 +127,7 @@ public final class ApiClient {
             } else {
                 builder.post(RequestBody.create(request.body().toString(), JSON));
             }
-            credentials.authenticate(builder); // may fetch a token: before the budget counts this request in flight
+            auth.authenticate(builder); // may fetch a token: before the budget counts this request in flight
             Instant started = budget.acquire(sleeper);
             if (started == null) {
                 throw new StoppedException();
@@ -134,8 +144,12 @@ public final class ApiClient {
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
                 budget.update(response.headers(), serverDate, started);
-                if (code == 401 && !refreshed && credentials.refreshAfterUnauthorized()) {
-                    refreshed = true;
+                if (code == 401 && auth.retryAfterUnauthorized()) {
+                    if (++unauthorized > retry.maxRetries() + UNAUTHORIZED_RETRIES_BEYOND_MAX) {
+                        throw new TransientApiException("Reading " + resource + " from " + redact(request.url())
+                                + ": the API refused its access token " + unauthorized + " times (HTTP 401) while "
+                                + "the shared token was being replaced; the task will try again");
+                    }
                     continue;
                 }
                 if (code >= 300 && code < 400) {

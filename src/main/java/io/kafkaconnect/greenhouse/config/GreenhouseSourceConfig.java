@@ -80,8 +80,8 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 "Harvest v3 OAuth client secret, sent only to greenhouse.oauth.token.url (HTTP Basic with the client "
                         + "id) to get access tokens. Required for v3, rejected for v1. Use a ConfigProvider such as "
                         + "${file:...} or ${env:...} to keep it out of the connector config. All tasks of a worker "
-                        + "that use the same client id, token URL and user id share one access token; tasks on other "
-                        + "workers get their own. Greenhouse reportedly keeps only one active token per client (not "
+                        + "that use the same client id, secret, token URL and user id share one access token; tasks "
+                        + "with another secret or on other workers get their own. Greenhouse reportedly keeps only one active token per client (not "
                         + "confirmed): if tasks on several workers keep failing with HTTP 401, give each connector "
                         + "its own credential and keep its tasks on one worker (or use tasks.max=1).",
                 GROUP_AUTH, ++order, Width.LONG, "OAuth client secret");

@@ -23,13 +23,22 @@ public final class ApiClientFactory {
     private ApiClientFactory() {
     }
 
+    /** A task's client; {@link ApiClient#close} gives back its share of a v3 token. */
     public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock) {
-        return create(config, sleeper, clock, config.httpTimeout(), config.retryPolicy());
+        return create(config, sleeper, clock, config.httpTimeout(), config.retryPolicy(), true);
     }
 
-    /** A client with its own timeout and retry policy, e.g. for the quick checks of validate(). */
-    public static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
-                                   RetryPolicy retry) {
+    /**
+     * validate()'s client, with its own timeout and retry policy for quick checks; a v3 token is the running tasks' if
+     * they use this very credential, else one of its own that no task sees (see {@link OAuthCredentials#forCheck}).
+     */
+    public static ApiClient forValidation(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
+                                          RetryPolicy retry) {
+        return create(config, sleeper, clock, timeout, retry, false);
+    }
+
+    private static ApiClient create(EngineConfig config, Sleeper sleeper, Clock clock, Duration timeout,
+                                    RetryPolicy retry, boolean task) {
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -39,7 +48,7 @@ public final class ApiClientFactory {
                 .followSslRedirects(false)
                 .build();
         Dialect dialect = config.dialect();
-        Credentials credentials = credentials(config, http, sleeper, clock, retry);
+        Credentials credentials = credentials(config, http, sleeper, clock, retry, task);
         RateBudget budget = RateBudget.shared(credentials.budgetKey(), clock, dialect.rateLimitWindow(),
                 config.budgetFraction());
         dialect.documentedRateLimit().ifPresent(budget::assumeLimit);
@@ -49,19 +58,23 @@ public final class ApiClientFactory {
 
     /**
      * Harvest v1 and Ashby: the API key. Harvest v3: an OAuth client-credentials token shared by every task of this
-     * JVM that uses the same client id, token URL and user id (fetched on first use, with this task's sleeper for
-     * back-offs).
+     * JVM that uses the same client id, secret, token URL and user id (fetched on first use, with this task's sleeper
+     * for back-offs); validate() ({@code task} false) borrows it and shares nothing of its own.
      */
     static Credentials credentials(EngineConfig config, OkHttpClient http, Sleeper sleeper, Clock clock,
-                                   RetryPolicy retry) {
+                                   RetryPolicy retry, boolean task) {
         if (config instanceof AshbySourceConfig ashby) {
             return new ApiKeyCredentials(ashby.apiKey().value(), AshbySourceConfig.API_KEY, AshbyAccess::hint);
         }
         GreenhouseSourceConfig greenhouse = (GreenhouseSourceConfig) config;
         if ("v3".equals(greenhouse.apiVersion())) {
-            return OAuthCredentials.create(greenhouse.oauthTokenUrl(), greenhouse.oauthClientId(),
-                    greenhouse.oauthClientSecret().value(), greenhouse.oauthUserId().orElse(null), http, sleeper,
-                    retry, clock);
+            return task
+                    ? OAuthCredentials.create(greenhouse.oauthTokenUrl(), greenhouse.oauthClientId(),
+                            greenhouse.oauthClientSecret().value(), greenhouse.oauthUserId().orElse(null), http,
+                            sleeper, retry, clock)
+                    : OAuthCredentials.forCheck(greenhouse.oauthTokenUrl(), greenhouse.oauthClientId(),
+                            greenhouse.oauthClientSecret().value(), greenhouse.oauthUserId().orElse(null), http,
+                            sleeper, retry, clock);
         }
         return new ApiKeyCredentials(greenhouse.apiKey().value(), GreenhouseSourceConfig.API_KEY);
     }

@@ -45,7 +45,8 @@ public final class LiveCheck {
         String baseUrl = config.baseUrlSetting();
         Sleeper sleeper = new Sleeper();
         Duration timeout = config.validationTimeout();
-        ApiClient client = ApiClientFactory.create(config, sleeper, Clock.systemUTC(), timeout, retriesWithin(timeout));
+        ApiClient client = ApiClientFactory.forValidation(config, sleeper, Clock.systemUTC(), timeout,
+                retriesWithin(timeout));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, new DaemonThreads("greenhouse-validate"));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
