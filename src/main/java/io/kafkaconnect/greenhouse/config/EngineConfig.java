@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.config;
 
+import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -34,6 +35,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
     public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
     public static final String MAX_CONCURRENCY = "fetch.max.concurrency";
+    public static final String MAX_RESPONSE_BYTES = ApiClient.MAX_RESPONSE_BYTES_SETTING;
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
@@ -93,12 +95,20 @@ public abstract class EngineConfig extends AbstractConfig {
     protected static void defineShared(ConfigDef def, SharedKeys api) {
         def.define(VALIDATION_TIMEOUT_MS, Type.LONG, 15_000L, Range.atLeast(1_000), Importance.LOW,
                 "How long connector validation (the Connect REST validate endpoint and connector creation) may "
-                        + "spend on its live check of the credentials and of each selected resource, in ms.",
+                        + "spend on its live check of the credentials and of each selected resource, in ms. Passing "
+                        + "failures (5xx, resets, a redirect to another host) are retried within half of it.",
                 GROUP_CONNECTION, 10, Width.SHORT, "Validation timeout (ms)");
         def.define(HTTP_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1_000), Importance.LOW,
                 "Connect, read and write timeout of one HTTP request, in milliseconds. " + api.apiName()
                         + " can take more than a second for a full page.",
                 GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
+        def.define(MAX_RESPONSE_BYTES, Type.LONG, ApiClient.DEFAULT_MAX_RESPONSE_BYTES, Range.atLeast(1_024),
+                Importance.LOW,
+                "The largest answer body one request may return, in bytes (after decompression); the body is read "
+                        + "only up to this size. A larger answer stops the task with an error naming the resource "
+                        + "and the URL: a page of " + api.apiName() + " is far smaller, so it points to a fault of "
+                        + "the API or of a proxy. Lower " + PAGE_SIZE + " if records are genuinely that large.",
+                GROUP_CONNECTION, 12, Width.SHORT, "Max response size (bytes)");
 
         def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, new MillisAtLeast(MIN_POLL_INTERVAL_MS,
                         "shorter intervals keep asking the API about resources that have caught up (0: in a busy loop)"),
@@ -251,6 +261,10 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public Duration snapshotInterval() {
         return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
+    }
+
+    public long maxResponseBytes() {
+        return getLong(MAX_RESPONSE_BYTES);
     }
 
     public Duration httpTimeout() {

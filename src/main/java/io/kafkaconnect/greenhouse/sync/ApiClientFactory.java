@@ -44,7 +44,8 @@ public final class ApiClientFactory {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(timeout)
-                .followRedirects(false)
+                .followRedirects(false) // ApiClient follows redirects to the configured origin only
+                .followSslRedirects(false)
                 .build();
         Dialect dialect = config.dialect();
         Credentials credentials = credentials(config, http, sleeper, clock, retry, task);
@@ -52,7 +53,7 @@ public final class ApiClientFactory {
                 config.budgetFraction());
         dialect.documentedRateLimit().ifPresent(budget::assumeLimit);
         return new ApiClient(http, config.baseUrl(), credentials, dialect.protocol(), retry, budget,
-                new ServerClock(clock), sleeper, new ObjectMapper());
+                new ServerClock(clock), sleeper, new ObjectMapper(), config.maxResponseBytes());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,7 @@ final class WindowWalker {
     private final HttpUrl baseUrl;
     private final int pageSize;
     private final boolean openEnded;
+    private final AtomicBoolean oversizeLogged = new AtomicBoolean();
 
     WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
         this.resource = resource;
@@ -85,11 +87,22 @@ final class WindowWalker {
         }
     }
 
-    /**
-     * Reads the page at {@code position} (which must be inside a window). A stored cursor the API no longer
-     * accepts restarts the window at its first page (records already sent from it may be sent again).
-     */
+    /** A guard for one walk through a window's pages (see {@link #next(ResourceOffset, PagingGuard)}). */
+    PagingGuard newGuard() {
+        return new PagingGuard(resource.name(), pageSize, oversizeLogged);
+    }
+
+    /** Reads the page at {@code position} on its own, not as part of a walk. */
     Step next(ResourceOffset position) {
+        return next(position, newGuard());
+    }
+
+    /**
+     * Reads the page at {@code position} (which must be inside a window), as the next page of the walk that
+     * {@code guard} watches. A stored cursor the API no longer accepts restarts the window at its first page
+     * (records already sent from it may be sent again).
+     */
+    Step next(ResourceOffset position, PagingGuard guard) {
         HttpUrl url = position.nextPage() != null ? HttpUrl.get(position.nextPage())
                 : dialect.firstPage(baseUrl, resource,
                         new Window(position.watermark(), openEnded ? null : position.windowEnd()), pageSize);
@@ -101,8 +114,10 @@ final class WindowWalker {
                 throw e;
             }
             log.warn("{}: {}", resource.name(), e.getMessage());
-            return next(ResourceOffset.windowStart(position.watermark(), position.windowEnd()));
+            guard.restart();
+            return next(ResourceOffset.windowStart(position.watermark(), position.windowEnd()), guard);
         }
+        page = guard.check(url, page, position.nextPage() != null && position.walk() == Walk.PREV);
         ResourceOffset done = ResourceOffset.at(position.windowEnd());
         if (openEnded) {
             List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(position.seen())),
@@ -206,8 +221,9 @@ final class WindowWalker {
         List<JsonNode> held = null;
         ResourceOffset position = windowStart;
         int pages = 0;
+        PagingGuard guard = newGuard();
         do {
-            Step step = next(position);
+            Step step = next(position, guard);
             pages++;
             if (step.openedALargeWindow(position) && step.page().last() != null
                     && estimatedPages(step.page()) > maxPages) {
@@ -242,8 +258,9 @@ final class WindowWalker {
      * {@code position} when it is the last (its record count is then told), or null.
      */
     void readOn(ResourceOffset position, PageSink sink, Integer lastPage) {
+        PagingGuard guard = newGuard();
         while (position.inWindow()) {
-            Step step = next(position);
+            Step step = next(position, guard);
             if (lastPage != null) {
                 sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
                 lastPage = null;
@@ -275,7 +292,7 @@ final class WindowWalker {
     }
 
     /** The {@code page} parameter of a link, or null without one (an opaque link, or none). */
-    private static Integer pageNumber(HttpUrl url) {
+    static Integer pageNumber(HttpUrl url) {
         String page = url == null ? null : url.queryParameter("page");
         try {
             return page == null ? null : Integer.parseInt(page);

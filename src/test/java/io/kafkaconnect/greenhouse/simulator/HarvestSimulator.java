@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,8 +59,9 @@ public final class HarvestSimulator implements AutoCloseable {
         this.mutations = new MutationEngine(data);
         this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
                 new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), tokens, faults,
-                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data, b.nextOnlyLinks),
-                new V3Handler(data, clock, b.cursorTtl));
+                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log,
+                new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
+                new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
     }
 
     public static Builder builder() {
@@ -273,6 +275,8 @@ public final class HarvestSimulator implements AutoCloseable {
         private Duration clockOffset = Duration.ZERO;
         private Instant dataEpoch;
         private Duration cursorTtl;
+        private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
+        private int padding;
         private Duration slowDelay = Duration.ofSeconds(3);
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
         private String host = "127.0.0.1";
@@ -375,6 +379,21 @@ public final class HarvestSimulator implements AutoCloseable {
         /** v3 cursors older than this get 422; default: cursors never expire. */
         public Builder cursorTtl(Duration ttl) {
             this.cursorTtl = ttl;
+            return this;
+        }
+
+        /** Page the lists this way too (see {@link PagingAnomaly}); may be called for several. Default: none. */
+        public Builder pagingAnomaly(PagingAnomaly anomaly) {
+            anomalies.add(Objects.requireNonNull(anomaly));
+            return this;
+        }
+
+        /** Every successful list answer ends with this many spaces (valid JSON, just large); default 0. */
+        public Builder responsePadding(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0");
+            }
+            this.padding = bytes;
             return this;
         }
 

@@ -45,10 +45,11 @@ final class Router {
     private final RequestLog<LoggedRequest> log;
     private final V1Handler v1;
     private final V3Handler v3;
+    private final byte[] padding;
 
     Router(SimClock clock, Set<String> apiKeys, Map<String, String> clients, RateLimiter v1Limiter,
             RateLimiter v3Limiter, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog<LoggedRequest> log,
-            V1Handler v1, V3Handler v3) {
+            V1Handler v1, V3Handler v3, int padding) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.clients = clients;
@@ -60,12 +61,14 @@ final class Router {
         this.log = log;
         this.v1 = v1;
         this.v3 = v3;
+        this.padding = " ".repeat(padding).getBytes(StandardCharsets.US_ASCII);
     }
 
     void handle(HttpServerCore.Exchange ex) throws IOException {
         Instant at = clock.now();
         Map<String, String> query = QueryString.decode(ex.rawQuery);
-        String path = ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path;
+        String path = FaultInjector.served(
+                ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path);
         Outcome outcome = new Outcome(at, ex.method, path, Collections.unmodifiableMap(query));
         try {
             if (path.startsWith("/v1/")) {
@@ -140,6 +143,11 @@ final class Router {
         }
         String selfBase = "http://" + hostOf(ex) + path;
         Reply reply = isV1 ? v1.handle(v1Route, query, ex.rawQuery, selfBase) : v3.handle(v3Route, query, selfBase);
+        if (padding.length > 0 && reply.status() == 200) {
+            byte[] padded = Arrays.copyOf(reply.body(), reply.body().length + padding.length);
+            System.arraycopy(padding, 0, padded, reply.body().length, padding.length);
+            reply = new Reply(200, reply.headers(), padded, reply.records());
+        }
         sendWithFault(ex, reply, pre.bodyFault(), decision, outcome);
     }
 
@@ -184,6 +192,11 @@ final class Router {
             case SLOW:
                 LatencyModel.sleepNanos(faults.slowDelay().toNanos());
                 return Preflight.PROCEED;
+            case REDIRECT_SAME_ORIGIN:
+            case REDIRECT_ELSEWHERE:
+                send(ex, Reply.message(307, "Temporary Redirect").withHeader("Location",
+                        faults.redirectLocation(fault, path, ex.rawQuery, ex.localPort())), decision, outcome);
+                return Preflight.ANSWERED;
             default:
                 return new Preflight(false, fault);
         }
