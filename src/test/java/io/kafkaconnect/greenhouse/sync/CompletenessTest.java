@@ -261,7 +261,14 @@ class CompletenessTest {
         WindowSync sync = candidatesSync(100, 4);
         Map<Long, Long> editedDuringBackfill = new HashMap<>();
         Set<Long> ids = sim.versions("candidates").keySet();
+        // and one answer early in the window far slower, so the pieces after it are done first even on a busy machine
+        sim.faults().slowDelay(Duration.ofMillis(600));
+        boolean[] slowed = {false};
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
+            if (!slowed[0]) {
+                sim.faults().failNext(1, io.kafkaconnect.greenhouse.simulator.Fault.SLOW);
+                slowed[0] = true;
+            }
             long id = 40_000_000L + editedDuringBackfill.size() * 7L;
             if (editedDuringBackfill.size() < 30 && ids.contains(id)) {
                 sim.edit("candidates", id);
