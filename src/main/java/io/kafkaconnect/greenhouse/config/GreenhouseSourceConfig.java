@@ -118,7 +118,9 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "ms, so that changes still being written when a window is read fall into the next window.",
                 GROUP_SYNC, ++order, Width.SHORT, "Safety lag (ms)");
         defineShared(def, new SharedKeys("Harvest", 500, "per_page", "X-RateLimit-Limit per window",
-                "tasks on other workers adapt through the X-RateLimit-Remaining header.", "greenhouse"));
+                "tasks on other workers adapt through the X-RateLimit-Remaining header.", "greenhouse",
+                "the API key (v1; a rotated key counts as another credential) or the OAuth client id and token "
+                        + "URL (v3; a rotated secret does not)"));
         return def;
     }
 
@@ -211,6 +213,17 @@ public class GreenhouseSourceConfig extends EngineConfig {
     @Override
     public Duration safetyLag() {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
+    }
+
+    /** v1: the key itself is the only identity it has. v3: the client id, not the secret, which rotates. */
+    @Override
+    public Optional<String> credentialFingerprint() {
+        if ("v3".equals(apiVersion())) {
+            String clientId = oauthClientId();
+            return isSet(clientId) ? Optional.of(fingerprint("v3", clientId, oauthTokenUrl().toString()))
+                    : Optional.empty();
+        }
+        return isSet(apiKey()) ? Optional.of(fingerprint("v1", apiKey().value())) : Optional.empty();
     }
 
     /** The settings that hold the credentials of the chosen API version, for messages. */
