@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,6 +118,17 @@ class GreenhouseSourceConnectorTest {
                 "window_end", "2124-01-01T00:00:00Z")))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
                 .hasMessageContaining("'window_end' is 2124-01-01T00:00:00Z, in the future");
+    }
+
+    @Test
+    void writtenOffsetsMayCarryTheConnectorsOwnCredentialFingerprintButNoOtherOne() {
+        Map<String, String> props = props();
+        String own = new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow();
+        alter(props, Map.of("v", 1, "watermark", 1000, "credential", own)); // as GET /offsets shows it
+        alter(props, Map.of("v", 1, "watermark", 1000));
+        assertThatThrownBy(() -> alter(props, Map.of("v", 1, "watermark", 1000, "credential", "0000000000000000")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'credential' is 0000000000000000");
     }
 
     private static List<String> errors(Config config, String key) {

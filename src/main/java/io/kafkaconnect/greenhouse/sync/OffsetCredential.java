@@ -35,7 +35,7 @@ public final class OffsetCredential {
     }
 
     /** {@code offset} with the current credential's fingerprint; null stays null. */
-    public Map<String, ?> stamp(Map<String, ?> offset) {
+    public Map<String, Object> stamp(Map<String, ?> offset) {
         if (offset == null) {
             return null;
         }
