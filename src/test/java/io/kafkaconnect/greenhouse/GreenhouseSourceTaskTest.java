@@ -10,8 +10,12 @@ import static org.mockito.Mockito.when;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -102,6 +106,34 @@ class GreenhouseSourceTaskTest {
         later.stop();
     }
 
+    /** What {@code body} logs (slf4j-simple logs to System.err in tests). */
+    private static String logOf(ThrowingRunnable body) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            body.run();
+        } finally {
+            System.setErr(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aStoredPositionALittleAheadOfTheWorkersClockIsResumedWithAWarningSayingUntilWhen() throws Exception {
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        GreenhouseSourceTask task = taskWith(JOBS, Map.of("v", 1, "watermark", ahead.toString()));
+        String log = logOf(() -> {
+            task.start(props());
+            task.stop();
+        });
+        assertThat(log).contains("jobs: the stored position reaches " + ahead).contains("ahead of this worker's clock");
+    }
+
     /**
      * Every Harvest account shares one host, so only the credential fingerprint in the offset tells a task that its
      * key now belongs to another account (or was rotated).
@@ -138,20 +170,27 @@ class GreenhouseSourceTaskTest {
                     .hasMessageContaining("offsets.credential.change=resume").hasMessageNotContaining("key-of");
             failing.stop();
 
-            asB.put("offsets.credential.change", "resume");
-            assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
-                    .as("resumed from the watermark").containsEntry("updated_after", watermark.toString());
+            String log = logOf(() -> {
+                asB.put("offsets.credential.change", "resume");
+                assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
+                        .as("resumed from the watermark").containsEntry("updated_after", watermark.toString());
 
-            asB.put("offsets.credential.change", "restart");
-            assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
-                    .as("read from the start").doesNotContainKey("updated_after");
+                asB.put("offsets.credential.change", "restart");
+                assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
+                        .as("read from the start").doesNotContainKey("updated_after");
 
-            Map<String, Object> unmarked = new HashMap<>(stored);
-            unmarked.remove("credential");
-            asB.put("offsets.credential.change", "fail");
-            assertThat(firstWindowRequest(sim, taskWith(partition, unmarked), asB).query())
-                    .as("an offset without a fingerprint (an older version's) is resumed")
-                    .containsEntry("updated_after", watermark.toString());
+                Map<String, Object> unmarked = new HashMap<>(stored);
+                unmarked.remove("credential");
+                asB.put("offsets.credential.change", "fail");
+                assertThat(firstWindowRequest(sim, taskWith(partition, unmarked), asB).query())
+                        .as("an offset without a fingerprint (an older version's) is resumed")
+                        .containsEntry("updated_after", watermark.toString());
+            });
+            assertThat(log).contains("WARN").contains("another credential")
+                    .contains("resuming them as offsets.credential.change=resume says")
+                    .contains("reading those resources from the start as offsets.credential.change=restart says")
+                    .contains("INFO").contains("carry no credential fingerprint")
+                    .doesNotContain("key-of-");
         }
     }
 
