@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
 
-/** A sync whose records' offsets carry the credential fingerprint next to the position (see {@link OffsetCredential}). */
+/** A sync whose records' offsets carry the credential fingerprint next to the position ({@link OffsetCredential}). */
 public final class CredentialStampedSync implements ResourceSync {
     private final ResourceSync sync;
     private final OffsetCredential credential;

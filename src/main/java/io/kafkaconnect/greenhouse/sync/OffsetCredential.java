@@ -29,11 +29,6 @@ public final class OffsetCredential {
         this.onChange = onChange;
     }
 
-    /** The current credential's fingerprint, as offsets carry it. */
-    public String fingerprint() {
-        return fingerprint;
-    }
-
     /** {@code offset} with the current credential's fingerprint; null stays null. */
     public Map<String, Object> stamp(Map<String, ?> offset) {
         if (offset == null) {
@@ -88,15 +83,15 @@ public final class OffsetCredential {
         }
         String what = "The stored offsets of " + String.join(", ", foreign) + " were written with another credential "
                 + "than the one configured now (fingerprint " + fingerprint + "): another account, or a rotated key";
+        String setting = EngineConfig.OFFSETS_CREDENTIAL_CHANGE;
         switch (onChange) {
-            case RESUME -> log.warn("{}; resuming them as {}=resume says", what, EngineConfig.OFFSETS_CREDENTIAL_CHANGE);
-            case RESTART -> log.warn("{}; reading those resources from the start as {}=restart says", what,
-                    EngineConfig.OFFSETS_CREDENTIAL_CHANGE);
-            default -> throw new ConnectException(what + ". If the credential was changed for the same account, set "
-                    + EngineConfig.OFFSETS_CREDENTIAL_CHANGE + "=resume; to read those resources from the start, set "
-                    + EngineConfig.OFFSETS_CREDENTIAL_CHANGE + "=restart, or stop the connector and reset their "
-                    + "offsets with the Connect REST API (DELETE /connectors/<name>/offsets resets every resource). "
-                    + "See docs/offsets.md");
+            case RESUME -> log.warn("{}; resuming them as {}=resume says", what, setting);
+            case RESTART -> log.warn("{}; reading those resources from the start as {}=restart says", what, setting);
+            default -> throw new ConnectException(what + ". The task stops here (" + setting + "=fail, the default) "
+                    + "rather than go on from another account's position. If the credential was changed for the same "
+                    + "account, set " + setting + "=resume; to read those resources from the start, set " + setting
+                    + "=restart, or stop the connector and reset their offsets with the Connect REST API "
+                    + "(DELETE /connectors/<name>/offsets resets every resource). See docs/offsets.md");
         }
         return out;
     }

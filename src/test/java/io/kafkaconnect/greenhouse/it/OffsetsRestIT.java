@@ -28,8 +28,8 @@ class OffsetsRestIT {
 
     @BeforeAll
     static void start() {
-        sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).apiKey(OTHER_KEY).records("candidates", 300).records("jobs", 60).build()
-                .start();
+        sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).apiKey(OTHER_KEY).records("candidates", 300)
+                .records("jobs", 60).build().start();
         cluster = new ConnectCluster("offsets-it");
     }
 
@@ -100,7 +100,8 @@ class OffsetsRestIT {
         Thread.sleep(1_500); // let the last offsets flush
         cluster.connect().stopConnector("swap");
         cluster.connect().assertions().assertConnectorIsStopped("swap", "connector did not stop");
-        Object written = partitionOffset(cluster.connect().connectorOffsets("swap").offsets(), "jobs").get("credential");
+        Object written = partitionOffset(cluster.connect().connectorOffsets("swap").offsets(), "jobs")
+                .get("credential");
         assertThat(written).as("the offset carries the credential's fingerprint").isNotNull()
                 .asString().doesNotContain(KEY);
 
