@@ -176,8 +176,11 @@ class GreenhouseSourceTaskTest {
                         .as("resumed from the watermark").containsEntry("updated_after", watermark.toString());
 
                 asB.put("offsets.credential.change", "restart");
-                assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
-                        .as("read from the start").doesNotContainKey("updated_after");
+                FirstPoll restarted = firstPoll(sim, taskWith(partition, stored), asB);
+                assertThat(restarted.request().query()).as("read from the start").doesNotContainKey("updated_after");
+                String ofB = new GreenhouseSourceConfig(asB).credentialFingerprint().orElseThrow();
+                assertThat(restarted.records()).as("everything again, now under B's fingerprint").hasSize(5)
+                        .allSatisfy(r -> assertThat(r.sourceOffset().get("credential")).isEqualTo(ofB));
 
                 Map<String, Object> unmarked = new HashMap<>(stored);
                 unmarked.remove("credential");
@@ -197,14 +200,25 @@ class GreenhouseSourceTaskTest {
     /** Starts {@code task}, polls once and returns its first request of a window of jobs (not a one-record probe). */
     private static LoggedRequest firstWindowRequest(HarvestSimulator sim, GreenhouseSourceTask task,
                                                     Map<String, String> props) throws InterruptedException {
+        return firstPoll(sim, task, props).request();
+    }
+
+    /** What a task's first poll asked (its first request of a window of jobs) and returned. */
+    private record FirstPoll(LoggedRequest request, List<SourceRecord> records) {
+    }
+
+    private static FirstPoll firstPoll(HarvestSimulator sim, GreenhouseSourceTask task, Map<String, String> props)
+            throws InterruptedException {
         sim.clearRequestLog();
         task.start(props);
+        List<SourceRecord> records;
         try {
-            task.poll();
+            records = task.poll();
         } finally {
             task.stop();
         }
-        return sim.requestLog().stream().filter(r -> r.path().equals("/v1/jobs"))
-                .filter(r -> !"1".equals(r.query().get("per_page"))).findFirst().orElseThrow();
+        return new FirstPoll(sim.requestLog().stream().filter(r -> r.path().equals("/v1/jobs"))
+                .filter(r -> !"1".equals(r.query().get("per_page"))).findFirst().orElseThrow(),
+                records == null ? List.of() : records);
     }
 }

@@ -76,7 +76,8 @@ public final class OffsetCredential {
         });
         if (!unmarked.isEmpty()) {
             log.info("The stored offsets of {} carry no credential fingerprint (written by hand or by an older "
-                    + "version): resuming them; from now on they carry this credential's ({})", unmarked, fingerprint);
+                    + "version): resuming them; the records sent from now on carry this credential's ({})", unmarked,
+                    fingerprint);
         }
         if (foreign.isEmpty()) {
             return out;
