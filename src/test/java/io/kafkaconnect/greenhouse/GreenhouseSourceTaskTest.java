@@ -131,7 +131,8 @@ class GreenhouseSourceTaskTest {
             task.start(props());
             task.stop();
         });
-        assertThat(log).contains("jobs: the stored position reaches " + ahead).contains("ahead of this worker's clock");
+        assertThat(log).contains("jobs: the position to resume from (the stored offset) reaches " + ahead)
+                .contains("ahead of this worker's clock");
     }
 
     /**

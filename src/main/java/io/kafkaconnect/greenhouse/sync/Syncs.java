@@ -41,11 +41,14 @@ public final class Syncs {
                     : resource.mode() == SyncMode.SNAPSHOT ? ResourceOffset.START
                     : ResourceOffset.at(syncStart.orElse(null));
             Instant now = clock.instant();
-            PositionCheck.check(offset, windows.firstPage(settings.baseUrl(), resource, Window.ALL, 1), now);
+            if (stored != null) {
+                PositionCheck.check(offset, windows.firstPage(settings.baseUrl(), resource, Window.ALL, 1), now);
+            }
             Duration ahead = PositionCheck.ahead(offset, now);
             if (ahead.compareTo(AHEAD_WARNING) >= 0) {
-                log.warn("{}: the stored position reaches {}, {} ahead of this worker's clock; the next window opens "
-                        + "only once the API's clock has passed it", resource.name(), now.plus(ahead), ahead);
+                log.warn("{}: the position to resume from ({}) reaches {}, {} ahead of this worker's clock; the next "
+                        + "window opens only once the API's clock has passed it", resource.name(),
+                        stored != null ? "the stored offset" : "sync.start", now.plus(ahead), ahead);
             }
             return new WindowSync(resource, windows, client, records, settings, offset, clock, fetchPool);
         }
