@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.OffsetAlterations;
 import io.kafkaconnect.greenhouse.validation.LiveCheck;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ public abstract class EngineSourceConnector extends SourceConnector {
     /** Validates offsets written through the Connect REST API (KIP-875); a null offset resets a resource. */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        OffsetAlterations.validate(parse(connectorConfig, false), offsets);
+        OffsetAlterations.validate(parse(connectorConfig, false), offsets, Instant.now());
         return true;
     }
 

@@ -8,6 +8,8 @@ import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.ApiClientFactory;
+import io.kafkaconnect.greenhouse.sync.CredentialStampedSync;
+import io.kafkaconnect.greenhouse.sync.OffsetCredential;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
@@ -96,16 +98,23 @@ public abstract class EngineSourceTask extends SourceTask {
                 .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();
         Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader()
                 .offsets(partitions.stream().map(SourcePartition::toMap).toList());
+        Map<String, Map<String, Object>> storedByResource = new LinkedHashMap<>();
+        for (SourcePartition partition : partitions) {
+            storedByResource.put(partition.resource(), stored.get(partition.toMap()));
+        }
+        OffsetCredential credential = new OffsetCredential(config.credentialFingerprint().orElseThrow(),
+                config.credentialChange());
+        Map<String, Map<String, Object>> positions = credential.resumable(storedByResource);
 
         List<ResourceSync> created = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
-            Map<String, Object> offset = stored.get(partition.toMap());
+            Map<String, Object> offset = positions.get(resource.name());
             RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
             try {
-                created.add(Syncs.create(dialect, resource, client, maker, settings, offset, config.syncStart(),
-                        clock, fetchPool));
+                created.add(new CredentialStampedSync(Syncs.create(dialect, resource, client, maker, settings, offset,
+                        config.syncStart(), clock, fetchPool), credential));
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
                         + e.getMessage() + "); fix or reset it with the Connect REST offsets API");

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.config;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -43,6 +44,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
     /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
     static final long MIN_POLL_INTERVAL_MS = 1_000;
+    public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
     /** Set by a connector on each task's configuration: how many tasks it has, for their shares of the budget. */
@@ -58,6 +60,12 @@ public abstract class EngineConfig extends AbstractConfig {
     /** How to treat a record whose value contradicts its schema. */
     public enum ConversionErrors { FAIL, SKIP }
 
+    /** What a task does with a stored offset that another credential wrote. */
+    public enum CredentialChange { FAIL, RESUME, RESTART }
+
+    /** Mixed into credential fingerprints, so they match no other digest of the same secret. */
+    private static final String FINGERPRINT_TAG = "kafka-connect-greenhouse/offsets-credential/1\n";
+
     /**
      * What the shared keys look like for one API.
      *
@@ -67,9 +75,10 @@ public abstract class EngineConfig extends AbstractConfig {
      * @param rateLimitText  what the credential's rate limit is, e.g. "X-RateLimit-Limit per window"
      * @param sharingText    how tasks on other workers are accounted for
      * @param topicPrefix    the default topic prefix
+     * @param credentialText what the credential fingerprint of an offset is taken from
      */
     protected record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
-                                String sharingText, String topicPrefix) {
+                                String sharingText, String topicPrefix, String credentialText) {
     }
 
     private final String baseUrlSetting;
@@ -122,6 +131,16 @@ public abstract class EngineConfig extends AbstractConfig {
                 "How often resources without a change filter (snapshot resources such as departments) are re-read, "
                         + "in ms. Records that did not change since the task started are not sent again.",
                 GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
+        def.define(OFFSETS_CREDENTIAL_CHANGE, Type.STRING, "fail",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "resume", "restart"), Importance.MEDIUM,
+                "What a task does with a stored offset that was written with another credential (every offset "
+                        + "holds a one-way fingerprint of " + api.credentialText() + "; accounts share one host, "
+                        + "so the fingerprint is what tells them apart): 'fail' stops the task with a message "
+                        + "naming the resources; 'resume' goes on from the stored position with a warning (after a "
+                        + "key was rotated for the same account); 'restart' logs a warning and reads the resource "
+                        + "from the start (sync.start where the API has it). Offsets without a fingerprint "
+                        + "(written by hand or by an older version) are resumed. See docs/offsets.md.",
+                GROUP_SYNC, 11, Width.SHORT, "On a credential change");
 
         def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
                 "The share of the credential's rate limit (" + api.rateLimitText() + ") this connector may use, "
@@ -197,6 +216,17 @@ public abstract class EngineConfig extends AbstractConfig {
 
     /** The settings that hold the credentials, for messages (comma-separated). */
     public abstract String credentialSettings();
+
+    /**
+     * A short one-way fingerprint of the account the credential reads, stored in every offset so that a task
+     * notices offsets another credential wrote; empty when the credential is not set.
+     */
+    public abstract Optional<String> credentialFingerprint();
+
+    /** The fingerprint of a credential identified by {@code parts}: never reversible to them. */
+    protected static String fingerprint(String... parts) {
+        return ApiKeyCredentials.fingerprint(FINGERPRINT_TAG + String.join("\n", parts));
+    }
 
     /** The resources a task was assigned (set by the connector on each task's configuration). */
     public List<String> taskResources() {
@@ -298,5 +328,9 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public ConversionErrors conversionErrors() {
         return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase(Locale.ROOT));
+    }
+
+    public CredentialChange credentialChange() {
+        return CredentialChange.valueOf(getString(OFFSETS_CREDENTIAL_CHANGE).trim().toUpperCase(Locale.ROOT));
     }
 }

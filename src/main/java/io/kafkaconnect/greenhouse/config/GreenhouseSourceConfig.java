@@ -119,7 +119,9 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 GROUP_SYNC, ++order, Width.SHORT, "Safety lag (ms)");
         defineShared(def, new SharedKeys("Harvest", 500, "per_page", "X-RateLimit-Limit per window",
                 "a worker paces at the share of the connector's tasks it runs, and sees what others spent in the "
-                        + "X-RateLimit-Remaining header.", "greenhouse"));
+                        + "X-RateLimit-Remaining header.", "greenhouse",
+                "the API key (v1; a rotated key counts as another credential) or the OAuth client id and token "
+                        + "URL (v3; a rotated secret does not)"));
         return def;
     }
 
@@ -212,6 +214,17 @@ public class GreenhouseSourceConfig extends EngineConfig {
     @Override
     public Duration safetyLag() {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
+    }
+
+    /** v1: the key itself is the only identity it has. v3: the client id, not the secret, which rotates. */
+    @Override
+    public Optional<String> credentialFingerprint() {
+        if ("v3".equals(apiVersion())) {
+            String clientId = oauthClientId();
+            return isSet(clientId) ? Optional.of(fingerprint("v3", clientId, oauthTokenUrl().toString()))
+                    : Optional.empty();
+        }
+        return isSet(apiKey()) ? Optional.of(fingerprint("v1", apiKey().value())) : Optional.empty();
     }
 
     /** The settings that hold the credentials of the chosen API version, for messages. */

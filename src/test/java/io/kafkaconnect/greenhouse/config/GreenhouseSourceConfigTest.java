@@ -59,6 +59,44 @@ class GreenhouseSourceConfigTest {
         }
     }
 
+    @Test
+    void theCredentialFingerprintTellsAccountsApartWithoutRevealingTheSecret() {
+        Map<String, String> props = minimal();
+        props.put("greenhouse.api.key", "key-of-account-a");
+        String a = new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow();
+        assertThat(a).matches("[0-9a-f]{16}").isEqualTo(new GreenhouseSourceConfig(props).credentialFingerprint()
+                .orElseThrow());
+        props.put("greenhouse.api.key", "key-of-account-b");
+        assertThat(new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow()).isNotEqualTo(a);
+
+        Map<String, String> v3 = minimalV3();
+        String client = new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow();
+        v3.put("greenhouse.oauth.client.secret", "rotated-secret");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint()).as("a rotated secret: the same client")
+                .contains(client);
+        v3.put("greenhouse.oauth.client.id", "other-client-99");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow()).isNotEqualTo(client);
+        v3.put("greenhouse.oauth.client.id", "abc123-4567");
+        v3.put("greenhouse.oauth.token.url", "https://auth.example.com/token");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow()).isNotEqualTo(client);
+
+        Map<String, String> unset = minimal();
+        unset.remove("greenhouse.api.key");
+        assertThat(GreenhouseSourceConfig.withoutCrossFieldChecks(unset).credentialFingerprint()).isEmpty();
+    }
+
+    @Test
+    void offsetsOfAnotherCredentialFailTheTaskUnlessToldOtherwise() {
+        assertThat(new GreenhouseSourceConfig(minimal()).credentialChange())
+                .isEqualTo(EngineConfig.CredentialChange.FAIL);
+        Map<String, String> props = minimal();
+        props.put("offsets.credential.change", "Resume");
+        assertThat(new GreenhouseSourceConfig(props).credentialChange()).isEqualTo(EngineConfig.CredentialChange.RESUME);
+        props.put("offsets.credential.change", "ignore");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("offsets.credential.change");
+    }
+
     private static Map<String, String> minimalV3() {
         Map<String, String> props = new HashMap<>();
         props.put("greenhouse.oauth.client.id", "abc123-4567");
