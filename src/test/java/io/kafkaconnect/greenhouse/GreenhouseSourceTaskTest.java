@@ -11,22 +11,17 @@ import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.LogCapture;
+import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -114,17 +109,12 @@ class GreenhouseSourceTaskTest {
         later.stop();
     }
 
-    /** What {@code body} logs (slf4j-simple logs to System.err in tests). */
+    /** What {@code body} logs. */
     private static String logOf(ThrowingRunnable body) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        try (LogCapture logs = new LogCapture()) {
             body.run();
-        } finally {
-            System.setErr(original);
+            return String.join("\n", logs.lines());
         }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 
     private interface ThrowingRunnable {
@@ -246,7 +236,7 @@ class GreenhouseSourceTaskTest {
                 .records("candidates", 5).rateLimit(100_000, Duration.ofSeconds(1)).build();
         sim.start();
         sim.faults().probability(Fault.HTTP_503, 1.0);
-        FakeClock clock = new FakeClock(Instant.now());
+        ManualClock clock = new ManualClock(Instant.now());
         Sleeper sleeper = new Sleeper() {
             @Override
             public boolean sleep(Duration duration) {
@@ -288,34 +278,6 @@ class GreenhouseSourceTaskTest {
             Duration least = Duration.ofMillis(Math.min(500L << Math.min(k - 1, 20), 30_000));
             assertThat(Duration.between(failedAt.get(k - 1), failedAt.get(k))).as("wait after failure %d", k)
                     .isGreaterThanOrEqualTo(least);
-        }
-    }
-
-    /** A clock that only moves when told (the task's sleeper moves it instead of waiting). */
-    private static final class FakeClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        FakeClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration d) {
-            now.updateAndGet(t -> t.plus(d));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
+import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,7 +34,7 @@ class OAuthCredentialsTest {
     private static final RetryPolicy RETRY = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
 
     private MockWebServer server;
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T10:00:00Z"));
     private final List<RecordedRequest> tokenRequests = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedRequest> apiRequests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<MockResponse> tokenAnswers = new ConcurrentLinkedDeque<>();
@@ -536,31 +535,4 @@ class OAuthCredentialsTest {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

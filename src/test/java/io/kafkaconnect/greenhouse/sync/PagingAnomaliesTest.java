@@ -32,6 +32,8 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Paging that misbehaves (each a {@link PagingAnomaly} of the simulator, or a body above the size cap) ends in a
@@ -156,14 +158,35 @@ class PagingAnomaliesTest {
                 .hasMessageNotContaining(KEY).hasMessageNotContaining(SECRET);
     }
 
-    @Test
-    void aPrevLinkToThePageItselfEndsTheWalkWithAnErrorNamingResourceAndUrl() {
-        harvest("departments", 60, PagingAnomaly.PREV_TO_SAME_PAGE);
-        ResourceSync departments = harvestSync("v1", "departments", 10, Map.of());
+    /** Links or cursors that lead back to pages already read: the walk ends with a clear error, not in circles. */
+    @ParameterizedTest
+    @CsvSource(quoteCharacter = '"', value = {
+        "PREV_TO_SAME_PAGE, v1,    departments, ,             /v1/departments, 'prev' link",
+        "REPEATED_NEXT,     v1,    user_roles,  SINCE_ID,     /v1/user_roles,  already read",
+        "REPEATED_NEXT,     v1,    user_roles,  PAGE_NUMBERS, /v1/user_roles,  'next' link of page 2 leads to page 2",
+        "REPEATED_NEXT,     v3,    candidates,  ,             /v3/candidates,  already read",
+        "REPEATED_NEXT,     ashby, candidates,  ,             /candidate.list, cursor"})
+    void aWalkLedBackToPagesItReadEndsWithAnErrorNamingResourceAndUrl(PagingAnomaly anomaly, String api,
+            String resource, NextOnlyLinks links, String path, String says) {
+        ResourceSync walk;
+        String baseUrl;
+        if (api.equals("ashby")) {
+            ashby = AshbySimulator.builder().seed(5L).records(resource, 60).pagingAnomaly(anomaly).build().start();
+            walk = ashbySync(resource, 10);
+            baseUrl = ashby.baseUrl();
+        } else {
+            HarvestSimulator.Builder b = HarvestSimulator.builder().seed(5L).apiKey(KEY).oauthClient(KEY, SECRET)
+                    .records(resource, 60).pagingAnomaly(anomaly);
+            if (links != null) {
+                b.nextOnlyLinks(links);
+            }
+            harvest = b.build().start();
+            walk = harvestSync(api, resource, 10, Map.of());
+            baseUrl = harvest.baseUrl();
+        }
 
-        assertThatThrownBy(() -> readPass(departments))
-                .satisfies(e -> assertClearError(e, "departments", harvest.baseUrl() + "/v1/departments"))
-                .hasMessageContaining("'prev' link");
+        assertThatThrownBy(() -> readPass(walk)).satisfies(e -> assertClearError(e, resource, baseUrl + path))
+                .hasMessageContaining(says);
     }
 
     @Test
@@ -186,49 +209,6 @@ class PagingAnomaliesTest {
         List<SourceRecord> sent = readPass(candidates);
 
         assertThat(ids(sent)).isEqualTo(harvestTruth("candidates"));
-    }
-
-    @Test
-    void aRepeatedSinceIdOnANextOnlyListEndsWithAnErrorNamingResourceAndUrl() {
-        harvest = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("user_roles", 60)
-                .nextOnlyLinks(NextOnlyLinks.SINCE_ID).pagingAnomaly(PagingAnomaly.REPEATED_NEXT).build().start();
-        ResourceSync roles = harvestSync("v1", "user_roles", 10, Map.of());
-
-        assertThatThrownBy(() -> readPass(roles))
-                .satisfies(e -> assertClearError(e, "user_roles", harvest.baseUrl() + "/v1/user_roles"))
-                .hasMessageContaining("already read");
-    }
-
-    @Test
-    void aRepeatedPageNumberOnANextOnlyListEndsWithAnErrorNamingResourceAndUrl() {
-        harvest = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("user_roles", 60)
-                .nextOnlyLinks(NextOnlyLinks.PAGE_NUMBERS).pagingAnomaly(PagingAnomaly.REPEATED_NEXT).build().start();
-        ResourceSync roles = harvestSync("v1", "user_roles", 10, Map.of());
-
-        assertThatThrownBy(() -> readPass(roles))
-                .satisfies(e -> assertClearError(e, "user_roles", harvest.baseUrl() + "/v1/user_roles"))
-                .hasMessageContaining("'next' link of page 2 leads to page 2");
-    }
-
-    @Test
-    void aRepeatedV3CursorEndsWithAnErrorNamingResourceAndUrl() {
-        harvest("candidates", 60, PagingAnomaly.REPEATED_NEXT);
-        ResourceSync candidates = harvestSync("v3", "candidates", 10, Map.of());
-
-        assertThatThrownBy(() -> readPass(candidates))
-                .satisfies(e -> assertClearError(e, "candidates", harvest.baseUrl() + "/v3/candidates"))
-                .hasMessageContaining("already read");
-    }
-
-    @Test
-    void aRepeatedAshbyCursorEndsWithAnErrorNamingResourceAndUrl() {
-        ashby = AshbySimulator.builder().seed(5L).records("candidates", 60)
-                .pagingAnomaly(PagingAnomaly.REPEATED_NEXT).build().start();
-        ResourceSync candidates = ashbySync("candidates", 10);
-
-        assertThatThrownBy(() -> readPass(candidates))
-                .satisfies(e -> assertClearError(e, "candidates", ashby.baseUrl() + "/candidate.list"))
-                .hasMessageContaining("cursor");
     }
 
     @Test
