@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.OffsetAlterations;
 import io.kafkaconnect.greenhouse.validation.LiveCheck;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public abstract class EngineSourceConnector extends SourceConnector {
         for (List<String> group : ConnectorUtils.groupPartitions(names, groups)) {
             Map<String, String> task = new HashMap<>(props);
             task.put(EngineConfig.TASK_RESOURCES, String.join(",", group));
+            task.put(EngineConfig.TASK_COUNT, String.valueOf(groups));
             configs.add(task);
         }
         return configs;
@@ -72,7 +74,7 @@ public abstract class EngineSourceConnector extends SourceConnector {
     /** Validates offsets written through the Connect REST API (KIP-875); a null offset resets a resource. */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
-        OffsetAlterations.validate(parse(connectorConfig, false), offsets);
+        OffsetAlterations.validate(parse(connectorConfig, false), offsets, Instant.now());
         return true;
     }
 

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ public class GreenhouseSourceTask extends EngineSourceTask {
 
     GreenhouseSourceTask(Clock clock) {
         super(clock);
+    }
+
+    GreenhouseSourceTask(Clock clock, Sleeper sleeper) {
+        super(clock, sleeper);
     }
 
     @Override

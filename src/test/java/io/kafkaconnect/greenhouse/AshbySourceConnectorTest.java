@@ -157,5 +157,15 @@ class AshbySourceConnectorTest {
         harvest.put("api", "v3");
         assertThatThrownBy(() -> connector.alterOffsets(props, Map.of(harvest, Map.of("v", 1))))
                 .hasMessageContaining("belongs to API v3");
+
+        String own = new AshbySourceConfig(props).credentialFingerprint().orElseThrow();
+        props.put("ashby.api.key", "another-accounts-key");
+        String other = new AshbySourceConfig(props).credentialFingerprint().orElseThrow();
+        assertThat(other).isNotEqualTo(own).doesNotContain("another");
+        assertThatThrownBy(() -> connector.alterOffsets(props, Map.of(partition,
+                Map.of("v", 1, "sync_token", "tok", "credential", own))))
+                .as("the fingerprint of the key before").hasMessageContaining("'credential' is " + own);
+        assertThat(connector.alterOffsets(props, Map.of(partition,
+                Map.of("v", 1, "sync_token", "tok", "credential", other)))).isTrue();
     }
 }

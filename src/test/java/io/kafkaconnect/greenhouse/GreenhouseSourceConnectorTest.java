@@ -1,14 +1,19 @@
 package io.kafkaconnect.greenhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
 class GreenhouseSourceConnectorTest {
@@ -32,6 +37,8 @@ class GreenhouseSourceConnectorTest {
             List<String> assigned = new ArrayList<>();
             configs.forEach(c -> assigned.addAll(List.of(c.get(EngineConfig.TASK_RESOURCES).split(","))));
             assertThat(assigned).containsExactlyInAnyOrder("candidates", "applications", "jobs", "departments");
+            assertThat(configs).as("each task knows how many share the budget")
+                    .allSatisfy(c -> assertThat(c).containsEntry(EngineConfig.TASK_COUNT, String.valueOf(configs.size())));
         }
     }
 
@@ -59,6 +66,71 @@ class GreenhouseSourceConnectorTest {
         props.put("greenhouse.api.key", "very-secret-key");
         Config result = new GreenhouseSourceConnector().validate(props);
         assertThat(result.configValues().toString()).doesNotContain("very-secret-key");
+    }
+
+    private static final Map<String, Object> CANDIDATES = Map.of("api", "v1", "host", "harvest.greenhouse.io",
+            "resource", "candidates", "protocol", "1");
+    private static final String OWN_PAGE = "https://harvest.greenhouse.io/v1/candidates?per_page=500&page=3";
+
+    /** A window position of candidates, paged at {@code nextPage}. */
+    private static Map<String, Object> paged(String nextPage) {
+        return Map.of("v", 1, "watermark", "2024-01-01T00:00:00Z", "window_end", "2024-02-01T00:00:00Z",
+                "next_page", nextPage, "walk", "prev");
+    }
+
+    private static void alter(Map<String, String> props, Map<String, ?> offset) {
+        new GreenhouseSourceConnector().alterOffsets(props, Map.of(CANDIDATES, offset));
+    }
+
+    @Test
+    void writtenOffsetsMayOnlyPageThroughTheResourcesOwnListAtTheConfiguredOrigin() {
+        Map<String, String> props = props();
+        alter(props, paged(OWN_PAGE));
+        assertThatThrownBy(() -> alter(props, paged("harvest.greenhouse.io/v1/candidates?page=3")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("candidates")
+                .hasMessageContaining("'next_page' must be an absolute");
+        assertThatThrownBy(() -> alter(props, paged("https://evil.example.com/v1/candidates?page=3")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'next_page' points at https://evil.example.com:443");
+        assertThatThrownBy(() -> alter(props, paged("http://harvest.greenhouse.io/v1/candidates?page=3")))
+                .as("another scheme is another origin").hasMessageContaining("'next_page' points at");
+        assertThatThrownBy(() -> alter(props, paged("https://harvest.greenhouse.io/v1/jobs?page=3")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'next_page' is a page of /v1/jobs, not of this resource's list /v1/candidates");
+        Map<String, Object> backfill = new HashMap<>(Map.of("v", 1, "watermark", 1000, "window_end", 9000));
+        backfill.put("reading", "[{\"watermark\": 2000, \"window_end\": 3000, \"walk\": \"prev\", "
+                + "\"next_page\": \"https://harvest.greenhouse.io/v3/candidates?page=2\"}]");
+        assertThatThrownBy(() -> alter(props, backfill)).as("a backfill piece's page")
+                .hasMessageContaining("'next_page' of a piece in 'reading' is a page of /v3/candidates");
+        backfill.put("reading", "[{\"watermark\": 2000, \"window_end\": 3000, \"walk\": \"prev\", "
+                + "\"next_page\": \"https://harvest.greenhouse.io/v1/candidates?page=2\"}]");
+        alter(props, backfill);
+    }
+
+    @Test
+    void writtenOffsetsMayNotReachIntoTheFuture() {
+        Map<String, String> props = props();
+        Instant now = Instant.now();
+        alter(props, Map.of("v", 1, "watermark", now.minusSeconds(60).toString()));
+        alter(props, Map.of("v", 1, "watermark", now.plusSeconds(60).toString())); // the worker's clock may trail
+        assertThatThrownBy(() -> alter(props, Map.of("v", 1, "watermark", now.plus(Duration.ofHours(2)).toString())))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'watermark' is").hasMessageContaining("in the future");
+        assertThatThrownBy(() -> alter(props, Map.of("v", 1, "watermark", "2024-01-01T00:00:00Z",
+                "window_end", "2124-01-01T00:00:00Z")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'window_end' is 2124-01-01T00:00:00Z, in the future");
+    }
+
+    @Test
+    void writtenOffsetsMayCarryTheConnectorsOwnCredentialFingerprintButNoOtherOne() {
+        Map<String, String> props = props();
+        String own = new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow();
+        alter(props, Map.of("v", 1, "watermark", 1000, "credential", own)); // as GET /offsets shows it
+        alter(props, Map.of("v", 1, "watermark", 1000));
+        assertThatThrownBy(() -> alter(props, Map.of("v", 1, "watermark", 1000, "credential", "0000000000000000")))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
+                .hasMessageContaining("'credential' is 0000000000000000");
     }
 
     private static List<String> errors(Config config, String key) {

@@ -7,10 +7,24 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.LogCapture;
+import io.kafkaconnect.greenhouse.util.ManualClock;
+import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
@@ -59,5 +73,211 @@ class GreenhouseSourceTaskTest {
         assertThatThrownBy(() -> task.start(props())).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("jobs").hasMessageContaining("offsets API");
         task.stop();
+    }
+
+    private static final Map<String, Object> JOBS = Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs",
+            "protocol", "1");
+
+    /** A task whose offset storage holds {@code stored} (null: nothing) for {@code partition}. */
+    @SuppressWarnings("unchecked")
+    private static GreenhouseSourceTask taskWith(Map<String, Object> partition, Map<String, Object> stored) {
+        OffsetStorageReader reader = mock(OffsetStorageReader.class);
+        Map<Map<String, Object>, Map<String, Object>> offsets = new HashMap<>();
+        offsets.put(partition, stored);
+        when(reader.offsets(any(Collection.class))).thenReturn(offsets);
+        SourceTaskContext context = mock(SourceTaskContext.class);
+        when(context.offsetStorageReader()).thenReturn(reader);
+        GreenhouseSourceTask task = new GreenhouseSourceTask();
+        task.initialize(context);
+        return task;
+    }
+
+    @Test
+    void aStoredOffsetThatPagesElsewhereOrReachesIntoTheFutureFailsTheTaskNamingResourceAndKey() {
+        Map<String, Object> foreignPage = Map.of("v", 1, "watermark", 1000, "window_end", 9000, "walk", "prev",
+                "next_page", "https://evil.example.com/v1/jobs?page=2");
+        GreenhouseSourceTask task = taskWith(JOBS, foreignPage);
+        assertThatThrownBy(() -> task.start(props())).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("resource jobs").hasMessageContaining("'next_page' points at")
+                .hasMessageContaining("offsets API");
+        task.stop();
+
+        Map<String, Object> future = Map.of("v", 1, "watermark", "2999-01-01T00:00:00Z");
+        GreenhouseSourceTask later = taskWith(JOBS, future);
+        assertThatThrownBy(() -> later.start(props())).isInstanceOf(ConnectException.class)
+                .hasMessageContaining("resource jobs").hasMessageContaining("'watermark' is 2999-01-01T00:00:00Z");
+        later.stop();
+    }
+
+    /** What {@code body} logs. */
+    private static String logOf(ThrowingRunnable body) throws Exception {
+        try (LogCapture logs = new LogCapture()) {
+            body.run();
+            return String.join("\n", logs.lines());
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void aStoredPositionALittleAheadOfTheWorkersClockIsResumedWithAWarningSayingUntilWhen() throws Exception {
+        Instant ahead = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        GreenhouseSourceTask task = taskWith(JOBS, Map.of("v", 1, "watermark", ahead.toString()));
+        String log = logOf(() -> {
+            task.start(props());
+            task.stop();
+        });
+        assertThat(log).contains("jobs: the position to resume from (the stored offset) reaches " + ahead)
+                .contains("ahead of this worker's clock");
+    }
+
+    /**
+     * Every Harvest account shares one host, so only the credential fingerprint in the offset tells a task that its
+     * key now belongs to another account (or was rotated).
+     */
+    @Test
+    void aTaskNoticesOffsetsAnotherApiKeyWroteAndFailsResumesOrRestartsAsConfigured() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(11L).apiKey("key-of-a").apiKey("key-of-b")
+                .records("jobs", 5).build().start()) {
+            Map<String, String> asA = props();
+            asA.put("greenhouse.base.url", sim.baseUrl());
+            asA.put("greenhouse.api.key", "key-of-a");
+            asA.put("task.resources", "jobs");
+            Map<String, Object> partition = Map.of("api", "v1", "host", "127.0.0.1:" + sim.port(), "resource", "jobs",
+                    "protocol", "1");
+
+            GreenhouseSourceTask first = taskWith(partition, null);
+            first.start(asA);
+            List<SourceRecord> records = first.poll();
+            first.stop();
+            assertThat(records).hasSize(5);
+            Map<String, Object> stored = new HashMap<>(records.get(records.size() - 1).sourceOffset());
+            assertThat(stored).containsEntry("credential",
+                    new GreenhouseSourceConfig(asA).credentialFingerprint().orElseThrow()).containsKey("watermark");
+            // an hour earlier, so that the next window is not empty yet
+            Instant watermark = Instant.ofEpochMilli(((Number) stored.get("watermark")).longValue())
+                    .minus(Duration.ofHours(1));
+            stored.put("watermark", watermark.toEpochMilli());
+
+            Map<String, String> asB = new HashMap<>(asA);
+            asB.put("greenhouse.api.key", "key-of-b");
+            GreenhouseSourceTask failing = taskWith(partition, stored);
+            assertThatThrownBy(() -> failing.start(asB)).isInstanceOf(ConnectException.class)
+                    .hasMessageContaining("jobs").hasMessageContaining("another credential")
+                    .hasMessageContaining("offsets.credential.change=resume").hasMessageNotContaining("key-of");
+            failing.stop();
+
+            String log = logOf(() -> {
+                asB.put("offsets.credential.change", "resume");
+                assertThat(firstWindowRequest(sim, taskWith(partition, stored), asB).query())
+                        .as("resumed from the watermark").containsEntry("updated_after", watermark.toString());
+
+                asB.put("offsets.credential.change", "restart");
+                FirstPoll restarted = firstPoll(sim, taskWith(partition, stored), asB);
+                assertThat(restarted.request().query()).as("read from the start").doesNotContainKey("updated_after");
+                String ofB = new GreenhouseSourceConfig(asB).credentialFingerprint().orElseThrow();
+                assertThat(restarted.records()).as("everything again, now under B's fingerprint").hasSize(5)
+                        .allSatisfy(r -> assertThat(r.sourceOffset().get("credential")).isEqualTo(ofB));
+
+                Map<String, Object> unmarked = new HashMap<>(stored);
+                unmarked.remove("credential");
+                asB.put("offsets.credential.change", "fail");
+                assertThat(firstWindowRequest(sim, taskWith(partition, unmarked), asB).query())
+                        .as("an offset without a fingerprint (an older version's) is resumed")
+                        .containsEntry("updated_after", watermark.toString());
+            });
+            assertThat(log).contains("WARN").contains("another credential")
+                    .contains("resuming them as offsets.credential.change=resume says")
+                    .contains("reading those resources from the start as offsets.credential.change=restart says")
+                    .contains("INFO").contains("carry no credential fingerprint")
+                    .doesNotContain("key-of-");
+        }
+    }
+
+    /** Starts {@code task}, polls once and returns its first request of a window of jobs (not a one-record probe). */
+    private static LoggedRequest firstWindowRequest(HarvestSimulator sim, GreenhouseSourceTask task,
+                                                    Map<String, String> props) throws InterruptedException {
+        return firstPoll(sim, task, props).request();
+    }
+
+    /** What a task's first poll asked (its first request of a window of jobs) and returned. */
+    private record FirstPoll(LoggedRequest request, List<SourceRecord> records) {
+    }
+
+    private static FirstPoll firstPoll(HarvestSimulator sim, GreenhouseSourceTask task, Map<String, String> props)
+            throws InterruptedException {
+        sim.clearRequestLog();
+        task.start(props);
+        List<SourceRecord> records;
+        try {
+            records = task.poll();
+        } finally {
+            task.stop();
+        }
+        return new FirstPoll(sim.requestLog().stream().filter(r -> r.path().equals("/v1/jobs"))
+                .filter(r -> !"1".equals(r.query().get("per_page"))).findFirst().orElseThrow(),
+                records == null ? List.of() : records);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SourceTaskContext noOffsets() {
+        OffsetStorageReader reader = mock(OffsetStorageReader.class);
+        when(reader.offsets(any(Collection.class))).thenReturn(Map.of());
+        SourceTaskContext context = mock(SourceTaskContext.class);
+        when(context.offsetStorageReader()).thenReturn(reader);
+        return context;
+    }
+
+    @Test
+    void aPersistent5xxWithoutRetriesIsAskedAgainAfterGrowingBackOffsAcrossPolls() {
+        HarvestSimulator sim = HarvestSimulator.builder().seed(3L).apiKey("persistent-5xx-key")
+                .records("candidates", 5).rateLimit(100_000, Duration.ofSeconds(1)).build();
+        sim.start();
+        sim.faults().probability(Fault.HTTP_503, 1.0);
+        ManualClock clock = new ManualClock(Instant.now());
+        Sleeper sleeper = new Sleeper() {
+            @Override
+            public boolean sleep(Duration duration) {
+                clock.advance(duration);
+                return !isStopped();
+            }
+        };
+        GreenhouseSourceTask task = new GreenhouseSourceTask(clock, sleeper);
+        task.initialize(noOffsets());
+        Map<String, String> props = new HashMap<>();
+        props.put("greenhouse.api.version", "v1");
+        props.put("greenhouse.api.key", "persistent-5xx-key");
+        props.put("greenhouse.base.url", sim.baseUrl());
+        props.put("task.resources", "candidates");
+        props.put("max.retries", "0");
+        props.put("retry.backoff.ms", "1000");
+        props.put("retry.backoff.max.ms", "60000");
+        List<Instant> failedAt = new ArrayList<>();
+        try {
+            task.start(props);
+            Instant end = clock.instant().plus(Duration.ofMinutes(5));
+            while (clock.instant().isBefore(end)) {
+                try {
+                    task.poll();
+                } catch (RetriableException e) {
+                    failedAt.add(clock.instant());
+                }
+                clock.advance(Duration.ofMillis(200)); // Connect polls again at once after a retriable error
+            }
+        } finally {
+            task.stop();
+            sim.close();
+        }
+
+        // one request per failed poll; without a back-off across polls, every poll (1,500 in 5 minutes) asks
+        assertThat(sim.requestLog()).hasSize(failedAt.size());
+        assertThat(failedAt.size()).isBetween(5, 20);
+        for (int k = 1; k < failedAt.size(); k++) {
+            Duration least = Duration.ofMillis(Math.min(500L << Math.min(k - 1, 20), 30_000));
+            assertThat(Duration.between(failedAt.get(k - 1), failedAt.get(k))).as("wait after failure %d", k)
+                    .isGreaterThanOrEqualTo(least);
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -34,6 +35,16 @@ public final class ApiClient {
     private static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(10);
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int MAX_ERROR_BODY = 2_000;
+    /** Same-origin redirects followed in a row before the answer counts as a failure. */
+    static final int MAX_REDIRECTS = 5;
+    /** The setting of {@link #maxResponseBytes}, for messages. */
+    public static final String MAX_RESPONSE_BYTES_SETTING = "fetch.max.response.bytes";
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L << 20;
+    /**
+     * How many more times than {@code max.retries} one request may be sent again after a 401 for a token replaced
+     * meanwhile (shared tokens renewed under it), before it gives up as a transient failure.
+     */
+    static final int UNAUTHORIZED_RETRIES_BEYOND_MAX = 3;
 
     private final OkHttpClient http;
     private final HttpUrl origin;
@@ -46,9 +57,22 @@ public final class ApiClient {
     private final ObjectMapper json;
     private final Clock clock;
     private final LatencyAverage latency = new LatencyAverage();
+    private final long maxResponseBytes;
 
+    /** A client that reads answers of up to {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
     public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, Protocol protocol, RetryPolicy retry,
                      RateBudget budget, ServerClock serverClock, Sleeper sleeper, ObjectMapper json) {
+        this(http, origin, credentials, protocol, retry, budget, serverClock, sleeper, json, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * @param http             must not follow redirects itself ({@code followRedirects(false)}): this client follows
+     *                         those to its origin and refuses the others
+     * @param maxResponseBytes the largest body read; a larger one ends the read with an error
+     */
+    public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, Protocol protocol, RetryPolicy retry,
+                     RateBudget budget, ServerClock serverClock, Sleeper sleeper, ObjectMapper json,
+                     long maxResponseBytes) {
         this.http = http;
         this.origin = origin;
         this.credentials = credentials;
@@ -59,11 +83,16 @@ public final class ApiClient {
         this.sleeper = sleeper;
         this.json = json;
         this.clock = serverClock.local();
+        this.maxResponseBytes = maxResponseBytes;
     }
 
-    /** Releases connections and threads, and leaves the rate budget (its credentials are its identity there). */
+    /**
+     * Releases connections and threads, leaves the rate budget (its credentials are its identity there) and gives
+     * back the credentials' share of a token.
+     */
     public void close() {
         budget.leave(credentials);
+        credentials.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
@@ -81,21 +110,29 @@ public final class ApiClient {
     /**
      * Sends {@code request} until it gets a usable answer, and reads it with {@code reader}. 429s (and throttling the
      * protocol finds in a body) are waited out; 5xx, 408, network failures and unreadable bodies are retried with
-     * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; other statuses throw
-     * the protocol's {@link ApiException}.
+     * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; a 401 is sent again
+     * when the credentials say new ones may succeed (a replaced token, see {@link OAuthCredentials}), at most
+     * {@code max.retries} + {@value #UNAUTHORIZED_RETRIES_BEYOND_MAX} times, then a {@link TransientApiException} too;
+     * other statuses throw the protocol's {@link ApiException}. A redirect to the configured origin is followed (the
+     * same method and body, at most {@value #MAX_REDIRECTS} in a row); one to another origin is not (the credentials
+     * would go with it) and counts as a failure, like a 5xx. A body larger than {@code fetch.max.response.bytes} is an
+     * {@link ApiException}.
      */
     public <P> P exchange(PageRequest request, String resource, PageReader<P> reader) {
         requireSameOrigin(request.url(), resource);
         int failures = 0;
-        boolean refreshed = false;
+        int unauthorized = 0;
+        Credentials.Attempts auth = credentials.attempts();
+        PageRequest sent = request; // where a same-origin redirect moved it
+        int redirects = 0;
         while (true) {
-            Request.Builder builder = new Request.Builder().url(request.url()).header("Accept", "application/json");
+            Request.Builder builder = new Request.Builder().url(sent.url()).header("Accept", "application/json");
             if (request.body() == null) {
                 builder.get();
             } else {
                 builder.post(RequestBody.create(request.body().toString(), JSON));
             }
-            credentials.authenticate(builder); // may fetch a token: before the budget counts this request in flight
+            auth.authenticate(builder); // may fetch a token: before the budget counts this request in flight
             Instant started = budget.acquire(sleeper);
             if (started == null) {
                 throw new StoppedException();
@@ -114,15 +151,32 @@ public final class ApiClient {
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
                 budget.update(response.headers(), clockDate, started);
-                if (code == 401 && !refreshed && credentials.refreshAfterUnauthorized()) {
-                    refreshed = true;
+                if (code == 401 && auth.retryAfterUnauthorized()) {
+                    if (++unauthorized > retry.maxRetries() + UNAUTHORIZED_RETRIES_BEYOND_MAX) {
+                        throw new TransientApiException("Reading " + resource + " from " + redact(request.url())
+                                + ": the API refused its access token " + unauthorized + " times (HTTP 401) while "
+                                + "the shared token was being replaced; the task will try again");
+                    }
                     continue;
                 }
-                if (code >= 200 && code < 300) {
+                if (code >= 300 && code < 400) {
+                    HttpUrl location = location(response, sent.url());
+                    if (location != null && isSameOrigin(location) && redirects < MAX_REDIRECTS) {
+                        redirects++;
+                        sent = new PageRequest(location, request.body());
+                        continue;
+                    }
+                    failure = redirectFailure(code, location);
+                } else if (code >= 200 && code < 300) {
                     try {
                         JsonNode root = readJson(response);
-                        protocol.checkBody(root, resource, request);
-                        return reader.read(request, response.headers(), root, serverDate);
+                        protocol.checkBody(root, resource, sent);
+                        return reader.read(sent, response.headers(), root, serverDate);
+                    } catch (CappedInputStream.CapExceededException e) {
+                        throw new ApiException(0, "The answer to " + sent.method() + " " + redact(sent.url())
+                                + " while reading " + resource + " is larger than " + maxResponseBytes + " bytes ("
+                                + MAX_RESPONSE_BYTES_SETTING + "); raise " + MAX_RESPONSE_BYTES_SETTING
+                                + " or lower page.size");
                     } catch (ThrottledReplyException e) {
                         throttled(response.headers(), resource, e.getMessage());
                         continue;
@@ -133,7 +187,7 @@ public final class ApiClient {
                 } else if (code >= 500 || code == 408) {
                     failure = "HTTP " + code;
                 } else {
-                    throw protocol.permanent(code, errorBody(response), request, resource, credentials);
+                    throw protocol.permanent(code, errorBody(response), sent, resource, credentials);
                 }
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
@@ -143,6 +197,8 @@ public final class ApiClient {
                 throw new StoppedException(); // the read was cancelled (the task is stopping): do not retry
             }
             failures++;
+            sent = request; // a retry starts again where the caller asked
+            redirects = 0;
             if (failures > retry.maxRetries()) {
                 throw new TransientApiException("Reading " + resource + " from " + redact(request.url()) + " failed "
                         + failures + " times in a row, the last time with " + failure
@@ -187,14 +243,36 @@ public final class ApiClient {
         return budget;
     }
 
+    /** The target of a redirect, or null without a usable {@code Location}. */
+    private static HttpUrl location(Response response, HttpUrl requested) {
+        String location = response.header("Location");
+        return location == null ? null : requested.resolve(location);
+    }
+
+    /** What a redirect that is not followed counts as: a failure, retried like a 5xx. */
+    private String redirectFailure(int code, HttpUrl location) {
+        if (location == null) {
+            return "HTTP " + code + " without a usable Location";
+        }
+        if (isSameOrigin(location)) {
+            return "more than " + MAX_REDIRECTS + " redirects in a row (HTTP " + code + " to " + redact(location) + ")";
+        }
+        return "a redirect (HTTP " + code + ") to another origin, " + redact(location) + ", which is not followed: "
+                + "credentials go only to " + origin.scheme() + "://" + origin.host() + ":" + origin.port()
+                + " (check " + protocol.baseUrlSetting() + " if the API has moved)";
+    }
+
     private JsonNode readJson(Response response) throws IOException {
         ResponseBody body = response.body();
         String type = response.header("Content-Type", "");
-        if (type != null && type.toLowerCase().contains("html")) {
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
             throw new TransientReplyException("an HTML page instead of JSON");
         }
+        if (body.contentLength() > maxResponseBytes) {
+            throw new CappedInputStream.CapExceededException(maxResponseBytes);
+        }
         JsonNode root;
-        try (InputStream in = body.byteStream()) {
+        try (InputStream in = new CappedInputStream(body.byteStream(), maxResponseBytes)) {
             root = json.readTree(in);
         }
         if (root == null || root.isMissingNode()) {
@@ -205,7 +283,7 @@ public final class ApiClient {
 
     private ApiPage linkedPage(PageRequest request, Headers headers, JsonNode root, Instant serverDate, String resource) {
         if (!root.isArray()) {
-            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase() + " instead of a list");
+            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT) + " instead of a list");
         }
         List<JsonNode> records = new ArrayList<>(root.size());
         root.forEach(records::add);
@@ -237,9 +315,13 @@ public final class ApiClient {
         return url;
     }
 
+    private boolean isSameOrigin(HttpUrl url) {
+        return url.scheme().equals(origin.scheme()) && url.host().equalsIgnoreCase(origin.host())
+                && url.port() == origin.port();
+    }
+
     private void requireSameOrigin(HttpUrl url, String resource) {
-        if (!url.scheme().equals(origin.scheme()) || !url.host().equalsIgnoreCase(origin.host())
-                || url.port() != origin.port()) {
+        if (!isSameOrigin(url)) {
             throw new ApiException(0, "Refusing to send credentials to " + url.scheme() + "://" + url.host() + ":"
                     + url.port() + " while reading " + resource + ": only the configured origin "
                     + origin.scheme() + "://" + origin.host() + ":" + origin.port()
@@ -253,7 +335,7 @@ public final class ApiClient {
     }
 
     /** The URL without its query string: cursors are opaque and long, and nothing secret is in the path. */
-    static String redact(HttpUrl url) {
+    public static String redact(HttpUrl url) {
         return url.newBuilder().query(null).build().toString();
     }
 }

@@ -53,7 +53,7 @@ public final class ApiKeyCredentials implements Credentials {
     }
 
     /** A short one-way digest, safe to log and to use as a map key. */
-    static String fingerprint(String secret) {
+    public static String fingerprint(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -7,15 +7,29 @@ public interface Credentials {
     /** What Harvest v1 keys need to read a resource. */
     String DEV_CENTER_HINT =
             "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
+
     void authenticate(Request.Builder request);
+
+    /**
+     * The authentication of one request through its retries, which remembers what the request was sent with so that
+     * a 401 can be judged. By default the same credentials each time, and a 401 is final.
+     */
+    default Attempts attempts() {
+        return new Attempts() {
+            @Override
+            public void authenticate(Request.Builder request) {
+                Credentials.this.authenticate(request);
+            }
+
+            @Override
+            public boolean retryAfterUnauthorized() {
+                return false;
+            }
+        };
+    }
 
     /** A stable, non-secret identity for the credential, used to share one rate budget per credential. */
     String budgetKey();
-
-    /** Called after a 401; returns true if a retry with fresh credentials may succeed (e.g. a new token). */
-    default boolean refreshAfterUnauthorized() {
-        return false;
-    }
 
     /** What to grant so that these credentials may read {@code resource} (for 403 messages). */
     default String accessHint(String resource) {
@@ -24,4 +38,20 @@ public interface Credentials {
 
     /** The setting(s) a user must fix when the API rejects these credentials. */
     String settingNames();
+
+    /** Gives back what these credentials share with others (a token); they are not used afterwards. */
+    default void close() {
+    }
+
+    /** The authentication of one request, sent possibly several times; used by one thread. */
+    interface Attempts {
+        /** Authenticates the next sending of the request. */
+        void authenticate(Request.Builder request);
+
+        /**
+         * Called when the API answered 401 to the last sending; true if sending it again, newly authenticated, may
+         * succeed, false if the API rejects these credentials.
+         */
+        boolean retryAfterUnauthorized();
+    }
 }

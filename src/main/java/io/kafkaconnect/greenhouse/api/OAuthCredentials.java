@@ -2,26 +2,39 @@ package io.kafkaconnect.greenhouse.api;
 
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
  * Harvest v3: {@code Authorization: Bearer <token>} with an OAuth 2.0 client-credentials token from a
- * {@link TokenSource} shared by every task of the JVM that uses the same credential. The token is fetched lazily
- * (on the first request), renewed shortly before it expires, and renewed once more when the API answers 401 (the
- * {@link ApiClient} then retries that request once). One instance per task: it waits with the task's sleeper.
+ * {@link TokenSource} shared by every task of the JVM that uses the same credential (secret included). The token is
+ * fetched lazily (on the first request) and renewed shortly before it expires. One instance per task: it waits with
+ * the task's sleeper, holds one use of the shared source and gives it back on {@link #close} (when the task's
+ * {@link ApiClient} closes).
+ *
+ * <p><b>401.</b> Tokens are shared and, if Greenhouse keeps one active token per client, a renewal by one task
+ * revokes the token another task's request is carrying. So a 401 is judged by the token the request was sent with
+ * ({@link #attempts}): if the source has replaced that token since (or it is due for renewal), the request is sent
+ * again with the current one (nothing is minted for it); if it is still the current token, the request discards it
+ * and is sent again with a new one; only a 401 to the token the request got after discarding one, still current, is
+ * a credential error. The
+ * {@link ApiClient} bounds how often one request may be sent again after 401s.
  */
 public final class OAuthCredentials implements Credentials {
     private final TokenSource tokens;
+    /** Whether this instance holds a use of a shared source (tasks), or only borrows one (validate()). */
+    private final boolean holdsUse;
     private final OkHttpClient http;
     private final Sleeper sleeper;
     private final RetryPolicy retry;
-    /** The token this thread last sent, so that a 401 discards that token and not a newer one. */
-    private final ThreadLocal<String> lastSent = new ThreadLocal<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    public OAuthCredentials(TokenSource tokens, OkHttpClient http, Sleeper sleeper, RetryPolicy retry) {
+    private OAuthCredentials(TokenSource tokens, boolean holdsUse, OkHttpClient http, Sleeper sleeper,
+                             RetryPolicy retry) {
         this.tokens = tokens;
+        this.holdsUse = holdsUse;
         // the token request must only ever reach the configured token URL
         this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.sleeper = sleeper;
@@ -29,33 +42,84 @@ public final class OAuthCredentials implements Credentials {
     }
 
     /**
-     * Credentials for one task.
+     * Credentials for one task, sharing the token of every task of this JVM with the same credential; {@link #close}
+     * gives the share back.
      *
      * @param userId the {@code sub} of the grant, or null/blank for the credential's Integration Service User
      */
     public static OAuthCredentials create(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
                                           OkHttpClient http, Sleeper sleeper, RetryPolicy retry, Clock clock) {
-        return new OAuthCredentials(TokenSource.shared(tokenUrl, clientId, clientSecret, userId, clock), http, sleeper,
-                retry);
+        return new OAuthCredentials(TokenSource.acquire(tokenUrl, clientId, clientSecret, userId, clock), true, http,
+                sleeper, retry);
+    }
+
+    /**
+     * Credentials for validate(): the token of running tasks with this very credential if there are any, else a token
+     * of their own that nobody else sees (see {@link TokenSource#forCheck}).
+     */
+    public static OAuthCredentials forCheck(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
+                                            OkHttpClient http, Sleeper sleeper, RetryPolicy retry, Clock clock) {
+        return new OAuthCredentials(TokenSource.forCheck(tokenUrl, clientId, clientSecret, userId, clock), false, http,
+                sleeper, retry);
     }
 
     @Override
     public void authenticate(Request.Builder request) {
-        String token = tokens.token(http, sleeper, retry);
-        lastSent.set(token);
+        bearer(request, token());
+    }
+
+    @Override
+    public Attempts attempts() {
+        return new TokenAttempts();
+    }
+
+    private String token() {
+        if (closed.get()) {
+            throw new StoppedException(); // the task stopped; its share of the token is given back
+        }
+        return tokens.token(http, sleeper, retry);
+    }
+
+    private static void bearer(Request.Builder request, String token) {
         request.header("Authorization", "Bearer " + token);
+    }
+
+    /** One request's tokens: the one it was last sent with, and the one it got after discarding a refused one. */
+    private final class TokenAttempts implements Attempts {
+        private String sent;
+        private boolean discarded;
+        private String fresh;
+
+        @Override
+        public void authenticate(Request.Builder request) {
+            String token = token();
+            if (discarded) {
+                fresh = token;
+                discarded = false;
+            }
+            sent = token;
+            bearer(request, token);
+        }
+
+        @Override
+        public boolean retryAfterUnauthorized() {
+            if (!tokens.isCurrent(sent)) {
+                // replaced since it was sent (its renewal may have revoked it), or due for renewal (it may have
+                // expired while the request waited for the rate budget): send with the current one
+                return true;
+            }
+            if (sent.equals(fresh)) {
+                return false; // minted after this request discarded the one before, and refused at once
+            }
+            tokens.invalidate(sent);
+            discarded = true;
+            return true;
+        }
     }
 
     @Override
     public String budgetKey() {
         return tokens.budgetKey();
-    }
-
-    /** Discards the token the API just refused; the next {@link #authenticate} gets a new one. */
-    @Override
-    public boolean refreshAfterUnauthorized() {
-        tokens.invalidate(lastSent.get());
-        return true;
     }
 
     @Override
@@ -69,6 +133,14 @@ public final class OAuthCredentials implements Credentials {
         return TokenSource.CLIENT_ID_KEY + ", " + TokenSource.CLIENT_SECRET_KEY + " and " + TokenSource.USER_ID_KEY
                 + " (the token acts as that user, who must be a Site Admin, and the credential needs the "
                 + "harvest:<resource>:list scope of each resource)";
+    }
+
+    /** Gives back this task's use of the shared token (the last one forgets it); later requests stop. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && holdsUse) {
+            tokens.release();
+        }
     }
 
     @Override

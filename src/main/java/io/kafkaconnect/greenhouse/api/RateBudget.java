@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * above it, so that the pace finds the real limit and recovers when it rises again.
  *
  * <p>Users (API clients) {@link #join} with their fraction and {@link #leave} when they stop; the most modest
- * fraction of the current users applies, and the budget is forgotten when its last user leaves. Tasks on other
- * workers share the budget too, and this adapts to them through the headers.
+ * fraction of the current users applies, and the budget is forgotten when its last user leaves. A connector's tasks
+ * on other workers share the credential too, each worker with its own budget: each paces at the share of the
+ * connector's tasks it runs ({@link #taskShare}), so that together they keep to the pace, and the headers show
+ * each what the others have spent.
  */
 public final class RateBudget {
     private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
@@ -73,6 +77,8 @@ public final class RateBudget {
     private final Clock clock;
     private Duration window;
     private final Map<Object, Double> users = new IdentityHashMap<>();
+    /** The shares of the connector's tasks that run here ({@link #taskShare}); none: this worker paces alone. */
+    private final List<Share> shares = new ArrayList<>();
     private volatile double fraction;
     private Integer limit;
     /** The limit is the API's documented one (or below it after throttles), not announced by a header. */
@@ -157,6 +163,39 @@ public final class RateBudget {
         users.remove(user);
         users.values().stream().mapToDouble(Double::doubleValue).min().ifPresent(f -> fraction = f);
         return users.isEmpty();
+    }
+
+    /**
+     * One task of a connector with {@code taskCount} tasks uses this budget from now until the share is closed.
+     * The connector's tasks may run on several workers, each with its own budget of the credential: each budget
+     * paces at the share of the tasks it serves (all of them on one worker), so that the workers together keep to
+     * the pace. Without a share (the connector's own checks) a budget paces alone.
+     */
+    public synchronized Share taskShare(int taskCount) {
+        Share share = new Share(1.0 / Math.max(1, taskCount));
+        shares.add(share);
+        return share;
+    }
+
+    /** A task's part of the credential's budget; closing it (when the task stops) gives it back. */
+    public final class Share implements AutoCloseable {
+        private final double part;
+
+        private Share(double part) {
+            this.part = part;
+        }
+
+        @Override
+        public void close() {
+            synchronized (RateBudget.this) {
+                shares.remove(this);
+            }
+        }
+    }
+
+    /** This worker's part of the connector's pace: its tasks' shares (at most all of it). */
+    private double workerShare() {
+        return shares.isEmpty() ? 1.0 : Math.min(1.0, shares.stream().mapToDouble(s -> s.part).sum());
     }
 
     /** The share of the limit in use: the most modest of the current users'. */
@@ -308,9 +347,18 @@ public final class RateBudget {
         return frees.isBefore(latest) ? frees : latest;
     }
 
-    /** Requests of this window kept back for others (1 - fraction of the limit). */
+    /**
+     * Requests of this window kept back: for other integrations (1 - fraction of the limit), and one for each of
+     * the connector's tasks on other workers, whose latest request no answer here may have counted yet.
+     */
     private int reserved() {
-        return limit == null ? 0 : limit - usableLimit();
+        return limit == null ? 0 : limit - usableLimit() + tasksElsewhere();
+    }
+
+    /** The connector's tasks on other workers, as the shares of those here tell (equal shares: N - n). */
+    private int tasksElsewhere() {
+        double share = workerShare();
+        return (int) Math.round((1 - share) * shares.size() / share);
     }
 
     private int usableLimit() {
@@ -327,7 +375,8 @@ public final class RateBudget {
         if (limit == null) {
             return Duration.ZERO;
         }
-        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * PACING_MARGIN)));
+        double share = workerShare();
+        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * share * PACING_MARGIN)));
         if (remaining == null || windowResetsAt == null) {
             return even;
         }
@@ -336,7 +385,8 @@ public final class RateBudget {
         if (left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
             return even;
         }
-        Duration catchUp = untilReset.dividedBy(left);
+        // the other workers spend their shares of what is left too
+        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / (left * share)));
         return catchUp.compareTo(even) < 0 ? catchUp : even;
     }
 
@@ -478,7 +528,7 @@ public final class RateBudget {
 
     /** The pace this budget allows, in requests per second, or null while the limit is unknown. */
     public synchronized Double requestsPerSecond() {
-        return limit == null ? null : usableLimit() * PACING_MARGIN / (window.toNanos() / 1e9);
+        return limit == null ? null : usableLimit() * workerShare() * PACING_MARGIN / (window.toNanos() / 1e9);
     }
 
     public synchronized Integer limit() {

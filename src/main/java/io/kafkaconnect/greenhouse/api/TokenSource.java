@@ -7,13 +7,18 @@ import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -24,10 +29,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One OAuth 2.0 client-credentials access token per credential (token URL + client id + acting user), shared by
- * every task in this JVM: Greenhouse reportedly keeps only one active token per client (minting a new one revokes
- * the old; reference §3.2.6, UNCERTAIN), and the token endpoint has its own rate limit, so tokens are minted
- * single-flight, lazily, and only when the cached one is about to expire or was refused.
+ * One OAuth 2.0 client-credentials access token per credential (token URL + client id + acting user + client
+ * secret), shared by every task in this JVM that uses that credential: Greenhouse reportedly keeps only one active
+ * token per client (minting a new one revokes the old; reference §3.2.6, UNCERTAIN), and the token endpoint has its
+ * own rate limit, so tokens are minted single-flight, lazily, and only when the cached one is about to expire or was
+ * refused.
+ *
+ * <p><b>Sharing.</b> Tasks {@link #acquire} the shared source and {@link #release} it when they stop; the last
+ * release removes it from the registry and forgets its token. The registry is keyed by a keyed hash (HMAC-SHA256
+ * with a random key made when this class loads) of the credential <em>including the secret</em>, never by the
+ * secret itself: a connector configured with the same client id but another secret gets a source of its own and
+ * must prove its secret at the token endpoint before it gets a token. {@link #forCheck} (validate()) uses the
+ * shared source when one with the same key is in use, else a private one it does not register.
+ *
+ * <p><b>Two sources of one client.</b> Sources of the same client id with different secrets (a secret being rotated,
+ * one of them stale) or different acting users coexist but do not coordinate. A stale secret is refused by the token
+ * endpoint, so it never gets a token and revokes nothing; its connector fails naming the secret. If both are valid
+ * and Greenhouse keeps one active token per client, each source's mint revokes the other's token: requests then meet
+ * 401s, which are retried with a new token a bounded number of times (see {@link OAuthCredentials}) and can end as
+ * a credential error when the other source mints between our mint and our request. The same holds for tasks of one
+ * credential on different workers (each JVM has its own source). Run one secret and user per client id at a time.
  *
  * <p>The token request is {@code POST <token url>} with HTTP Basic {@code client_id:client_secret} and the form
  * {@code grant_type=client_credentials[&sub=<user id>]}; it goes to the configured token URL only (redirects are
@@ -37,7 +58,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenSource {
     private static final Logger log = LoggerFactory.getLogger(TokenSource.class);
+    /** Shared sources by {@link #keyOf}; sources are added, removed and their {@link #users} counted in compute(). */
     private static final ConcurrentMap<String, TokenSource> REGISTRY = new ConcurrentHashMap<>();
+    /** The key of the secret's hash: random per JVM, so a hash in a log or heap dump cannot be checked offline. */
+    private static final byte[] HASH_KEY = randomKey();
 
     static final String CLIENT_ID_KEY = "greenhouse.oauth.client.id";
     static final String CLIENT_SECRET_KEY = "greenhouse.oauth.client.secret";
@@ -55,15 +79,18 @@ public final class TokenSource {
     /** After a failed renewal while the old token is still valid, how long the old one is used before trying again. */
     static final Duration RENEWAL_RETRY = Duration.ofSeconds(10);
 
+    private final String key;
     private final String fingerprint;
     private final String budgetKey;
     private final HttpUrl tokenUrl;
     private final String clientId;
+    private final String clientSecret;
     private final String userId;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private volatile String clientSecret;
     private volatile Token current;
+    /** Tasks using this source while it is registered; only changed inside REGISTRY.compute() on {@link #key}. */
+    private int users;
 
     /** A minted token; toString() leaves the value out. */
     private record Token(String value, Instant renewAt, Instant expiresAt) {
@@ -73,9 +100,13 @@ public final class TokenSource {
         }
     }
 
-    private TokenSource(String fingerprint, HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
+    private TokenSource(String key, HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
                         Clock clock) {
-        this.fingerprint = fingerprint;
+        this.key = key;
+        String client = ApiKeyCredentials.fingerprint(tokenUrl + "\n" + clientId + "\n"
+                + (userId == null ? "" : userId));
+        // the client part is stable across restarts; the secret part tells two secrets apart within this JVM
+        this.fingerprint = client + "#" + key.substring(0, 6);
         this.budgetKey = "oauth:" + ApiKeyCredentials.fingerprint(tokenUrl + "\n" + clientId);
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
@@ -85,22 +116,54 @@ public final class TokenSource {
     }
 
     /**
-     * The token source of this credential, created on first use. All callers with the same token URL, client id and
-     * user id share it; the most recently configured secret is used for the next token request (so a rotated secret
-     * takes effect without a worker restart).
+     * The shared token source of this credential, created on first use, for a task that {@link #release}s it when it
+     * stops. All callers with the same token URL, client id, user id and client secret share it.
      *
      * @param userId the {@code sub} of the grant (a numeric Greenhouse user id), or null/blank to act as the
      *               credential's Integration Service User
      */
-    public static TokenSource shared(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
-                                     Clock clock) {
-        String user = userId == null || userId.isBlank() ? null : userId.trim();
+    public static TokenSource acquire(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
+                                      Clock clock) {
+        String user = user(userId);
         String id = clientId.trim();
-        String key = ApiKeyCredentials.fingerprint(tokenUrl + "\n" + id + "\n" + (user == null ? "" : user));
-        TokenSource source = REGISTRY.computeIfAbsent(key, k -> new TokenSource(k, tokenUrl, id, clientSecret, user,
-                clock));
-        source.useSecret(clientSecret);
-        return source;
+        String key = keyOf(tokenUrl, id, user, clientSecret);
+        return REGISTRY.compute(key, (k, shared) -> {
+            TokenSource source = shared != null ? shared : new TokenSource(k, tokenUrl, id, clientSecret, user, clock);
+            source.users++;
+            return source;
+        });
+    }
+
+    /**
+     * For validate(): the shared source of this credential if a task uses one (its cached token proves this very
+     * secret), else a new private source that is not registered and not to be released. Changes no shared state,
+     * except that a shared token due for renewal is renewed as a task would.
+     */
+    public static TokenSource forCheck(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
+                                       Clock clock) {
+        String user = user(userId);
+        String id = clientId.trim();
+        String key = keyOf(tokenUrl, id, user, clientSecret);
+        TokenSource shared = REGISTRY.get(key);
+        return shared != null ? shared : new TokenSource(key, tokenUrl, id, clientSecret, user, clock);
+    }
+
+    /**
+     * Gives back one use taken by {@link #acquire}; the last one removes this source from the registry and forgets its
+     * token. Does nothing for a source that is not (or no longer) registered.
+     */
+    public void release() {
+        REGISTRY.computeIfPresent(key, (k, shared) -> {
+            if (shared != this) {
+                return shared;
+            }
+            if (--users > 0) {
+                return this;
+            }
+            current = null;
+            log.info("OAuth client {}: no task uses its access token any more; it is forgotten", fingerprint);
+            return null;
+        });
     }
 
     /** Forgets every shared token (tests only). */
@@ -108,11 +171,28 @@ public final class TokenSource {
         REGISTRY.clear();
     }
 
-    private void useSecret(String secret) {
-        if (!secret.equals(clientSecret)) {
-            log.info("OAuth client {}: a different client secret was configured; it is used from the next token "
-                    + "request on", fingerprint);
-            clientSecret = secret;
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static String user(String userId) {
+        return userId == null || userId.isBlank() ? null : userId.trim();
+    }
+
+    /** HMAC-SHA256 of the whole credential, secret included, under this JVM's random {@link #HASH_KEY}. */
+    private static String keyOf(HttpUrl tokenUrl, String clientId, String userId, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(HASH_KEY, "HmacSHA256"));
+            for (String part : new String[] {tokenUrl.toString(), clientId, userId == null ? "" : userId, secret}) {
+                mac.update(part.getBytes(StandardCharsets.UTF_8));
+                mac.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -165,12 +245,21 @@ public final class TokenSource {
     }
 
     /**
+     * Whether {@code value} is the token {@link #token} hands out now: not replaced, not discarded, not due for
+     * renewal. Waits for a renewal under way, whose new token may have revoked {@code value} at Greenhouse already.
+     */
+    public synchronized boolean isCurrent(String value) {
+        Token t = current;
+        return t != null && t.value().equals(value) && clock.instant().isBefore(t.renewAt());
+    }
+
+    /**
      * Forgets the cached token if it is {@code rejected} (the token a request was sent with and the API answered
      * 401 to), so the next {@link #token} call mints a new one. A token already replaced by another caller is kept.
      */
     public synchronized void invalidate(String rejected) {
         Token t = current;
-        if (t != null && (rejected == null || t.value().equals(rejected))) {
+        if (t != null && t.value().equals(rejected)) {
             log.info("OAuth client {}: the API refused the access token (HTTP 401); a new one will be requested",
                     fingerprint);
             current = null;

@@ -6,6 +6,7 @@ import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -57,8 +58,10 @@ public class AshbySourceConfig extends EngineConfig {
                         + "on the first pass). See docs/resources.md.",
                 GROUP_RESOURCES, 1, Width.LONG, "Resources", new Recommender());
         defineShared(def, new SharedKeys("Ashby", 100, "limit", "documented as 1,000 requests per minute per key",
-                "Ashby sends no rate-limit headers, so tasks on other workers and other integrations using the key "
-                        + "are not seen: lower the share to leave room for them.", "ashby"));
+                "a worker paces at the share of the connector's tasks it runs. Ashby sends no rate-limit headers, so "
+                        + "other integrations using the key are not seen: lower the share to leave room for them.",
+                "ashby",
+                "the API key (a rotated key counts as another credential)"));
         return def;
     }
 
@@ -84,6 +87,11 @@ public class AshbySourceConfig extends EngineConfig {
     @Override
     public Dialect dialect() {
         return AshbyDialect.INSTANCE;
+    }
+
+    @Override
+    public Optional<String> credentialFingerprint() {
+        return isSet(apiKey()) ? Optional.of(fingerprint("ashby", apiKey().value())) : Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.types.Password;
@@ -55,10 +56,10 @@ public final class ConfigDocs {
                     .append("| --- | --- | --- | --- | --- | --- |\n");
             for (ConfigDef.ConfigKey key : group.getValue()) {
                 md.append("| `").append(key.name).append("` | ")
-                        .append(key.type.name().toLowerCase()).append(" | ")
+                        .append(key.type.name().toLowerCase(Locale.ROOT)).append(" | ")
                         .append(defaultText(key)).append(" | ")
                         .append(key.validator == null ? "" : cell(key.validator.toString())).append(" | ")
-                        .append(key.importance.name().toLowerCase()).append(" | ")
+                        .append(key.importance.name().toLowerCase(Locale.ROOT)).append(" | ")
                         .append(cell(key.documentation)).append(" |\n");
             }
         }

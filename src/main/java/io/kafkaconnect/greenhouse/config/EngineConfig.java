@@ -1,5 +1,7 @@
 package io.kafkaconnect.greenhouse.config;
 
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -33,13 +36,19 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
     public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
     public static final String MAX_CONCURRENCY = "fetch.max.concurrency";
+    public static final String MAX_RESPONSE_BYTES = ApiClient.MAX_RESPONSE_BYTES_SETTING;
     public static final String MAX_RETRIES = "max.retries";
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
+    /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
+    static final long MIN_POLL_INTERVAL_MS = 1_000;
+    public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
+    /** Set by a connector on each task's configuration: how many tasks it has, for their shares of the budget. */
+    public static final String TASK_COUNT = "task.count";
 
     static final String GROUP_CONNECTION = "Connection";
     static final String GROUP_AUTH = "Authentication";
@@ -51,6 +60,12 @@ public abstract class EngineConfig extends AbstractConfig {
     /** How to treat a record whose value contradicts its schema. */
     public enum ConversionErrors { FAIL, SKIP }
 
+    /** What a task does with a stored offset that another credential wrote. */
+    public enum CredentialChange { FAIL, RESUME, RESTART }
+
+    /** Mixed into credential fingerprints, so they match no other digest of the same secret. */
+    private static final String FINGERPRINT_TAG = "kafka-connect-greenhouse/offsets-credential/1\n";
+
     /**
      * What the shared keys look like for one API.
      *
@@ -60,9 +75,10 @@ public abstract class EngineConfig extends AbstractConfig {
      * @param rateLimitText  what the credential's rate limit is, e.g. "X-RateLimit-Limit per window"
      * @param sharingText    how tasks on other workers are accounted for
      * @param topicPrefix    the default topic prefix
+     * @param credentialText what the credential fingerprint of an offset is taken from
      */
     protected record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
-                                String sharingText, String topicPrefix) {
+                                String sharingText, String topicPrefix, String credentialText) {
     }
 
     private final String baseUrlSetting;
@@ -88,14 +104,24 @@ public abstract class EngineConfig extends AbstractConfig {
     protected static void defineShared(ConfigDef def, SharedKeys api) {
         def.define(VALIDATION_TIMEOUT_MS, Type.LONG, 15_000L, Range.atLeast(1_000), Importance.LOW,
                 "How long connector validation (the Connect REST validate endpoint and connector creation) may "
-                        + "spend on its live check of the credentials and of each selected resource, in ms.",
+                        + "spend on its live check of the credentials and of each selected resource, in ms. Passing "
+                        + "failures (5xx, resets, a redirect to another host) are retried within half of it.",
                 GROUP_CONNECTION, 10, Width.SHORT, "Validation timeout (ms)");
         def.define(HTTP_TIMEOUT_MS, Type.LONG, 120_000L, Range.atLeast(1_000), Importance.LOW,
                 "Connect, read and write timeout of one HTTP request, in milliseconds. " + api.apiName()
                         + " can take more than a second for a full page.",
                 GROUP_CONNECTION, 11, Width.SHORT, "HTTP timeout (ms)");
+        def.define(MAX_RESPONSE_BYTES, Type.LONG, ApiClient.DEFAULT_MAX_RESPONSE_BYTES, Range.atLeast(1_024),
+                Importance.LOW,
+                "The largest answer body one request may return, in bytes (after decompression); the body is read "
+                        + "only up to this size. A larger answer stops the task with an error naming the resource "
+                        + "and the URL: a page of " + api.apiName() + " is far smaller, so it points to a fault of "
+                        + "the API or of a proxy. Lower " + PAGE_SIZE + " if records are genuinely that large.",
+                GROUP_CONNECTION, 12, Width.SHORT, "Max response size (bytes)");
 
-        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.MEDIUM,
+        def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, new MillisAtLeast(MIN_POLL_INTERVAL_MS,
+                        "shorter intervals keep asking the API about resources that have caught up (0: in a busy loop)"),
+                Importance.MEDIUM,
                 "How long a resource that has caught up waits before it is polled for changes again, in ms.",
                 GROUP_SYNC, 1, Width.SHORT, "Poll interval (ms)");
         def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,
@@ -105,6 +131,16 @@ public abstract class EngineConfig extends AbstractConfig {
                 "How often resources without a change filter (snapshot resources such as departments) are re-read, "
                         + "in ms. Records that did not change since the task started are not sent again.",
                 GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
+        def.define(OFFSETS_CREDENTIAL_CHANGE, Type.STRING, "fail",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "resume", "restart"), Importance.MEDIUM,
+                "What a task does with a stored offset that was written with another credential (every offset "
+                        + "holds a one-way fingerprint of " + api.credentialText() + "; accounts share one host, "
+                        + "so the fingerprint is what tells them apart): 'fail' stops the task with a message "
+                        + "naming the resources; 'resume' goes on from the stored position with a warning (after a "
+                        + "key was rotated for the same account); 'restart' logs a warning and reads the resource "
+                        + "from the start (sync.start where the API has it). Offsets without a fingerprint "
+                        + "(written by hand or by an older version) are resumed. See docs/offsets.md.",
+                GROUP_SYNC, 11, Width.SHORT, "On a credential change");
 
         def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
                 "The share of the credential's rate limit (" + api.rateLimitText() + ") this connector may use, "
@@ -121,8 +157,10 @@ public abstract class EngineConfig extends AbstractConfig {
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
-                        + "unreadable body) before the task reports a retriable error and Connect polls again. Rate "
-                        + "limiting (429) is waited out and does not count.",
+                        + "unreadable body) before the task reports a retriable error and Connect polls again. The "
+                        + "resource is then read again only after the next back-off, which goes on doubling (up to "
+                        + RETRY_BACKOFF_MAX_MS + ") while its reads keep failing, also with 0 retries. Rate limiting "
+                        + "(429) is waited out and does not count.",
                 GROUP_RETRIES, 3, Width.SHORT, "Max retries");
         def.define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
                 "The first back-off after a transient failure, in ms; it doubles with each retry (with jitter).",
@@ -180,6 +218,17 @@ public abstract class EngineConfig extends AbstractConfig {
     /** The settings that hold the credentials, for messages (comma-separated). */
     public abstract String credentialSettings();
 
+    /**
+     * A short one-way fingerprint of the account the credential reads, stored in every offset so that a task
+     * notices offsets another credential wrote; empty when the credential is not set.
+     */
+    public abstract Optional<String> credentialFingerprint();
+
+    /** The fingerprint of a credential identified by {@code parts}: never reversible to them. */
+    protected static String fingerprint(String... parts) {
+        return ApiKeyCredentials.fingerprint(FINGERPRINT_TAG + String.join("\n", parts));
+    }
+
     /** The resources a task was assigned (set by the connector on each task's configuration). */
     public List<String> taskResources() {
         String value = originalsStrings().get(TASK_RESOURCES);
@@ -187,6 +236,22 @@ public abstract class EngineConfig extends AbstractConfig {
             throw new ConfigException(TASK_RESOURCES, null, "is set by the connector on every task's configuration");
         }
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * How many tasks the connector has (set by the connector on every task's configuration); 1 for a task
+     * configuration written before the key existed.
+     */
+    public int taskCount() {
+        String value = originalsStrings().get(TASK_COUNT);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new ConfigException(TASK_COUNT, value, "is set by the connector: a whole number of tasks");
+        }
     }
 
     /** Problems of the shared keys that involve several of them. */
@@ -229,6 +294,10 @@ public abstract class EngineConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(SNAPSHOT_INTERVAL_MS));
     }
 
+    public long maxResponseBytes() {
+        return getLong(MAX_RESPONSE_BYTES);
+    }
+
     public Duration httpTimeout() {
         return Duration.ofMillis(getLong(HTTP_TIMEOUT_MS));
     }
@@ -259,6 +328,10 @@ public abstract class EngineConfig extends AbstractConfig {
     }
 
     public ConversionErrors conversionErrors() {
-        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase());
+        return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase(Locale.ROOT));
+    }
+
+    public CredentialChange credentialChange() {
+        return CredentialChange.valueOf(getString(OFFSETS_CREDENTIAL_CHANGE).trim().toUpperCase(Locale.ROOT));
     }
 }

@@ -80,8 +80,8 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 "Harvest v3 OAuth client secret, sent only to greenhouse.oauth.token.url (HTTP Basic with the client "
                         + "id) to get access tokens. Required for v3, rejected for v1. Use a ConfigProvider such as "
                         + "${file:...} or ${env:...} to keep it out of the connector config. All tasks of a worker "
-                        + "that use the same client id, token URL and user id share one access token; tasks on other "
-                        + "workers get their own. Greenhouse reportedly keeps only one active token per client (not "
+                        + "that use the same client id, secret, token URL and user id share one access token; tasks "
+                        + "with another secret or on other workers get their own. Greenhouse reportedly keeps only one active token per client (not "
                         + "confirmed): if tasks on several workers keep failing with HTTP 401, give each connector "
                         + "its own credential and keep its tasks on one worker (or use tasks.max=1).",
                 GROUP_AUTH, ++order, Width.LONG, "OAuth client secret");
@@ -118,7 +118,10 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "ms, so that changes still being written when a window is read fall into the next window.",
                 GROUP_SYNC, ++order, Width.SHORT, "Safety lag (ms)");
         defineShared(def, new SharedKeys("Harvest", 500, "per_page", "X-RateLimit-Limit per window",
-                "tasks on other workers adapt through the X-RateLimit-Remaining header.", "greenhouse"));
+                "a worker paces at the share of the connector's tasks it runs, and sees what others spent in the "
+                        + "X-RateLimit-Remaining header.", "greenhouse",
+                "the API key (v1; a rotated key counts as another credential) or the OAuth client id and token "
+                        + "URL (v3; a rotated secret does not)"));
         return def;
     }
 
@@ -211,6 +214,17 @@ public class GreenhouseSourceConfig extends EngineConfig {
     @Override
     public Duration safetyLag() {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
+    }
+
+    /** v1: the key itself is the only identity it has. v3: the client id, not the secret, which rotates. */
+    @Override
+    public Optional<String> credentialFingerprint() {
+        if ("v3".equals(apiVersion())) {
+            String clientId = oauthClientId();
+            return isSet(clientId) ? Optional.of(fingerprint("v3", clientId, oauthTokenUrl().toString()))
+                    : Optional.empty();
+        }
+        return isSet(apiKey()) ? Optional.of(fingerprint("v1", apiKey().value())) : Optional.empty();
     }
 
     /** The settings that hold the credentials of the chosen API version, for messages. */

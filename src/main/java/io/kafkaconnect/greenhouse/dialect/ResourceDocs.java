@@ -53,7 +53,7 @@ public final class ResourceDocs {
                 .append("field, sent as the lower and upper filter; `to` follows the API server's clock minus ")
                 .append("`sync.safety.lag.ms`.\n")
                 .append("* **").append(SyncMode.INCREMENTAL_LOWER_BOUND_ONLY.label()).append("**: only the lower ")
-                .append("filter exists; each pass reads everything changed since the previous pass began.\n")
+                .append("filter exists; each pass reads forward from it and sends what changed before the pass began.\n")
                 .append("* **").append(SyncMode.SNAPSHOT.label()).append("**: no change filter; the whole list is ")
                 .append("re-read every `snapshot.interval.ms`; records that did not change since the task started ")
                 .append("are not sent again.\n")

@@ -4,7 +4,7 @@ package io.kafkaconnect.greenhouse.dialect;
 public enum SyncMode {
     /** A lower and an upper bound on the change time: closed windows {@code [from, to)}. */
     INCREMENTAL,
-    /** Only a lower bound: each pass reads everything changed since the last pass began. */
+    /** Only a lower bound: each pass reads forward from it and sends what changed before the pass began. */
     INCREMENTAL_LOWER_BOUND_ONLY,
     /** No time filter: the whole list is re-read periodically. */
     SNAPSHOT,

@@ -13,6 +13,15 @@ public interface WindowDialect extends Dialect {
     /** The first page of {@code window} for {@code resource}. */
     HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
 
+    /**
+     * Whether a forward walk's {@code next} links are positions in the list that records shift across as the list
+     * changes (page numbers, or a format the docs leave open), rather than stable keys. Where they are, a window that
+     * has to be walked forward is read open-ended: see {@code WindowWalker}.
+     */
+    default boolean forwardLinksShift() {
+        return false;
+    }
+
     @Override
     default Protocol protocol() {
         return HarvestProtocol.INSTANCE;

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 
 /** What a reader needs to know about the record being converted, for messages and unknown-field reports. */
 public final class ReadContext {
@@ -36,11 +37,8 @@ public final class ReadContext {
         unknownFields.report(resource, path);
     }
 
+    /** The JSON type only: record values are personal data and must not reach logs or the task's status. */
     private static String describe(JsonNode node) {
-        String text = node.toString();
-        if (text.length() > 60) {
-            text = text.substring(0, 57) + "...";
-        }
-        return "a JSON " + node.getNodeType().name().toLowerCase() + " (" + text + ")";
+        return "a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,10 @@ package io.kafkaconnect.greenhouse.schema;
 
 import org.apache.kafka.connect.errors.DataException;
 
-/** A value whose JSON type contradicts the declared schema. The message names resource, record and field. */
+/**
+ * A value whose JSON type contradicts the declared schema. The message names resource, record id and field path, and
+ * never the value: record values are personal data, and this message reaches the log and the task's status.
+ */
 public class RecordConversionException extends DataException {
     private static final long serialVersionUID = 1L;
     private final String resource;

@@ -128,7 +128,7 @@ public final class Types {
         }
         Instant instant = parseInstant(node.asText());
         if (instant == null) {
-            throw ctx.invalid(path, "is not an ISO-8601 timestamp: '" + node.asText() + "'");
+            throw ctx.invalid(path, "is a text that is not an ISO-8601 timestamp");
         }
         return Date.from(instant);
     }
@@ -142,7 +142,7 @@ public final class Types {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DateTimeParseException e) {
-            throw ctx.invalid(path, "is not a YYYY-MM-DD date: '" + text + "'");
+            throw ctx.invalid(path, "is a text that is not a YYYY-MM-DD date");
         }
     }
 

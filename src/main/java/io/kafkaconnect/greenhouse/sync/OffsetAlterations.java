@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.sync;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import java.time.Instant;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 
@@ -9,8 +11,11 @@ public final class OffsetAlterations {
     private OffsetAlterations() {
     }
 
-    /** @throws ConnectException naming the partition and what is wrong with it */
-    public static void validate(EngineConfig config, Map<Map<String, ?>, Map<String, ?>> offsets) {
+    /**
+     * @param now the worker's clock: positions in the future are refused
+     * @throws ConnectException naming the partition and what is wrong with it
+     */
+    public static void validate(EngineConfig config, Map<Map<String, ?>, Map<String, ?>> offsets, Instant now) {
         String host = SourcePartition.hostOf(config.baseUrl());
         String api = config.dialect().version();
         for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
@@ -22,13 +27,13 @@ public final class OffsetAlterations {
                 throw new ConnectException("Partition " + e.getKey() + " belongs to API " + partition.api() + " at "
                         + partition.host() + ", but this connector reads API " + api + " at " + host);
             }
-            if (config.dialect().resource(partition.resource()).isEmpty()) {
-                throw new ConnectException("Partition " + e.getKey() + " names unknown resource '"
-                        + partition.resource() + "'");
-            }
+            Resource resource = config.dialect().resource(partition.resource()).orElseThrow(() ->
+                    new ConnectException("Partition " + e.getKey() + " names unknown resource '"
+                            + partition.resource() + "'"));
             if (e.getValue() != null) {
                 try {
-                    Syncs.checkOffset(config.dialect(), e.getValue());
+                    Syncs.checkOffset(config.dialect(), resource, config.baseUrl(), config.credentialFingerprint(),
+                            e.getValue(), now);
                 } catch (IllegalArgumentException ex) {
                     throw new ConnectException("Offset " + e.getValue() + " of resource " + partition.resource()
                             + " is invalid: " + ex.getMessage() + ". " + Syncs.offsetExample(config.dialect()));

@@ -219,6 +219,11 @@ final class ParallelBackfill {
      */
     private Instant curveUpTo;
     private boolean cancelled;
+    /**
+     * What escaped a fetch thread's own bookkeeping (outside the reads, whose failures are the pieces'): it fails
+     * the backfill at the next {@link #poll} instead of vanishing in a Future nobody reads.
+     */
+    private Throwable escaped;
 
     /**
      * @param pages       how many pages the window holds (from its first page)
@@ -274,8 +279,9 @@ final class ParallelBackfill {
         }
     }
 
+    /** Read to its end and everything handed over; never once cancelled (its window was not read). */
     synchronized boolean finished() {
-        return plan.isEmpty() && unplanned.isEmpty() && queue.isEmpty();
+        return !cancelled && plan.isEmpty() && unplanned.isEmpty() && queue.isEmpty();
     }
 
     Instant end() {
@@ -292,11 +298,19 @@ final class ParallelBackfill {
      * hold no records and only move the position on.
      *
      * @throws RetriableException if reading a piece failed transiently (it is read again)
-     * @throws ConnectException   if it failed for good
+     * @throws ConnectException   if it failed for good, or a fetch thread failed outside a read
      */
     synchronized Batch poll(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
+            if (escaped != null) {
+                Throwable cause = escaped;
+                cancel();
+                throw new ConnectException("A fetch thread of the backfill up to " + end + " failed: " + cause, cause);
+            }
+            if (cancelled) {
+                return null;
+            }
             schedule();
             Batch next = queue.pollFirst();
             if (next != null) {
@@ -327,6 +341,7 @@ final class ParallelBackfill {
 
     synchronized void cancel() {
         cancelled = true;
+        escaped = null;
         plan.stream().filter(p -> p.task != null && p.running).forEach(p -> p.task.cancel(true));
         probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
         plan.stream().filter(p -> p.second != null).forEach(p -> p.second.cancel(true));
@@ -418,7 +433,7 @@ final class ParallelBackfill {
         int pages = (int) Math.ceil((double) p.holds / pageSize);
         splitsRunning++;
         try {
-            p.second = pool.submit(() -> readLowerPages(p, mark, from, pages));
+            p.second = submit(() -> readLowerPages(p, mark, from, pages));
         } catch (RejectedExecutionException e) {
             splitsRunning--;
             p.splitBy = null;
@@ -539,11 +554,28 @@ final class ParallelBackfill {
         p.stoppedForSplit = false;
         p.paused = false;
         try {
-            p.task = pool.submit(() -> read(p));
+            p.task = submit(() -> read(p));
         } catch (RejectedExecutionException e) {
             p.running = false;
             p.failure = new ConnectException("The fetch pool is shut down", e);
         }
+    }
+
+    /** Runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
+    private Future<?> submit(Runnable work) {
+        return pool.submit(() -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                synchronized (this) {
+                    if (!cancelled && escaped == null) {
+                        escaped = t;
+                    }
+                    notifyAll();
+                }
+                throw t;
+            }
+        });
     }
 
     private void startProbe(int i) {
@@ -551,7 +583,7 @@ final class ParallelBackfill {
         Instant to = probeBounds.get(i + 1);
         probesRunning++;
         try {
-            probes.add(pool.submit(() -> probe(i, from, to)));
+            probes.add(submit(() -> probe(i, from, to)));
         } catch (RejectedExecutionException e) {
             probesRunning--;
             probes.add(null);
@@ -696,8 +728,13 @@ final class ParallelBackfill {
                 return;
             }
             if (failure != null) {
+                // no read starts in its place: the next poll reports the failure (and the task may back off
+                // first), where reads starting here would plan and fail one piece after another at full speed
                 p.failure = failure;
-            } else if (read.refused()) {
+                notifyAll();
+                return;
+            }
+            if (read.refused()) {
                 refused(p, read);
             } else {
                 boolean stopped = p.stoppedForSplit || p.paused;

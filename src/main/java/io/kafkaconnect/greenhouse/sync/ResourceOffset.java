@@ -22,8 +22,8 @@ import java.util.Map;
  * @param nextPage  the page of that window to read next, or null to (re)start the window at its first page
  * @param walk      how the window is being paged: {@code NEXT} links forward, or {@code PREV} links down from
  *                  the last page; null when {@code nextPage} is null
- * @param seen      ids sent from the page read last in a {@code PREV} walk: records that shifted onto the next
- *                  page down are not sent twice
+ * @param seen      ids of the page read last in a {@code PREV} walk, or in a {@code NEXT} walk of an open-ended
+ *                  window: records that shifted onto the next page are not sent twice
  * @param done      parts of the window in progress, after the watermark, that a parallel backfill has read
  *                  completely (sorted, disjoint); only with a window in progress and no next page
  * @param reading   pieces of that backfill partly read: each its own window with the page to read next (sorted,

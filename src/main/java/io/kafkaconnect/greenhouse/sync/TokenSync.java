@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ public final class TokenSync implements ResourceSync {
     private final Clock clock;
     private final ExecutorService fetchPool;
     private final SentDigests sent = new SentDigests();
+    private final AtomicBoolean oversizeLogged = new AtomicBoolean();
+    /** Watches the cursors of the current pass. */
+    private PagingGuard passGuard;
 
     private TokenOffset position;
     /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
@@ -93,9 +98,10 @@ public final class TokenSync implements ResourceSync {
     @Override
     public List<SourceRecord> step() throws InterruptedException {
         TokenOffset before = position;
-        if (!before.inPass()) {
+        if (!before.inPass() || passGuard == null) {
             passRecords = 0;
             passPages = 0;
+            passGuard = newGuard();
         }
         CursorPage page;
         try {
@@ -116,6 +122,7 @@ public final class TokenSync implements ResourceSync {
             position = TokenOffset.START;
             return List.of();
         }
+        passGuard.checkCursor(before.cursor(), page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
                 ? children(page.records()) : page.records();
@@ -158,6 +165,15 @@ public final class TokenSync implements ResourceSync {
         }
     }
 
+    private PagingGuard newGuard() {
+        return new PagingGuard(resource.name(), settings.pageSize(), oversizeLogged);
+    }
+
+    /** The URL of the resource's list, for messages (Ashby's cursors travel in the body). */
+    private HttpUrl listUrl() {
+        return dialect.listRequest(settings.baseUrl(), resource, null, null, settings.pageSize()).url();
+    }
+
     private CursorPage fetch(TokenOffset at) {
         return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), at.cursor(),
                 settings.pageSize()), resource.name(), dialect.pageReader());
@@ -193,7 +209,7 @@ public final class TokenSync implements ResourceSync {
             JsonNode id = parent.get("id");
             if (id == null || !id.isValueNode()) {
                 throw new ApiException(0, resource.name() + ": a record of the parent list "
-                        + resource.parent().path() + " has no id: " + abbreviate(parent));
+                        + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")");
             }
             reads.add(fetchPool.submit(() -> childrenOf(id.asText())));
         }
@@ -219,6 +235,7 @@ public final class TokenSync implements ResourceSync {
         List<JsonNode> out = new ArrayList<>();
         String cursor = null;
         int restarts = 0;
+        PagingGuard guard = newGuard();
         do {
             CursorPage page;
             try {
@@ -230,6 +247,7 @@ public final class TokenSync implements ResourceSync {
                 }
                 log.info("{}: {}; reading parent {} again", resource.name(), e.getMessage(), parentId);
                 out.clear();
+                guard.restart();
                 cursor = null;
                 continue;
             } catch (ApiException e) {
@@ -240,6 +258,8 @@ public final class TokenSync implements ResourceSync {
                 }
                 throw e;
             }
+            guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
+                    dialect.childRequest(settings.baseUrl(), resource, parentId, null, settings.pageSize()).url());
             String idParam = resource.parent().idParam();
             for (JsonNode child : page.records()) {
                 if (child instanceof ObjectNode object && !object.hasNonNull(idParam)) {
@@ -252,9 +272,11 @@ public final class TokenSync implements ResourceSync {
         return out;
     }
 
-    private static String abbreviate(JsonNode json) {
-        String text = json.toString();
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    /** A record's field names, never its values (personal data), for messages. */
+    private static String fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names.size() > 20 ? String.join(", ", names.subList(0, 20)) + ", …" : String.join(", ", names);
     }
 
     @Override

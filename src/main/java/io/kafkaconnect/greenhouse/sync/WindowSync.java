@@ -44,6 +44,8 @@ public final class WindowSync implements ResourceSync {
     private final ExecutorService fetchPool;
 
     private ResourceOffset position;
+    /** Watches the walk through the current window's pages. */
+    private PagingGuard walkGuard;
     private ParallelBackfill backfill;
     private Instant dueAt;
     private long windowRecords;
@@ -70,6 +72,7 @@ public final class WindowSync implements ResourceSync {
         this.fetchPool = fetchPool;
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
         this.position = offset;
+        this.walkGuard = walker.newGuard();
         this.dueAt = resource.mode() == SyncMode.SNAPSHOT && !offset.inWindow() && offset.watermark() != null
                 ? offset.watermark().plus(settings.snapshotInterval()) : Instant.MIN;
     }
@@ -115,7 +118,7 @@ public final class WindowSync implements ResourceSync {
             startBackfill(before, ofAll);
             return List.of();
         }
-        WindowWalker.Step step = walker.next(before);
+        WindowWalker.Step step = walker.next(before, walkGuard);
         windowPages++;
         // a backfill stopped with pieces done or partly read goes on as one, whatever is left of it
         boolean backfillStopped = !before.done().isEmpty() || !before.reading().isEmpty();
@@ -185,7 +188,7 @@ public final class WindowSync implements ResourceSync {
     }
 
     private boolean canSplit(ResourceOffset window) {
-        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1
+        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1 && !walker.readsOpenEnded()
                 && (window.watermark() == null
                 || Duration.between(window.watermark(), window.windowEnd()).toSeconds() >= 2);
     }
@@ -215,6 +218,7 @@ public final class WindowSync implements ResourceSync {
         }
         windowPages = 0;
         windowRecords = 0;
+        walkGuard = walker.newGuard();
         return true;
     }
 

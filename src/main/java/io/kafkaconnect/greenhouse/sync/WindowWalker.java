@@ -5,9 +5,11 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import io.kafkaconnect.greenhouse.schema.Types;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +29,18 @@ import org.slf4j.LoggerFactory;
  * only leave a closed window while it is read (an edit moves them past its end), and a record leaving shifts
  * only the pages after it, which a downward walk has already read: nothing is skipped. Records that shift
  * onto the next page down are recognised by id and not sent twice. Without a {@code last} link (cursor
- * APIs, next-only endpoints) the walk follows {@code next}.
+ * APIs) the walk follows {@code next}.
+ *
+ * <p>A window that records can <em>enter</em> while it is read cannot be walked down: a record entering at its
+ * place in the list pushes the records after it one place on, and those at the end of a page not read yet onto
+ * the page after it, which a downward walk has read already. That is a window with only a lower bound (v1
+ * {@code applications}), and any window that must be walked forward through links that are positions records
+ * shift across (v1's next-only endpoints), since a record leaving a closed window shifts the records after it
+ * back onto pages a forward walk has read. Such a window is read <em>open-ended</em>: requested with its lower
+ * bound only, so that records can enter but never leave it, and walked forward, so that a record pushed on is
+ * met again later, never skipped. Of each page only the records changed before the window's end are sent; the
+ * rest changed while the window was read and the next window, which begins there, reads them. A record pushed
+ * onto the next page is recognised by id, as in a downward walk. So each version is read in one window only.
  */
 final class WindowWalker {
     private static final Logger log = LoggerFactory.getLogger(WindowWalker.class);
@@ -36,6 +50,8 @@ final class WindowWalker {
     private final ApiClient client;
     private final HttpUrl baseUrl;
     private final int pageSize;
+    private final boolean openEnded;
+    private final AtomicBoolean oversizeLogged = new AtomicBoolean();
 
     WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
         this.resource = resource;
@@ -43,6 +59,14 @@ final class WindowWalker {
         this.client = client;
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
+        this.openEnded = resource.mode() == SyncMode.INCREMENTAL_LOWER_BOUND_ONLY
+                || (resource.mode() == SyncMode.INCREMENTAL && resource.paging() == Paging.NEXT_ONLY
+                && dialect.forwardLinksShift());
+    }
+
+    /** Whether windows are read open-ended (see the class comment): then they are never read in pieces. */
+    boolean readsOpenEnded() {
+        return openEnded;
     }
 
     /**
@@ -63,13 +87,25 @@ final class WindowWalker {
         }
     }
 
-    /**
-     * Reads the page at {@code position} (which must be inside a window). A stored cursor the API no longer
-     * accepts restarts the window at its first page (records already sent from it may be sent again).
-     */
+    /** A guard for one walk through a window's pages (see {@link #next(ResourceOffset, PagingGuard)}). */
+    PagingGuard newGuard() {
+        return new PagingGuard(resource.name(), pageSize, oversizeLogged);
+    }
+
+    /** Reads the page at {@code position} on its own, not as part of a walk. */
     Step next(ResourceOffset position) {
+        return next(position, newGuard());
+    }
+
+    /**
+     * Reads the page at {@code position} (which must be inside a window), as the next page of the walk that
+     * {@code guard} watches. A stored cursor the API no longer accepts restarts the window at its first page
+     * (records already sent from it may be sent again).
+     */
+    Step next(ResourceOffset position, PagingGuard guard) {
         HttpUrl url = position.nextPage() != null ? HttpUrl.get(position.nextPage())
-                : dialect.firstPage(baseUrl, resource, new Window(position.watermark(), position.windowEnd()), pageSize);
+                : dialect.firstPage(baseUrl, resource,
+                        new Window(position.watermark(), openEnded ? null : position.windowEnd()), pageSize);
         ApiPage page;
         try {
             page = client.getPage(url, resource.name());
@@ -78,9 +114,17 @@ final class WindowWalker {
                 throw e;
             }
             log.warn("{}: {}", resource.name(), e.getMessage());
-            return next(ResourceOffset.windowStart(position.watermark(), position.windowEnd()));
+            guard.restart();
+            return next(ResourceOffset.windowStart(position.watermark(), position.windowEnd()), guard);
         }
+        page = guard.check(url, page, position.nextPage() != null && position.walk() == Walk.PREV);
         ResourceOffset done = ResourceOffset.at(position.windowEnd());
+        if (openEnded) {
+            List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(position.seen())),
+                    position.windowEnd());
+            return new Step(page, toSend, page.next() == null ? done
+                    : position.atPage(page.next().toString(), Walk.NEXT, ids(page.records())));
+        }
         if (position.nextPage() == null) {
             if (page.next() == null) {
                 return new Step(page, page.records(), done);
@@ -177,8 +221,9 @@ final class WindowWalker {
         List<JsonNode> held = null;
         ResourceOffset position = windowStart;
         int pages = 0;
+        PagingGuard guard = newGuard();
         do {
-            Step step = next(position);
+            Step step = next(position, guard);
             pages++;
             if (step.openedALargeWindow(position) && step.page().last() != null
                     && estimatedPages(step.page()) > maxPages) {
@@ -213,8 +258,9 @@ final class WindowWalker {
      * {@code position} when it is the last (its record count is then told), or null.
      */
     void readOn(ResourceOffset position, PageSink sink, Integer lastPage) {
+        PagingGuard guard = newGuard();
         while (position.inWindow()) {
-            Step step = next(position);
+            Step step = next(position, guard);
             if (lastPage != null) {
                 sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
                 lastPage = null;
@@ -246,13 +292,25 @@ final class WindowWalker {
     }
 
     /** The {@code page} parameter of a link, or null without one (an opaque link, or none). */
-    private static Integer pageNumber(HttpUrl url) {
+    static Integer pageNumber(HttpUrl url) {
         String page = url == null ? null : url.queryParameter("page");
         try {
             return page == null ? null : Integer.parseInt(page);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** The records changed before {@code end}, and those whose change time cannot be read. */
+    private List<JsonNode> changedBefore(List<JsonNode> records, Instant end) {
+        List<JsonNode> out = new ArrayList<>(records.size());
+        for (JsonNode json : records) {
+            Instant changed = changeTime(json);
+            if (changed == null || changed.isBefore(end)) {
+                out.add(json);
+            }
+        }
+        return out;
     }
 
     /** The change times of records, where they have one. */
@@ -262,13 +320,17 @@ final class WindowWalker {
             return times;
         }
         for (JsonNode json : records) {
-            JsonNode t = json.get(resource.cursorField());
-            Instant instant = t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
+            Instant instant = changeTime(json);
             if (instant != null) {
                 times.add(instant);
             }
         }
         return times;
+    }
+
+    private Instant changeTime(JsonNode json) {
+        JsonNode t = resource.cursorField() == null ? null : json.get(resource.cursorField());
+        return t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
     }
 
     /** The page count from the {@code last} link where there is one; a guess otherwise. */

@@ -12,8 +12,13 @@ public final class ContentHash {
     }
 
     public static long of(JsonNode json) {
+        return of(json.toString());
+    }
+
+    /** A 64-bit digest of a text. */
+    public static long of(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.wrap(digest).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Waits that end early when the owner stops, so a task's stop() never waits out a back-off. */
-public final class Sleeper {
+/**
+ * Waits that end early when the owner stops, so a task's stop() never waits out a back-off. Not final: a test may
+ * let its waits pass on a fake clock.
+ */
+public class Sleeper {
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     /** Sleeps for the duration; returns false (at once) if stopped before or during the wait. */

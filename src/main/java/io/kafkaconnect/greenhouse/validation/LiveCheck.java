@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveCheck {
     private static final Logger log = LoggerFactory.getLogger(LiveCheck.class);
     private static final int PARALLEL_REQUESTS = 4;
+    private static final Duration RETRY_INITIAL = Duration.ofMillis(100);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(1);
 
     private LiveCheck() {
     }
@@ -43,9 +45,8 @@ public final class LiveCheck {
         String baseUrl = config.baseUrlSetting();
         Sleeper sleeper = new Sleeper();
         Duration timeout = config.validationTimeout();
-        // a couple of quick retries, so one passing fault does not fail validation
-        ApiClient client = ApiClientFactory.createForCheck(config, sleeper, Clock.systemUTC(), timeout,
-                new RetryPolicy(2, Duration.ofMillis(200), Duration.ofSeconds(1)));
+        ApiClient client = ApiClientFactory.forValidation(config, sleeper, Clock.systemUTC(), timeout,
+                retriesWithin(timeout));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_REQUESTS, new DaemonThreads("greenhouse-validate"));
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -102,6 +103,21 @@ public final class LiveCheck {
             client.close();
         }
         return problems;
+    }
+
+    /**
+     * Quick retries of passing failures (5xx, resets, a redirect to another origin, ...), as many as their longest
+     * back-offs fit in half of {@code timeout}: one odd answer does not reject a configuration, and a failure that
+     * persists is reported with its cause before the timeout.
+     */
+    static RetryPolicy retriesWithin(Duration timeout) {
+        long left = timeout.toMillis() / 2;
+        int retries = 0;
+        for (long wait = RETRY_INITIAL.toMillis(); wait <= left; wait = Math.min(2 * wait, RETRY_MAX.toMillis())) {
+            left -= wait;
+            retries++;
+        }
+        return new RetryPolicy(Math.max(2, retries), RETRY_INITIAL, RETRY_MAX);
     }
 
     private static void add(Map<String, List<String>> problems, String key, String message) {

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
+import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,10 +30,11 @@ import org.junit.jupiter.api.Test;
 
 class OAuthCredentialsTest {
     private static final String SECRET = "s3cr3t-client-secret";
+    private static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
     private static final RetryPolicy RETRY = new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5));
 
     private MockWebServer server;
-    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T10:00:00Z"));
     private final List<RecordedRequest> tokenRequests = Collections.synchronizedList(new ArrayList<>());
     private final List<RecordedRequest> apiRequests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedDeque<MockResponse> tokenAnswers = new ConcurrentLinkedDeque<>();
@@ -126,6 +127,62 @@ class OAuthCredentialsTest {
         }
         assertThat(seen).hasSize(6).containsOnly("Bearer tok-1");
         assertThat(tokenRequests).hasSize(1);
+    }
+
+    @Test
+    void theSameClientIdWithAnotherSecretNeverSharesTheToken() {
+        OAuthCredentials task = credentials("4242");
+        OAuthCredentials other = OAuthCredentials.create(server.url("/token"), clientId, "another-secret-9", "4242",
+                new OkHttpClient(), new Sleeper(), RETRY, clock);
+        assertThat(bearer(task)).isEqualTo("Bearer tok-1");
+        assertThat(bearer(other)).as("a token of its own, for which it proved its own secret").isEqualTo("Bearer tok-2");
+        assertThat(tokenRequests).extracting(r -> r.getHeaders().get("Authorization"))
+                .containsExactly(basic(SECRET), basic("another-secret-9"));
+        assertThat(bearer(task)).isEqualTo("Bearer tok-1");
+    }
+
+    @Test
+    void validationReportsAWrongSecretWhileAGoodTokenIsCachedAndChangesNothingShared() {
+        OAuthCredentials task = credentials("4242");
+        assertThat(bearer(task)).isEqualTo("Bearer tok-1");
+        tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
+
+        OAuthCredentials wrong = forCheck("wrong-secret-1");
+        assertThatThrownBy(() -> bearer(wrong)).isInstanceOf(TokenEndpointException.class)
+                .hasMessageContaining("greenhouse.oauth.client.secret")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-secret-1"));
+        wrong.close();
+        assertThat(tokenRequests.get(1).getHeaders().get("Authorization")).isEqualTo(basic("wrong-secret-1"));
+
+        assertThat(bearer(task)).as("the tasks' token is untouched").isEqualTo("Bearer tok-1");
+        OAuthCredentials right = forCheck(SECRET);
+        assertThat(bearer(right)).as("the same secret is proven by the tasks' token").isEqualTo("Bearer tok-1");
+        right.close();
+        assertThat(bearer(task)).as("closing a check gives back nothing of the tasks'").isEqualTo("Bearer tok-1");
+        assertThat(tokenRequests).hasSize(2);
+    }
+
+    @Test
+    void validationWithoutRunningTasksMintsATokenNoTaskGets() {
+        OAuthCredentials check = forCheck(SECRET);
+        assertThat(bearer(check)).isEqualTo("Bearer tok-1");
+        check.close();
+        assertThat(bearer(credentials("4242"))).isEqualTo("Bearer tok-2");
+    }
+
+    @Test
+    void theTokenIsForgottenWhenTheLastTaskUsingItStops() {
+        OAuthCredentials task1 = credentials("4242");
+        OAuthCredentials task2 = credentials("4242");
+        assertThat(bearer(task1)).isEqualTo("Bearer tok-1");
+        task1.close();
+        task1.close(); // gives back one use, not two
+        assertThatThrownBy(() -> bearer(task1)).isInstanceOf(StoppedException.class);
+        assertThat(bearer(task2)).as("task2 still uses it").isEqualTo("Bearer tok-1");
+
+        client(task2).close(); // a task's client gives back its credentials' use when the task stops
+        assertThat(bearer(credentials("4242"))).as("nobody used it: forgotten").isEqualTo("Bearer tok-2");
+        assertThat(tokenRequests).hasSize(2);
     }
 
     // ------------------------------------------------------------------ expiry
@@ -246,15 +303,77 @@ class OAuthCredentialsTest {
 
     @Test
     void a401ForAnOlderTokenDoesNotDiscardTheNewerOne() {
-        OAuthCredentials a = credentials("4242");
-        OAuthCredentials b = credentials("4242");
+        Credentials.Attempts a = credentials("4242").attempts();
+        Credentials.Attempts b = credentials("4242").attempts();
         assertThat(bearer(a)).isEqualTo("Bearer tok-1");
         assertThat(bearer(b)).isEqualTo("Bearer tok-1");
-        assertThat(a.refreshAfterUnauthorized()).isTrue();
+        assertThat(a.retryAfterUnauthorized()).isTrue();
         assertThat(bearer(a)).isEqualTo("Bearer tok-2");
-        assertThat(b.refreshAfterUnauthorized()).as("b's 401 was for tok-1").isTrue();
+        assertThat(b.retryAfterUnauthorized()).as("b's 401 was for tok-1").isTrue();
         assertThat(bearer(b)).isEqualTo("Bearer tok-2");
         assertThat(tokenRequests).hasSize(2);
+    }
+
+    @Test
+    void a401ForTheRequestsNewTokenThatAnotherTaskReplacedMeanwhileIsSentWithTheCurrentOne() {
+        Credentials.Attempts otherTask = credentials("4242").attempts();
+        api = r -> {
+            String sent = r.getHeaders().get("Authorization");
+            if ("Bearer tok-2".equals(sent)) {
+                // another task's request met a 401 for tok-2 too and replaced it: with one active token per client,
+                // minting tok-3 revoked tok-2 before this request arrived
+                bearer(otherTask);
+                otherTask.retryAfterUnauthorized();
+                bearer(otherTask);
+            }
+            return "Bearer tok-3".equals(sent) ? json(200, "[{\"id\":1}]") : json(401, UNAUTHORIZED);
+        };
+        ApiClient client = client(credentials("4242"));
+        try {
+            assertThat(client.getPage(server.url("/v3/candidates?per_page=10"), "candidates").records()).hasSize(1);
+        } finally {
+            client.close();
+        }
+        assertThat(apiRequests).extracting(r -> r.getHeaders().get("Authorization"))
+                .containsExactly("Bearer tok-1", "Bearer tok-2", "Bearer tok-3");
+        assertThat(tokenRequests).as("tok-3 was the other task's; none minted for the third sending").hasSize(3);
+    }
+
+    @Test
+    void a401ForTheRequestsNewTokenThatBecameDueForRenewalWhileItWaitedIsSentWithARenewedOne() {
+        api = r -> {
+            String sent = r.getHeaders().get("Authorization");
+            if ("Bearer tok-2".equals(sent)) {
+                clock.advance(Duration.ofSeconds(3550)); // it waited (say, for the rate budget) until tok-2 was due
+            }
+            return "Bearer tok-3".equals(sent) ? json(200, "[{\"id\":1}]") : json(401, UNAUTHORIZED);
+        };
+        ApiClient client = client(credentials("4242"));
+        try {
+            assertThat(client.getPage(server.url("/v3/candidates?per_page=10"), "candidates").records()).hasSize(1);
+        } finally {
+            client.close();
+        }
+        assertThat(apiRequests).extracting(r -> r.getHeaders().get("Authorization"))
+                .containsExactly("Bearer tok-1", "Bearer tok-2", "Bearer tok-3");
+    }
+
+    @Test
+    void tokensReplacedUnderARequestAgainAndAgainEndInARetriableFailureAfterBoundedSendings() {
+        api = r -> {
+            clock.advance(Duration.ofSeconds(3550)); // each token is due for renewal by the time its 401 is back
+            return json(401, UNAUTHORIZED);
+        };
+        ApiClient client = client(credentials("4242"));
+        try {
+            assertThatThrownBy(() -> client.getPage(server.url("/v3/candidates?per_page=10"), "candidates"))
+                    .isInstanceOf(TransientApiException.class)
+                    .hasMessageContaining("HTTP 401")
+                    .satisfies(e -> assertNothingSecret(e.getMessage()));
+        } finally {
+            client.close();
+        }
+        assertThat(apiRequests).hasSize(RETRY.maxRetries() + ApiClient.UNAUTHORIZED_RETRIES_BEYOND_MAX + 1);
     }
 
     // ------------------------------------------------------------------ token endpoint errors
@@ -312,9 +431,9 @@ class OAuthCredentialsTest {
         tokenAnswers.add(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                 .body("<html>proxy</html>").build());
         tokenAnswers.add(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
-        OAuthCredentials patient = new OAuthCredentials(TokenSource.shared(server.url("/token"), clientId, SECRET,
-                "4242", clock), new OkHttpClient(), new Sleeper(), new RetryPolicy(3, Duration.ofMillis(1),
-                Duration.ofMillis(5)));
+        OAuthCredentials patient = OAuthCredentials.create(server.url("/token"), clientId, SECRET, "4242",
+                new OkHttpClient(), new Sleeper(), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)),
+                clock);
         assertThat(bearer(patient)).isEqualTo("Bearer tok-1");
         assertThat(tokenRequests).hasSize(4);
 
@@ -331,8 +450,8 @@ class OAuthCredentialsTest {
         tokenAnswers.add(json(503, "{}"));
         Sleeper sleeper = new Sleeper();
         sleeper.stop();
-        OAuthCredentials credentials = new OAuthCredentials(TokenSource.shared(server.url("/token"), clientId, SECRET,
-                null, clock), new OkHttpClient(), sleeper, RETRY);
+        OAuthCredentials credentials = OAuthCredentials.create(server.url("/token"), clientId, SECRET, null,
+                new OkHttpClient(), sleeper, RETRY, clock);
         assertThatThrownBy(() -> bearer(credentials)).isInstanceOf(StoppedException.class);
     }
 
@@ -354,7 +473,7 @@ class OAuthCredentialsTest {
     void neitherTheSecretNorATokenAppearsInToString() {
         OAuthCredentials credentials = credentials("4242");
         bearer(credentials);
-        TokenSource source = TokenSource.shared(server.url("/token"), clientId, SECRET, "4242", clock);
+        TokenSource source = TokenSource.acquire(server.url("/token"), clientId, SECRET, "4242", clock);
         for (String text : List.of(credentials.toString(), source.toString(), credentials.settingNames(),
                 credentials.budgetKey())) {
             assertNothingSecret(text);
@@ -369,7 +488,20 @@ class OAuthCredentialsTest {
                 new Sleeper(), RETRY, clock);
     }
 
+    private OAuthCredentials forCheck(String secret) {
+        return OAuthCredentials.forCheck(server.url("/token"), clientId, secret, "4242", new OkHttpClient(),
+                new Sleeper(), RETRY, clock);
+    }
+
+    private String basic(String secret) {
+        return okhttp3.Credentials.basic(clientId, secret, StandardCharsets.UTF_8);
+    }
+
     private static String bearer(Credentials credentials) {
+        return bearer(credentials.attempts());
+    }
+
+    private static String bearer(Credentials.Attempts credentials) {
         Request.Builder request = new Request.Builder().url("http://127.0.0.1/v3/jobs");
         credentials.authenticate(request);
         return request.build().header("Authorization");
@@ -403,31 +535,4 @@ class OAuthCredentialsTest {
         return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
     }
 
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -193,6 +193,49 @@ class RateBudgetTest {
         assertThat(own.reserveOrWait()).isZero();
     }
 
+    void aWorkerPacesAtTheShareOfTheConnectorsTasksItRuns() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        RateBudget.Share first = budget.taskShare(3);
+        firstAnswer(budget, 50, 49, 10);
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("one task of three here: 50 / 3 per 10 s")
+                .isBetween(Duration.ofMillis(600), Duration.ofMillis(615));
+        assertThat(budget.requestsPerSecond()).isCloseTo(50 * 0.99 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
+        RateBudget.Share second = budget.taskShare(3);
+        assertThat(budget.requestsPerSecond()).as("two of three")
+                .isCloseTo(50 * 0.99 * 2 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
+        first.close();
+        second.close();
+        first.close();
+        assertThat(budget.requestsPerSecond()).as("no task here: paces alone")
+                .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void aWorkerSpendsOnlyItsShareOfWhatAWindowHasLeft() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.taskShare(3);
+        firstAnswer(budget, 50, 49, 10);
+        clock.advance(Duration.ofSeconds(4));
+        budget.update(rate(50, 44, clock.instant().plusSeconds(6).getEpochSecond()), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("a third of the 41 left (less one for each of the 2 tasks elsewhere) "
+                + "in 6 s, where a third of an even pace would spend 10").isBetween(Duration.ofMillis(435),
+                Duration.ofMillis(445));
+    }
+
+    @Test
+    void tasksOnOtherWorkersKeepARequestEachOfTheirsBackAtTheEndOfAWindow() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.taskShare(3);
+        firstAnswer(budget, 50, 49, 10);
+        clock.advance(Duration.ofSeconds(9));
+        budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).as("3 left, 2 of them for the tasks elsewhere").isZero();
+        clock.advance(Duration.ofMillis(10));
+        assertThat(budget.reserveOrWait()).as("the rest waits for the reset").isGreaterThan(Duration.ofMillis(900));
+    }
+
     @Test
     void aDocumentedLimitPacesWithoutHeadersAndEachThrottleLowersItButNotTheAnswersUnderWayThen() {
         RateBudget budget = new RateBudget(clock, Duration.ofMinutes(1), 1.0);

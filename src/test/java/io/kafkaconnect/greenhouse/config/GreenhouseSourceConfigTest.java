@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,72 @@ class GreenhouseSourceConfigTest {
         assertThat(config.pollInterval().toMillis()).isEqualTo(60_000);
         assertThat(config.syncStart()).isEmpty();
         assertThat(config.resources()).extracting(Resource::name).contains("candidates", "applications", "jobs", "departments");
+    }
+
+    @Test
+    void aPollIntervalBelowASecondIsRejectedNamingTheSetting() {
+        Map<String, String> props = minimal();
+        props.put("poll.interval.ms", "0");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("poll.interval.ms").hasMessageContaining("at least 1000 ms")
+                .hasMessageContaining("busy loop");
+        props.put("poll.interval.ms", "999");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class);
+        props.put("poll.interval.ms", "1000");
+        assertThat(new GreenhouseSourceConfig(props).pollInterval()).hasMillis(1000);
+    }
+
+    @Test
+    void enumValuesAreReadTheSameUnderATurkishDefaultLocale() {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("tr-TR")); // "fail".toUpperCase() is "FAİL" there
+        try {
+            Map<String, String> props = minimal();
+            props.put("record.conversion.errors", "fail");
+            assertThat(new GreenhouseSourceConfig(props).conversionErrors()).isEqualTo(EngineConfig.ConversionErrors.FAIL);
+            props.put("record.conversion.errors", "SKIP");
+            assertThat(new GreenhouseSourceConfig(props).conversionErrors()).isEqualTo(EngineConfig.ConversionErrors.SKIP);
+        } finally {
+            Locale.setDefault(saved);
+        }
+    }
+
+    @Test
+    void theCredentialFingerprintTellsAccountsApartWithoutRevealingTheSecret() {
+        Map<String, String> props = minimal();
+        props.put("greenhouse.api.key", "key-of-account-a");
+        String a = new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow();
+        assertThat(a).matches("[0-9a-f]{16}").isEqualTo(new GreenhouseSourceConfig(props).credentialFingerprint()
+                .orElseThrow());
+        props.put("greenhouse.api.key", "key-of-account-b");
+        assertThat(new GreenhouseSourceConfig(props).credentialFingerprint().orElseThrow()).isNotEqualTo(a);
+
+        Map<String, String> v3 = minimalV3();
+        String client = new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow();
+        v3.put("greenhouse.oauth.client.secret", "rotated-secret");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint()).as("a rotated secret: the same client")
+                .contains(client);
+        v3.put("greenhouse.oauth.client.id", "other-client-99");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow()).isNotEqualTo(client);
+        v3.put("greenhouse.oauth.client.id", "abc123-4567");
+        v3.put("greenhouse.oauth.token.url", "https://auth.example.com/token");
+        assertThat(new GreenhouseSourceConfig(v3).credentialFingerprint().orElseThrow()).isNotEqualTo(client);
+
+        Map<String, String> unset = minimal();
+        unset.remove("greenhouse.api.key");
+        assertThat(GreenhouseSourceConfig.withoutCrossFieldChecks(unset).credentialFingerprint()).isEmpty();
+    }
+
+    @Test
+    void offsetsOfAnotherCredentialFailTheTaskUnlessToldOtherwise() {
+        assertThat(new GreenhouseSourceConfig(minimal()).credentialChange())
+                .isEqualTo(EngineConfig.CredentialChange.FAIL);
+        Map<String, String> props = minimal();
+        props.put("offsets.credential.change", "Resume");
+        assertThat(new GreenhouseSourceConfig(props).credentialChange()).isEqualTo(EngineConfig.CredentialChange.RESUME);
+        props.put("offsets.credential.change", "ignore");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("offsets.credential.change");
     }
 
     private static Map<String, String> minimalV3() {

@@ -26,13 +26,18 @@ final class ConnectCluster implements AutoCloseable {
     private final EmbeddedConnectCluster connect;
 
     ConnectCluster(String name, Map<String, String> extraWorkerProps, Map<String, String> extraBrokerProps) {
+        this(name, 1, extraWorkerProps, extraBrokerProps);
+    }
+
+    /** With {@code workers} workers; 0 for a broker alone, for workers started otherwise ({@link IsolatedWorkers}). */
+    ConnectCluster(String name, int workers, Map<String, String> extraWorkerProps, Map<String, String> extraBrokerProps) {
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
         worker.put("plugin.discovery", "service_load");
         worker.putAll(extraWorkerProps);
         java.util.Properties broker = new java.util.Properties();
         broker.putAll(extraBrokerProps);
-        connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(1).workerProps(worker)
+        connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(workers).workerProps(worker)
                 .brokerProps(broker).build();
         connect.start();
     }
@@ -77,7 +82,7 @@ final class ConnectCluster implements AutoCloseable {
     private static Map<String, String> engineConfig(int tasks) {
         Map<String, String> c = new HashMap<>();
         c.put("tasks.max", String.valueOf(tasks));
-        c.put("poll.interval.ms", "500");
+        c.put("poll.interval.ms", "1000");
         c.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         c.put("key.converter.schemas.enable", "false");
         c.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

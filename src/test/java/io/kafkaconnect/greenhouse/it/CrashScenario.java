@@ -28,22 +28,36 @@ final class CrashScenario {
     }
 
     /** What the scenario needs of the API under test. */
-    private record Subject(Map<String, String> config, String changeField, Supplier<Map<String, JsonNode>> truth,
-                           Runnable stopMutations) {
+    private record Subject(Map<String, String> config, String resource, String changeField,
+                           Supplier<Map<String, JsonNode>> truth, Runnable stopMutations) {
     }
 
     /** Harvest v1 candidates: a parallel backfill of closed windows. */
     static long run(ConnectCluster cluster, String name, long seed, boolean readCommitted) throws Exception {
+        return runV1(cluster, name, seed, readCommitted, "candidates", "updated_at");
+    }
+
+    /**
+     * Harvest v1 applications: a window with only a lower bound, read open-ended, which records enter while it is
+     * read (random applications, old ones included, get new activity throughout).
+     */
+    static long runApplications(ConnectCluster cluster, String name, long seed, boolean readCommitted)
+            throws Exception {
+        return runV1(cluster, name, seed, readCommitted, "applications", "last_activity_at");
+    }
+
+    private static long runV1(ConnectCluster cluster, String name, long seed, boolean readCommitted, String resource,
+                              String changeField) throws Exception {
         // a budget of 10 requests/s makes the backfill take ~15 s, so the first removals hit it mid-way
-        try (HarvestSimulator sim = HarvestSimulator.builder().seed(seed).apiKey(KEY).records("candidates", RECORDS)
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(seed).apiKey(KEY).records(resource, RECORDS)
                 .latency(Duration.ofMillis(50), Duration.ZERO, 0.2).rateLimitV1(20, Duration.ofSeconds(2)).build()
                 .start()) {
-            Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, "candidates", 1);
+            Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, resource, 1);
             config.put("fetch.max.concurrency", "4");
-            sim.mutations().startRandom(15, 2, "candidates");
-            return run(cluster, name, seed, readCommitted, new Subject(config, "updated_at", () -> {
+            sim.mutations().startRandom(15, 2, resource);
+            return run(cluster, name, seed, readCommitted, new Subject(config, resource, changeField, () -> {
                 Map<String, JsonNode> truth = new HashMap<>();
-                sim.truth("candidates").forEach((id, json) -> truth.put(String.valueOf(id), json));
+                sim.truth(resource).forEach((id, json) -> truth.put(String.valueOf(id), json));
                 return truth;
             }, () -> sim.mutations().stop()));
         }
@@ -63,7 +77,7 @@ final class CrashScenario {
             if (edits) {
                 sim.mutations().startRandom(15, 2, "candidates");
             }
-            return run(cluster, name, seed, readCommitted, new Subject(config, "updatedAt",
+            return run(cluster, name, seed, readCommitted, new Subject(config, "candidates", "updatedAt",
                     () -> sim.truth("candidates"), () -> sim.mutations().stop()));
         }
     }
@@ -74,7 +88,7 @@ final class CrashScenario {
         Map<String, String> config = subject.config();
         config.put("topic.prefix", name);
         config.put("page.size", String.valueOf(PAGE_SIZE));
-        String topic = name + ".candidates";
+        String topic = name + "." + subject.resource();
         cluster.connect().configureConnector(name, config);
         for (int crash = 0; crash < CRASHES; crash++) {
             Thread.sleep(1_500 + random.nextInt(2_500));
@@ -91,7 +105,7 @@ final class CrashScenario {
         Map<String, Long> truth = new HashMap<>();
         subject.truth().get().forEach((id, json) -> truth.put(id, Types.parseInstant(json.get(field).asText())
                 .toEpochMilli()));
-        ConnectCluster.await(Duration.ofSeconds(120), "the latest version of every candidate",
+        ConnectCluster.await(Duration.ofSeconds(120), "the latest version of every record of " + topic,
                 () -> latestVersions(cluster, topic, field, readCommitted).equals(truth),
                 () -> differences(truth, latestVersions(cluster, topic, field, readCommitted)));
         List<ConnectCluster.Record> records = cluster.readAll(readCommitted, topic);

@@ -29,6 +29,12 @@ class ExactlyOnceIT {
     }
 
     @Test
+    void v1ApplicationsThatRecordsEnterWhileTheyAreReadDuplicateNothingThroughWorkerRemovals() throws Exception {
+        assertThat(CrashScenario.runApplications(cluster, "eos-apps", 31L, true)).as("duplicate record versions")
+                .isZero();
+    }
+
+    @Test
     void anAshbyPassInterruptedByWorkerRemovalsLosesNothingAndDuplicatesNothing() throws Exception {
         assertThat(CrashScenario.runAshby(cluster, "eos-ashby", 29L, true, false)).as("duplicate record versions")
                 .isZero();

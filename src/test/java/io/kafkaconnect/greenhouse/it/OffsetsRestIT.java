@@ -21,13 +21,15 @@ import org.junit.jupiter.api.Test;
 /** Users move or reset one resource with the Connect REST offsets API (KIP-875), through a real worker. */
 class OffsetsRestIT {
     private static final String KEY = "offsets-key";
+    /** Another account's key: the simulator accepts both, as Greenhouse serves every account at one host. */
+    private static final String OTHER_KEY = "other-account-key";
     private static HarvestSimulator sim;
     private static ConnectCluster cluster;
 
     @BeforeAll
     static void start() {
-        sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("candidates", 300).records("jobs", 60).build()
-                .start();
+        sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).apiKey(OTHER_KEY).records("candidates", 300)
+                .records("jobs", 60).build().start();
         cluster = new ConnectCluster("offsets-it");
     }
 
@@ -90,6 +92,41 @@ class OffsetsRestIT {
     }
 
     @Test
+    void aConnectorWhoseKeyIsSwappedForAnotherAccountsFailsUntilToldWhetherToResume() throws Exception {
+        Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, "jobs", 1);
+        config.put("topic.prefix", "swap");
+        cluster.connect().configureConnector("swap", config);
+        ConnectCluster.await(Duration.ofSeconds(60), "jobs read once", () -> cluster.count("swap.jobs") == 60);
+        Thread.sleep(1_500); // let the last offsets flush
+        cluster.connect().stopConnector("swap");
+        cluster.connect().assertions().assertConnectorIsStopped("swap", "connector did not stop");
+        Object written = partitionOffset(cluster.connect().connectorOffsets("swap").offsets(), "jobs")
+                .get("credential");
+        assertThat(written).as("the offset carries the credential's fingerprint").isNotNull()
+                .asString().doesNotContain(KEY);
+
+        config.put("greenhouse.api.key", OTHER_KEY);
+        cluster.connect().configureConnector("swap", config);
+        cluster.connect().resumeConnector("swap");
+        cluster.connect().assertions().assertConnectorIsRunningAndTasksHaveFailed("swap", 1, "task did not fail");
+        String trace = cluster.connect().connectorStatus("swap").tasks().get(0).trace();
+        assertThat(trace).contains("jobs (" + written + ")").contains("another credential")
+                .contains("offsets.credential.change=resume").doesNotContain(OTHER_KEY).doesNotContain(KEY);
+
+        config.put("offsets.credential.change", "resume");
+        Instant resumedAt = sim.now();
+        cluster.connect().configureConnector("swap", config);
+        cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning("swap", 1, "task did not resume");
+        java.util.function.Supplier<java.util.Optional<LoggedRequest>> firstWindow = () -> sim.requestLog().stream()
+                .filter(r -> !r.at().isBefore(resumedAt) && r.path().equals("/v1/jobs"))
+                .filter(r -> !"1".equals(r.query().get("per_page"))).findFirst();
+        ConnectCluster.await(Duration.ofSeconds(30), "a window of jobs read", () -> firstWindow.get().isPresent());
+        assertThat(firstWindow.get().orElseThrow().query()).as("resumed from the stored watermark")
+                .containsKey("updated_after");
+        cluster.connect().deleteConnector("swap");
+    }
+
+    @Test
     void anAshbyResourceStoresItsSyncTokenAndCanBeResetToAFullPass() throws Exception {
         try (AshbySimulator ashby = AshbySimulator.builder().seed(7L).apiKey(KEY).records("candidates", 120).build()
                 .start()) {
@@ -107,7 +144,7 @@ class OffsetsRestIT {
             Map<String, ?> candidates = partition(offsets, "candidates");
             assertThat(candidates.get("api")).isEqualTo("ashby");
             assertThat(partitionOffset(offsets, "candidates")).as("after the first pass: its token, no cursor")
-                    .containsKey("sync_token").doesNotContainKey("cursor");
+                    .containsKey("sync_token").doesNotContainKey("cursor").containsKey("credential");
             assertThatThrownBy(() -> cluster.connect().alterSourceConnectorOffset("offs-ashby", candidates,
                     Map.of("v", 1, "watermark", "2024-01-01T00:00:00Z"))).hasMessageContaining("sync_token");
 

@@ -112,6 +112,26 @@ class RecordConverterTest {
     }
 
     @Test
+    void aConversionErrorNamesTheFieldButNeverShowsItsValue() {
+        String personal = "ada.lovelace@example.com";
+        for (String record : new String[] {
+                "{\"id\": 45, \"manager\": {\"id\": \"" + personal + "\"}}",
+                "{\"id\": 46, \"updated_at\": \"" + personal + "\"}",
+                "{\"id\": 47, \"born_on\": \"" + personal + "\"}",
+                "{\"id\": 48, \"private\": {\"note\": \"" + personal + "\"}}",
+                "{\"id\": 49, \"phones\": [{\"value\": [\"" + personal + "\"]}]}",
+                "{\"id\": 50, \"custom_fields\": [\"" + personal + "\"]}"}) {
+            assertThatThrownBy(() -> converter.convert(json.readTree(record)))
+                    .isInstanceOf(RecordConversionException.class)
+                    .hasMessageContaining("people").hasMessageContaining("id=")
+                    .hasMessageNotContaining(personal).hasMessageNotContaining("lovelace");
+        }
+        assertThatThrownBy(() -> converter.convert(json.readTree("{\"id\": 51, \"name\": [\"" + personal + "\"]}")))
+                .hasMessageContaining("id=51").hasMessageContaining("'name'").hasMessageContaining("a JSON array")
+                .hasMessageNotContaining(personal);
+    }
+
+    @Test
     void timestampsAcceptSecondsOffsetsAndBareDates() {
         assertThat(Types.parseInstant("2013-12-10T14:42:58Z")).isEqualTo(Instant.parse("2013-12-10T14:42:58Z"));
         assertThat(Types.parseInstant("2013-12-10T15:42:58+01:00")).isEqualTo(Instant.parse("2013-12-10T14:42:58Z"));

@@ -17,5 +17,12 @@ public enum Fault {
     /** The TCP connection is reset without any response: the client sees an IOException. */
     CONNECTION_RESET,
     /** Sleep the configured slow delay, then answer normally. */
-    SLOW
+    SLOW,
+    /**
+     * 307 to the same URL under {@value FaultInjector#MOVED_PREFIX} on the same origin, which is served as the URL
+     * itself.
+     */
+    REDIRECT_SAME_ORIGIN,
+    /** 307 to the same path and query on another origin ({@link FaultInjector#redirectElsewhereTo}). */
+    REDIRECT_ELSEWHERE
 }

@@ -18,6 +18,7 @@ import java.util.Random;
  *       whose path starts with a prefix, on a segment boundary; this also reaches {@code /oauth/token}). Entries
  *       are consumed in the order they were added.</li>
  *   <li>Probabilistic: {@link #probability}, rolled once per API request with a seeded random.</li>
+ *   <li>Periodic: {@link #every}, one API request in n.</li>
  *   <li>Permanent statuses per path prefix ({@code HarvestSimulator.setStatusFor}); not touched by
  *       {@link #clear()}.</li>
  * </ul>
@@ -39,6 +40,12 @@ public final class FaultInjector {
     private final List<Scripted> scripted = new ArrayList<>();
     private final Map<Fault, Double> probabilities = new EnumMap<>(Fault.class);
     private final Map<String, Integer> statuses = new LinkedHashMap<>();
+    /** A same-origin redirect's target path starts with this; the simulator serves it as the path after it. */
+    public static final String MOVED_PREFIX = "/moved";
+    private Fault everyFault;
+    private int everyN;
+    private long apiRequests;
+    private volatile String elsewhere;
     private final Random random;
     private volatile Duration slowDelay;
     private long injected;
@@ -86,6 +93,41 @@ public final class FaultInjector {
         return this;
     }
 
+    /** Every {@code n}-th API request (the n-th, 2n-th, ...) fails with {@code fault}; n = 0 removes it. */
+    public synchronized FaultInjector every(int n, Fault fault) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        this.everyN = n;
+        this.everyFault = n == 0 ? null : Objects.requireNonNull(fault);
+        this.apiRequests = 0;
+        return this;
+    }
+
+    /**
+     * The origin ({@code http://host:port}) a {@link Fault#REDIRECT_ELSEWHERE} points to; default
+     * {@code http://127.0.0.2:<the simulator's port>}, where nothing listens.
+     */
+    public FaultInjector redirectElsewhereTo(String origin) {
+        this.elsewhere = origin;
+        return this;
+    }
+
+    /** Where a redirect fault sends a request for {@code path} and {@code rawQuery} (may be null) to this port. */
+    public String redirectLocation(Fault fault, String path, String rawQuery, int localPort) {
+        String query = rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery;
+        if (fault == Fault.REDIRECT_SAME_ORIGIN) {
+            return MOVED_PREFIX + path + query;
+        }
+        String origin = elsewhere;
+        return (origin != null ? origin : "http://127.0.0.2:" + localPort) + path + query;
+    }
+
+    /** The path a request for {@code path} is served as: without {@link #MOVED_PREFIX}. */
+    public static String served(String path) {
+        return path.startsWith(MOVED_PREFIX + "/") ? path.substring(MOVED_PREFIX.length()) : path;
+    }
+
     /** How long a {@link Fault#SLOW} request sleeps before answering. */
     public FaultInjector slowDelay(Duration delay) {
         this.slowDelay = Objects.requireNonNull(delay);
@@ -100,6 +142,8 @@ public final class FaultInjector {
     public synchronized void clear() {
         scripted.clear();
         probabilities.clear();
+        everyN = 0;
+        everyFault = null;
     }
 
     /** Scripted faults not yet consumed. */
@@ -149,6 +193,10 @@ public final class FaultInjector {
                 injected++;
                 return s.fault;
             }
+        }
+        if (apiPath && everyN > 0 && ++apiRequests % everyN == 0) {
+            injected++;
+            return everyFault;
         }
         if (apiPath && !probabilities.isEmpty()) {
             double r = random.nextDouble();

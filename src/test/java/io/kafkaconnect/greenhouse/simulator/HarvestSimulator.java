@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,9 +58,10 @@ public final class HarvestSimulator implements AutoCloseable {
         this.faults = new FaultInjector(b.seed, b.slowDelay);
         this.mutations = new MutationEngine(data);
         this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
-                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), b.rateHeaders, tokens, faults,
-                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, new V1Handler(data),
-                new V3Handler(data, clock, b.cursorTtl));
+                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), b.rateHeaders, b.v3RateHeaders, tokens, faults,
+                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log,
+                new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
+                new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
     }
 
     public static Builder builder() {
@@ -268,13 +270,18 @@ public final class HarvestSimulator implements AutoCloseable {
         private RateLimiter.Policy v3Policy = RateLimiter.Policy.unlimited();
         private RateLimiter.Mode v1Mode = RateLimiter.Mode.FIXED;
         private RateHeaders rateHeaders = RateHeaders.documented();
+        /** The v3 reference: Limit, Remaining and Reset on every answer (high confidence). */
+        private RateHeaders v3RateHeaders = RateHeaders.documented().withResetOnEveryAnswer();
         private Duration latencyFixed = Duration.ZERO;
         private Duration latencyPerRecord = Duration.ZERO;
         private double latencyJitter;
         private Duration clockOffset = Duration.ZERO;
         private Instant dataEpoch;
         private Duration cursorTtl;
+        private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
+        private int padding;
         private Duration slowDelay = Duration.ofSeconds(3);
+        private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
         private String host = "127.0.0.1";
         private int port;
         private int threads = 256;
@@ -353,9 +360,18 @@ public final class HarvestSimulator implements AutoCloseable {
             return this;
         }
 
-        /** How the rate-limit headers are written; default {@link RateHeaders#documented()} (Reset on 429s only). */
+        /**
+         * How v1's rate-limit headers are written; default {@link RateHeaders#documented()} (Reset on 429s only, as
+         * the v1 docs show).
+         */
         public Builder rateHeaders(RateHeaders headers) {
             this.rateHeaders = Objects.requireNonNull(headers);
+            return this;
+        }
+
+        /** How v3's rate-limit headers are written; default: as v1's documented shape, but Reset on every answer. */
+        public Builder rateHeadersV3(RateHeaders headers) {
+            this.v3RateHeaders = Objects.requireNonNull(headers);
             return this;
         }
 
@@ -381,6 +397,30 @@ public final class HarvestSimulator implements AutoCloseable {
         /** v3 cursors older than this get 422; default: cursors never expire. */
         public Builder cursorTtl(Duration ttl) {
             this.cursorTtl = ttl;
+            return this;
+        }
+
+        /** Page the lists this way too (see {@link PagingAnomaly}); may be called for several. Default: none. */
+        public Builder pagingAnomaly(PagingAnomaly anomaly) {
+            anomalies.add(Objects.requireNonNull(anomaly));
+            return this;
+        }
+
+        /** Every successful list answer ends with this many spaces (valid JSON, just large); default 0. */
+        public Builder responsePadding(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("bytes must be >= 0");
+            }
+            this.padding = bytes;
+            return this;
+        }
+
+        /**
+         * How v1's next-only endpoints page: the docs show no format for their {@code next} link (UNCERTAIN), so by
+         * default a page number, across which records shift as the list changes; {@code SINCE_ID} is a stable keyset.
+         */
+        public Builder nextOnlyLinks(NextOnlyLinks links) {
+            this.nextOnlyLinks = links;
             return this;
         }
 

@@ -293,6 +293,11 @@ public final class HttpServerCore implements Closeable {
             return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
         }
 
+        /** The port of the local end of the connection. */
+        public int localPort() {
+            return socket.getLocalPort();
+        }
+
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }

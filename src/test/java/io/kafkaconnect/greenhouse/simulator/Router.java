@@ -41,34 +41,39 @@ final class Router {
     private final RateLimiter v1Limiter;
     private final RateLimiter v3Limiter;
     private final RateHeaders rateHeaders;
+    private final RateHeaders v3RateHeaders;
     private final TokenStore tokens;
     private final FaultInjector faults;
     private final LatencyModel latency;
     private final RequestLog<LoggedRequest> log;
     private final V1Handler v1;
     private final V3Handler v3;
+    private final byte[] padding;
 
     Router(SimClock clock, Set<String> apiKeys, Map<String, String> clients, RateLimiter v1Limiter,
-            RateLimiter v3Limiter, RateHeaders rateHeaders, TokenStore tokens, FaultInjector faults, LatencyModel latency, RequestLog<LoggedRequest> log,
-            V1Handler v1, V3Handler v3) {
+            RateLimiter v3Limiter, RateHeaders rateHeaders, RateHeaders v3RateHeaders, TokenStore tokens, FaultInjector faults,
+            LatencyModel latency, RequestLog<LoggedRequest> log, V1Handler v1, V3Handler v3, int padding) {
         this.clock = clock;
         this.apiKeys = apiKeys;
         this.clients = clients;
         this.v1Limiter = v1Limiter;
         this.v3Limiter = v3Limiter;
         this.rateHeaders = rateHeaders;
+        this.v3RateHeaders = v3RateHeaders;
         this.tokens = tokens;
         this.faults = faults;
         this.latency = latency;
         this.log = log;
         this.v1 = v1;
         this.v3 = v3;
+        this.padding = " ".repeat(padding).getBytes(StandardCharsets.US_ASCII);
     }
 
     void handle(HttpServerCore.Exchange ex) throws IOException {
         Instant at = clock.now();
         Map<String, String> query = QueryString.decode(ex.rawQuery);
-        String path = ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path;
+        String path = FaultInjector.served(
+                ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path);
         Outcome outcome = new Outcome(at, ex.method, path, Collections.unmodifiableMap(query));
         try {
             if (path.startsWith("/v1/")) {
@@ -143,6 +148,11 @@ final class Router {
         }
         String selfBase = "http://" + hostOf(ex) + path;
         Reply reply = isV1 ? v1.handle(v1Route, query, ex.rawQuery, selfBase) : v3.handle(v3Route, query, selfBase);
+        if (padding.length > 0 && reply.status() == 200) {
+            byte[] padded = Arrays.copyOf(reply.body(), reply.body().length + padding.length);
+            System.arraycopy(padding, 0, padded, reply.body().length, padding.length);
+            reply = new Reply(200, reply.headers(), padded, reply.records());
+        }
         sendWithFault(ex, reply, pre.bodyFault(), decision, outcome);
     }
 
@@ -187,6 +197,11 @@ final class Router {
             case SLOW:
                 LatencyModel.sleepNanos(faults.slowDelay().toNanos());
                 return Preflight.PROCEED;
+            case REDIRECT_SAME_ORIGIN:
+            case REDIRECT_ELSEWHERE:
+                send(ex, Reply.message(307, "Temporary Redirect").withHeader("Location",
+                        faults.redirectLocation(fault, path, ex.rawQuery, ex.localPort())), decision, outcome);
+                return Preflight.ANSWERED;
             default:
                 return new Preflight(false, fault);
         }
@@ -201,7 +216,7 @@ final class Router {
             latency.sleep(reply.records());
             byte[] half = Arrays.copyOf(reply.body(), Math.max(1, reply.body().length / 2));
             outcome.record(200, 0);
-            ex.sendTruncated(200, headers(reply, decision), half, half.length);
+            ex.sendTruncated(200, headers(ex, reply, decision), half, half.length);
         } else {
             send(ex, reply, decision, outcome);
         }
@@ -246,14 +261,15 @@ final class Router {
             throws IOException {
         latency.sleep(reply.records());
         outcome.record(reply.status(), reply.status() / 100 == 2 ? reply.records() : 0);
-        ex.send(reply.status(), headers(reply, decision), reply.body());
+        ex.send(reply.status(), headers(ex, reply, decision), reply.body());
     }
 
-    private Map<String, String> headers(Reply reply, RateLimiter.Decision decision) {
+    private Map<String, String> headers(HttpServerCore.Exchange ex, Reply reply, RateLimiter.Decision decision) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Date", HTTP_DATE.format(clock.now()));
         h.put("Content-Type", Reply.JSON_TYPE);
-        rateHeaders.write(h, decision, reply.status() == 429, clock.now());
+        (ex.path.startsWith("/v3/") ? v3RateHeaders : rateHeaders).write(h, decision, reply.status() == 429,
+                clock.now());
         h.putAll(reply.headers());
         return h;
     }

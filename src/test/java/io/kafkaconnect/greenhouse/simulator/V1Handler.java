@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The v1 dialect once a request is authenticated and allowed: routing, parameter validation, filters, classic
@@ -26,9 +27,13 @@ final class V1Handler {
     static final int MAX_PER_PAGE = 500;
 
     private final DataSet data;
+    private final NextOnlyLinks nextOnlyLinks;
+    private final Set<PagingAnomaly> anomalies;
 
-    V1Handler(DataSet data) {
+    V1Handler(DataSet data, NextOnlyLinks nextOnlyLinks, Set<PagingAnomaly> anomalies) {
         this.data = data;
+        this.nextOnlyLinks = nextOnlyLinks;
+        this.anomalies = anomalies;
     }
 
     /** The route for a path, or null (404). */
@@ -110,13 +115,15 @@ final class V1Handler {
             return Reply.v1Validation(e.field, e.getMessage());
         }
         Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount);
-        Reply reply = Reply.json(200, render(resource, result.rows(), query));
+        Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
         List<String> links = new ArrayList<>();
         if (result.hasMore()) {
             links.add(link(selfBase, rawQuery, p + 1, pp, perPageDefaulted, "next"));
         }
-        if (p > 1) {
-            links.add(link(selfBase, rawQuery, p - 1, pp, perPageDefaulted, "prev"));
+        boolean lastPage = !result.hasMore();
+        if (p > 1 && (lastPage || !anomalies.contains(PagingAnomaly.PREV_ONLY_ON_LAST_PAGE))) {
+            int prev = anomalies.contains(PagingAnomaly.PREV_TO_SAME_PAGE) ? p : p - 1;
+            links.add(link(selfBase, rawQuery, prev, pp, perPageDefaulted, "prev"));
         }
         if (!skipCount) {
             long last = Math.max(1, (result.total() + pp - 1) / pp);
@@ -138,8 +145,14 @@ final class V1Handler {
         return "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"" + rel + "\"";
     }
 
-    /** Next-only ("new style") paging: keyset on id, the next link carries {@code since_id}. */
+    /**
+     * Next-only ("new style") paging: only a {@code next} link, carrying a page number or {@code since_id} (a keyset on
+     * id), per {@link NextOnlyLinks}.
+     */
     private Reply nextOnly(Resource resource, Map<String, String> query, String rawQuery, String selfBase, int pp) {
+        if (nextOnlyLinks == NextOnlyLinks.PAGE_NUMBERS) {
+            return nextOnlyByPage(resource, query, rawQuery, selfBase, pp);
+        }
         long sinceId = Long.MIN_VALUE;
         String since = query.get("since_id");
         if (since != null) {
@@ -155,19 +168,62 @@ final class V1Handler {
         } catch (InvalidParam e) {
             return Reply.v1Validation(e.field, e.getMessage());
         }
-        List<Row> rows = data.store(resource).ascendingAfter(filter, sinceId, pp + 1);
+        boolean oversize = anomalies.contains(PagingAnomaly.OVERSIZE_PAGES);
+        List<Row> rows = data.store(resource).ascendingAfter(filter, sinceId, pp + (oversize ? extra(pp) : 1));
         boolean more = rows.size() > pp;
-        if (more) {
+        long nextSince = more ? rows.get(pp - 1).id() : 0;
+        if (more && !oversize) {
             rows = rows.subList(0, pp);
         }
         Reply reply = Reply.json(200, render(resource, rows, query));
         if (more) {
             Map<String, String> replace = new LinkedHashMap<>();
             replace.put("per_page", String.valueOf(pp));
-            replace.put("since_id", String.valueOf(rows.get(rows.size() - 1).id()));
+            boolean repeat = since != null && anomalies.contains(PagingAnomaly.REPEATED_NEXT);
+            replace.put("since_id", repeat ? since : String.valueOf(nextSince));
             reply.withHeader("Link", "<" + selfBase + "?" + QueryString.with(rawQuery, replace) + ">; rel=\"next\"");
         }
         return reply;
+    }
+
+    private Reply nextOnlyByPage(Resource resource, Map<String, String> query, String rawQuery, String selfBase,
+            int pp) {
+        Integer page;
+        RecordFilter filter;
+        try {
+            page = QueryString.intParam(query, "page");
+            filter = filters(resource, query);
+        } catch (NumberFormatException e) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        } catch (InvalidParam e) {
+            return Reply.v1Validation(e.field, e.getMessage());
+        }
+        int p = page == null ? 1 : page;
+        if (p < 1) {
+            return Reply.v1Validation("page", "page must be a positive integer");
+        }
+        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false);
+        Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
+        if (result.hasMore()) {
+            int next = page != null && anomalies.contains(PagingAnomaly.REPEATED_NEXT) ? p : p + 1;
+            reply.withHeader("Link", link(selfBase, rawQuery, next, pp, true, "next"));
+        }
+        return reply;
+    }
+
+    /** The rows of page {@code p}, and with {@link PagingAnomaly#OVERSIZE_PAGES} the first ones of the next page. */
+    private List<Row> withOversize(Resource resource, RecordFilter filter, List<Row> rows, int p, int pp) {
+        if (!anomalies.contains(PagingAnomaly.OVERSIZE_PAGES)) {
+            return rows;
+        }
+        List<Row> more = new ArrayList<>(rows);
+        more.addAll(data.store(resource).pageByOffset(filter, (long) p * pp, extra(pp), false).rows());
+        return more;
+    }
+
+    /** The records an {@link PagingAnomaly#OVERSIZE_PAGES} page holds beyond {@code per_page}. */
+    static int extra(int perPage) {
+        return Math.max(1, perPage / 2);
     }
 
     private ArrayNode render(Resource resource, List<Row> rows, Map<String, String> query) {

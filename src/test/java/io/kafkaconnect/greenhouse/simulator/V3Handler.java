@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -24,16 +25,18 @@ final class V3Handler {
     private final DataSet data;
     private final SimClock clock;
     private final Duration cursorTtl;
+    private final Set<PagingAnomaly> anomalies;
 
     /** What a cursor remembers (flags: the query's flag parameters, which the filter's id test came from). */
     private record Cursor(Resource resource, int perPage, RecordFilter filter, Map<String, String> flags, long lastId,
             long issuedAtMs) {
     }
 
-    V3Handler(DataSet data, SimClock clock, Duration cursorTtl) {
+    V3Handler(DataSet data, SimClock clock, Duration cursorTtl, Set<PagingAnomaly> anomalies) {
         this.data = data;
         this.clock = clock;
         this.cursorTtl = cursorTtl;
+        this.anomalies = anomalies;
     }
 
     /** The resource for a path, or null (404; v3 routes before it authenticates). */
@@ -97,9 +100,12 @@ final class V3Handler {
             cursor = new Cursor(resource, pp, filter, flags, Long.MAX_VALUE, clock.nowMillis());
         }
         RecordFilter filter = cursor.filter().withKeep(data.keep(resource, Dialect.V3, cursor.flags()));
-        List<Row> rows = data.store(resource).descendingBefore(filter, cursor.lastId(), cursor.perPage() + 1);
+        boolean oversize = anomalies.contains(PagingAnomaly.OVERSIZE_PAGES);
+        List<Row> rows = data.store(resource).descendingBefore(filter, cursor.lastId(),
+                cursor.perPage() + (oversize ? V1Handler.extra(cursor.perPage()) : 1));
         boolean more = rows.size() > cursor.perPage();
-        if (more) {
+        long nextLastId = more ? rows.get(cursor.perPage() - 1).id() : 0;
+        if (more && !oversize) {
             rows = rows.subList(0, cursor.perPage());
         }
         ArrayNode body = Reply.JSON.createArrayNode();
@@ -108,9 +114,11 @@ final class V3Handler {
         }
         Reply reply = Reply.json(200, body);
         if (more) {
-            Cursor next = new Cursor(resource, cursor.perPage(), cursor.filter(), cursor.flags(),
-                    rows.get(rows.size() - 1).id(), clock.nowMillis());
-            reply.withHeader("Link", "<" + selfBase + "?cursor=" + encode(next) + ">; rel=\"next\"");
+            Cursor next = new Cursor(resource, cursor.perPage(), cursor.filter(), cursor.flags(), nextLastId,
+                    clock.nowMillis());
+            String handedOut = query.containsKey("cursor") && anomalies.contains(PagingAnomaly.REPEATED_NEXT)
+                    ? query.get("cursor") : encode(next);
+            reply.withHeader("Link", "<" + selfBase + "?cursor=" + handedOut + ">; rel=\"next\"");
         }
         return reply;
     }

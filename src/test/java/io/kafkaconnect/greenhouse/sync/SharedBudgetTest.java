@@ -48,7 +48,7 @@ class SharedBudgetTest {
     @Test
     void validationUsesABudgetOfItsOwn() {
         ApiClient running = task(0.8);
-        ApiClient check = ApiClientFactory.createForCheck(config(0.1), new Sleeper(), Clock.systemUTC(),
+        ApiClient check = ApiClientFactory.forValidation(config(0.1), new Sleeper(), Clock.systemUTC(),
                 Duration.ofSeconds(1), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)));
         assertThat(check.budget()).isNotSameAs(running.budget());
         check.close();

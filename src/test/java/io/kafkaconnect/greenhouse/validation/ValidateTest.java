@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
+import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,5 +107,52 @@ class ValidateTest {
         Config result = new GreenhouseSourceConnector().validate(props);
         assertThat(errors(result, "page.size")).isNotEmpty();
         assertThat(sim.requestLog()).isEmpty();
+    }
+
+    /** Another API host, which refuses this key: a redirect followed there with or without it fails validation. */
+    private static HarvestSimulator elsewhere() {
+        return HarvestSimulator.builder().apiKey("another-key").defaultRecords(1).build().start();
+    }
+
+    @Test
+    void anOccasionalRedirectToAnotherHostDoesNotRejectTheConfiguration() {
+        try (HarvestSimulator other = elsewhere()) {
+            sim.faults().redirectElsewhereTo(other.baseUrl()).every(20, Fault.REDIRECT_ELSEWHERE);
+            for (int i = 0; i < 10; i++) {
+                assertThat(allErrors(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY))))
+                        .as("validation %d", i).isEmpty();
+            }
+            assertThat(sim.faults().injectedCount()).isGreaterThanOrEqualTo(2);
+            assertThat(other.requestLog()).isEmpty();
+        } finally {
+            sim.faults().clear();
+            sim.faults().redirectElsewhereTo(null);
+        }
+    }
+
+    @Test
+    void failuresThatPassAreRetriedWithinTheValidationTimeout() {
+        try (HarvestSimulator other = elsewhere()) {
+            sim.faults().redirectElsewhereTo(other.baseUrl()).failNextOn("/v1/jobs", 3, Fault.REDIRECT_ELSEWHERE);
+            assertThat(allErrors(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY)))).isEmpty();
+            assertThat(sim.faults().pending()).isZero();
+        } finally {
+            sim.faults().clear();
+            sim.faults().redirectElsewhereTo(null);
+        }
+    }
+
+    @Test
+    void aRedirectToAnotherHostThatPersistsIsReportedOnTheBaseUrlNamingTheTarget() {
+        try (HarvestSimulator other = elsewhere()) {
+            sim.faults().redirectElsewhereTo(other.baseUrl()).failNextOn("/v1/jobs", 1_000, Fault.REDIRECT_ELSEWHERE);
+            Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY));
+            assertThat(errors(result, "greenhouse.base.url")).singleElement().asString()
+                    .contains("jobs").contains(other.baseUrl() + "/v1/jobs").doesNotContain(KEY);
+            assertThat(other.requestLog()).isEmpty();
+        } finally {
+            sim.faults().clear();
+            sim.faults().redirectElsewhereTo(null);
+        }
     }
 }

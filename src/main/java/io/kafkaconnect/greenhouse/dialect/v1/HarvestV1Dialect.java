@@ -26,6 +26,12 @@ public final class HarvestV1Dialect implements WindowDialect {
         return V1Resources.ALL;
     }
 
+    /** Classic {@code next} links are page numbers; the next-only style's format is not documented (UNCERTAIN). */
+    @Override
+    public boolean forwardLinksShift() {
+        return true;
+    }
+
     @Override
     public List<OmittedEndpoint> omittedEndpoints() {
         return V1OmittedEndpoints.ALL;

@@ -22,9 +22,9 @@ final class V1Resources {
             Resource.lowerBoundOnly("applications", "applications", "last_activity_at", "last_activity_after",
                             NS + "Application", V1CandidateSchemas.APPLICATION)
                     .withNotes("v1 applications have no `updated_at`: `last_activity_after` is the only change "
-                            + "filter and it has no upper bound, so each pass re-reads everything active since the "
-                            + "previous pass began (duplicates, never loss). Whether every edit (custom fields, "
-                            + "rejection details) moves `last_activity_at` is not documented."),
+                            + "filter and it has no upper bound: a pass reads forward from it and sends what changed "
+                            + "before the pass began, leaving later activity to the next pass. Whether every edit "
+                            + "(custom fields, rejection details) moves `last_activity_at` is not documented."),
             // The docs say offers' updated_before means "at or before" (<=), unlike every other endpoint's "before".
             // Consecutive windows [a, b] and [b, c] therefore both return an offer updated exactly at b: it is
             // emitted twice (allowed: at-least-once), and no offer can fall between two windows (no loss).

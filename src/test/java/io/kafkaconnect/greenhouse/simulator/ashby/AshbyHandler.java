@@ -39,11 +39,12 @@ final class AshbyHandler {
     private final Duration cursorTtl;
     private final Duration syncTokenTtl;
     private final int maxDeltaRecords;
+    private final boolean repeatedCursors;
     /** Tokens with a serial up to this are expired ({@link #expireSyncTokens}). */
     private volatile long expiredUpTo;
 
     AshbyHandler(AshbyStore store, AshbyRenderer renderer, AshbyTokens tokens, SimClock clock, Duration cursorTtl,
-            Duration syncTokenTtl, int maxDeltaRecords) {
+            Duration syncTokenTtl, int maxDeltaRecords, boolean repeatedCursors) {
         this.store = store;
         this.renderer = renderer;
         this.tokens = tokens;
@@ -51,6 +52,7 @@ final class AshbyHandler {
         this.cursorTtl = cursorTtl;
         this.syncTokenTtl = syncTokenTtl;
         this.maxDeltaRecords = maxDeltaRecords;
+        this.repeatedCursors = repeatedCursors;
     }
 
     void expireSyncTokens() {
@@ -160,7 +162,8 @@ final class AshbyHandler {
         ArrayNode results = n.putArray("results");
         page.rows().forEach(row -> results.add(renderer.render(row)));
         n.put("moreDataAvailable", page.more());
-        n.put("nextCursor", tokens.cursor(kind, r.method, page.nextPosition(), passSeq, baseSeq, baseSerial, now));
+        n.put("nextCursor", repeatedCursors && cursorText != null && page.more() ? cursorText
+                : tokens.cursor(kind, r.method, page.nextPosition(), passSeq, baseSeq, baseSerial, now));
         if (!page.more()) {
             n.put("syncToken", tokens.syncToken(r.method, passSeq, now));
         }

@@ -76,7 +76,8 @@ final class AshbyRouter {
 
     void handle(HttpServerCore.Exchange ex) throws IOException {
         Instant at = clock.now();
-        String path = ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path;
+        String path = FaultInjector.served(
+                ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path);
         String method = path.startsWith("/") ? path.substring(1) : path;
         Outcome outcome = new Outcome(at, ex.method, path, method, new String(ex.body, StandardCharsets.UTF_8));
         try {
@@ -149,6 +150,12 @@ final class AshbyRouter {
                     return;
                 }
                 case SLOW -> LatencyModel.sleepNanos(faults.slowDelay().toNanos());
+                case REDIRECT_SAME_ORIGIN, REDIRECT_ELSEWHERE -> {
+                    Answer moved = plain(307, Reply.message(307, "Temporary Redirect"));
+                    moved.headers().put("Location", faults.redirectLocation(fault, path, ex.rawQuery, ex.localPort()));
+                    send(ex, moved, outcome);
+                    return;
+                }
                 default -> {
                     // TRUNCATED_JSON and INVALID_JSON spoil the real answer below
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.FaultInjector;
 import io.kafkaconnect.greenhouse.simulator.HttpServerCore;
 import io.kafkaconnect.greenhouse.simulator.LatencyModel;
+import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
 import io.kafkaconnect.greenhouse.simulator.RateLimiter;
 import io.kafkaconnect.greenhouse.simulator.RequestLog;
 import io.kafkaconnect.greenhouse.simulator.SimClock;
@@ -69,7 +70,8 @@ public final class AshbySimulator implements AutoCloseable {
         this.store = new AshbyStore(b.seed, counts, epoch, clock, ids);
         this.renderer = new AshbyRenderer(b.seed, ids, counts);
         AshbyTokens tokens = new AshbyTokens(b.seed, b.checkedTokens);
-        this.handler = new AshbyHandler(store, renderer, tokens, clock, b.cursorTtl, b.syncTokenTtl, b.maxDeltaRecords);
+        this.handler = new AshbyHandler(store, renderer, tokens, clock, b.cursorTtl, b.syncTokenTtl, b.maxDeltaRecords,
+                b.repeatedCursors);
         this.permissions = new AshbyPermissions();
         b.denied.forEach(permissions::deny);
         b.keyPermissions.forEach(permissions::restrict);
@@ -324,6 +326,7 @@ public final class AshbySimulator implements AutoCloseable {
         private Duration clockOffset = Duration.ZERO;
         private Instant dataEpoch;
         private boolean checkedTokens = true;
+        private boolean repeatedCursors;
         private Duration slowDelay = Duration.ofSeconds(3);
         private String host = "127.0.0.1";
         private int port;
@@ -452,6 +455,19 @@ public final class AshbySimulator implements AutoCloseable {
          */
         public Builder checkedTokens(boolean checked) {
             this.checkedTokens = checked;
+            return this;
+        }
+
+        /**
+         * Page the lists this way too; of the {@link PagingAnomaly}s only {@link PagingAnomaly#REPEATED_NEXT} applies
+         * to Ashby: pages after the first of a paged list hand out the request's own cursor again as
+         * {@code nextCursor}. Default: none.
+         */
+        public Builder pagingAnomaly(PagingAnomaly anomaly) {
+            if (anomaly != PagingAnomaly.REPEATED_NEXT) {
+                throw new IllegalArgumentException(anomaly + " does not apply to Ashby's cursor paging");
+            }
+            this.repeatedCursors = true;
             return this;
         }
 
