@@ -5,7 +5,6 @@ import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
-import java.util.function.ToDoubleBiFunction;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -40,31 +37,9 @@ import org.slf4j.LoggerFactory;
  * read again after a failure) goes on from each piece's next page.
  *
  * <p><b>Planning.</b> Pieces are planned one after the other at the start of the first span not planned yet
- * (the frontier), each when a read may start, and sized from what is known by then about how many records the
- * window holds per second of change time:
- * <ul>
- * <li>on a page-number endpoint, from exact counts: before anything is planned, {@link #PROBES} spans of the
- * window, each half as long as the one before it (edits lean towards the recent past), are counted with one
- * request each for a page of one record ({@link WindowWalker#count}); a {@link ChangeCurve} through those counts
- * cuts pieces of {@link #COUNTED_PIECE_PAGES} pages less half a page. Near the end a piece gets each read's share of all
- * that is left to read (the spans not planned and what the pieces in flight still hold: their own counts are
- * known from their first request), at least {@link #MIN_PIECE_PAGES} pages, so that the reads end about
- * together. A piece's walk starts at its expected last page, so it costs as many requests as it has pages when
- * the guess is right, one more when not;</li>
- * <li>on a cursor endpoint (no count, no page numbers), from scouts: small pieces read first at the bounds of
- * spans by age ({@link ScoutPlan}), whose exact counts draw the curve; planned as above, but a cursor piece
- * starts at its first page and is walked whole, page by page (it cannot be cut once begun);</li>
- * <li>without counts (a count failed, or the window is small): from the pieces already counted just before the
- * frontier ({@link ChangeDensity}), and before any is counted from the window's first page, a sample of its
- * change times, each standing for its share of the window's records; those pieces aim at a part of one
- * page.</li>
- * </ul>
- * A piece that turns out to hold many more pages than planned is refused after one request and cut again,
- * in place, by its page count; a piece too short to cut (thousands of records changed in the same second) is
- * walked whole. Where a cursor window cannot be scouted (fewer than two scouts fit: a window of a few seconds,
- * or a restart that has read their places), it is cut as a whole by the sample at the start, and a piece walked well past its plan is given up
- * (its pages are held back until it ends, so nothing of it was sent) and cut evenly into pieces of about one
- * page.
+ * (the frontier), each when a read may start, by a {@link BackfillPlanner}, from what is known by then about how
+ * many records the window holds per second of change time (exact counts of spans, scouts, the pieces read, the
+ * window's first page). This class runs the reads it plans and tells it what they find.
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
@@ -79,29 +54,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
-    /** Pages a piece is aimed at once the density is learned from pieces read (fewer near the end). */
-    static final int PIECE_PAGES = 24;
-    /**
-     * Pages a piece is aimed at where the window's spans are counted (fewer near the end): its size is then
-     * known within a few per cent, so pieces can be longer without ending far apart.
-     */
-    static final int COUNTED_PIECE_PAGES = 40;
-    /** The fewest pages a piece sized by the density is aimed at, near the end of the window. */
-    private static final int MIN_PIECE_PAGES = 4;
-    /** Pieces cut by a sample (before the density is known) aim at this part of one page. */
-    private static final double SAMPLE_FILL = 0.6;
-    /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
-    private static final int MAX_PAGES_FACTOR = 3;
     /**
      * Pages' worth of records that may wait for {@link #poll}. Where the worker keeps up, a page waits a few
      * milliseconds; where it does not (the converter is slower than the budget), this bounds the heap.
      */
     private static final int QUEUED_PAGES = 4;
-    private static final long MIN_PIECE_SECONDS = 1;
-    /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
-    private static final int RATE_PAGES = 8;
-    /** Spans counted before planning, on a page-number endpoint (see {@link ChangeCurve#boundsByAge}). */
-    private static final int PROBES = 8;
     /** A piece is split at the end only if its read has at least this many pages left. */
     private static final int MIN_SPLIT_PAGES = 4;
     /**
@@ -109,24 +66,13 @@ final class ParallelBackfill {
      * the queue's bound, so there is one second read at a time).
      */
     private static final int MAX_SPLIT_PAGES = 8;
-    /** Windows of fewer pages are planned by their first page's sample: counting them would cost too much. */
-    private static final int PROBE_MIN_PAGES = 6 * PROBES;
 
     /** Records to hand over, and where the backfill stands once they are delivered. */
     record Batch(List<SourceRecord> records, ResourceOffset after) {
     }
 
     private static final class Planned {
-        final Instant from;
-        final Instant to;
-        /** The page the walk starts at (its expected last page); 1 to start at the first page. */
-        final int guessPages;
-        /** More pages than this and the piece is cut again instead. */
-        final int maxPages;
-        /** Records expected in it. */
-        final long expected;
-        /** Sized by the learned density (so cut evenly by time if it is refused). */
-        boolean byRate;
+        final BackfillPlanner.Piece piece;
         Future<?> task;
         boolean running;
         RuntimeException failure;
@@ -150,13 +96,8 @@ final class ParallelBackfill {
         /** Its position after the last page queued; null before its first page. */
         ResourceOffset at;
 
-        Planned(Instant from, Instant to, int guessPages, int maxPages, long expected) {
-            this.from = from;
-            this.to = to;
-            boolean cuttable = from == null || Duration.between(from, to).toSeconds() >= 2 * MIN_PIECE_SECONDS;
-            this.guessPages = Math.max(1, guessPages);
-            this.maxPages = cuttable ? Math.max(2, maxPages) : Integer.MAX_VALUE;
-            this.expected = Math.max(1, expected);
+        Planned(BackfillPlanner.Piece piece) {
+            this.piece = piece;
         }
 
         boolean waiting() {
@@ -170,22 +111,13 @@ final class ParallelBackfill {
     private final ExecutorService pool;
     private final IntSupplier concurrency;
     private final int pageSize;
-    /** Whether the window's pages are numbered (a page-number endpoint); false for a cursor endpoint. */
-    private final boolean pageNumbers;
     private final Instant end;
-    /** The window's records, as far as its first page tells (a guess without a page count). */
-    private final long windowRecords;
-    /** The window's first page's change times, sorted. */
-    private final List<Instant> sample;
+    /** Plans the pieces; called only under this object's lock. */
+    private final BackfillPlanner planner;
     /** Pieces not read completely yet, in order of time. */
     private final LinkedList<Planned> plan = new LinkedList<>();
     /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
     private final TreeMap<Instant, Instant> done = new TreeMap<>();
-    /**
-     * Spans of the window no piece is planned for yet (from → to, {@link Instant#MIN} for an open start): the
-     * window at first, less what a previous run read or began.
-     */
-    private final TreeMap<Instant, Instant> unplanned = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
     /**
@@ -195,29 +127,11 @@ final class ParallelBackfill {
      * bottleneck, reads beyond what keeps it busy only fill the heap.
      */
     private Integer readsAllowed;
-    /** Records per second of change time, learned from the pieces read. */
-    private final ChangeDensity density;
-    /** Bounds of the spans counted before planning (null: not counted); the first span starts at {@code from}. */
-    private final List<Instant> probeBounds;
-    private final Long[] probeCounts;
     private final List<Future<?>> probes = new ArrayList<>();
     private int probesRunning;
-    /** On a cursor endpoint: the scouts' pieces, in order of time, until they are all read (null otherwise). */
-    private List<Planned> scouts;
-    /** Where those scouts are, and which span each one's count measures (for the curve). */
-    private List<ScoutPlan.Scout> scoutSpans;
     private int splitsRunning;
     /** Pieces whose lower pages a second read handed over. */
     private int splits;
-    /** Spans are being counted: nothing is planned at the frontier until they all are (or one cannot be). */
-    private boolean counting;
-    /** The window's records over change time, from the counted spans; null without them. */
-    private ChangeCurve curve;
-    /**
-     * While spans are still being counted, {@link #curve} holds the first ones counted, and pieces are planned
-     * only before the start of the last of them (where every span used has its neighbours counted).
-     */
-    private Instant curveUpTo;
     private boolean cancelled;
     /**
      * What escaped a fetch thread's own bookkeeping (outside the reads, whose failures are the pieces'): it fails
@@ -226,62 +140,32 @@ final class ParallelBackfill {
     private Throwable escaped;
 
     /**
-     * @param pages       how many pages the window holds (from its first page)
-     * @param pagesKnown  whether {@code pages} is the count from a {@code last} link (false: a guess)
-     * @param sample      change times of the window's first page
-     * @param doneBefore  parts of the window a previous run read completely (a restart): not read again
-     * @param readingBefore pieces a previous run read partly: read on from where they stand
+     * @param converter   converts a page's records (offsets not set), on the fetch thread that read it
      * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
+     * @param window      the window, what its first page shows and what a previous run read of it
      */
     ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
-                     IntSupplier concurrency, int pageSize, Instant from, Instant to, int pages, boolean pagesKnown,
-                     List<Instant> sample, List<Window> doneBefore, List<ResourceOffset> readingBefore) {
+                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window) {
         this.walker = walker;
         this.converter = converter;
         this.pool = pool;
         this.concurrency = concurrency;
         this.pageSize = Math.max(1, pageSize);
-        this.pageNumbers = pagesKnown;
-        this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
-        this.end = to;
-        this.sample = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
-                .sorted().toList();
-        this.windowRecords = Math.max(1, (long) pages * this.pageSize - this.pageSize / 2);
-        unplanned.put(key(from), to);
-        doneBefore.forEach(w -> {
-            done.put(w.from(), w.to());
-            removeFromUnplanned(w.from(), w.to());
-        });
-        for (ResourceOffset piece : readingBefore) {
-            Planned p = new Planned(piece.watermark(), piece.windowEnd(), 1, Integer.MAX_VALUE, pageSize);
+        this.end = window.to();
+        this.planner = new BackfillPlanner(window, this.pageSize);
+        window.doneBefore().forEach(w -> done.put(w.from(), w.to()));
+        for (ResourceOffset piece : window.readingBefore()) {
+            Planned p = new Planned(planner.resumed(piece));
             p.at = piece;
             p.fromBefore = true;
             insertInOrder(p);
-            removeFromUnplanned(piece.watermark(), piece.windowEnd());
         }
-        boolean probe = pagesKnown && !this.sample.isEmpty() && pages >= PROBE_MIN_PAGES
-                && this.sample.get(0).isBefore(to.minusSeconds(PROBES));
-        this.probeBounds = probe ? ChangeCurve.boundsByAge(from != null ? from
-                : this.sample.get(0).truncatedTo(ChronoUnit.SECONDS), to, PROBES) : null;
-        this.probeCounts = probe ? new Long[probeBounds.size() - 1] : null;
-        this.counting = probe;
-        if (!pagesKnown) {
-            placeScouts(from, to);
-        }
-        if (scouts == null && (!pagesKnown || this.sample.isEmpty())) {
-            // no count or no sample to size pieces by as they are planned: cut what is to be read as a whole by
-            // what there is, and learn the density from the first pieces read
-            for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
-                Instant start = span.getKey().equals(Instant.MIN) ? null : span.getKey();
-                cut(start, span.getValue(), pages, this.sample, 1).forEach(this::insertInOrder);
-            }
-            unplanned.clear();
-        }
+        planner.firstPieces().forEach(piece -> insertInOrder(new Planned(piece)));
     }
 
     /** Read to its end and everything handed over; never once cancelled (its window was not read). */
     synchronized boolean finished() {
-        return !cancelled && plan.isEmpty() && unplanned.isEmpty() && queue.isEmpty();
+        return !cancelled && plan.isEmpty() && planner.allPlanned() && queue.isEmpty();
     }
 
     Instant end() {
@@ -348,7 +232,7 @@ final class ParallelBackfill {
         plan.clear();
         queue.clear();
         queuedRecords = 0;
-        unplanned.clear();
+        planner.stop();
         notifyAll();
     }
 
@@ -377,30 +261,29 @@ final class ParallelBackfill {
                 inFlight++;
             }
         }
-        if (counting) {
-            while (inFlight < limit && probes.size() < probeCounts.length) {
+        if (planner.counting()) {
+            while (inFlight < limit && probes.size() < planner.probes()) {
                 startProbe(probes.size());
                 inFlight++;
             }
-            if (curve == null) {
-                return; // nothing is planned before the first spans are counted
-            }
         }
-        if (scouts != null && curve == null) {
-            return; // nothing is planned before the first scouts are read
+        if (!planner.mayPlan()) {
+            return; // nothing is planned before the first spans are counted, or the first scouts read
         }
-        while (inFlight < limit && !unplanned.isEmpty()) {
-            Planned next = planAtFrontier(limit);
-            if (next == null) {
+        while (inFlight < limit && !planner.allPlanned()) {
+            BackfillPlanner.Piece piece = planner.next(limit, this::leftInFlight);
+            if (piece == null) {
                 return; // the spans counted so far do not reach far enough
             }
+            Planned next = new Planned(piece);
             insertInOrder(next);
             start(next);
             inFlight++;
         }
         // one second read at a time: what it holds is outside the queue's bound; none while the worker is the
         // slower side (reads then stop for room, which gives a split up, and more reads would not help)
-        while (inFlight < limit && unplanned.isEmpty() && !counting && splitsRunning == 0 && readsAllowed == null) {
+        while (inFlight < limit && planner.allPlanned() && !planner.counting() && splitsRunning == 0
+                && readsAllowed == null) {
             Planned longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (Planned p : plan) {
@@ -482,8 +365,8 @@ final class ParallelBackfill {
                     new ArrayList<>(seen)));
             Integer count = WindowWalker.pageCount(again.page());
             if (count == null || count != pages) {
-                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.from, p.to,
-                        count, pages);
+                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.piece.from(),
+                        p.piece.to(), count, pages);
                 return;
             }
             List<JsonNode> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
@@ -505,8 +388,8 @@ final class ParallelBackfill {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}", p.from, p.to,
-                    e.toString());
+            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
+                    p.piece.from(), p.piece.to(), e.toString());
         } finally {
             synchronized (this) {
                 splitsRunning--;
@@ -578,16 +461,16 @@ final class ParallelBackfill {
         });
     }
 
+
     private void startProbe(int i) {
-        Instant from = i == 0 && unplanned.containsKey(Instant.MIN) ? null : probeBounds.get(i);
-        Instant to = probeBounds.get(i + 1);
+        Window span = planner.probeSpan(i);
         probesRunning++;
         try {
-            probes.add(submit(() -> probe(i, from, to)));
+            probes.add(submit(() -> probe(i, span.from(), span.to())));
         } catch (RejectedExecutionException e) {
             probesRunning--;
             probes.add(null);
-            probed(i, null);
+            planner.probed(i, null);
         }
     }
 
@@ -601,88 +484,9 @@ final class ParallelBackfill {
         }
         synchronized (this) {
             probesRunning--;
-            probed(i, count);
+            planner.probed(i, count);
             schedule();
             notifyAll();
-        }
-    }
-
-    private void probed(int i, Long count) {
-        if (!counting) {
-            return;
-        }
-        if (count == null) {
-            // plan by the sample and the pieces read, as without counts (a curve of the first spans alone would
-            // never reach the end of the window)
-            counting = false;
-            curve = null;
-            curveUpTo = null;
-            return;
-        }
-        probeCounts[i] = count;
-        List<ChangeCurve.Span> spans = new ArrayList<>();
-        for (int k = 0; k < probeCounts.length && probeCounts[k] != null; k++) {
-            spans.add(new ChangeCurve.Span(probeBounds.get(k), probeBounds.get(k + 1), probeCounts[k]));
-        }
-        if (spans.size() == probeCounts.length) {
-            curve = new ChangeCurve(spans);
-            curveUpTo = null;
-            counting = false;
-            log.debug("counted {}", spans);
-        } else if (spans.size() >= 2) {
-            curve = new ChangeCurve(spans);
-            curveUpTo = spans.get(spans.size() - 1).from();
-        }
-    }
-
-    /**
-     * On a cursor endpoint: plans the scouts ({@link ScoutPlan}) that fall wholly in spans not planned yet (all of
-     * them on a first run), unless fewer than two do.
-     */
-    private void placeScouts(Instant from, Instant to) {
-        List<ScoutPlan.Scout> placed = ScoutPlan.place(from, to, sample, pageSize).stream()
-                .filter(s -> unplannedCovers(s.readFrom(), s.to())).toList();
-        if (placed.size() < 2) {
-            return;
-        }
-        scoutSpans = placed;
-        scouts = new ArrayList<>();
-        for (ScoutPlan.Scout s : placed) {
-            Planned p = new Planned(s.readFrom(), s.to(), 1, Integer.MAX_VALUE, pageSize / 2);
-            scouts.add(p);
-            insertInOrder(p);
-            removeFromUnplanned(s.readFrom(), s.to());
-        }
-    }
-
-    private boolean unplannedCovers(Instant from, Instant to) {
-        Map.Entry<Instant, Instant> span = unplanned.floorEntry(key(from));
-        return span != null && !span.getValue().isBefore(to);
-    }
-
-    /**
-     * A scout was read: the curve is drawn through the scouts read so far without a gap from the first, and
-     * pieces are planned only before the last of them until all are read.
-     */
-    private void scouted() {
-        List<Long> counts = new ArrayList<>();
-        for (Planned p : scouts) {
-            if (p.holds < 0) {
-                break;
-            }
-            counts.add(p.holds);
-        }
-        if (counts.size() < 2) {
-            return;
-        }
-        curve = ScoutPlan.curve(scoutSpans, counts);
-        if (counts.size() == scouts.size()) {
-            curveUpTo = null;
-            scouts = null;
-            scoutSpans = null;
-            log.debug("scouted {}", counts);
-        } else {
-            curveUpTo = scoutSpans.get(counts.size() - 1).from();
         }
     }
 
@@ -710,7 +514,8 @@ final class ParallelBackfill {
                 walker.readOn(at, sink, null);
                 read = WindowWalker.Piece.READ;
             } else {
-                read = walker.readPiece(ResourceOffset.windowStart(p.from, p.to), p.guessPages, p.maxPages, sink);
+                read = walker.readPiece(ResourceOffset.windowStart(p.piece.from(), p.piece.to()),
+                        p.piece.guessPages(), p.piece.maxPages(), sink);
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -718,8 +523,9 @@ final class ParallelBackfill {
             failure = new ConnectException("Reading a backfill piece failed", e);
         }
         if (log.isDebugEnabled()) {
-            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.from, p.to, p.expected,
-                    p.guessPages, p.maxPages, failure != null ? failure.toString() : read.refused()
+            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.piece.from(), p.piece.to(),
+                    p.piece.expected(), p.piece.guessPages(), p.piece.maxPages(),
+                    failure != null ? failure.toString() : read.refused()
                             ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
         }
         synchronized (this) {
@@ -757,15 +563,7 @@ final class ParallelBackfill {
      */
     private synchronized void learn(Planned p, long records) {
         p.holds = records;
-        if (scouts != null && scouts.contains(p)) {
-            scouted();
-        }
-        if (p.from != null) {
-            density.read(p.from, p.to, records);
-        }
-        if (p.byRate) {
-            density.sized(p.expected, records);
-        }
+        planner.counted(p.piece, records);
     }
 
     /**
@@ -797,8 +595,8 @@ final class ParallelBackfill {
     private void finish(Planned p) {
         plan.remove(p);
         p.at = null;
-        Instant from = p.from == null ? Instant.MIN : p.from;
-        Instant to = p.to;
+        Instant from = BackfillPlanner.key(p.piece.from());
+        Instant to = p.piece.to();
         Map.Entry<Instant, Instant> before = done.floorEntry(from);
         if (before != null && !before.getValue().isBefore(from)) {
             from = before.getKey();
@@ -814,24 +612,15 @@ final class ParallelBackfill {
         }
     }
 
-    /**
-     * A piece with more pages than allowed: cut again at once, in place. A piece sized by the density is cut
-     * evenly by time (the density varies little inside it; the page read is the piece's records of a few ids, a
-     * poorer guide); others by the sample. A forward walk without a page count (cursor) read the piece's highest
-     * or lowest ids, which say little about its change times: that is cut evenly too, into pieces of one page.
-     */
+    /** A piece with more pages than allowed: cut again at once, in place ({@link BackfillPlanner#recut}). */
     private void refused(Planned p, WindowWalker.Piece read) {
         int at = plan.indexOf(p);
         if (at < 0) {
             return;
         }
         plan.remove(at);
-        plan.addAll(at, cut(p.from, p.to, read.pagesIfRefused(),
-                p.byRate || !read.pagesKnown() ? List.of() : read.sample(), read.pagesKnown() ? PIECE_PAGES : 1));
-        if (read.pagesKnown() && p.from != null) {
-            // its page count is its record count within a page: good enough to learn the density from
-            density.read(p.from, p.to, (long) read.pagesIfRefused() * pageSize - pageSize / 2);
-        }
+        plan.addAll(at, planner.recut(p.piece, read.pagesIfRefused(), read.pagesKnown(), read.sample()).stream()
+                .map(Planned::new).toList());
     }
 
     /**
@@ -840,11 +629,12 @@ final class ParallelBackfill {
      */
     private Instant watermark() {
         Instant w = end;
-        if (!unplanned.isEmpty()) {
-            w = unplanned.firstKey();
+        Instant frontier = planner.frontier();
+        if (frontier != null) {
+            w = frontier;
         }
         if (!plan.isEmpty()) {
-            Instant first = key(plan.getFirst().from);
+            Instant first = BackfillPlanner.key(plan.getFirst().piece.from());
             w = first.isBefore(w) ? first : w;
         }
         return w.equals(Instant.MIN) ? null : w;
@@ -867,7 +657,7 @@ final class ParallelBackfill {
         java.util.ListIterator<Planned> it = plan.listIterator();
         while (it.hasNext()) {
             Planned q = it.next();
-            if (p.from == null || (q.from != null && q.from.isAfter(p.from))) {
+            if (p.piece.from() == null || (q.piece.from() != null && q.piece.from().isAfter(p.piece.from()))) {
                 it.previous();
                 break;
             }
@@ -875,208 +665,12 @@ final class ParallelBackfill {
         it.add(p);
     }
 
-    private static Instant key(Instant from) {
-        return from == null ? Instant.MIN : from;
-    }
-
-    /** Takes {@code [from, to)} (read or begun by a previous run) out of the spans to plan. */
-    private void removeFromUnplanned(Instant from, Instant to) {
-        Instant start = key(from);
-        Map.Entry<Instant, Instant> span = unplanned.floorEntry(start);
-        if (span == null || !span.getValue().isAfter(start)) {
-            span = unplanned.ceilingEntry(start);
+    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
+    private double leftInFlight() {
+        double left = 0;
+        for (Planned q : plan) {
+            left += Math.max(0, (q.holds >= 0 ? q.holds : q.piece.expected()) - q.sent);
         }
-        while (span != null && span.getKey().isBefore(to)) {
-            unplanned.remove(span.getKey());
-            if (span.getKey().isBefore(start)) {
-                unplanned.put(span.getKey(), start);
-            }
-            if (span.getValue().isAfter(to)) {
-                unplanned.put(to, span.getValue());
-            }
-            span = unplanned.ceilingEntry(to);
-        }
-    }
-
-    /** Plans the next piece at the start of the first span not planned, sized by what is known now. */
-    private Planned planAtFrontier(int reads) {
-        Map.Entry<Instant, Instant> span = unplanned.pollFirstEntry();
-        Instant from = span.getKey().equals(Instant.MIN) ? null : span.getKey();
-        Instant limit = span.getValue();
-        Double rate = density.rateAfter(from);
-        Planned p;
-        if (curve != null) {
-            p = counted(from, limit, reads);
-            if (p == null) {
-                unplanned.put(span.getKey(), limit);
-                return null;
-            }
-        } else if (rate != null && from != null) {
-            // near the end, smaller pieces, so that the reads in flight end about together: once less than half
-            // a full piece per read is left to plan, each new piece gets twice its share of it. (Measured on the
-            // benchmark: shrinking sooner costs a wrong first guess and a partial page per extra piece, shrinking
-            // later leaves reads idle at the end.)
-            double left = rate * unplannedSeconds(from, limit) / pageSize;
-            double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, 2 * left / reads));
-            double target = (pages - 0.5) * pageSize; // its last page about half full
-            long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
-            p = piece(from, from.plusSeconds(seconds), target, limit,
-                    (a, b) -> Duration.between(a, b).toSeconds() * rate);
-        } else {
-            p = sampledPiece(from, limit);
-        }
-        if (p.to.isBefore(limit)) {
-            unplanned.put(p.to, limit);
-        }
-        return p;
-    }
-
-    /**
-     * A piece at {@code from} sized by the counted spans: {@link #COUNTED_PIECE_PAGES} pages less half a page, or
-     * near the end each read's share of all that is left to read: the spans not planned and what the pieces in
-     * flight still hold. (Measured on the benchmark: this ends the reads closer together than sharing out only
-     * the spans not planned.) Null if the spans counted so far do not reach its end.
-     */
-    private Planned counted(Instant from, Instant limit, int reads) {
-        double pages = COUNTED_PIECE_PAGES;
-        if (curveUpTo == null) {
-            double left = curve.between(from, limit);
-            for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
-                left += curve.between(span.getKey(), span.getValue());
-            }
-            for (Planned q : plan) {
-                left += Math.max(0, (q.holds >= 0 ? q.holds : q.expected) - q.sent);
-            }
-            pages = Math.max(MIN_PIECE_PAGES, Math.min(COUNTED_PIECE_PAGES, left / pageSize / reads));
-        }
-        double target = (pages - 0.5) * pageSize;
-        Planned p = piece(from, curve.end(from, target, limit), target, limit, curve::between);
-        return curveUpTo != null && p.to.isAfter(curveUpTo) ? null : p;
-    }
-
-    /** Seconds of change time not planned yet: {@code [from, limit)} (being planned) and the spans after it. */
-    private long unplannedSeconds(Instant from, Instant limit) {
-        long seconds = Duration.between(from, limit).toSeconds();
-        for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
-            seconds += Duration.between(span.getKey(), span.getValue()).toSeconds();
-        }
-        return seconds;
-    }
-
-    /**
-     * A piece {@code [from, to)} sized by the density, {@code records} telling how many a span holds (the learned
-     * rate, or the counted curve): at least a second long, and stretched to its limit if little is left before
-     * it.
-     */
-    private Planned piece(Instant from, Instant to, double target, Instant limit,
-                          ToDoubleBiFunction<Instant, Instant> records) {
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || records.applyAsDouble(to, limit) < 0.25 * target
-                || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
-        double expected = records.applyAsDouble(from, to);
-        int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        // a cursor piece has no page to start at and cannot be cut once begun: it is walked whole
-        Planned p = pageNumbers ? new Planned(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected))
-                : new Planned(from, to, 1, Integer.MAX_VALUE, (long) Math.ceil(expected));
-        p.byRate = true;
-        return p;
-    }
-
-    /**
-     * Before the density is known: a piece of about {@link #SAMPLE_FILL} page by the window's first page, each
-     * of its change times standing for the same share of the window's records.
-     */
-    private Planned sampledPiece(Instant from, Instant limit) {
-        double perPoint = (double) windowRecords / sample.size();
-        double points = SAMPLE_FILL * pageSize / perPoint;
-        double at = (from == null ? -0.5 : countBefore(from)) + points;
-        Instant to = limit;
-        if (at < sample.size() - 1) {
-            int i = (int) Math.floor(Math.max(0, at));
-            Instant a = sample.get(i);
-            Instant b = sample.get(i + 1);
-            to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
-        }
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
-        long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
-        return new Planned(from, to, 1, 2, expected);
-    }
-
-    private int countBefore(Instant t) {
-        int lo = 0;
-        int hi = sample.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sample.get(mid).isBefore(t)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * Cuts {@code [from, to)}, which holds about {@code pages} pages, at quantiles of the sample into pieces of
-     * about {@code piecePages} pages each (the last page about half full). Pieces of several pages start their
-     * walk at their expected last page.
-     */
-    private List<Planned> cut(Instant from, Instant to, int pages, List<Instant> sample, int piecePages) {
-        List<Instant> inside = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
-                .sorted().toList();
-        int pieces = (int) Math.ceil(pages / (piecePages == 1 ? 0.85 : piecePages - 0.5));
-        TreeSet<Instant> cuts = new TreeSet<>();
-        for (int i = 1; i < pieces && !inside.isEmpty(); i++) {
-            Instant at = inside.get((int) ((long) i * inside.size() / pieces)).truncatedTo(ChronoUnit.SECONDS);
-            if ((from == null || Duration.between(from, at).toSeconds() >= MIN_PIECE_SECONDS)
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
-                cuts.add(at);
-            }
-        }
-        if (cuts.isEmpty()) {
-            evenCuts(from, to, Math.max(2, pieces), cuts); // no usable sample: cut by time, so pieces stay bounded
-        }
-        List<Planned> out = new ArrayList<>();
-        Instant start = from;
-        long expected = (long) Math.ceil(((double) pages * pageSize - pageSize / 2.0) / (cuts.size() + 1));
-        int guess = piecePages > 1 ? (int) Math.max(1, Math.ceil((double) expected / pageSize)) : 1;
-        int max = Math.max(2, MAX_PAGES_FACTOR * guess);
-        for (Instant at : cuts) {
-            out.add(new Planned(start, at, guess, max, expected));
-            start = at;
-        }
-        out.add(new Planned(start, to, guess, cuts.isEmpty() ? Integer.MAX_VALUE : max, expected));
-        return out;
-    }
-
-    /** Cut points dividing {@code [from, to)} into equal spans (an open start counts from ten years back). */
-    private static void evenCuts(Instant from, Instant to, int pieces, TreeSet<Instant> cuts) {
-        Instant start = from;
-        if (start == null) {
-            start = to.minus(Duration.ofDays(3650));
-            if (!start.isBefore(to)) {
-                return;
-            }
-            cuts.add(start.truncatedTo(ChronoUnit.SECONDS));
-        }
-        long seconds = Duration.between(start, to).toSeconds();
-        for (int i = 1; i < pieces; i++) {
-            Instant at = start.plusSeconds(seconds * i / pieces).truncatedTo(ChronoUnit.SECONDS);
-            if (Duration.between(start, at).toSeconds() >= MIN_PIECE_SECONDS
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
-                cuts.add(at);
-            }
-        }
+        return left;
     }
 }
