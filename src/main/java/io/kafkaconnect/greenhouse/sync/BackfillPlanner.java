@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.DoubleSupplier;
-import java.util.function.ToDoubleBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link WindowWalker#count}); a {@link ChangeCurve} through those counts cuts pieces of
  * {@link #COUNTED_PIECE_PAGES} pages less half a page. Near the end a piece gets each read's share of all that is
  * left to read (the spans not planned and what the pieces in flight still hold: their own counts are known from
- * their first request), at least {@link #MIN_PIECE_PAGES} pages, so that the reads end about together. A piece's walk starts at its expected last page, so it costs as many requests as it has pages when
- * the guess is right, one more when not;</li>
+ * their first request), at least {@link #MIN_PIECE_PAGES} pages, so that the reads end about together. A
+ * piece's walk starts at its expected last page, so it costs as many requests as it has pages when the guess is
+ * right, one more when not;</li>
  * <li>on a cursor endpoint (no count, no page numbers), from scouts: small pieces read first at the bounds of
  * spans by age ({@link ScoutPlan}), whose exact counts draw the curve; planned as above, but a cursor piece
  * starts at its first page and is walked whole, page by page (it cannot be cut once begun);</li>
@@ -56,11 +55,6 @@ final class BackfillPlanner {
     static final int COUNTED_PIECE_PAGES = 40;
     /** The fewest pages a piece sized by the density is aimed at, near the end of the window. */
     static final int MIN_PIECE_PAGES = 4;
-    /** Pieces cut by a sample (before the density is known) aim at this part of one page. */
-    static final double SAMPLE_FILL = 0.6;
-    /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
-    static final int MAX_PAGES_FACTOR = 3;
-    static final long MIN_PIECE_SECONDS = 1;
     /** Pages' worth of read pieces the density is learned from (twice: near the frontier, and before that). */
     private static final int RATE_PAGES = 8;
     /** Spans counted before planning, on a page-number endpoint (see {@link ChangeCurve#boundsByAge}). */
@@ -92,7 +86,8 @@ final class BackfillPlanner {
      */
     record Piece(Instant from, Instant to, int guessPages, int maxPages, long expected, boolean byRate) {
         Piece {
-            boolean cuttable = from == null || Duration.between(from, to).toSeconds() >= 2 * MIN_PIECE_SECONDS;
+            boolean cuttable = from == null
+                    || Duration.between(from, to).toSeconds() >= 2 * PieceCutter.MIN_PIECE_SECONDS;
             guessPages = Math.max(1, guessPages);
             maxPages = cuttable ? Math.max(2, maxPages) : Integer.MAX_VALUE;
             expected = Math.max(1, expected);
@@ -106,10 +101,9 @@ final class BackfillPlanner {
     private final int pageSize;
     /** Whether the window's pages are numbered (a page-number endpoint); false for a cursor endpoint. */
     private final boolean pageNumbers;
-    /** The window's records, as far as its first page tells (a guess without a page count). */
-    private final long windowRecords;
     /** The window's first page's change times, sorted. */
     private final List<Instant> sample;
+    private final PieceCutter cutter;
     /**
      * Spans of the window no piece is planned for yet (from → to, {@link Instant#MIN} for an open start): the
      * window at first, less what a previous run read or began.
@@ -145,7 +139,8 @@ final class BackfillPlanner {
         this.density = new ChangeDensity(this.pageSize, RATE_PAGES, 0.5 * PIECE_PAGES * this.pageSize);
         this.sample = window.sample().stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
                 .sorted().toList();
-        this.windowRecords = Math.max(1, (long) window.pages() * this.pageSize - this.pageSize / 2);
+        this.cutter = new PieceCutter(this.pageSize, pageNumbers, this.sample,
+                Math.max(1, (long) window.pages() * this.pageSize - this.pageSize / 2));
         unplanned.put(key(from), to);
         window.doneBefore().forEach(w -> take(w.from(), w.to()));
         window.readingBefore().forEach(piece -> take(piece.watermark(), piece.windowEnd()));
@@ -163,7 +158,7 @@ final class BackfillPlanner {
             // what there is, and learn the density from the first pieces read
             for (Map.Entry<Instant, Instant> span : unplanned.entrySet()) {
                 Instant start = span.getKey().equals(Instant.MIN) ? null : span.getKey();
-                firstPieces.addAll(cut(start, span.getValue(), window.pages(), this.sample, 1));
+                firstPieces.addAll(cutter.cut(start, span.getValue(), window.pages(), this.sample, 1));
             }
             unplanned.clear();
         }
@@ -295,11 +290,11 @@ final class BackfillPlanner {
             double left = rate * unplannedSeconds(from, limit) / pageSize;
             double pages = Math.max(MIN_PIECE_PAGES, Math.min(PIECE_PAGES, 2 * left / reads));
             double target = (pages - 0.5) * pageSize; // its last page about half full
-            long seconds = Math.max(MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
-            p = piece(from, from.plusSeconds(seconds), target, limit,
+            long seconds = Math.max(PieceCutter.MIN_PIECE_SECONDS, (long) Math.ceil(target / rate));
+            p = cutter.sized(from, from.plusSeconds(seconds), target, limit,
                     (a, b) -> Duration.between(a, b).toSeconds() * rate);
         } else {
-            p = sampledPiece(from, limit);
+            p = cutter.sampled(from, limit);
         }
         if (p.to().isBefore(limit)) {
             unplanned.put(p.to(), limit);
@@ -316,7 +311,7 @@ final class BackfillPlanner {
      * of one page.
      */
     List<Piece> recut(Piece p, int pages, boolean pagesKnown, List<Instant> sample) {
-        List<Piece> pieces = cut(p.from(), p.to(), pages, p.byRate() || !pagesKnown ? List.of() : sample,
+        List<Piece> pieces = cutter.cut(p.from(), p.to(), pages, p.byRate() || !pagesKnown ? List.of() : sample,
                 pagesKnown ? PIECE_PAGES : 1);
         if (pagesKnown && p.from() != null) {
             // its page count is its record count within a page: good enough to learn the density from
@@ -419,7 +414,7 @@ final class BackfillPlanner {
             pages = Math.max(MIN_PIECE_PAGES, Math.min(COUNTED_PIECE_PAGES, left / pageSize / reads));
         }
         double target = (pages - 0.5) * pageSize;
-        Piece p = piece(from, curve.end(from, target, limit), target, limit, curve::between);
+        Piece p = cutter.sized(from, curve.end(from, target, limit), target, limit, curve::between);
         return curveUpTo != null && p.to().isAfter(curveUpTo) ? null : p;
     }
 
@@ -430,120 +425,5 @@ final class BackfillPlanner {
             seconds += Duration.between(span.getKey(), span.getValue()).toSeconds();
         }
         return seconds;
-    }
-
-    /**
-     * A piece {@code [from, to)} sized by the density, {@code records} telling how many a span holds (the learned
-     * rate, or the counted curve): at least a second long, and stretched to its limit if little is left before
-     * it.
-     */
-    private Piece piece(Instant from, Instant to, double target, Instant limit,
-                        ToDoubleBiFunction<Instant, Instant> records) {
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || records.applyAsDouble(to, limit) < 0.25 * target
-                || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
-        double expected = records.applyAsDouble(from, to);
-        int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
-        // a cursor piece has no page to start at and cannot be cut once begun: it is walked whole
-        return pageNumbers ? new Piece(from, to, pages, MAX_PAGES_FACTOR * pages, (long) Math.ceil(expected), true)
-                : new Piece(from, to, 1, Integer.MAX_VALUE, (long) Math.ceil(expected), true);
-    }
-
-    /**
-     * Before the density is known: a piece of about {@link #SAMPLE_FILL} page by the window's first page, each
-     * of its change times standing for the same share of the window's records.
-     */
-    private Piece sampledPiece(Instant from, Instant limit) {
-        double perPoint = (double) windowRecords / sample.size();
-        double points = SAMPLE_FILL * pageSize / perPoint;
-        double at = (from == null ? -0.5 : countBefore(from)) + points;
-        Instant to = limit;
-        if (at < sample.size() - 1) {
-            int i = (int) Math.floor(Math.max(0, at));
-            Instant a = sample.get(i);
-            Instant b = sample.get(i + 1);
-            to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
-        }
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
-        long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
-        return Piece.of(from, to, 1, 2, expected);
-    }
-
-    private int countBefore(Instant t) {
-        int lo = 0;
-        int hi = sample.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sample.get(mid).isBefore(t)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /**
-     * Cuts {@code [from, to)}, which holds about {@code pages} pages, at quantiles of the sample into pieces of
-     * about {@code piecePages} pages each (the last page about half full). Pieces of several pages start their
-     * walk at their expected last page.
-     */
-    private List<Piece> cut(Instant from, Instant to, int pages, List<Instant> sample, int piecePages) {
-        List<Instant> inside = sample.stream().filter(t -> (from == null || !t.isBefore(from)) && t.isBefore(to))
-                .sorted().toList();
-        int pieces = (int) Math.ceil(pages / (piecePages == 1 ? 0.85 : piecePages - 0.5));
-        TreeSet<Instant> cuts = new TreeSet<>();
-        for (int i = 1; i < pieces && !inside.isEmpty(); i++) {
-            Instant at = inside.get((int) ((long) i * inside.size() / pieces)).truncatedTo(ChronoUnit.SECONDS);
-            if ((from == null || Duration.between(from, at).toSeconds() >= MIN_PIECE_SECONDS)
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
-                cuts.add(at);
-            }
-        }
-        if (cuts.isEmpty()) {
-            evenCuts(from, to, Math.max(2, pieces), cuts); // no usable sample: cut by time, so pieces stay bounded
-        }
-        List<Piece> out = new ArrayList<>();
-        Instant start = from;
-        long expected = (long) Math.ceil(((double) pages * pageSize - pageSize / 2.0) / (cuts.size() + 1));
-        int guess = piecePages > 1 ? (int) Math.max(1, Math.ceil((double) expected / pageSize)) : 1;
-        int max = Math.max(2, MAX_PAGES_FACTOR * guess);
-        for (Instant at : cuts) {
-            out.add(Piece.of(start, at, guess, max, expected));
-            start = at;
-        }
-        out.add(Piece.of(start, to, guess, cuts.isEmpty() ? Integer.MAX_VALUE : max, expected));
-        return out;
-    }
-
-    /** Cut points dividing {@code [from, to)} into equal spans (an open start counts from ten years back). */
-    private static void evenCuts(Instant from, Instant to, int pieces, TreeSet<Instant> cuts) {
-        Instant start = from;
-        if (start == null) {
-            start = to.minus(Duration.ofDays(3650));
-            if (!start.isBefore(to)) {
-                return;
-            }
-            cuts.add(start.truncatedTo(ChronoUnit.SECONDS));
-        }
-        long seconds = Duration.between(start, to).toSeconds();
-        for (int i = 1; i < pieces; i++) {
-            Instant at = start.plusSeconds(seconds * i / pieces).truncatedTo(ChronoUnit.SECONDS);
-            if (Duration.between(start, at).toSeconds() >= MIN_PIECE_SECONDS
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
-                cuts.add(at);
-            }
-        }
     }
 }

@@ -93,7 +93,7 @@ class BackfillPlannerTest {
                 within(0.02 * BackfillPlanner.COUNTED_PIECE_PAGES * PAGE));
         assertThat(first.guessPages()).as("its walk starts at its expected last page")
                 .isEqualTo(BackfillPlanner.COUNTED_PIECE_PAGES);
-        assertThat(first.maxPages()).isEqualTo(BackfillPlanner.MAX_PAGES_FACTOR * first.guessPages());
+        assertThat(first.maxPages()).isEqualTo(PieceCutter.MAX_PAGES_FACTOR * first.guessPages());
         assertThat(pieces.stream().mapToLong(Piece::expected).sum()).isCloseTo(total, within(total / 100));
     }
 
@@ -133,7 +133,7 @@ class BackfillPlannerTest {
         assertThat(sampled.from()).isEqualTo(before.get(before.size() - 1).to());
         assertThat(sampled.byRate()).isFalse();
         assertThat(sampled.maxPages()).as("a piece cut by the sample is cut again past two pages").isEqualTo(2);
-        assertThat(sampled.expected()).isEqualTo((long) Math.ceil(BackfillPlanner.SAMPLE_FILL * PAGE));
+        assertThat(sampled.expected()).isEqualTo((long) Math.ceil(PieceCutter.SAMPLE_FILL * PAGE));
     }
 
     @Test
