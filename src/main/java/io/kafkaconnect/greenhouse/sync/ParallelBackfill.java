@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.sync.BackfillPiece.State;
 import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,40 +72,6 @@ final class ParallelBackfill {
     record Batch(List<SourceRecord> records, ResourceOffset after) {
     }
 
-    private static final class Planned {
-        final BackfillPlanner.Piece piece;
-        Future<?> task;
-        boolean running;
-        RuntimeException failure;
-        /**
-         * Records it holds, once counted (from its last page, usually long before it is read to the end; -1
-         * before); records queued from it so far.
-         */
-        long holds = -1;
-        long sent;
-        /** While a second read holds its lower pages: that read's mark (see {@link #split}); null otherwise. */
-        Object splitBy;
-        /** Its own read stops once the page it would read next is this one (the second read's top page). */
-        int stopAt;
-        /** Its own read stopped there. */
-        boolean stoppedForSplit;
-        /** Its read stopped because the queue was full: it goes on from {@link #at} when there is room. */
-        boolean paused;
-        /** Begun by a previous run (a restart): what it sends now is not all it holds. */
-        boolean fromBefore;
-        Future<?> second;
-        /** Its position after the last page queued; null before its first page. */
-        ResourceOffset at;
-
-        Planned(BackfillPlanner.Piece piece) {
-            this.piece = piece;
-        }
-
-        boolean waiting() {
-            return !running && failure == null && splitBy == null;
-        }
-    }
-
     private final WindowWalker walker;
     /** Converts a page's records (offsets not set), on the fetch thread that read it. */
     private final Function<List<JsonNode>, List<SourceRecord>> converter;
@@ -115,7 +82,7 @@ final class ParallelBackfill {
     /** Plans the pieces; called only under this object's lock. */
     private final BackfillPlanner planner;
     /** Pieces not read completely yet, in order of time. */
-    private final LinkedList<Planned> plan = new LinkedList<>();
+    private final LinkedList<BackfillPiece> plan = new LinkedList<>();
     /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
     private final TreeMap<Instant, Instant> done = new TreeMap<>();
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
@@ -154,13 +121,8 @@ final class ParallelBackfill {
         this.end = window.to();
         this.planner = new BackfillPlanner(window, this.pageSize);
         window.doneBefore().forEach(w -> done.put(w.from(), w.to()));
-        for (ResourceOffset piece : window.readingBefore()) {
-            Planned p = new Planned(planner.resumed(piece));
-            p.at = piece;
-            p.fromBefore = true;
-            insertInOrder(p);
-        }
-        planner.firstPieces().forEach(piece -> insertInOrder(new Planned(piece)));
+        window.readingBefore().forEach(piece -> insertInOrder(new BackfillPiece(planner.resumed(piece), piece)));
+        planner.firstPieces().forEach(piece -> insertInOrder(new BackfillPiece(piece)));
     }
 
     /** Read to its end and everything handed over; never once cancelled (its window was not read). */
@@ -202,10 +164,11 @@ final class ParallelBackfill {
                 notifyAll();
                 return next;
             }
-            Planned failed = plan.stream().filter(p -> p.failure != null).findFirst().orElse(null);
+            BackfillPiece failed = plan.stream().filter(p -> p.state == State.FAILED).findFirst().orElse(null);
             if (failed != null) {
                 RuntimeException failure = failed.failure;
                 failed.failure = null; // read on from where it stands on the next poll
+                failed.state = State.WAITING;
                 if (failure instanceof RetriableException retriable) {
                     throw retriable;
                 }
@@ -226,9 +189,9 @@ final class ParallelBackfill {
     synchronized void cancel() {
         cancelled = true;
         escaped = null;
-        plan.stream().filter(p -> p.task != null && p.running).forEach(p -> p.task.cancel(true));
+        plan.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
         probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-        plan.stream().filter(p -> p.second != null).forEach(p -> p.second.cancel(true));
+        plan.stream().filter(p -> p.split != null && p.split.read != null).forEach(p -> p.split.read.cancel(true));
         plan.clear();
         queue.clear();
         queuedRecords = 0;
@@ -251,12 +214,13 @@ final class ParallelBackfill {
         if (queuedRecords > (long) QUEUED_PAGES * pageSize) {
             return;
         }
-        int inFlight = (int) plan.stream().filter(p -> p.running).count() + probesRunning + splitsRunning;
-        for (Planned p : plan) {
+        int inFlight = (int) plan.stream().filter(p -> p.state == State.READING).count() + probesRunning
+                + splitsRunning;
+        for (BackfillPiece p : plan) {
             if (inFlight >= limit) {
                 return;
             }
-            if (p.waiting()) {
+            if (p.startable()) {
                 start(p);
                 inFlight++;
             }
@@ -275,7 +239,7 @@ final class ParallelBackfill {
             if (piece == null) {
                 return; // the spans counted so far do not reach far enough
             }
-            Planned next = new Planned(piece);
+            BackfillPiece next = new BackfillPiece(piece);
             insertInOrder(next);
             start(next);
             inFlight++;
@@ -284,10 +248,10 @@ final class ParallelBackfill {
         // slower side (reads then stop for room, which gives a split up, and more reads would not help)
         while (inFlight < limit && planner.allPlanned() && !planner.counting() && splitsRunning == 0
                 && readsAllowed == null) {
-            Planned longest = null;
+            BackfillPiece longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
-            for (Planned p : plan) {
-                Integer next = p.running && p.splitBy == null && p.holds >= 0 && p.at != null
+            for (BackfillPiece p : plan) {
+                Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
                         ? WindowWalker.nextPageNumber(p.at) : null;
                 if (next != null && next > pagesLeft) {
                     longest = p;
@@ -307,20 +271,18 @@ final class ParallelBackfill {
      * piece with the most pages left ({@code next} down to 1; it takes up to half of them), so that the reads end
      * together. See {@link #readLowerPages}.
      */
-    private void split(Planned p, int next) {
+    private void split(BackfillPiece p, int next) {
         int top = Math.min(MAX_SPLIT_PAGES, next / 2);
-        Object mark = new Object();
-        p.splitBy = mark;
-        p.stopAt = top;
+        BackfillPiece.Split split = new BackfillPiece.Split(top);
+        p.split = split;
         ResourceOffset from = WindowWalker.atPageNumber(p.at, top, List.of());
         int pages = (int) Math.ceil((double) p.holds / pageSize);
         splitsRunning++;
         try {
-            p.second = submit(() -> readLowerPages(p, mark, from, pages));
+            split.read = submit(() -> readLowerPages(p, split, from, pages));
         } catch (RejectedExecutionException e) {
             splitsRunning--;
-            p.splitBy = null;
-            p.stopAt = 0;
+            p.split = null;
         }
     }
 
@@ -339,7 +301,7 @@ final class ParallelBackfill {
      * handed them over. If anything goes wrong, or the piece lost a page's worth of records, nothing held is
      * sent and the piece is read on from page k as if it had not been split.
      */
-    private void readLowerPages(Planned p, Object mark, ResourceOffset from, int pages) {
+    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, ResourceOffset from, int pages) {
         List<HeldPage> held = new ArrayList<>();
         try {
             walker.readOn(from, (page, after) -> {
@@ -349,10 +311,10 @@ final class ParallelBackfill {
             }, null);
             ResourceOffset firstStopped;
             synchronized (this) {
-                while (p.splitBy == mark && !p.stoppedForSplit && p.running && p.failure == null && !cancelled) {
+                while (p.split == split && p.state == State.READING && !cancelled) {
                     wait(1_000);
                 }
-                if (p.splitBy != mark || !p.stoppedForSplit || cancelled || held.isEmpty()) {
+                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || held.isEmpty()) {
                     return;
                 }
                 firstStopped = p.at; // page k next, with the ids of page k + 1
@@ -365,8 +327,8 @@ final class ParallelBackfill {
                     new ArrayList<>(seen)));
             Integer count = WindowWalker.pageCount(again.page());
             if (count == null || count != pages) {
-                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.piece.from(),
-                        p.piece.to(), count, pages);
+                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.planned.from(),
+                        p.planned.to(), count, pages);
                 return;
             }
             List<JsonNode> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
@@ -376,7 +338,7 @@ final class ParallelBackfill {
             ResourceOffset afterK = top.after().inWindow()
                     ? top.after().atPage(top.after().nextPage(), Walk.PREV, readOnK) : top.after();
             synchronized (this) {
-                if (p.splitBy != mark || cancelled) {
+                if (p.split != split || cancelled) {
                     return;
                 }
                 queue(p, converter.apply(pageK), afterK);
@@ -389,14 +351,15 @@ final class ParallelBackfill {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
-                    p.piece.from(), p.piece.to(), e.toString());
+                    p.planned.from(), p.planned.to(), e.toString());
         } finally {
             synchronized (this) {
                 splitsRunning--;
-                if (p.splitBy == mark) {
-                    p.splitBy = null;
-                    p.stopAt = 0;
-                    p.second = null;
+                if (p.split == split) {
+                    p.split = null;
+                    if (p.state == State.STOPPED_FOR_SPLIT) {
+                        p.state = State.WAITING; // read on from page k: the held pages were not sent
+                    }
                 }
                 schedule();
                 notifyAll();
@@ -410,36 +373,27 @@ final class ParallelBackfill {
      * polled in turn, so a thread waiting for room here could keep another resource's reads from starting until
      * this one's turn) and goes on from its next page when there is room.
      */
-    private synchronized boolean pausesForRoom(Planned p, ResourceOffset after) {
+    private synchronized boolean pausesForRoom(ResourceOffset after) {
         if (!after.inWindow() || queuedRecords <= (long) QUEUED_PAGES * pageSize || cancelled) {
             return false;
         }
-        p.paused = true;
         int reads = readsAllowed != null ? readsAllowed : concurrency.getAsInt();
         readsAllowed = Math.max(1, reads - 1);
         return true;
     }
 
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
-    private synchronized boolean stopsForSplit(Planned p, ResourceOffset after) {
+    private synchronized boolean stopsForSplit(BackfillPiece p, ResourceOffset after) {
         Integer next = WindowWalker.nextPageNumber(after);
-        if (p.splitBy == null || next == null || next > p.stopAt) {
-            return false;
-        }
-        p.stoppedForSplit = true;
-        notifyAll();
-        return true;
+        return p.split != null && next != null && next <= p.split.stopAt;
     }
 
-    private void start(Planned p) {
-        p.running = true;
-        p.failure = null;
-        p.stoppedForSplit = false;
-        p.paused = false;
+    private void start(BackfillPiece p) {
+        p.state = State.READING;
         try {
             p.task = submit(() -> read(p));
         } catch (RejectedExecutionException e) {
-            p.running = false;
+            p.state = State.FAILED;
             p.failure = new ConnectException("The fetch pool is shut down", e);
         }
     }
@@ -491,10 +445,12 @@ final class ParallelBackfill {
     }
 
     /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
-    private void read(Planned p) {
+    private void read(BackfillPiece p) {
         WindowWalker.Piece read = null;
         RuntimeException failure = null;
         long[] records = {0};
+        boolean[] stoppedForSplit = {false};
+        boolean[] paused = {false};
         ResourceOffset at = p.at;
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
@@ -502,7 +458,9 @@ final class ParallelBackfill {
                 public boolean accept(List<JsonNode> page, ResourceOffset after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
-                    return !stopsForSplit(p, after) && !pausesForRoom(p, after);
+                    stoppedForSplit[0] = stopsForSplit(p, after);
+                    paused[0] = !stoppedForSplit[0] && pausesForRoom(after);
+                    return !stoppedForSplit[0] && !paused[0];
                 }
 
                 @Override
@@ -514,8 +472,8 @@ final class ParallelBackfill {
                 walker.readOn(at, sink, null);
                 read = WindowWalker.Piece.READ;
             } else {
-                read = walker.readPiece(ResourceOffset.windowStart(p.piece.from(), p.piece.to()),
-                        p.piece.guessPages(), p.piece.maxPages(), sink);
+                read = walker.readPiece(ResourceOffset.windowStart(p.planned.from(), p.planned.to()),
+                        p.planned.guessPages(), p.planned.maxPages(), sink);
             }
         } catch (RuntimeException e) {
             failure = e;
@@ -523,19 +481,22 @@ final class ParallelBackfill {
             failure = new ConnectException("Reading a backfill piece failed", e);
         }
         if (log.isDebugEnabled()) {
-            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.piece.from(), p.piece.to(),
-                    p.piece.expected(), p.piece.guessPages(), p.piece.maxPages(),
+            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.planned.from(), p.planned.to(),
+                    p.planned.expected(), p.planned.guessPages(), p.planned.maxPages(),
                     failure != null ? failure.toString() : read.refused()
                             ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
         }
         synchronized (this) {
-            p.running = false;
+            if (p.state == State.READING) { // (not if its last page finished it)
+                p.state = stoppedForSplit[0] ? State.STOPPED_FOR_SPLIT : State.WAITING;
+            }
             if (cancelled) {
                 return;
             }
             if (failure != null) {
                 // no read starts in its place: the next poll reports the failure (and the task may back off
                 // first), where reads starting here would plan and fail one piece after another at full speed
+                p.state = State.FAILED;
                 p.failure = failure;
                 notifyAll();
                 return;
@@ -543,7 +504,7 @@ final class ParallelBackfill {
             if (read.refused()) {
                 refused(p, read);
             } else {
-                boolean stopped = p.stoppedForSplit || p.paused;
+                boolean stopped = stoppedForSplit[0] || paused[0];
                 if (!stopped && p.holds < 0 && !p.fromBefore) {
                     learn(p, p.sent); // all it sent, over every read of it (after a failure or a pause too)
                 }
@@ -561,16 +522,16 @@ final class ParallelBackfill {
      * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
      * many pages is long before it is read to the end.
      */
-    private synchronized void learn(Planned p, long records) {
+    private synchronized void learn(BackfillPiece p, long records) {
         p.holds = records;
-        planner.counted(p.piece, records);
+        planner.counted(p.planned, records);
     }
 
     /**
      * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
      * record: after it); {@code after} is the piece's position after the page.
      */
-    private void queue(Planned p, List<SourceRecord> converted, ResourceOffset after) {
+    private void queue(BackfillPiece p, List<SourceRecord> converted, ResourceOffset after) {
         synchronized (this) {
             if (cancelled) {
                 throw new CancellationException("the backfill was stopped");
@@ -592,11 +553,12 @@ final class ParallelBackfill {
     }
 
     /** A piece read completely: its span joins the parts done. */
-    private void finish(Planned p) {
+    private void finish(BackfillPiece p) {
         plan.remove(p);
+        p.state = State.DONE;
         p.at = null;
-        Instant from = BackfillPlanner.key(p.piece.from());
-        Instant to = p.piece.to();
+        Instant from = BackfillPlanner.key(p.planned.from());
+        Instant to = p.planned.to();
         Map.Entry<Instant, Instant> before = done.floorEntry(from);
         if (before != null && !before.getValue().isBefore(from)) {
             from = before.getKey();
@@ -613,14 +575,14 @@ final class ParallelBackfill {
     }
 
     /** A piece with more pages than allowed: cut again at once, in place ({@link BackfillPlanner#recut}). */
-    private void refused(Planned p, WindowWalker.Piece read) {
+    private void refused(BackfillPiece p, WindowWalker.Piece read) {
         int at = plan.indexOf(p);
         if (at < 0) {
             return;
         }
         plan.remove(at);
-        plan.addAll(at, planner.recut(p.piece, read.pagesIfRefused(), read.pagesKnown(), read.sample()).stream()
-                .map(Planned::new).toList());
+        plan.addAll(at, planner.recut(p.planned, read.pagesIfRefused(), read.pagesKnown(), read.sample()).stream()
+                .map(BackfillPiece::new).toList());
     }
 
     /**
@@ -634,7 +596,7 @@ final class ParallelBackfill {
             w = frontier;
         }
         if (!plan.isEmpty()) {
-            Instant first = BackfillPlanner.key(plan.getFirst().piece.from());
+            Instant first = BackfillPlanner.key(plan.getFirst().planned.from());
             w = first.isBefore(w) ? first : w;
         }
         return w.equals(Instant.MIN) ? null : w;
@@ -653,11 +615,11 @@ final class ParallelBackfill {
     }
 
     /** Adds a piece to the plan, which is kept in order of time. */
-    private void insertInOrder(Planned p) {
-        java.util.ListIterator<Planned> it = plan.listIterator();
+    private void insertInOrder(BackfillPiece p) {
+        java.util.ListIterator<BackfillPiece> it = plan.listIterator();
         while (it.hasNext()) {
-            Planned q = it.next();
-            if (p.piece.from() == null || (q.piece.from() != null && q.piece.from().isAfter(p.piece.from()))) {
+            BackfillPiece q = it.next();
+            if (p.planned.from() == null || (q.planned.from() != null && q.planned.from().isAfter(p.planned.from()))) {
                 it.previous();
                 break;
             }
@@ -668,8 +630,8 @@ final class ParallelBackfill {
     /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
     private double leftInFlight() {
         double left = 0;
-        for (Planned q : plan) {
-            left += Math.max(0, (q.holds >= 0 ? q.holds : q.piece.expected()) - q.sent);
+        for (BackfillPiece q : plan) {
+            left += q.left();
         }
         return left;
     }
