@@ -3,21 +3,19 @@ package io.kafkaconnect.greenhouse.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.BackfillPiece.State;
-import io.kafkaconnect.greenhouse.sync.ResourceOffset.Walk;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
- * ({@link #readLowerPages}), so that the reads end about together.
+ * ({@link LowerPagesRead}), so that the reads end about together.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
  * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
@@ -52,6 +50,11 @@ import org.slf4j.LoggerFactory;
  * starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom}); it goes
  * on from its next page when there is room. Where the worker takes records more slowly than the reads bring
  * them, at most that many pages and one per read wait, and no page is fetched that has no room to wait in.
+ *
+ * <p><b>Threads.</b> Reads run on the fetch pool; {@link #poll} runs on the task's thread. What they share (the
+ * pieces, the planner, the queue) is guarded by one {@link ReentrantLock}, and its {@link Condition} wakes
+ * whoever waits for a change: a poll for a page, a second read for the piece's own read to stop. Reads start only
+ * where something changed (a poll, a read's or a count's end), in {@link #schedule}.
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
@@ -79,12 +82,12 @@ final class ParallelBackfill {
     private final IntSupplier concurrency;
     private final int pageSize;
     private final Instant end;
-    /** Plans the pieces; called only under this object's lock. */
+    /** Guards everything below; {@link #changed} is signalled whenever something a waiting thread needs changed. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private final BackfillPlanner planner;
-    /** Pieces not read completely yet, in order of time. */
-    private final LinkedList<BackfillPiece> plan = new LinkedList<>();
-    /** Pieces read completely after the first piece still open: from → to, merged where they touch. */
-    private final TreeMap<Instant, Instant> done = new TreeMap<>();
+    /** The pieces not read completely yet, the parts done, and from them the position. */
+    private final BackfillProgress progress;
     private final ArrayDeque<Batch> queue = new ArrayDeque<>();
     private long queuedRecords;
     /**
@@ -120,14 +123,19 @@ final class ParallelBackfill {
         this.pageSize = Math.max(1, pageSize);
         this.end = window.to();
         this.planner = new BackfillPlanner(window, this.pageSize);
-        window.doneBefore().forEach(w -> done.put(w.from(), w.to()));
-        window.readingBefore().forEach(piece -> insertInOrder(new BackfillPiece(planner.resumed(piece), piece)));
-        planner.firstPieces().forEach(piece -> insertInOrder(new BackfillPiece(piece)));
+        this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
+        window.readingBefore().forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece), piece)));
+        planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
 
     /** Read to its end and everything handed over; never once cancelled (its window was not read). */
-    synchronized boolean finished() {
-        return !cancelled && plan.isEmpty() && planner.allPlanned() && queue.isEmpty();
+    boolean finished() {
+        lock.lock();
+        try {
+            return !cancelled && progress.open().isEmpty() && planner.allPlanned() && queue.isEmpty();
+        } finally {
+            lock.unlock();
+        }
     }
 
     Instant end() {
@@ -135,8 +143,13 @@ final class ParallelBackfill {
     }
 
     /** How many pieces had their lower pages read by a second read at the end. */
-    synchronized int splits() {
-        return splits;
+    int splits() {
+        lock.lock();
+        try {
+            return splits;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -146,62 +159,76 @@ final class ParallelBackfill {
      * @throws RetriableException if reading a piece failed transiently (it is read again)
      * @throws ConnectException   if it failed for good, or a fetch thread failed outside a read
      */
-    synchronized Batch poll(Duration wait) throws InterruptedException {
+    Batch poll(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            if (escaped != null) {
-                Throwable cause = escaped;
-                cancel();
-                throw new ConnectException("A fetch thread of the backfill up to " + end + " failed: " + cause, cause);
-            }
-            if (cancelled) {
-                return null;
-            }
-            schedule();
-            Batch next = queue.pollFirst();
-            if (next != null) {
-                queuedRecords -= next.records().size();
-                notifyAll();
-                return next;
-            }
-            BackfillPiece failed = plan.stream().filter(p -> p.state == State.FAILED).findFirst().orElse(null);
-            if (failed != null) {
-                RuntimeException failure = failed.failure;
-                failed.failure = null; // read on from where it stands on the next poll
-                failed.state = State.WAITING;
-                if (failure instanceof RetriableException retriable) {
-                    throw retriable;
+        lock.lock();
+        try {
+            while (true) {
+                if (escaped != null) {
+                    Throwable cause = escaped;
+                    cancel();
+                    throw new ConnectException("A fetch thread of the backfill up to " + end + " failed: " + cause,
+                            cause);
                 }
-                cancel();
-                throw failure instanceof ConnectException ce ? ce : new ConnectException(failure);
+                if (cancelled) {
+                    return null;
+                }
+                schedule();
+                Batch next = queue.pollFirst();
+                if (next != null) {
+                    queuedRecords -= next.records().size();
+                    changed.signalAll();
+                    return next;
+                }
+                BackfillPiece failed = progress.open().stream().filter(p -> p.state == State.FAILED).findFirst()
+                        .orElse(null);
+                if (failed != null) {
+                    RuntimeException failure = failed.failure;
+                    failed.failure = null; // read on from where it stands on the next poll
+                    failed.state = State.WAITING;
+                    if (failure instanceof RetriableException retriable) {
+                        throw retriable;
+                    }
+                    cancel();
+                    throw failure instanceof ConnectException ce ? ce : new ConnectException(failure);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || finished()) {
+                    return null;
+                }
+                if (readsAllowed != null) { // the worker waits for records: allow one more read
+                    readsAllowed = readsAllowed + 1 >= concurrency.getAsInt() ? null : readsAllowed + 1;
+                }
+                changed.await(Math.max(1, left / 1_000_000), TimeUnit.MILLISECONDS);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || finished()) {
-                return null;
-            }
-            if (readsAllowed != null) { // the worker waits for records: allow one more read
-                readsAllowed = readsAllowed + 1 >= concurrency.getAsInt() ? null : readsAllowed + 1;
-            }
-            wait(Math.max(1, left / 1_000_000));
+        } finally {
+            lock.unlock();
         }
     }
 
-    synchronized void cancel() {
-        cancelled = true;
-        escaped = null;
-        plan.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
-        probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-        plan.stream().filter(p -> p.split != null && p.split.read != null).forEach(p -> p.split.read.cancel(true));
-        plan.clear();
-        queue.clear();
-        queuedRecords = 0;
-        planner.stop();
-        notifyAll();
+    void cancel() {
+        lock.lock();
+        try {
+            cancelled = true;
+            escaped = null;
+            List<BackfillPiece> open = progress.open();
+            open.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
+            probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
+            open.stream().filter(p -> p.split != null && p.split.read != null)
+                    .forEach(p -> p.split.read.cancel(true));
+            progress.clear();
+            queue.clear();
+            queuedRecords = 0;
+            planner.stop();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
-     * Starts reads in plan order while fewer than {@code concurrency} are in flight and few records wait to be
-     * handed over, planning new pieces at the frontier as needed.
+     * Under the lock: starts reads in plan order while fewer than {@code concurrency} are in flight and few
+     * records wait to be handed over, planning new pieces at the frontier as needed.
      */
     private void schedule() {
         if (cancelled) {
@@ -214,9 +241,10 @@ final class ParallelBackfill {
         if (queuedRecords > (long) QUEUED_PAGES * pageSize) {
             return;
         }
-        int inFlight = (int) plan.stream().filter(p -> p.state == State.READING).count() + probesRunning
+        List<BackfillPiece> open = progress.open();
+        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count() + probesRunning
                 + splitsRunning;
-        for (BackfillPiece p : plan) {
+        for (BackfillPiece p : open) {
             if (inFlight >= limit) {
                 return;
             }
@@ -240,7 +268,7 @@ final class ParallelBackfill {
                 return; // the spans counted so far do not reach far enough
             }
             BackfillPiece next = new BackfillPiece(piece);
-            insertInOrder(next);
+            progress.add(next);
             start(next);
             inFlight++;
         }
@@ -250,7 +278,7 @@ final class ParallelBackfill {
                 && readsAllowed == null) {
             BackfillPiece longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
-            for (BackfillPiece p : plan) {
+            for (BackfillPiece p : open) {
                 Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
                         ? WindowWalker.nextPageNumber(p.at) : null;
                 if (next != null && next > pagesLeft) {
@@ -264,6 +292,15 @@ final class ParallelBackfill {
             split(longest, pagesLeft);
             inFlight++;
         }
+    }
+
+    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
+    private double leftInFlight() {
+        double left = 0;
+        for (BackfillPiece q : progress.open()) {
+            left += q.left();
+        }
+        return left;
     }
 
     /**
@@ -286,66 +323,43 @@ final class ParallelBackfill {
         }
     }
 
-    /** A page read by the second read of a split piece, held until the first read has passed the page above it. */
-    private record HeldPage(List<JsonNode> json, List<SourceRecord> records, ResourceOffset after) {
-    }
-
     /**
-     * Runs on the pool: the second read of a split piece. It walks down from page {@code from} (call it k) to the
-     * first page, holding what it reads, while the piece's own read goes on down to page k + 1 and stops. Read in
-     * that order, a record that moved from page k + 1 to page k after k was read would be missed, so page k is
-     * read once more after the first read has read k + 1: a record can move down by fewer pages than a piece's
-     * records left it meanwhile divided by the page size, which is under one page if the piece still counts
-     * {@code pages} pages (then nothing else can have been missed), and records already read on page k + 1 or
-     * on k are recognised by id. The held pages are then handed over in order, as the first read would have
-     * handed them over. If anything goes wrong, or the piece lost a page's worth of records, nothing held is
-     * sent and the piece is read on from page k as if it had not been split.
+     * Runs on the pool: the second read of a split piece ({@link LowerPagesRead}). If anything goes wrong, or the
+     * piece lost a page's worth of records, nothing held is sent and the piece is read on from page k as if it
+     * had not been split.
      */
     private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, ResourceOffset from, int pages) {
-        List<HeldPage> held = new ArrayList<>();
+        LowerPagesRead second = new LowerPagesRead(walker, converter);
         try {
-            walker.readOn(from, (page, after) -> {
-                held.add(held.isEmpty() ? new HeldPage(page, null, after)
-                        : new HeldPage(null, converter.apply(page), after));
-                return true;
-            }, null);
+            boolean held = second.hold(from);
             ResourceOffset firstStopped;
-            synchronized (this) {
+            lock.lock();
+            try {
                 while (p.split == split && p.state == State.READING && !cancelled) {
-                    wait(1_000);
+                    changed.await(1, TimeUnit.SECONDS);
                 }
-                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || held.isEmpty()) {
+                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {
                     return;
                 }
                 firstStopped = p.at; // page k next, with the ids of page k + 1
+            } finally {
+                lock.unlock();
             }
-            HeldPage top = held.get(0);
-            Set<Long> above = new HashSet<>(firstStopped.seen());
-            Set<Long> seen = new HashSet<>(above);
-            seen.addAll(walker.ids(top.json()));
-            WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.nextPage(), Walk.PREV,
-                    new ArrayList<>(seen)));
-            Integer count = WindowWalker.pageCount(again.page());
-            if (count == null || count != pages) {
-                log.debug("piece [{}, {}) now holds {} pages, not {}: read on without the split", p.planned.from(),
-                        p.planned.to(), count, pages);
+            List<LowerPagesRead.Page> pagesToSend = second.again(firstStopped, pages);
+            if (pagesToSend == null) {
+                log.debug("piece [{}, {}) no longer holds {} pages: read on without the split", p.planned.from(),
+                        p.planned.to(), pages);
                 return;
             }
-            List<JsonNode> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
-            pageK.addAll(again.toSend());
-            List<Long> readOnK = new ArrayList<>(walker.ids(top.json()));
-            readOnK.addAll(walker.ids(again.toSend()));
-            ResourceOffset afterK = top.after().inWindow()
-                    ? top.after().atPage(top.after().nextPage(), Walk.PREV, readOnK) : top.after();
-            synchronized (this) {
+            lock.lock();
+            try {
                 if (p.split != split || cancelled) {
                     return;
                 }
-                queue(p, converter.apply(pageK), afterK);
-                for (HeldPage h : held.subList(1, held.size())) {
-                    queue(p, h.records(), h.after());
-                }
+                pagesToSend.forEach(page -> queue(p, page.records(), page.after()));
                 splits++;
+            } finally {
+                lock.unlock();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -353,7 +367,8 @@ final class ParallelBackfill {
             log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
                     p.planned.from(), p.planned.to(), e.toString());
         } finally {
-            synchronized (this) {
+            lock.lock();
+            try {
                 splitsRunning--;
                 if (p.split == split) {
                     p.split = null;
@@ -362,7 +377,9 @@ final class ParallelBackfill {
                     }
                 }
                 schedule();
-                notifyAll();
+                changed.signalAll();
+            } finally {
+                lock.unlock();
             }
         }
     }
@@ -373,21 +390,32 @@ final class ParallelBackfill {
      * polled in turn, so a thread waiting for room here could keep another resource's reads from starting until
      * this one's turn) and goes on from its next page when there is room.
      */
-    private synchronized boolean pausesForRoom(ResourceOffset after) {
-        if (!after.inWindow() || queuedRecords <= (long) QUEUED_PAGES * pageSize || cancelled) {
-            return false;
+    private boolean pausesForRoom(ResourceOffset after) {
+        lock.lock();
+        try {
+            if (!after.inWindow() || queuedRecords <= (long) QUEUED_PAGES * pageSize || cancelled) {
+                return false;
+            }
+            int reads = readsAllowed != null ? readsAllowed : concurrency.getAsInt();
+            readsAllowed = Math.max(1, reads - 1);
+            return true;
+        } finally {
+            lock.unlock();
         }
-        int reads = readsAllowed != null ? readsAllowed : concurrency.getAsInt();
-        readsAllowed = Math.max(1, reads - 1);
-        return true;
     }
 
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
-    private synchronized boolean stopsForSplit(BackfillPiece p, ResourceOffset after) {
+    private boolean stopsForSplit(BackfillPiece p, ResourceOffset after) {
         Integer next = WindowWalker.nextPageNumber(after);
-        return p.split != null && next != null && next <= p.split.stopAt;
+        lock.lock();
+        try {
+            return p.split != null && next != null && next <= p.split.stopAt;
+        } finally {
+            lock.unlock();
+        }
     }
 
+    /** Under the lock: starts a read of {@code p} on the pool. */
     private void start(BackfillPiece p) {
         p.state = State.READING;
         try {
@@ -404,18 +432,21 @@ final class ParallelBackfill {
             try {
                 work.run();
             } catch (Throwable t) {
-                synchronized (this) {
+                lock.lock();
+                try {
                     if (!cancelled && escaped == null) {
                         escaped = t;
                     }
-                    notifyAll();
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
                 }
                 throw t;
             }
         });
     }
 
-
+    /** Under the lock: starts counting the {@code i}th span on the pool. */
     private void startProbe(int i) {
         Window span = planner.probeSpan(i);
         probesRunning++;
@@ -436,11 +467,14 @@ final class ParallelBackfill {
         } catch (RuntimeException e) {
             log.debug("counting [{}, {}) failed; planning without the counts: {}", from, to, e.toString());
         }
-        synchronized (this) {
+        lock.lock();
+        try {
             probesRunning--;
             planner.probed(i, count);
             schedule();
-            notifyAll();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -477,7 +511,7 @@ final class ParallelBackfill {
             }
         } catch (RuntimeException e) {
             failure = e;
-        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece "running"
+        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece READING
             failure = new ConnectException("Reading a backfill piece failed", e);
         }
         if (log.isDebugEnabled()) {
@@ -486,45 +520,61 @@ final class ParallelBackfill {
                     failure != null ? failure.toString() : read.refused()
                             ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
         }
-        synchronized (this) {
-            if (p.state == State.READING) { // (not if its last page finished it)
-                p.state = stoppedForSplit[0] ? State.STOPPED_FOR_SPLIT : State.WAITING;
-            }
-            if (cancelled) {
-                return;
-            }
-            if (failure != null) {
-                // no read starts in its place: the next poll reports the failure (and the task may back off
-                // first), where reads starting here would plan and fail one piece after another at full speed
-                p.state = State.FAILED;
-                p.failure = failure;
-                notifyAll();
-                return;
-            }
-            if (read.refused()) {
-                refused(p, read);
-            } else {
-                boolean stopped = stoppedForSplit[0] || paused[0];
-                if (!stopped && p.holds < 0 && !p.fromBefore) {
-                    learn(p, p.sent); // all it sent, over every read of it (after a failure or a pause too)
-                }
-                if (plan.contains(p) && !stopped) { // read to its end without a last page saying so
-                    finish(p);
-                    queue.addLast(new Batch(List.of(), position()));
-                }
-            }
-            schedule();
-            notifyAll();
+        lock.lock();
+        try {
+            ended(p, read, failure, stoppedForSplit[0], paused[0]);
+        } finally {
+            lock.unlock();
         }
+    }
+
+    /** Under the lock: a read of {@code p} ended (stopped for a split or for room, failed, or read to its end). */
+    private void ended(BackfillPiece p, WindowWalker.Piece read, RuntimeException failure, boolean stoppedForSplit,
+                       boolean paused) {
+        if (p.state == State.READING) { // (not if its last page finished it)
+            p.state = stoppedForSplit ? State.STOPPED_FOR_SPLIT : State.WAITING;
+        }
+        if (cancelled) {
+            return;
+        }
+        if (failure != null) {
+            // no read starts in its place: the next poll reports the failure (and the task may back off
+            // first), where reads starting here would plan and fail one piece after another at full speed
+            p.state = State.FAILED;
+            p.failure = failure;
+            changed.signalAll();
+            return;
+        }
+        if (read.refused()) {
+            // more pages than allowed: cut again at once, in place
+            progress.replace(p, planner.recut(p.planned, read.pagesIfRefused(), read.pagesKnown(), read.sample())
+                    .stream().map(BackfillPiece::new).toList());
+        } else {
+            boolean stopped = stoppedForSplit || paused;
+            if (!stopped && p.holds < 0 && !p.fromBefore) {
+                learn(p, p.sent); // all it sent, over every read of it (after a failure or a pause too)
+            }
+            if (progress.isOpen(p) && !stopped) { // read to its end without a last page saying so
+                progress.finish(p);
+                queue.addLast(new Batch(List.of(), progress.position()));
+            }
+        }
+        schedule();
+        changed.signalAll();
     }
 
     /**
      * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
      * many pages is long before it is read to the end.
      */
-    private synchronized void learn(BackfillPiece p, long records) {
-        p.holds = records;
-        planner.counted(p.planned, records);
+    private void learn(BackfillPiece p, long records) {
+        lock.lock();
+        try {
+            p.holds = records;
+            planner.counted(p.planned, records);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -532,107 +582,26 @@ final class ParallelBackfill {
      * record: after it); {@code after} is the piece's position after the page.
      */
     private void queue(BackfillPiece p, List<SourceRecord> converted, ResourceOffset after) {
-        synchronized (this) {
+        lock.lock();
+        try {
             if (cancelled) {
                 throw new CancellationException("the backfill was stopped");
             }
             p.sent += converted.size();
-            Map<String, Object> before = position().toMap();
+            Map<String, Object> before = progress.position().toMap();
             if (after.inWindow()) {
                 p.at = after;
             } else {
-                finish(p);
+                progress.finish(p);
             }
             if (!converted.isEmpty() || !after.inWindow()) {
-                ResourceOffset now = position();
+                ResourceOffset now = progress.position();
                 queue.addLast(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
                 queuedRecords += converted.size();
-                notifyAll();
+                changed.signalAll();
             }
+        } finally {
+            lock.unlock();
         }
-    }
-
-    /** A piece read completely: its span joins the parts done. */
-    private void finish(BackfillPiece p) {
-        plan.remove(p);
-        p.state = State.DONE;
-        p.at = null;
-        Instant from = BackfillPlanner.key(p.planned.from());
-        Instant to = p.planned.to();
-        Map.Entry<Instant, Instant> before = done.floorEntry(from);
-        if (before != null && !before.getValue().isBefore(from)) {
-            from = before.getKey();
-        }
-        Instant after = done.remove(to);
-        if (after != null) {
-            to = after;
-        }
-        done.put(from, to);
-        Instant watermark = watermark();
-        if (watermark != null) {
-            done.headMap(watermark, true).values().removeIf(end -> !end.isAfter(watermark));
-        }
-    }
-
-    /** A piece with more pages than allowed: cut again at once, in place ({@link BackfillPlanner#recut}). */
-    private void refused(BackfillPiece p, WindowWalker.Piece read) {
-        int at = plan.indexOf(p);
-        if (at < 0) {
-            return;
-        }
-        plan.remove(at);
-        plan.addAll(at, planner.recut(p.planned, read.pagesIfRefused(), read.pagesKnown(), read.sample()).stream()
-                .map(BackfillPiece::new).toList());
-    }
-
-    /**
-     * Everything before it is read: the start of the first piece still open or of the first span not planned,
-     * whichever is earlier; null while nothing is read from the window's open start.
-     */
-    private Instant watermark() {
-        Instant w = end;
-        Instant frontier = planner.frontier();
-        if (frontier != null) {
-            w = frontier;
-        }
-        if (!plan.isEmpty()) {
-            Instant first = BackfillPlanner.key(plan.getFirst().planned.from());
-            w = first.isBefore(w) ? first : w;
-        }
-        return w.equals(Instant.MIN) ? null : w;
-    }
-
-    /** Where the backfill stands: the watermark, the pieces done after it and the pieces partly read. */
-    private ResourceOffset position() {
-        Instant watermark = watermark();
-        if (watermark != null && !watermark.isBefore(end)) {
-            return ResourceOffset.at(end);
-        }
-        List<Window> parts = new ArrayList<>(done.size());
-        done.forEach((from, to) -> parts.add(new Window(from, to)));
-        List<ResourceOffset> reading = plan.stream().filter(p -> p.at != null).map(p -> p.at).toList();
-        return ResourceOffset.backfill(watermark, end, parts, reading);
-    }
-
-    /** Adds a piece to the plan, which is kept in order of time. */
-    private void insertInOrder(BackfillPiece p) {
-        java.util.ListIterator<BackfillPiece> it = plan.listIterator();
-        while (it.hasNext()) {
-            BackfillPiece q = it.next();
-            if (p.planned.from() == null || (q.planned.from() != null && q.planned.from().isAfter(p.planned.from()))) {
-                it.previous();
-                break;
-            }
-        }
-        it.add(p);
-    }
-
-    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
-    private double leftInFlight() {
-        double left = 0;
-        for (BackfillPiece q : plan) {
-            left += q.left();
-        }
-        return left;
     }
 }
