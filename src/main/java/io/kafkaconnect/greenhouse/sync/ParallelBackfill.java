@@ -5,7 +5,6 @@ import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.BackfillPiece.State;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +45,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
  * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
- * {@link #MAX_SPLIT_PAGES}). While more than {@link #QUEUED_PAGES} pages wait for {@link #poll}, no read
- * starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom}); it goes
- * on from its next page when there is room. Where the worker takes records more slowly than the reads bring
+ * {@link #MAX_SPLIT_PAGES}). While more than {@link HandOverQueue#QUEUED_PAGES} pages wait for {@link #poll},
+ * no read starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom});
+ * it goes on from its next page when there is room. Where the worker takes records more slowly than the reads bring
  * them, at most that many pages and one per read wait, and no page is fetched that has no room to wait in.
  *
  * <p><b>Threads.</b> Reads run on the fetch pool; {@link #poll} runs on the task's thread. What they share (the
@@ -58,11 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
-    /**
-     * Pages' worth of records that may wait for {@link #poll}. Where the worker keeps up, a page waits a few
-     * milliseconds; where it does not (the converter is slower than the budget), this bounds the heap.
-     */
-    private static final int QUEUED_PAGES = 4;
     /** A piece is split at the end only if its read has at least this many pages left. */
     private static final int MIN_SPLIT_PAGES = 4;
     /**
@@ -88,15 +82,8 @@ final class ParallelBackfill {
     private final BackfillPlanner planner;
     /** The pieces not read completely yet, the parts done, and from them the position. */
     private final BackfillProgress progress;
-    private final ArrayDeque<Batch> queue = new ArrayDeque<>();
-    private long queuedRecords;
-    /**
-     * Reads allowed in flight while the worker takes records more slowly than they come (one fewer each time a
-     * read stops for room in the queue, one more each time a poll finds the queue empty); null: as many as
-     * {@link #concurrency} says. Every read holds a page or two while it runs, so where the worker is the
-     * bottleneck, reads beyond what keeps it busy only fill the heap.
-     */
-    private Integer readsAllowed;
+    /** The batches read and not polled yet, and the back-pressure they exert. */
+    private final HandOverQueue handOver;
     private final List<Future<?>> probes = new ArrayList<>();
     private int probesRunning;
     private int splitsRunning;
@@ -124,6 +111,7 @@ final class ParallelBackfill {
         this.end = window.to();
         this.planner = new BackfillPlanner(window, this.pageSize);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
+        this.handOver = new HandOverQueue(this.pageSize);
         window.readingBefore().forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
@@ -132,7 +120,7 @@ final class ParallelBackfill {
     boolean finished() {
         lock.lock();
         try {
-            return !cancelled && progress.open().isEmpty() && planner.allPlanned() && queue.isEmpty();
+            return !cancelled && progress.open().isEmpty() && planner.allPlanned() && handOver.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -174,9 +162,8 @@ final class ParallelBackfill {
                     return null;
                 }
                 schedule();
-                Batch next = queue.pollFirst();
+                Batch next = handOver.take();
                 if (next != null) {
-                    queuedRecords -= next.records().size();
                     changed.signalAll();
                     return next;
                 }
@@ -196,9 +183,7 @@ final class ParallelBackfill {
                 if (left <= 0 || finished()) {
                     return null;
                 }
-                if (readsAllowed != null) { // the worker waits for records: allow one more read
-                    readsAllowed = readsAllowed + 1 >= concurrency.getAsInt() ? null : readsAllowed + 1;
-                }
+                handOver.workerWaits(concurrency);
                 changed.await(Math.max(1, left / 1_000_000), TimeUnit.MILLISECONDS);
             }
         } finally {
@@ -217,8 +202,7 @@ final class ParallelBackfill {
             open.stream().filter(p -> p.split != null && p.split.read != null)
                     .forEach(p -> p.split.read.cancel(true));
             progress.clear();
-            queue.clear();
-            queuedRecords = 0;
+            handOver.clear();
             planner.stop();
             changed.signalAll();
         } finally {
@@ -234,11 +218,8 @@ final class ParallelBackfill {
         if (cancelled) {
             return;
         }
-        int limit = Math.max(1, concurrency.getAsInt());
-        if (readsAllowed != null && readsAllowed < limit) {
-            limit = readsAllowed;
-        }
-        if (queuedRecords > (long) QUEUED_PAGES * pageSize) {
+        int limit = handOver.readLimit(concurrency);
+        if (handOver.full()) {
             return;
         }
         List<BackfillPiece> open = progress.open();
@@ -275,7 +256,7 @@ final class ParallelBackfill {
         // one second read at a time: what it holds is outside the queue's bound; none while the worker is the
         // slower side (reads then stop for room, which gives a split up, and more reads would not help)
         while (inFlight < limit && planner.allPlanned() && !planner.counting() && splitsRunning == 0
-                && readsAllowed == null) {
+                && !handOver.throttled()) {
             BackfillPiece longest = null;
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (BackfillPiece p : open) {
@@ -385,19 +366,18 @@ final class ParallelBackfill {
     }
 
     /**
-     * After a read queued a page: whether it stops there because more than {@link #QUEUED_PAGES} pages wait for
-     * {@link #poll}. It gives its thread back (the fetch pool is shared by the task's resources, whose syncs are
-     * polled in turn, so a thread waiting for room here could keep another resource's reads from starting until
-     * this one's turn) and goes on from its next page when there is room.
+     * After a read queued a page: whether it stops there because the hand-over queue is full
+     * ({@link HandOverQueue#full}). It gives its thread back (the fetch pool is shared by the task's resources,
+     * whose syncs are polled in turn, so a thread waiting for room here could keep another resource's reads from
+     * starting until this one's turn) and goes on from its next page when there is room.
      */
     private boolean pausesForRoom(ResourceOffset after) {
         lock.lock();
         try {
-            if (!after.inWindow() || queuedRecords <= (long) QUEUED_PAGES * pageSize || cancelled) {
+            if (!after.inWindow() || !handOver.full() || cancelled) {
                 return false;
             }
-            int reads = readsAllowed != null ? readsAllowed : concurrency.getAsInt();
-            readsAllowed = Math.max(1, reads - 1);
+            handOver.stoppedForRoom(concurrency);
             return true;
         } finally {
             lock.unlock();
@@ -556,7 +536,7 @@ final class ParallelBackfill {
             }
             if (progress.isOpen(p) && !stopped) { // read to its end without a last page saying so
                 progress.finish(p);
-                queue.addLast(new Batch(List.of(), progress.position()));
+                handOver.add(new Batch(List.of(), progress.position()));
             }
         }
         schedule();
@@ -596,8 +576,7 @@ final class ParallelBackfill {
             }
             if (!converted.isEmpty() || !after.inWindow()) {
                 ResourceOffset now = progress.position();
-                queue.addLast(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
-                queuedRecords += converted.size();
+                handOver.add(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
                 changed.signalAll();
             }
         } finally {
