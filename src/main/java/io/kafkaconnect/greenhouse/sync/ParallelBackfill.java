@@ -54,6 +54,13 @@ import org.slf4j.LoggerFactory;
  * pieces, the planner, the queue) is guarded by one {@link ReentrantLock}, and its {@link Condition} wakes
  * whoever waits for a change: a poll for a page, a second read for the piece's own read to stop. Reads start only
  * where something changed (a poll, a read's or a count's end), in {@link #schedule}.
+ *
+ * <p>Why this class is longer than most: what is left here is the one protocol by which the fetch threads and
+ * the poll share state (start a read, end it, hand a page over, stop for room or for a split, fail, cancel),
+ * each step a few lines under the lock; split up, the order of those steps could no longer be read in one place.
+ * Planning ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}), the queue and
+ * its back-pressure ({@link HandOverQueue}) and the split's reading ({@link LowerPagesRead}) are classes of their
+ * own.
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
