@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -44,14 +45,7 @@ final class PieceCutter {
      */
     Piece sized(Instant from, Instant to, double target, Instant limit,
                 ToDoubleBiFunction<Instant, Instant> records) {
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || records.applyAsDouble(to, limit) < 0.25 * target
-                || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
+        to = end(from, to, limit, t -> records.applyAsDouble(t, limit) < 0.25 * target);
         double expected = records.applyAsDouble(from, to);
         int pages = (int) Math.max(1, Math.ceil(expected / pageSize));
         // a cursor piece has no page to start at and cannot be cut once begun: it is walked whole
@@ -74,13 +68,7 @@ final class PieceCutter {
             Instant b = sample.get(i + 1);
             to = a.plusMillis((long) (Math.max(0, at - i) * Duration.between(a, b).toMillis()));
         }
-        to = to.truncatedTo(ChronoUnit.SECONDS);
-        if (from != null && Duration.between(from, to).toSeconds() < MIN_PIECE_SECONDS) {
-            to = from.plusSeconds(MIN_PIECE_SECONDS);
-        }
-        if (!to.isBefore(limit) || Duration.between(to, limit).toSeconds() < MIN_PIECE_SECONDS) {
-            to = limit;
-        }
+        to = end(from, to, limit, t -> false);
         long expected = (long) Math.ceil(SAMPLE_FILL * pageSize);
         return Piece.of(from, to, 1, 2, expected);
     }
@@ -111,8 +99,7 @@ final class PieceCutter {
         TreeSet<Instant> cuts = new TreeSet<>();
         for (int i = 1; i < pieces && !inside.isEmpty(); i++) {
             Instant at = inside.get((int) ((long) i * inside.size() / pieces)).truncatedTo(ChronoUnit.SECONDS);
-            if ((from == null || Duration.between(from, at).toSeconds() >= MIN_PIECE_SECONDS)
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
+            if ((from == null || atLeastASecond(from, at)) && atLeastASecond(at, to)) {
                 cuts.add(at);
             }
         }
@@ -145,10 +132,29 @@ final class PieceCutter {
         long seconds = Duration.between(start, to).toSeconds();
         for (int i = 1; i < pieces; i++) {
             Instant at = start.plusSeconds(seconds * i / pieces).truncatedTo(ChronoUnit.SECONDS);
-            if (Duration.between(start, at).toSeconds() >= MIN_PIECE_SECONDS
-                    && Duration.between(at, to).toSeconds() >= MIN_PIECE_SECONDS) {
+            if (atLeastASecond(start, at) && atLeastASecond(at, to)) {
                 cuts.add(at);
             }
         }
+    }
+
+    /**
+     * Where a piece from {@code from} aimed to end at {@code to} ends: at a whole second, at least
+     * {@link #MIN_PIECE_SECONDS} after its start, and at {@code limit} if less than that would be left before it,
+     * or too little ({@code tooLittleLeft} after the end).
+     */
+    private static Instant end(Instant from, Instant to, Instant limit, Predicate<Instant> tooLittleLeft) {
+        to = to.truncatedTo(ChronoUnit.SECONDS);
+        if (from != null && !atLeastASecond(from, to)) {
+            to = from.plusSeconds(MIN_PIECE_SECONDS);
+        }
+        if (!to.isBefore(limit) || tooLittleLeft.test(to) || !atLeastASecond(to, limit)) {
+            to = limit;
+        }
+        return to;
+    }
+
+    private static boolean atLeastASecond(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds() >= MIN_PIECE_SECONDS;
     }
 }
