@@ -182,9 +182,8 @@ public final class WindowSync implements ResourceSync {
                 window.watermark() == null ? "start" : window.watermark(), window.windowEnd(),
                 counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());
         backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
-                settings.pageSize(), window.watermark(), window.windowEnd(), pages,
-                counted, walker.changeTimes(first.records()), window.done(),
-                window.reading());
+                settings.pageSize(), new BackfillPlanner.Start(window.watermark(), window.windowEnd(), pages,
+                        counted, walker.changeTimes(first.records()), window.done(), window.reading()));
     }
 
     private boolean canSplit(ResourceOffset window) {

@@ -74,8 +74,8 @@ class ParallelBackfillTest {
             synchronized (maker) {
                 return maker.convertAll(page, ConversionErrors.FAIL, null);
             }
-        }, pool, concurrency, pageSize, null, upper, WindowWalker.estimatedPages(first), true,
-                walker.changeTimes(first.records()), List.of(), List.of());
+        }, pool, concurrency, pageSize, new BackfillPlanner.Start(null, upper, WindowWalker.estimatedPages(first),
+                true, walker.changeTimes(first.records()), List.of(), List.of()));
     }
 
     @Test
