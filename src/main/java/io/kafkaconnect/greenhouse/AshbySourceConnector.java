@@ -1,7 +1,8 @@
 package io.kafkaconnect.greenhouse;
 
-import io.kafkaconnect.greenhouse.config.AshbySourceConfig;
+import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.engine.EngineSourceConnector;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;

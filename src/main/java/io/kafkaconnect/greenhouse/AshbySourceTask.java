@@ -1,7 +1,8 @@
 package io.kafkaconnect.greenhouse;
 
-import io.kafkaconnect.greenhouse.config.AshbySourceConfig;
+import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.engine.EngineSourceTask;
 import java.time.Clock;
 import java.util.Map;
 

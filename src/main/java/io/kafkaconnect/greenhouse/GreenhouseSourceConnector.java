@@ -1,7 +1,8 @@
 package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.engine.EngineSourceConnector;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;

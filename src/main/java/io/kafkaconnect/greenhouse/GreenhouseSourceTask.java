@@ -1,7 +1,8 @@
 package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.engine.EngineSourceTask;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.util.Map;

@@ -3,10 +3,10 @@ package io.kafkaconnect.greenhouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kafkaconnect.greenhouse.config.AshbySourceConfig;
+import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -3,8 +3,10 @@ package io.kafkaconnect.greenhouse.config;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
+import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -14,11 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.AbstractConfig;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
@@ -50,10 +52,10 @@ public abstract class EngineConfig extends AbstractConfig {
     /** Set by a connector on each task's configuration: how many tasks it has, for their shares of the budget. */
     public static final String TASK_COUNT = "task.count";
 
-    static final String GROUP_CONNECTION = "Connection";
-    static final String GROUP_AUTH = "Authentication";
-    static final String GROUP_RESOURCES = "Resources";
-    static final String GROUP_SYNC = "Sync";
+    public static final String GROUP_CONNECTION = "Connection";
+    public static final String GROUP_AUTH = "Authentication";
+    public static final String GROUP_RESOURCES = "Resources";
+    public static final String GROUP_SYNC = "Sync";
     static final String GROUP_RETRIES = "Rate limits and retries";
     static final String GROUP_OUTPUT = "Output";
 
@@ -77,7 +79,7 @@ public abstract class EngineConfig extends AbstractConfig {
      * @param topicPrefix    the default topic prefix
      * @param credentialText what the credential fingerprint of an offset is taken from
      */
-    protected record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
+    public record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
                                 String sharingText, String topicPrefix, String credentialText) {
     }
 

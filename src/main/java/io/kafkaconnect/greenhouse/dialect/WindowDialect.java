@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.Protocol;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import okhttp3.HttpUrl;
 
 /**

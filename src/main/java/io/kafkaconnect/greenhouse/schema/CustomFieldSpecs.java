@@ -70,7 +70,7 @@ public final class CustomFieldSpecs {
      * {@code boolean_value}, {@code list_value}); the caller adds its own fields and {@code json}, which
      * {@link #toValue} fills.
      */
-    static SchemaBuilder valueSchemaBuilder(String name, String doc) {
+    public static SchemaBuilder valueSchemaBuilder(String name, String doc) {
         return SchemaBuilder.struct().name(name).optional().doc(doc)
                 .field("type", Schema.STRING_SCHEMA)
                 .field("string_value", Schema.OPTIONAL_STRING_SCHEMA)
@@ -80,7 +80,7 @@ public final class CustomFieldSpecs {
     }
 
     /** Fills {@code type}, {@code json} and the typed copy that fits; {@code schema} is built on {@link #valueSchemaBuilder}. */
-    static Struct toValue(Schema schema, JsonNode v) {
+    public static Struct toValue(Schema schema, JsonNode v) {
         Struct s = new Struct(schema);
         s.put("json", v.toString());
         if (v.isNull()) {
@@ -107,11 +107,11 @@ public final class CustomFieldSpecs {
         return s;
     }
 
-    interface EntryReader {
+    public interface EntryReader {
         Object read(JsonNode value, String path);
     }
 
-    static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
+    public static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
         if (!node.isObject()) {
             throw ctx.mismatch(path, "an object of custom fields", node);
         }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Reading an offset map a user may have written by hand: every wrong key is named. */
-final class OffsetMaps {
-    static final String V = "v";
+public final class OffsetMaps {
+    public static final String V = "v";
 
     private OffsetMaps() {
     }
@@ -14,7 +14,7 @@ final class OffsetMaps {
      * @throws IllegalArgumentException unless {@code map} has format version {@code version} and only {@code known}
      *                                  keys
      */
-    static void check(Map<String, ?> map, int version, List<String> known) {
+    public static void check(Map<String, ?> map, int version, List<String> known) {
         Object v = map.get(V);
         if (!(v instanceof Number n) || n.intValue() != version) {
             throw new IllegalArgumentException("offset key '" + V + "' must be " + version + " but is " + v);
@@ -28,7 +28,7 @@ final class OffsetMaps {
     }
 
     /** @throws IllegalArgumentException if the value is there but not a string */
-    static String string(Map<String, ?> map, String key) {
+    public static String string(Map<String, ?> map, String key) {
         Object value = map.get(key);
         if (value == null || value instanceof String) {
             return (String) value;

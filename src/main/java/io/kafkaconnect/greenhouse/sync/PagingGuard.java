@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * without a {@code prev} link before page 1 goes on at the page below it; a page with more records than asked is
  * read as it is (logged once per resource). Remembers a 64-bit digest or two per page read. One per walk; not thread-safe.
  */
-final class PagingGuard {
+public final class PagingGuard {
     private static final Logger log = LoggerFactory.getLogger(PagingGuard.class);
 
     private final String resource;
@@ -37,14 +37,14 @@ final class PagingGuard {
      * @param pageSize       the records a page was asked for
      * @param oversizeLogged shared by the resource's walks, so that a page larger than asked is logged once
      */
-    PagingGuard(String resource, int pageSize, AtomicBoolean oversizeLogged) {
+    public PagingGuard(String resource, int pageSize, AtomicBoolean oversizeLogged) {
         this.resource = resource;
         this.pageSize = pageSize;
         this.oversizeLogged = oversizeLogged;
     }
 
     /** The walk starts again at its first page (a refused cursor): what it read before does not count. */
-    void restart() {
+    public void restart() {
         read.clear();
         handedOutBy.clear();
         first = null;
@@ -55,15 +55,15 @@ final class PagingGuard {
      * else {@code next}), and returns it: as it came, or on a page-number endpoint without a {@code prev} link
      * above page 1, with one to the page below.
      */
-    ApiPage check(HttpUrl url, ApiPage page, boolean downward) {
+    public ApiPage check(HttpUrl url, ApiPage page, boolean downward) {
         checkSize(page.records().size(), url);
         read.add(ContentHash.of(url.toString()));
         if (first == null) {
             first = url;
         }
-        Integer at = WindowWalker.pageNumber(url);
+        Integer at = PageNumbers.of(url);
         if (downward && at != null) {
-            Integer to = WindowWalker.pageNumber(page.prev());
+            Integer to = PageNumbers.of(page.prev());
             if (page.prev() == null && at > 1) {
                 return withPrev(page, url, at);
             }
@@ -73,8 +73,8 @@ final class PagingGuard {
             }
         }
         HttpUrl link = downward ? page.prev() : page.next();
-        if (!downward && at != null && WindowWalker.pageNumber(link) != null && WindowWalker.pageNumber(link) <= at) {
-            throw anomaly("'next' link of page " + at + " leads to page " + WindowWalker.pageNumber(link), url);
+        if (!downward && at != null && PageNumbers.of(link) != null && PageNumbers.of(link) <= at) {
+            throw anomaly("'next' link of page " + at + " leads to page " + PageNumbers.of(link), url);
         }
         // a downward walk ends where it began, at the first page
         if (link != null && !(downward && link.equals(first)) && read.contains(ContentHash.of(link.toString()))) {
@@ -90,7 +90,7 @@ final class PagingGuard {
      * in the pass by another page would read the same pages again. The same page read again (a step retried after a
      * passing failure) may hand out the same cursor.
      */
-    void checkCursor(String cursor, String nextCursor, int records, HttpUrl url) {
+    public void checkCursor(String cursor, String nextCursor, int records, HttpUrl url) {
         checkSize(records, url);
         if (nextCursor == null) {
             return;
@@ -115,7 +115,7 @@ final class PagingGuard {
             log.warn("{}: page {} came without a 'prev' link ({}); the walk goes on at page {} and down to page 1 by "
                     + "page number", resource, at, ApiClient.redact(url), at - 1);
         }
-        HttpUrl prev = url.newBuilder().setQueryParameter("page", Integer.toString(at - 1)).build();
+        HttpUrl prev = PageNumbers.at(url, at - 1);
         return new ApiPage(page.url(), page.records(), page.next(), prev, page.last(), page.serverTime());
     }
 

@@ -2,6 +2,8 @@ package io.kafkaconnect.greenhouse.sync;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.token.TokenSync;
+import io.kafkaconnect.greenhouse.window.WindowSync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

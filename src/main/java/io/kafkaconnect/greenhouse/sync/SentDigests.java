@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * forced full pass) is not sent again. Kept in two open-addressed arrays of 64-bit numbers (about 32 bytes per
  * record, whatever the id), since a full pass of a large account holds hundreds of thousands of records.
  */
-final class SentDigests {
+public final class SentDigests {
     private static final long EMPTY = 0L;
     private long[] keys = new long[1024];
     private long[] digests = new long[1024];

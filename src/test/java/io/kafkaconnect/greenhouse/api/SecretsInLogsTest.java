@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kafkaconnect.greenhouse.dialect.HarvestProtocol;
-import io.kafkaconnect.greenhouse.dialect.ashby.AshbyAccess;
-import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
+import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

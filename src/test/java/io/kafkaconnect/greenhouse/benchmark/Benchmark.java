@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.benchmark;
 
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
-import io.kafkaconnect.greenhouse.dialect.Dialects;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
@@ -540,7 +540,7 @@ public final class Benchmark {
 
     private static boolean v3Supported() {
         try {
-            Dialects.forVersion("v3");
+            HarvestDialects.forVersion("v3");
         } catch (IllegalArgumentException e) {
             return false;
         }

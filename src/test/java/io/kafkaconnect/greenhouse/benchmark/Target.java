@@ -2,12 +2,12 @@ package io.kafkaconnect.greenhouse.benchmark;
 
 import io.kafkaconnect.greenhouse.AshbySourceTask;
 import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
-import io.kafkaconnect.greenhouse.config.AshbySourceConfig;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
-import java.util.LinkedHashMap;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.demo;
 
-import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
 import io.kafkaconnect.greenhouse.AshbySourceConnector;
+import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.kafkaconnect.greenhouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.dialect.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyLoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
-import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
 import io.kafkaconnect.greenhouse.packaging.ComposeFile;
 import io.kafkaconnect.greenhouse.packaging.Dockerfile;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
@@ -166,7 +166,7 @@ class ConfluentStackIT {
         await(Duration.ofMinutes(2), () -> "connector " + name + " running: " + status(connectUrl, name)
                 + "\n" + tail(connect.getLogs()), () -> running(connectUrl, name));
 
-        Dialect dialect = Dialects.forVersion(config.path("greenhouse.api.version").asText());
+        Dialect dialect = HarvestDialects.forVersion(config.path("greenhouse.api.version").asText());
         List<Resource> resources = new ArrayList<>();
         for (String r : config.path("greenhouse.resources").asText().split(",")) {
             resources.add(dialect.resource(r.strip()).orElseThrow());

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
@@ -88,7 +88,7 @@ class V3SyncIT {
 
     @Test
     void everyServedV3ResourceArrivesCompleteAndExactWhileTokensExpire() throws Exception {
-        List<Resource> all = Dialects.forVersion("v3").resources();
+        List<Resource> all = HarvestDialects.forVersion("v3").resources();
         List<Resource> served = new ArrayList<>();
         List<Resource> skipped = new ArrayList<>();
         for (Resource r : all) {

@@ -3,9 +3,9 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
-import io.kafkaconnect.greenhouse.dialect.Dialects;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -254,7 +254,7 @@ class ComposeFileTest {
 
         Set<String> served = HarvestSimulator.builder().defaultRecords(0).build().resources();
         Set<String> v1 = new HashSet<>();
-        for (Resource r : Dialects.forVersion("v1").resources()) {
+        for (Resource r : HarvestDialects.forVersion("v1").resources()) {
             v1.add(r.name());
         }
         for (String r : config.get("greenhouse.resources").split(",")) {

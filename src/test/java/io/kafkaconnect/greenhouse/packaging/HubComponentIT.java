@@ -3,7 +3,7 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkaconnect.greenhouse.Version;
+import io.kafkaconnect.greenhouse.engine.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
+import io.kafkaconnect.greenhouse.simulator.RandomMutations;
 import java.util.ArrayList;
 import java.util.List;
-import io.kafkaconnect.greenhouse.simulator.RandomMutations;
 
 /** Random background edits and inserts at a given rate (the Harvest simulator's {@link RandomMutations}). */
 public final class AshbyMutations implements AutoCloseable {

@@ -1,0 +1,179 @@
+package io.kafkaconnect.greenhouse.docs;
+
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
+import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code docs/resources.md} from the dialects, so the resource reference can never fall behind the code.
+ * Run: {@code mvn -q compile exec:java -Dexec.classpathScope=compile -Dexec.mainClass=io.kafkaconnect.greenhouse.docs.ResourceDocs -Dexec.args=docs/resources.md}
+ */
+public final class ResourceDocs {
+    /** The command that regenerates the file; quoted in the file and in the staleness test. */
+    public static final String REGENERATE = "mvn -q compile exec:java -Dexec.classpathScope=compile "
+            + "-Dexec.mainClass=io.kafkaconnect.greenhouse.docs.ResourceDocs -Dexec.args=docs/resources.md";
+
+    private ResourceDocs() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/resources.md");
+        Path dir = out.toAbsolutePath().getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Files.writeString(out, render(), StandardCharsets.UTF_8);
+    }
+
+    /** The reference of every dialect. */
+    public static String render() {
+        return render(HarvestDialects.harvest(), AshbyDialect.INSTANCE);
+    }
+
+    /** The reference of the Harvest dialects and of Ashby's. */
+    public static String render(List<Dialect> harvest, TokenDialect ashby) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Resources\n\n")
+                .append("Generated from the dialects by `ResourceDocs`; do not edit by hand. Regenerate with\n`")
+                .append(REGENERATE).append("`.\n\n")
+                .append("A resource is one list endpoint of the API. Select resources with ")
+                .append("`greenhouse.resources` (Greenhouse; empty means all of the chosen API version) or ")
+                .append("`ashby.resources` (Ashby; empty means all). Each resource goes to ")
+                .append("the topic `<topic.prefix>.<resource>`. The record key is a struct named `<value schema>Key` ")
+                .append("with one field, the key column (int64 for Harvest ids, a UUID string for Ashby ids); the ")
+                .append("value is a struct of the value schema, with every field optional. The record timestamp is ")
+                .append("the change field, where the resource has one.\n\n")
+                .append("Sync modes:\n\n")
+                .append("* **").append(SyncMode.INCREMENTAL.label()).append("**: windows `[from, to)` on the change ")
+                .append("field, sent as the lower and upper filter; `to` follows the API server's clock minus ")
+                .append("`sync.safety.lag.ms`.\n")
+                .append("* **").append(SyncMode.INCREMENTAL_LOWER_BOUND_ONLY.label()).append("**: only the lower ")
+                .append("filter exists; each pass reads forward from it and sends what changed before the pass began.\n")
+                .append("* **").append(SyncMode.SNAPSHOT.label()).append("**: no change filter; the whole list is ")
+                .append("re-read every `snapshot.interval.ms`; records that did not change since the task started ")
+                .append("are not sent again.\n")
+                .append("* **").append(SyncMode.SYNC_TOKEN.label()).append("** (Ashby): a full pass pages ")
+                .append("through the whole list and keeps the sync token of its last page; later passes replay it ")
+                .append("and get only what changed. A refused cursor restarts the pass; a refused token (expired, ")
+                .append("invalid, or a delta too large) starts a full pass, in which records this task sent ")
+                .append("unchanged before are not sent again.\n")
+                .append("* **").append(SyncMode.PER_CHANGED_PARENT.label()).append("** (Ashby): the connector ")
+                .append("keeps a sync token on the parent list and reads the per-parent list of each parent in ")
+                .append("each delta: one request per changed parent, and per parent on the first pass.\n\n")
+                .append("## Greenhouse Harvest\n\n")
+                .append("Paging: links only, verbatim. A window that fits one page is one request. A larger window of a ")
+                .append("classic (page-number) endpoint is walked down from its `last` page through `prev` links, ")
+                .append("so records that leave the window while it is read (an edit moves them past its end) cannot ")
+                .append("shift an unread record onto a page already read; the first page is read again last. ")
+                .append("Next-only endpoints and cursor APIs are walked through `next` links.\n\n")
+                .append("**Deletes are not exposed by the Harvest API**: no endpoint lists deleted records and ")
+                .append("there is no `deleted_at`, so deletions cannot be streamed. Soft deletes show up as field ")
+                .append("changes where the API has a flag (`active=false` on job posts, custom fields, ")
+                .append("demographics and prospect pools; `disabled=true` on users). A hard-deleted record ")
+                .append("simply stops appearing; snapshot resources re-read in full, but nothing marks the ")
+                .append("record as gone (no tombstone).\n");
+        for (Dialect dialect : harvest) {
+            renderDialect(md, dialect);
+        }
+        renderAshby(md, ashby);
+        return md.toString();
+    }
+
+    private static void renderAshby(StringBuilder md, TokenDialect ashby) {
+        md.append("\n## Ashby (`AshbySourceConnector`)\n\n")
+                .append("Every call is `POST https://api.ashbyhq.com/<method>` with a JSON body (`limit` = `page.size`, ")
+                .append("at most 100; `cursor`; `syncToken`) plus the flags shown. Ashby answers most errors inside ")
+                .append("HTTP 200 (`success: false`); every answer is checked. The key needs the read permission ")
+                .append("of each resource's module. **Deletes**: Ashby documents none in its deltas (UNCERTAIN); ")
+                .append("archived records arrive as updates (`isArchived`, `status`, `archivedAt`).\n\n")
+                .append("| resource | endpoint | paging | sync mode | change field | module | topic | key | value schema |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Resource r : ashby.resources()) {
+            String body = r.fixedParams().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            String endpoint = r.mode() == SyncMode.PER_CHANGED_PARENT
+                    ? "`POST /" + r.path() + "` {" + r.parent().idParam() + "} per application of `POST /"
+                    + r.parent().path() + "`"
+                    : "`POST /" + r.path() + "`" + (body.isEmpty() ? "" : " {" + body + "}");
+            md.append("| `").append(r.name()).append("` | ")
+                    .append(endpoint).append(" | ")
+                    .append(r.paging().label()).append(" | ")
+                    .append(r.mode().label()).append(" | ")
+                    .append(r.cursorField() == null ? "none" : "`" + r.cursorField() + "`").append(" | ")
+                    .append(AshbyAccess.module(r.name())).append(" | ")
+                    .append("`<topic.prefix>.").append(r.name()).append("` | ")
+                    .append('`').append(r.keyField()).append("` | ")
+                    .append('`').append(r.schemaName()).append("` |\n");
+        }
+        renderNotesAndOmissions(md, ashby, "");
+    }
+
+    private static void renderDialect(StringBuilder md, Dialect dialect) {
+        String v = dialect.version();
+        md.append("\n### Harvest ").append(v).append(" (`greenhouse.api.version=").append(v).append("`)\n\n")
+                .append("| resource | endpoint | paging | sync mode | change field / filters | topic | key | value schema |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (Resource r : dialect.resources()) {
+            md.append("| `").append(r.name()).append("` | ")
+                    .append(endpoint(v, r)).append(" | ")
+                    .append(r.paging().label()).append(" | ")
+                    .append(r.mode().label()).append(" | ")
+                    .append(filters(r)).append(" | ")
+                    .append("`<topic.prefix>.").append(r.name()).append("` | ")
+                    .append('`').append(r.keyField()).append("` | ")
+                    .append('`').append(r.schemaName()).append("` |\n");
+        }
+        renderNotesAndOmissions(md, dialect, "\"Per parent\" endpoints take a parent record's id: reading them all "
+                + "would take one request per parent record on every pass, since Harvest has no change feed of "
+                + "parents to limit it to the changed ones (as Ashby's sync tokens do for `application_history`).\n\n");
+    }
+
+    private static void renderNotesAndOmissions(StringBuilder md, Dialect dialect, String omittedPreface) {
+        List<Resource> noted = dialect.resources().stream().filter(r -> !r.notes().isBlank()).toList();
+        if (!noted.isEmpty()) {
+            md.append("\n#### Notes\n\n");
+            for (Resource r : noted) {
+                md.append("* `").append(r.name()).append("`: ").append(r.notes()).append('\n');
+            }
+        }
+        if (!dialect.omittedEndpoints().isEmpty()) {
+            md.append("\n#### Endpoints that are not resources\n\n").append(omittedPreface)
+                    .append("| endpoint | why |\n| --- | --- |\n");
+            for (OmittedEndpoint e : dialect.omittedEndpoints()) {
+                md.append("| `").append(e.endpoint()).append("` | ").append(cell(e.reason())).append(" |\n");
+            }
+        }
+    }
+
+    private static String endpoint(String version, Resource r) {
+        String query = r.fixedParams().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+        return "`GET /" + version + "/" + r.path() + (query.isEmpty() ? "" : "?" + query) + "`";
+    }
+
+    private static String filters(Resource r) {
+        return switch (r.mode()) {
+            case INCREMENTAL -> r.lowerParam().equals(r.upperParam())
+                    ? "`" + r.cursorField() + "`: `" + r.lowerParam() + "=gte|<from>|lt|<to>`"
+                    : "`" + r.cursorField() + "`: `" + r.lowerParam() + "`, `" + r.upperParam() + "`";
+            case INCREMENTAL_LOWER_BOUND_ONLY -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`";
+            case SNAPSHOT -> "none";
+            case SYNC_TOKEN, PER_CHANGED_PARENT -> throw new IllegalArgumentException(r.name() + " is not a Harvest resource");
+        };
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

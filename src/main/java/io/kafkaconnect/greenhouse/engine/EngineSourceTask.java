@@ -1,0 +1,180 @@
+package io.kafkaconnect.greenhouse.engine;
+
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.RateBudget;
+import io.kafkaconnect.greenhouse.api.StoppedException;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.util.DaemonThreads;
+import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads the resources the connector assigned to it, one page per poll, taking turns between the resources that are
+ * due. The same for every API: what differs is the configuration (and through it the dialect).
+ */
+public abstract class EngineSourceTask extends SourceTask {
+    private static final Logger log = LoggerFactory.getLogger(EngineSourceTask.class);
+    private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private ApiClient client;
+    /** This task's part of the credential's budget on this worker. */
+    private RateBudget.Share budgetShare;
+    private ExecutorService fetchPool;
+    private List<ResourceSync> syncs = List.of();
+    private TransientFailures failures;
+    private int turn;
+
+    protected EngineSourceTask(Clock clock) {
+        this(clock, new Sleeper());
+    }
+
+    /** With the sleeper that all its waits go through (a test's may advance a fake clock instead of waiting). */
+    protected EngineSourceTask(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /** Parses this task's configuration. */
+    protected abstract EngineConfig parse(Map<String, String> props);
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        EngineConfig config = parse(props);
+        client = ApiClientFactory.create(config, sleeper, clock);
+        failures = new TransientFailures(config.retryPolicy());
+        try {
+            startSyncs(config);
+        } catch (RuntimeException e) {
+            stop(); // Connect does not stop a task whose start() failed: give back its share of the token
+            throw e;
+        }
+    }
+
+    private void startSyncs(EngineConfig config) {
+        Dialect dialect = config.dialect();
+        ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
+                config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
+                config.maxConcurrency());
+        fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("fetch"));
+        UnknownFieldLog unknownFields = new UnknownFieldLog();
+
+        List<Resource> resources = new ArrayList<>();
+        for (String name : config.taskResources()) {
+            resources.add(dialect.resource(name).orElseThrow(() -> new ConnectException(
+                    "Task was assigned unknown resource '" + name + "' for API " + dialect.version())));
+        }
+        List<SourcePartition> partitions = resources.stream()
+                .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();
+        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader()
+                .offsets(partitions.stream().map(SourcePartition::toMap).toList());
+        Map<String, Map<String, Object>> storedByResource = new LinkedHashMap<>();
+        for (SourcePartition partition : partitions) {
+            storedByResource.put(partition.resource(), stored.get(partition.toMap()));
+        }
+        OffsetCredential credential = new OffsetCredential(config.credentialFingerprint().orElseThrow(),
+                config.credentialChange());
+        Map<String, Map<String, Object>> positions = credential.resumable(storedByResource);
+
+        List<ResourceSync> created = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            SourcePartition partition = partitions.get(i);
+            Map<String, Object> offset = positions.get(resource.name());
+            RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
+            try {
+                created.add(new CredentialStampedSync(Syncs.create(dialect, resource, client, maker, settings, offset,
+                        config.syncStart(), clock, fetchPool), credential));
+            } catch (IllegalArgumentException e) {
+                throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
+                        + e.getMessage() + "); fix or reset it with the Connect REST offsets API");
+            }
+            log.info("{}: starting from {}", resource.name(), offset == null ? "the beginning" : abbreviated(offset));
+        }
+        syncs = created;
+        // last: a start() that fails holds no share, whether or not the worker calls stop() after it
+        budgetShare = client.budget().taskShare(config.taskCount());
+    }
+
+    /** Tokens and cursors are long and opaque: their start is enough in a log. */
+    private static Map<String, Object> abbreviated(Map<String, Object> offset) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        offset.forEach((k, v) -> out.put(k, v instanceof String s && s.length() > 24 ? s.substring(0, 24) + "…" : v));
+        return out;
+    }
+
+    @Override
+    public List<SourceRecord> poll() {
+        if (syncs.isEmpty()) {
+            sleeper.sleep(MAX_IDLE_WAIT);
+            return null;
+        }
+        Instant now = clock.instant();
+        for (int i = 0; i < syncs.size(); i++) {
+            ResourceSync sync = syncs.get((turn + i) % syncs.size());
+            if (failures.mayStep(sync, now)) {
+                turn = (turn + i + 1) % syncs.size();
+                try {
+                    List<SourceRecord> records = sync.step();
+                    failures.succeeded(sync);
+                    return records.isEmpty() ? null : records;
+                } catch (StoppedException e) {
+                    return null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                } catch (RetriableException e) {
+                    Instant until = failures.failed(sync, clock.instant());
+                    log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
+                            until, failures.inARow(sync), e.getMessage());
+                    throw e;
+                }
+            }
+        }
+        Instant next = syncs.stream().map(failures::nextStep).min(Instant::compareTo).orElse(now);
+        Duration wait = Duration.between(now, next);
+        sleeper.sleep(wait.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : wait);
+        return null;
+    }
+
+    @Override
+    public void stop() {
+        sleeper.stop();
+        syncs.forEach(ResourceSync::close);
+        if (fetchPool != null) {
+            fetchPool.shutdownNow();
+        }
+        if (budgetShare != null) {
+            budgetShare.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.kafkaconnect.greenhouse.token;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiException;
+import io.kafkaconnect.greenhouse.api.CursorPage;
+import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import io.kafkaconnect.greenhouse.sync.SentDigests;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync of one resource of a {@link TokenDialect}, one page per {@link #step()}:
+ * <ol>
+ * <li>A pass without a token reads the whole list, following cursors; its last page hands out a sync token.</li>
+ * <li>Later passes replay the token and read only what changed since the pass that handed it out began; their last
+ * page hands out the next token. Between passes the resource waits for the poll interval (snapshot lists, which
+ * have no tokens, for the snapshot interval).</li>
+ * <li>A refused cursor (expired, unreadable) restarts the pass from its first page with the same token; a refused
+ * token (expired, invalid, or a delta too large to list) starts a full pass. Either way nothing is lost: the pass
+ * that is read again covers everything the interrupted one would have.</li>
+ * </ol>
+ * Records whose content this task has sent before are not sent again (after a forced full pass most are unchanged).
+ * While a pass runs, the next page is fetched in the background as soon as a page is handed over: a cursor chain has
+ * one request in flight at a time, so this lets the chains of a task's resources run side by side.
+ * For a {@link SyncMode#PER_CHANGED_PARENT} resource each page of the parent list's pass becomes the records of its
+ * parents' child lists, fetched several at once.
+ * <p>Offsets: records of a page carry "read this page again" ({@code {sync_token, cursor}} of the page), the last
+ * one the position after the page: the next cursor, or the new token at the end of a pass. A pass whose last page
+ * sends nothing new leaves the stored token where it was; the task goes on with the new one, and a restart replays
+ * the older one, which covers more.
+ */
+public final class TokenSync implements ResourceSync {
+    private static final Logger log = LoggerFactory.getLogger(TokenSync.class);
+
+    private final Resource resource;
+    private final TokenDialect dialect;
+    private final ApiClient client;
+    private final RecordMaker records;
+    private final Settings settings;
+    private final Clock clock;
+    private final ExecutorService fetchPool;
+    private final SentDigests sent = new SentDigests();
+    private final AtomicBoolean oversizeLogged = new AtomicBoolean();
+    /** Watches the cursors of the current pass. */
+    private PagingGuard passGuard;
+
+    private TokenOffset position;
+    /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
+    private Future<CursorPage> ahead;
+    private TokenOffset aheadOf;
+    private Instant dueAt = Instant.MIN;
+    private long passRecords;
+    private int passPages;
+
+    public TokenSync(Resource resource, TokenDialect dialect, ApiClient client, RecordMaker records, Settings settings,
+                     TokenOffset offset, Clock clock, ExecutorService fetchPool) {
+        this.resource = resource;
+        this.dialect = dialect;
+        this.client = client;
+        this.records = records;
+        this.settings = settings;
+        this.clock = clock;
+        this.fetchPool = fetchPool;
+        this.position = offset;
+    }
+
+    @Override
+    public Resource resource() {
+        return resource;
+    }
+
+    @Override
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
+    public TokenOffset position() {
+        return position;
+    }
+
+    @Override
+    public List<SourceRecord> step() throws InterruptedException {
+        TokenOffset before = position;
+        if (!before.inPass() || passGuard == null) {
+            passRecords = 0;
+            passPages = 0;
+            passGuard = newGuard();
+        }
+        CursorPage page;
+        try {
+            page = pageAt(before);
+        } catch (ExpiredCursorException e) {
+            if (!before.inPass()) {
+                throw e; // no cursor was sent: nothing to recover
+            }
+            log.info("{}: {}; reading the pass again from its first page", resource.name(), e.getMessage());
+            position = before.atCursor(null);
+            return List.of();
+        } catch (ExpiredSyncTokenException e) {
+            if (before.token() == null) {
+                throw e; // no token was sent: nothing to recover
+            }
+            log.info("{}: {}; reading everything again in a full pass (unchanged records are not sent twice)",
+                    resource.name(), e.getMessage());
+            position = TokenOffset.START;
+            return List.of();
+        }
+        passGuard.checkCursor(before.cursor(), page.nextCursor(), page.records().size(), listUrl());
+        passPages++;
+        List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
+                ? children(page.records()) : page.records();
+        TokenOffset after = page.isLast() ? new TokenOffset(page.syncToken(), null)
+                : before.atCursor(page.nextCursor());
+        List<SourceRecord> out = records.toSourceRecords(objects, before.toMap(), after.toMap(),
+                settings.conversionErrors(), sent);
+        passRecords += out.size();
+        position = after;
+        if (page.isLast()) {
+            finishPass(before, after);
+        } else {
+            readAhead(after);
+        }
+        return out;
+    }
+
+    /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
+    private CursorPage pageAt(TokenOffset at) throws InterruptedException {
+        Future<CursorPage> fetched = ahead;
+        boolean mine = fetched != null && at.equals(aheadOf);
+        ahead = null;
+        aheadOf = null;
+        if (!mine) {
+            if (fetched != null) {
+                fetched.cancel(true);
+            }
+            return fetch(at);
+        }
+        try {
+            return fetched.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r; // the same exceptions as a fetch in this thread, handled the same way
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            fetched.cancel(true);
+            throw e;
+        }
+    }
+
+    private PagingGuard newGuard() {
+        return new PagingGuard(resource.name(), settings.pageSize(), oversizeLogged);
+    }
+
+    /** The URL of the resource's list, for messages (Ashby's cursors travel in the body). */
+    private HttpUrl listUrl() {
+        return dialect.listRequest(settings.baseUrl(), resource, null, null, settings.pageSize()).url();
+    }
+
+    private CursorPage fetch(TokenOffset at) {
+        return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), at.cursor(),
+                settings.pageSize()), resource.name(), dialect.pageReader());
+    }
+
+    private void readAhead(TokenOffset at) {
+        if (fetchPool == null) {
+            return;
+        }
+        try {
+            ahead = fetchPool.submit(() -> fetch(at));
+            aheadOf = at;
+        } catch (RejectedExecutionException e) {
+            ahead = null; // the task is stopping
+        }
+    }
+
+    private void finishPass(TokenOffset started, TokenOffset after) {
+        if (passRecords > 0 || log.isDebugEnabled()) {
+            log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),
+                    started.token() == null ? "full" : "incremental", passRecords, passPages,
+                    after.token() == null && resource.mode() != SyncMode.SNAPSHOT
+                            ? "; the API sent no sync token, so the next pass is a full one" : "");
+        }
+        boolean snapshot = resource.mode() == SyncMode.SNAPSHOT;
+        dueAt = clock.instant().plus(snapshot ? settings.snapshotInterval() : settings.pollInterval());
+    }
+
+    /** The child records of each parent of a page of the parent list, several parents at once, in parent order. */
+    private List<JsonNode> children(List<JsonNode> parents) throws InterruptedException {
+        List<Future<List<JsonNode>>> reads = new ArrayList<>(parents.size());
+        for (JsonNode parent : parents) {
+            JsonNode id = parent.get("id");
+            if (id == null || !id.isValueNode()) {
+                throw new ApiException(0, resource.name() + ": a record of the parent list "
+                        + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")");
+            }
+            reads.add(fetchPool.submit(() -> childrenOf(id.asText())));
+        }
+        List<JsonNode> out = new ArrayList<>();
+        try {
+            for (Future<List<JsonNode>> read : reads) {
+                out.addAll(read.get());
+            }
+        } catch (ExecutionException e) {
+            reads.forEach(r -> r.cancel(true));
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            reads.forEach(r -> r.cancel(true));
+            throw e;
+        }
+        return out;
+    }
+
+    private List<JsonNode> childrenOf(String parentId) {
+        List<JsonNode> out = new ArrayList<>();
+        String cursor = null;
+        int restarts = 0;
+        PagingGuard guard = newGuard();
+        do {
+            CursorPage page;
+            try {
+                page = client.exchange(dialect.childRequest(settings.baseUrl(), resource, parentId, cursor,
+                        settings.pageSize()), resource.name(), dialect.pageReader());
+            } catch (ExpiredCursorException e) {
+                if (cursor == null || ++restarts > 3) {
+                    throw e;
+                }
+                log.info("{}: {}; reading parent {} again", resource.name(), e.getMessage(), parentId);
+                out.clear();
+                guard.restart();
+                cursor = null;
+                continue;
+            } catch (ApiException e) {
+                if (e.status() == 404) {
+                    log.debug("{}: parent {} is gone ({}); its records are skipped", resource.name(), parentId,
+                            e.getMessage());
+                    return List.of();
+                }
+                throw e;
+            }
+            guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
+                    dialect.childRequest(settings.baseUrl(), resource, parentId, null, settings.pageSize()).url());
+            String idParam = resource.parent().idParam();
+            for (JsonNode child : page.records()) {
+                if (child instanceof ObjectNode object && !object.hasNonNull(idParam)) {
+                    object.put(idParam, parentId);
+                }
+                out.add(child);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    /** A record's field names, never its values (personal data), for messages. */
+    private static String fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names.size() > 20 ? String.join(", ", names.subList(0, 20)) + ", …" : String.join(", ", names);
+    }
+
+    @Override
+    public void close() {
+        if (ahead != null) {
+            ahead.cancel(true);
+            ahead = null;
+        }
+    }
+}

@@ -1,0 +1,594 @@
+package io.kafkaconnect.greenhouse.window;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a large window {@code [from, to)} as consecutive pieces, several at once, each a closed window of its
+ * own walked by {@link WindowWalker#readPiece}, and hands their records over page by page as they are read.
+ *
+ * <p><b>Offsets.</b> Pieces finish in any order, so where the backfill stands is the watermark (everything
+ * before it is read), the pieces after it that are read completely ({@link WindowOffset#done()}) and, for
+ * each piece partly read, its own position: the page to read next ({@link WindowOffset#reading()}). A page's
+ * records carry that position as it was before the page, its last record the position after it (the same rule
+ * as for any window), taken when the page is queued: positions only move forward, and a restart (or a piece
+ * read again after a failure) goes on from each piece's next page.
+ *
+ * <p><b>Planning.</b> Pieces are planned one after the other at the start of the first span not planned yet
+ * (the frontier), each when a read may start, by a {@link BackfillPlanner}, from what is known by then about how
+ * many records the window holds per second of change time (exact counts of spans, scouts, the pieces read, the
+ * window's first page). This class runs the reads it plans and tells it what they find.
+ *
+ * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
+ * most pages left and holds them until the piece's own read has passed the page above them
+ * ({@link LowerPagesRead}), so that the reads end about together.
+ *
+ * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
+ * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
+ * {@link #MAX_SPLIT_PAGES}). While more than {@link HandOverQueue#QUEUED_PAGES} pages wait for {@link #poll},
+ * no read starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom});
+ * it goes on from its next page when there is room. Where the worker takes records more slowly than the reads bring
+ * them, at most that many pages and one per read wait, and no page is fetched that has no room to wait in.
+ *
+ * <p><b>Threads.</b> Reads run on the fetch pool; {@link #poll} runs on the task's thread. What they share (the
+ * pieces, the planner, the queue) is guarded by one {@link ReentrantLock}, and its {@link Condition} wakes
+ * whoever waits for a change: a poll for a page, a second read for the piece's own read to stop. Reads start only
+ * where something changed (a poll, a read's or a count's end), in {@link #schedule}.
+ *
+ * <p>Why this class is longer than most: what is left here is the one protocol by which the fetch threads and
+ * the poll share state (start a read, end it, hand a page over, stop for room or for a split, fail, cancel),
+ * each step a few lines under the lock; split up, the order of those steps could no longer be read in one place.
+ * Planning ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}), the queue and
+ * its back-pressure ({@link HandOverQueue}) and the split's reading ({@link LowerPagesRead}) are classes of their
+ * own.
+ */
+final class ParallelBackfill {
+    private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
+    /** A piece is split at the end only if its read has at least this many pages left. */
+    private static final int MIN_SPLIT_PAGES = 4;
+    /**
+     * The most pages a second read takes from a piece (it holds them until the first read reaches them, outside
+     * the queue's bound, so there is one second read at a time).
+     */
+    private static final int MAX_SPLIT_PAGES = 8;
+
+    /** Records to hand over, and where the backfill stands once they are delivered. */
+    record Batch(List<SourceRecord> records, WindowOffset after) {
+    }
+
+    private final WindowWalker walker;
+    /** Converts a page's records (offsets not set), on the fetch thread that read it. */
+    private final Function<List<JsonNode>, List<SourceRecord>> converter;
+    private final ExecutorService pool;
+    private final IntSupplier concurrency;
+    private final int pageSize;
+    private final Instant end;
+    /** Guards everything below; {@link #changed} is signalled whenever something a waiting thread needs changed. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final BackfillPlanner planner;
+    /** The pieces not read completely yet, the parts done, and from them the position. */
+    private final BackfillProgress progress;
+    /** The batches read and not polled yet, and the back-pressure they exert. */
+    private final HandOverQueue handOver;
+    private final List<Future<?>> probes = new ArrayList<>();
+    private int probesRunning;
+    private int splitsRunning;
+    /** Pieces whose lower pages a second read handed over. */
+    private int splits;
+    private boolean cancelled;
+    /**
+     * What escaped a fetch thread's own bookkeeping (outside the reads, whose failures are the pieces'): it fails
+     * the backfill at the next {@link #poll} instead of vanishing in a Future nobody reads.
+     */
+    private Throwable escaped;
+
+    /**
+     * @param converter   converts a page's records (offsets not set), on the fetch thread that read it
+     * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
+     * @param window      the window, what its first page shows and what a previous run read of it
+     */
+    ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
+                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window) {
+        this.walker = walker;
+        this.converter = converter;
+        this.pool = pool;
+        this.concurrency = concurrency;
+        this.pageSize = Math.max(1, pageSize);
+        this.end = window.to();
+        this.planner = new BackfillPlanner(window, this.pageSize);
+        this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
+        this.handOver = new HandOverQueue(this.pageSize);
+        window.readingBefore().forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece), piece)));
+        planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
+    }
+
+    /** Read to its end and everything handed over; never once cancelled (its window was not read). */
+    boolean finished() {
+        lock.lock();
+        try {
+            return !cancelled && progress.open().isEmpty() && planner.allPlanned() && handOver.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Instant end() {
+        return end;
+    }
+
+    /** How many pieces had their lower pages read by a second read at the end. */
+    int splits() {
+        lock.lock();
+        try {
+            return splits;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next records read, waiting for them at most {@code wait}; null if there are none yet. A batch may
+     * hold no records and only move the position on.
+     *
+     * @throws RetriableException if reading a piece failed transiently (it is read again)
+     * @throws ConnectException   if it failed for good, or a fetch thread failed outside a read
+     */
+    Batch poll(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        lock.lock();
+        try {
+            while (true) {
+                if (escaped != null) {
+                    Throwable cause = escaped;
+                    cancel();
+                    throw new ConnectException("A fetch thread of the backfill up to " + end + " failed: " + cause,
+                            cause);
+                }
+                if (cancelled) {
+                    return null;
+                }
+                schedule();
+                Batch next = handOver.take();
+                if (next != null) {
+                    changed.signalAll();
+                    return next;
+                }
+                BackfillPiece failed = progress.open().stream().filter(p -> p.state == State.FAILED).findFirst()
+                        .orElse(null);
+                if (failed != null) {
+                    RuntimeException failure = failed.failure;
+                    failed.failure = null; // read on from where it stands on the next poll
+                    failed.state = State.WAITING;
+                    if (failure instanceof RetriableException retriable) {
+                        throw retriable;
+                    }
+                    cancel();
+                    throw failure instanceof ConnectException ce ? ce : new ConnectException(failure);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || finished()) {
+                    return null;
+                }
+                handOver.workerWaits(concurrency);
+                changed.await(Math.max(1, left / 1_000_000), TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void cancel() {
+        lock.lock();
+        try {
+            cancelled = true;
+            escaped = null;
+            List<BackfillPiece> open = progress.open();
+            open.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
+            probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
+            open.stream().filter(p -> p.split != null && p.split.read != null)
+                    .forEach(p -> p.split.read.cancel(true));
+            progress.clear();
+            handOver.clear();
+            planner.stop();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Under the lock: starts reads in plan order while fewer than {@code concurrency} are in flight and few
+     * records wait to be handed over, planning new pieces at the frontier as needed.
+     */
+    private void schedule() {
+        if (cancelled) {
+            return;
+        }
+        int limit = handOver.readLimit(concurrency);
+        if (handOver.full()) {
+            return;
+        }
+        List<BackfillPiece> open = progress.open();
+        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count() + probesRunning
+                + splitsRunning;
+        for (BackfillPiece p : open) {
+            if (inFlight >= limit) {
+                return;
+            }
+            if (p.startable()) {
+                start(p);
+                inFlight++;
+            }
+        }
+        if (planner.counting()) {
+            while (inFlight < limit && probes.size() < planner.probes()) {
+                startProbe(probes.size());
+                inFlight++;
+            }
+        }
+        if (!planner.mayPlan()) {
+            return; // nothing is planned before the first spans are counted, or the first scouts read
+        }
+        while (inFlight < limit && !planner.allPlanned()) {
+            BackfillPlanner.Piece piece = planner.next(limit, this::leftInFlight);
+            if (piece == null) {
+                return; // the spans counted so far do not reach far enough
+            }
+            BackfillPiece next = new BackfillPiece(piece);
+            progress.add(next);
+            start(next);
+            inFlight++;
+        }
+        // one second read at a time: what it holds is outside the queue's bound; none while the worker is the
+        // slower side (reads then stop for room, which gives a split up, and more reads would not help)
+        while (inFlight < limit && planner.allPlanned() && !planner.counting() && splitsRunning == 0
+                && !handOver.throttled()) {
+            BackfillPiece longest = null;
+            int pagesLeft = MIN_SPLIT_PAGES - 1;
+            for (BackfillPiece p : open) {
+                Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
+                        ? WindowWalker.nextPageNumber(p.at) : null;
+                if (next != null && next > pagesLeft) {
+                    longest = p;
+                    pagesLeft = next;
+                }
+            }
+            if (longest == null) {
+                return;
+            }
+            split(longest, pagesLeft);
+            inFlight++;
+        }
+    }
+
+    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
+    private double leftInFlight() {
+        double left = 0;
+        for (BackfillPiece q : progress.open()) {
+            left += q.left();
+        }
+        return left;
+    }
+
+    /**
+     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of the
+     * piece with the most pages left ({@code next} down to 1; it takes up to half of them), so that the reads end
+     * together. See {@link #readLowerPages}.
+     */
+    private void split(BackfillPiece p, int next) {
+        int top = Math.min(MAX_SPLIT_PAGES, next / 2);
+        BackfillPiece.Split split = new BackfillPiece.Split(top);
+        p.split = split;
+        WindowOffset from = WindowWalker.atPageNumber(p.at, top, List.of());
+        int pages = (int) Math.ceil((double) p.holds / pageSize);
+        splitsRunning++;
+        try {
+            split.read = submit(() -> readLowerPages(p, split, from, pages));
+        } catch (RejectedExecutionException e) {
+            splitsRunning--;
+            p.split = null;
+        }
+    }
+
+    /**
+     * Runs on the pool: the second read of a split piece ({@link LowerPagesRead}). If anything goes wrong, or the
+     * piece lost a page's worth of records, nothing held is sent and the piece is read on from page k as if it
+     * had not been split.
+     */
+    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, WindowOffset from, int pages) {
+        LowerPagesRead second = new LowerPagesRead(walker, converter);
+        try {
+            boolean held = second.hold(from);
+            WindowOffset firstStopped;
+            lock.lock();
+            try {
+                while (p.split == split && p.state == State.READING && !cancelled) {
+                    changed.await(1, TimeUnit.SECONDS);
+                }
+                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {
+                    return;
+                }
+                firstStopped = p.at; // page k next, with the ids of page k + 1
+            } finally {
+                lock.unlock();
+            }
+            List<LowerPagesRead.Page> pagesToSend = second.again(firstStopped, pages);
+            if (pagesToSend == null) {
+                log.debug("piece [{}, {}) no longer holds {} pages: read on without the split", p.planned.from(),
+                        p.planned.to(), pages);
+                return;
+            }
+            lock.lock();
+            try {
+                if (p.split != split || cancelled) {
+                    return;
+                }
+                pagesToSend.forEach(page -> queue(p, page.records(), page.after()));
+                splits++;
+            } finally {
+                lock.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
+                    p.planned.from(), p.planned.to(), e.toString());
+        } finally {
+            lock.lock();
+            try {
+                splitsRunning--;
+                if (p.split == split) {
+                    p.split = null;
+                    if (p.state == State.STOPPED_FOR_SPLIT) {
+                        p.state = State.WAITING; // read on from page k: the held pages were not sent
+                    }
+                }
+                schedule();
+                changed.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * After a read queued a page: whether it stops there because the hand-over queue is full
+     * ({@link HandOverQueue#full}). It gives its thread back (the fetch pool is shared by the task's resources,
+     * whose syncs are polled in turn, so a thread waiting for room here could keep another resource's reads from
+     * starting until this one's turn) and goes on from its next page when there is room.
+     */
+    private boolean pausesForRoom(WindowOffset after) {
+        lock.lock();
+        try {
+            if (!after.inWindow() || !handOver.full() || cancelled) {
+                return false;
+            }
+            handOver.stoppedForRoom(concurrency);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
+    private boolean stopsForSplit(BackfillPiece p, WindowOffset after) {
+        Integer next = WindowWalker.nextPageNumber(after);
+        lock.lock();
+        try {
+            return p.split != null && next != null && next <= p.split.stopAt;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: starts a read of {@code p} on the pool. */
+    private void start(BackfillPiece p) {
+        p.state = State.READING;
+        try {
+            p.task = submit(() -> read(p));
+        } catch (RejectedExecutionException e) {
+            p.state = State.FAILED;
+            p.failure = new ConnectException("The fetch pool is shut down", e);
+        }
+    }
+
+    /** Runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
+    private Future<?> submit(Runnable work) {
+        return pool.submit(() -> {
+            try {
+                work.run();
+            } catch (Throwable t) {
+                lock.lock();
+                try {
+                    if (!cancelled && escaped == null) {
+                        escaped = t;
+                    }
+                    changed.signalAll();
+                } finally {
+                    lock.unlock();
+                }
+                throw t;
+            }
+        });
+    }
+
+    /** Under the lock: starts counting the {@code i}th span on the pool. */
+    private void startProbe(int i) {
+        Window span = planner.probeSpan(i);
+        probesRunning++;
+        try {
+            probes.add(submit(() -> probe(i, span.from(), span.to())));
+        } catch (RejectedExecutionException e) {
+            probesRunning--;
+            probes.add(null);
+            planner.probed(i, null);
+        }
+    }
+
+    /** Runs on the pool: counts one span. A count that cannot be had means planning without the curve. */
+    private void probe(int i, Instant from, Instant to) {
+        Long count = null;
+        try {
+            count = walker.count(from, to);
+        } catch (RuntimeException e) {
+            log.debug("counting [{}, {}) failed; planning without the counts: {}", from, to, e.toString());
+        }
+        lock.lock();
+        try {
+            probesRunning--;
+            planner.probed(i, count);
+            schedule();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
+    private void read(BackfillPiece p) {
+        WindowWalker.Piece read = null;
+        RuntimeException failure = null;
+        long[] records = {0};
+        boolean[] stoppedForSplit = {false};
+        boolean[] paused = {false};
+        WindowOffset at = p.at;
+        try {
+            WindowWalker.PageSink sink = new WindowWalker.PageSink() {
+                @Override
+                public boolean accept(List<JsonNode> page, WindowOffset after) {
+                    records[0] += page.size();
+                    queue(p, converter.apply(page), after);
+                    stoppedForSplit[0] = stopsForSplit(p, after);
+                    paused[0] = !stoppedForSplit[0] && pausesForRoom(after);
+                    return !stoppedForSplit[0] && !paused[0];
+                }
+
+                @Override
+                public void counted(long count) {
+                    learn(p, count);
+                }
+            };
+            if (at != null) {
+                walker.readOn(at, sink, null);
+                read = WindowWalker.Piece.READ;
+            } else {
+                read = walker.readPiece(WindowOffset.windowStart(p.planned.from(), p.planned.to()),
+                        p.planned.guessPages(), p.planned.maxPages(), sink);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece READING
+            failure = new ConnectException("Reading a backfill piece failed", e);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.planned.from(), p.planned.to(),
+                    p.planned.expected(), p.planned.guessPages(), p.planned.maxPages(),
+                    failure != null ? failure.toString() : read.refused()
+                            ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
+        }
+        lock.lock();
+        try {
+            ended(p, read, failure, stoppedForSplit[0], paused[0]);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: a read of {@code p} ended (stopped for a split or for room, failed, or read to its end). */
+    private void ended(BackfillPiece p, WindowWalker.Piece read, RuntimeException failure, boolean stoppedForSplit,
+                       boolean paused) {
+        if (p.state == State.READING) { // (not if its last page finished it)
+            p.state = stoppedForSplit ? State.STOPPED_FOR_SPLIT : State.WAITING;
+        }
+        if (cancelled) {
+            return;
+        }
+        if (failure != null) {
+            // no read starts in its place: the next poll reports the failure (and the task may back off
+            // first), where reads starting here would plan and fail one piece after another at full speed
+            p.state = State.FAILED;
+            p.failure = failure;
+            changed.signalAll();
+            return;
+        }
+        if (read.refused()) {
+            // more pages than allowed: cut again at once, in place
+            progress.replace(p, planner.recut(p.planned, read.pagesIfRefused(), read.pagesKnown(), read.sample())
+                    .stream().map(BackfillPiece::new).toList());
+        } else {
+            boolean stopped = stoppedForSplit || paused;
+            if (!stopped && p.holds < 0 && !p.fromBefore) {
+                learn(p, p.sent); // all it sent, over every read of it (after a failure or a pause too)
+            }
+            if (progress.isOpen(p) && !stopped) { // read to its end without a last page saying so
+                progress.finish(p);
+                handOver.add(new Batch(List.of(), progress.position()));
+            }
+        }
+        schedule();
+        changed.signalAll();
+    }
+
+    /**
+     * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
+     * many pages is long before it is read to the end.
+     */
+    private void learn(BackfillPiece p, long records) {
+        lock.lock();
+        try {
+            p.holds = records;
+            planner.counted(p.planned, records);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
+     * record: after it); {@code after} is the piece's position after the page.
+     */
+    private void queue(BackfillPiece p, List<SourceRecord> converted, WindowOffset after) {
+        lock.lock();
+        try {
+            if (cancelled) {
+                throw new CancellationException("the backfill was stopped");
+            }
+            p.sent += converted.size();
+            Map<String, Object> before = progress.position().toMap();
+            if (after.inWindow()) {
+                p.at = after;
+            } else {
+                progress.finish(p);
+            }
+            if (!converted.isEmpty() || !after.inWindow()) {
+                WindowOffset now = progress.position();
+                handOver.add(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

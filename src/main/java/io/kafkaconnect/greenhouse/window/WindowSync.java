@@ -1,0 +1,272 @@
+package io.kafkaconnect.greenhouse.window;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiPage;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.PageNumbers;
+import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import io.kafkaconnect.greenhouse.sync.SentDigests;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync state machine of one resource of a {@link WindowDialect}. Each {@link #step()} hands over at most one page (of a window or
+ * of a parallel backfill):
+ * <ol>
+ * <li>Open a window {@code [watermark, upper)}, {@code upper} = the API server's clock minus the safety lag.</li>
+ * <li>Read it with the {@link WindowWalker}. If its first page shows that it is large and the resource has
+ * two-sided time filters, read it instead as consecutive pieces, several at once ({@link ParallelBackfill}).</li>
+ * <li>After the window the watermark becomes {@code upper}; the resource waits for the poll interval.</li>
+ * </ol>
+ * Offsets: every record but the last of a page carries the position of the page it came from, so a crash
+ * re-reads at most that page; the last one carries the position after it. A backfill's records carry its
+ * watermark, the pieces done after it and each partly read piece's next page (see {@link ParallelBackfill}).
+ */
+public final class WindowSync implements ResourceSync {
+    private static final Logger log = LoggerFactory.getLogger(WindowSync.class);
+    private static final Duration BACKFILL_WAIT = Duration.ofMillis(500);
+
+    private final Resource resource;
+    private final WindowDialect dialect;
+    private final ApiClient client;
+    private final RecordMaker records;
+    private final Settings settings;
+    private final Clock clock;
+    private final WindowWalker walker;
+    private final ExecutorService fetchPool;
+
+    private WindowOffset position;
+    /** Watches the walk through the current window's pages. */
+    private PagingGuard walkGuard;
+    private ParallelBackfill backfill;
+    private Instant dueAt;
+    private long windowRecords;
+    private int windowPages;
+    /**
+     * The first page of everything the resource holds, read when the task starts to learn the API's clock. It
+     * stands in for the first page of a first window that turns out large (the same records, but for those
+     * changed in the last few seconds): a backfill is planned from it without asking again. Null once used.
+     */
+    private ApiPage firstPageOfAll;
+    /** Pieces of this sync's backfills split at the end (see {@link ParallelBackfill#splits}). */
+    private int backfillSplits;
+    /** Snapshot resources: id → digest of the content last sent by this task. */
+    private final SentDigests sentSnapshot = new SentDigests();
+
+    public WindowSync(Resource resource, WindowDialect dialect, ApiClient client, RecordMaker records, Settings settings,
+                        WindowOffset offset, Clock clock, ExecutorService fetchPool) {
+        this.resource = resource;
+        this.dialect = dialect;
+        this.client = client;
+        this.records = records;
+        this.settings = settings;
+        this.clock = clock;
+        this.fetchPool = fetchPool;
+        this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
+        this.position = offset;
+        this.walkGuard = walker.newGuard();
+        this.dueAt = resource.mode() == SyncMode.SNAPSHOT && !offset.inWindow() && offset.watermark() != null
+                ? offset.watermark().plus(settings.snapshotInterval()) : Instant.MIN;
+    }
+
+    @Override
+    public Resource resource() {
+        return resource;
+    }
+
+    @Override
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
+    public WindowOffset position() {
+        return position;
+    }
+
+    /** How many pieces of the backfills read so far had their lower pages read by a second read at the end. */
+    int backfillSplits() {
+        return backfillSplits;
+    }
+
+    /** True while a window (or a backfill) is being read. */
+    public boolean inWindow() {
+        return backfill != null || position.inWindow();
+    }
+
+    /** Reads on (opening a window first if none is in progress) and returns the records to send now. */
+    @Override
+    public List<SourceRecord> step() throws InterruptedException {
+        if (backfill != null) {
+            return stepBackfill();
+        }
+        if (!position.inWindow() && !openWindow()) {
+            return List.of();
+        }
+        WindowOffset before = position;
+        ApiPage ofAll = firstPageOfAll;
+        firstPageOfAll = null;
+        if (ofAll != null && before.watermark() == null && before.nextPage() == null && isLarge(ofAll, before)) {
+            startBackfill(before, ofAll);
+            return List.of();
+        }
+        WindowWalker.Step step = walker.next(before, walkGuard);
+        windowPages++;
+        // a backfill stopped with pieces done or partly read goes on as one, whatever is left of it
+        boolean backfillStopped = !before.done().isEmpty() || !before.reading().isEmpty();
+        if (backfillStopped || (step.openedALargeWindow(before) && isLarge(step.page(), before))) {
+            startBackfill(before, step.page());
+            return List.of();
+        }
+        position = step.after();
+        List<SourceRecord> out = toRecords(step.toSend(), before, step.after());
+        if (step.windowDone()) {
+            finishWindow(before.windowEnd());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (backfill != null) {
+            backfill.cancel();
+        }
+    }
+
+    private List<SourceRecord> stepBackfill() throws InterruptedException {
+        ParallelBackfill.Batch batch = backfill.poll(BACKFILL_WAIT);
+        List<SourceRecord> out = List.of();
+        if (batch != null) {
+            position = batch.after();
+            out = batch.records();
+            windowRecords += out.size();
+        }
+        if (backfill.finished()) {
+            backfillSplits += backfill.splits();
+            finishWindow(backfill.end());
+            backfill = null;
+        }
+        return out;
+    }
+
+    /** Whether a window whose first page is {@code first} is worth reading in pieces. */
+    private boolean isLarge(ApiPage first, WindowOffset window) {
+        if (first.next() == null || !canSplit(window)) {
+            return false;
+        }
+        if (PageNumbers.count(first) != null) {
+            return WindowWalker.estimatedPages(first) > 2;
+        }
+        // no page count (a cursor): a first backfill is; a later window if it holds more than two pages even at
+        // the density its first page shows, a lower bound (records with lower ids changed in it too)
+        List<Instant> times = walker.changeTimes(first.records());
+        if (window.watermark() == null || times.isEmpty()) {
+            return true;
+        }
+        double seconds = Duration.between(window.watermark(), window.windowEnd()).toSeconds();
+        return ScoutPlan.sampleDensity(times, window.windowEnd()) * seconds > 2.0 * settings.pageSize();
+    }
+
+    private void startBackfill(WindowOffset window, ApiPage first) {
+        int pages = WindowWalker.estimatedPages(first);
+        boolean counted = PageNumbers.count(first) != null;
+        log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
+                window.watermark() == null ? "start" : window.watermark(), window.windowEnd(),
+                counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());
+        backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
+                settings.pageSize(), new BackfillPlanner.Start(window.watermark(), window.windowEnd(), pages,
+                        counted, walker.changeTimes(first.records()), window.done(), window.reading()));
+    }
+
+    private boolean canSplit(WindowOffset window) {
+        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1 && !walker.readsOpenEnded()
+                && (window.watermark() == null
+                || Duration.between(window.watermark(), window.windowEnd()).toSeconds() >= 2);
+    }
+
+    /** Enough requests in flight to keep the budget busy given how long answers take, within the maximum. */
+    private int concurrency() {
+        Double perSecond = client.budget().requestsPerSecond();
+        Duration latency = client.typicalLatency();
+        if (perSecond == null || latency == null) {
+            return settings.maxConcurrency();
+        }
+        int needed = (int) Math.ceil(perSecond * latency.toNanos() / 1e9 * 2) + 1;
+        return Math.max(2, Math.min(settings.maxConcurrency(), needed));
+    }
+
+    private boolean openWindow() {
+        Instant serverNow = client.serverClock().now().orElseGet(this::learnServerClock);
+        Instant upper = serverNow.minus(settings.safetyLag()).truncatedTo(ChronoUnit.SECONDS);
+        Instant watermark = position.watermark();
+        if (resource.mode() == SyncMode.SNAPSHOT) {
+            position = WindowOffset.windowStart(null, serverNow);
+        } else if (watermark != null && !upper.isAfter(watermark)) {
+            dueAt = clock.instant().plus(settings.pollInterval());
+            return false;
+        } else {
+            position = WindowOffset.windowStart(watermark, upper);
+        }
+        windowPages = 0;
+        windowRecords = 0;
+        walkGuard = walker.newGuard();
+        return true;
+    }
+
+    /**
+     * Asks the API once for anything, to learn its clock from the Date header. Where a first window may be read
+     * in pieces, that is a whole first page of everything, kept to plan them by.
+     */
+    private Instant learnServerClock() {
+        boolean mayBackfill = position.watermark() == null && canSplit(position);
+        ApiPage page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
+                mayBackfill ? settings.pageSize() : 1), resource.name());
+        firstPageOfAll = mayBackfill ? page : null;
+        return client.serverClock().now().orElseThrow(() -> new IllegalStateException(
+                "The API sent no Date header, so windows cannot be bounded by its clock"));
+    }
+
+    private void finishWindow(Instant end) {
+        if (windowRecords > 0 || log.isDebugEnabled()) {
+            log.info("{}: read {} records for the window up to {}{}", resource.name(), windowRecords, end,
+                    backfill == null ? " in " + windowPages + " pages" : " in parallel pieces ("
+                            + backfill.splits() + " split at the end)");
+        }
+        position = WindowOffset.at(end);
+        Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
+        dueAt = clock.instant().plus(wait);
+    }
+
+    private List<SourceRecord> toRecords(List<JsonNode> page, WindowOffset resumeHere, WindowOffset after) {
+        List<SourceRecord> out;
+        synchronized (records) { // backfill pieces are converted on the fetch threads
+            out = records.toSourceRecords(page, resumeHere.toMap(), after.toMap(), settings.conversionErrors(),
+                    resource.mode() == SyncMode.SNAPSHOT ? sentSnapshot : null);
+        }
+        windowRecords += out.size();
+        return out;
+    }
+
+    /**
+     * A backfill page's records, on a fetch thread; {@link ParallelBackfill} sets their offsets when it queues
+     * them. Backfills are incremental resources only, so no snapshot digests are involved.
+     */
+    private List<SourceRecord> backfillRecords(List<JsonNode> page) {
+        synchronized (records) {
+            return records.convertAll(page, settings.conversionErrors(), null);
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package io.kafkaconnect.greenhouse.window;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiException;
+import io.kafkaconnect.greenhouse.api.ApiPage;
+import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.dialect.Paging;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.schema.Types;
+import io.kafkaconnect.greenhouse.sync.PageNumbers;
+import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a window one page at a time. A window that fits one page is one request. A larger window of a
+ * page-number endpoint (its first page has a {@code last} link) is walked down from the last page through
+ * {@code prev} links, ending with the first page again; its first reading of page 1 is not sent. Records
+ * only leave a closed window while it is read (an edit moves them past its end), and a record leaving shifts
+ * only the pages after it, which a downward walk has already read: nothing is skipped. Records that shift
+ * onto the next page down are recognised by id and not sent twice. Without a {@code last} link (cursor
+ * APIs) the walk follows {@code next}.
+ *
+ * <p>A window that records can <em>enter</em> while it is read cannot be walked down: a record entering at its
+ * place in the list pushes the records after it one place on, and those at the end of a page not read yet onto
+ * the page after it, which a downward walk has read already. That is a window with only a lower bound (v1
+ * {@code applications}), and any window that must be walked forward through links that are positions records
+ * shift across (v1's next-only endpoints), since a record leaving a closed window shifts the records after it
+ * back onto pages a forward walk has read. Such a window is read <em>open-ended</em>: requested with its lower
+ * bound only, so that records can enter but never leave it, and walked forward, so that a record pushed on is
+ * met again later, never skipped. Of each page only the records changed before the window's end are sent; the
+ * rest changed while the window was read and the next window, which begins there, reads them. A record pushed
+ * onto the next page is recognised by id, as in a downward walk. So each version is read in one window only.
+ */
+final class WindowWalker {
+    private static final Logger log = LoggerFactory.getLogger(WindowWalker.class);
+    private static final int UNKNOWN_PAGE_COUNT = 8;
+    private final Resource resource;
+    private final WindowDialect dialect;
+    private final ApiClient client;
+    private final HttpUrl baseUrl;
+    private final int pageSize;
+    private final boolean openEnded;
+    private final AtomicBoolean oversizeLogged = new AtomicBoolean();
+
+    WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
+        this.resource = resource;
+        this.dialect = dialect;
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.pageSize = pageSize;
+        this.openEnded = resource.mode() == SyncMode.INCREMENTAL_LOWER_BOUND_ONLY
+                || (resource.mode() == SyncMode.INCREMENTAL && resource.paging() == Paging.NEXT_ONLY
+                && dialect.forwardLinksShift());
+    }
+
+    /** Whether windows are read open-ended (see the class comment): then they are never read in pieces. */
+    boolean readsOpenEnded() {
+        return openEnded;
+    }
+
+    /**
+     * One page read at a position.
+     *
+     * @param page   the page as the API sent it
+     * @param toSend its records that are to be sent
+     * @param after  the position after this page; {@code after.inWindow()} is false when the window is done
+     */
+    record Step(ApiPage page, List<JsonNode> toSend, WindowOffset after) {
+        boolean windowDone() {
+            return !after.inWindow();
+        }
+
+        /** The first page of a window that has more pages. */
+        boolean openedALargeWindow(WindowOffset before) {
+            return before.nextPage() == null && page.next() != null;
+        }
+    }
+
+    /** A guard for one walk through a window's pages (see {@link #next(WindowOffset, PagingGuard)}). */
+    PagingGuard newGuard() {
+        return new PagingGuard(resource.name(), pageSize, oversizeLogged);
+    }
+
+    /** Reads the page at {@code position} on its own, not as part of a walk. */
+    Step next(WindowOffset position) {
+        return next(position, newGuard());
+    }
+
+    /**
+     * Reads the page at {@code position} (which must be inside a window), as the next page of the walk that
+     * {@code guard} watches. A stored cursor the API no longer accepts restarts the window at its first page
+     * (records already sent from it may be sent again).
+     */
+    Step next(WindowOffset position, PagingGuard guard) {
+        HttpUrl url = position.nextPage() != null ? HttpUrl.get(position.nextPage())
+                : dialect.firstPage(baseUrl, resource,
+                        new Window(position.watermark(), openEnded ? null : position.windowEnd()), pageSize);
+        ApiPage page;
+        try {
+            page = client.getPage(url, resource.name());
+        } catch (ApiException e) {
+            if (position.nextPage() == null || !ExpiredCursorException.matches(e, url)) {
+                throw e;
+            }
+            log.warn("{}: {}", resource.name(), e.getMessage());
+            guard.restart();
+            return next(WindowOffset.windowStart(position.watermark(), position.windowEnd()), guard);
+        }
+        page = guard.check(url, page, position.nextPage() != null && position.walk() == Walk.PREV);
+        WindowOffset done = WindowOffset.at(position.windowEnd());
+        if (openEnded) {
+            List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(position.seen())),
+                    position.windowEnd());
+            return new Step(page, toSend, page.next() == null ? done
+                    : position.atPage(page.next().toString(), Walk.NEXT, ids(page.records())));
+        }
+        if (position.nextPage() == null) {
+            if (page.next() == null) {
+                return new Step(page, page.records(), done);
+            }
+            if (page.last() != null && !page.last().equals(url)) {
+                return new Step(page, List.of(), position.atPage(page.last().toString(), Walk.PREV, List.of()));
+            }
+            return new Step(page, page.records(), position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+        }
+        if (position.walk() == Walk.NEXT) {
+            return new Step(page, page.records(), page.next() == null ? done
+                    : position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+        }
+        List<JsonNode> toSend = withoutIds(page.records(), new HashSet<>(position.seen()));
+        return new Step(page, toSend, page.prev() == null ? done
+                : position.atPage(page.prev().toString(), Walk.PREV, ids(page.records())));
+    }
+
+    /** Receives a backfill piece's records to send, page by page, as they are read. */
+    @FunctionalInterface
+    interface PageSink {
+        /**
+         * A page's records to send (possibly none) and the piece's position after it: the page to read next, or
+         * a position outside the window ({@code !after.inWindow()}) when this was the piece's last page.
+         *
+         * @return false to stop reading the piece here (another read takes the pages after it)
+         */
+        boolean accept(List<JsonNode> records, WindowOffset after);
+
+        /**
+         * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
+         * usually its first or second request): long before the piece is read to the end.
+         */
+        default void counted(long records) {
+        }
+    }
+
+    /**
+     * How reading a piece of a backfill ended: read (its records went to the sink), or refused because it holds
+     * more pages than allowed, with their estimated count and a sample of its change times.
+     *
+     * @param pagesKnown whether {@code pagesIfRefused} comes from a page count (false: a forward walk's guess)
+     */
+    record Piece(int pagesIfRefused, List<Instant> sample, boolean pagesKnown) {
+        static final Piece READ = new Piece(0, List.of(), false);
+
+        boolean refused() {
+            return pagesIfRefused > 0;
+        }
+    }
+
+    /**
+     * Reads a whole window, for the pieces of a backfill, without reading any page twice where it can help it,
+     * handing its records to {@code sink} page by page.
+     * <ul>
+     * <li>{@code guessPages} &gt; 1 on a page-number endpoint: the walk starts at page {@code guessPages}, the
+     * page the caller expects to be the last. If it is (records, no {@code next}), the window is walked down
+     * from there like any window, so a piece of n pages costs n requests instead of n + 1 (no first page read
+     * twice). If it is not, its {@code last} link tells where the walk must start; that one request is lost.</li>
+     * <li>Otherwise the walk starts at the first page. A piece of one page is one request.</li>
+     * </ul>
+     * A window that shows more than {@code maxPages} pages is not read further (nothing has gone to the sink
+     * then): the caller cuts it finer, guided by the change times of the records read (a sample of the window).
+     * Where the page count is unknown (cursor and next-only endpoints), the walk goes forward and, unless
+     * {@code maxPages} is {@link Integer#MAX_VALUE}, holds its pages back until it ends, giving up after
+     * {@code maxPages} pages; with no limit it hands them over as they come.
+     */
+    Piece readPiece(WindowOffset windowStart, int guessPages, int maxPages, PageSink sink) {
+        if (guessPages > 1) {
+            HttpUrl first = dialect.firstPage(baseUrl, resource,
+                    new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
+            HttpUrl guess = PageNumbers.at(first, guessPages);
+            ApiPage page = client.getPage(guess, resource.name());
+            if (page.next() == null && !page.records().isEmpty()) {
+                sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
+                WindowOffset after = page.prev() == null ? WindowOffset.at(windowStart.windowEnd())
+                        : windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records()));
+                if (sink.accept(page.records(), after)) {
+                    readOn(after, sink, null);
+                }
+                return Piece.READ;
+            }
+            Integer last = PageNumbers.count(page);
+            if (last != null && last > maxPages) {
+                return new Piece(last, changeTimes(page.records()), true);
+            }
+            if (last != null && last > 1 && page.last() != null) {
+                readOn(windowStart.atPage(page.last().toString(), Walk.PREV, List.of()), sink, last);
+                return Piece.READ;
+            }
+            // one page after all, or no usable last link: read it from its first page
+        }
+        boolean mayGiveUp = maxPages != Integer.MAX_VALUE;
+        List<JsonNode> held = null;
+        WindowOffset position = windowStart;
+        int pages = 0;
+        PagingGuard guard = newGuard();
+        do {
+            Step step = next(position, guard);
+            pages++;
+            if (step.openedALargeWindow(position) && step.page().last() != null
+                    && estimatedPages(step.page()) > maxPages) {
+                return new Piece(estimatedPages(step.page()), changeTimes(step.page().records()), true);
+            }
+            if (pages == 1 && step.page().next() == null) {
+                sink.counted(step.page().records().size()); // a window of one page
+            }
+            position = step.after();
+            if (held == null && mayGiveUp && position.inWindow() && position.walk() == Walk.NEXT) {
+                held = new ArrayList<>();
+            }
+            if (held != null) {
+                held.addAll(step.toSend());
+            } else if (!sink.accept(step.toSend(), position)) {
+                return Piece.READ;
+            }
+            if (held != null && position.inWindow() && pages >= maxPages) {
+                // no page count to go by: a forward walk that is still not done gives up with what it saw
+                return new Piece(Math.max(maxPages + 1, 4 * pages), changeTimes(held), false);
+            }
+        } while (position.inWindow());
+        if (held != null) {
+            sink.accept(held, position);
+        }
+        return Piece.READ;
+    }
+
+    /**
+     * Reads on from {@code position} (a piece's position inside its window, or one after it) to the end of its
+     * window, handing what is to be sent to {@code sink}. {@code lastPage}: the number of the page at
+     * {@code position} when it is the last (its record count is then told), or null.
+     */
+    void readOn(WindowOffset position, PageSink sink, Integer lastPage) {
+        PagingGuard guard = newGuard();
+        while (position.inWindow()) {
+            Step step = next(position, guard);
+            if (lastPage != null) {
+                sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
+                lastPage = null;
+            }
+            if (!sink.accept(step.toSend(), step.after())) {
+                return;
+            }
+            position = step.after();
+        }
+    }
+
+    /**
+     * How many records {@code [from, to)} holds, from one request for a page of one record (its {@code last} link
+     * numbers the last record); null where the endpoint gives no such link.
+     */
+    Long count(Instant from, Instant to) {
+        ApiPage page = client.getPage(dialect.firstPage(baseUrl, resource, new Window(from, to), 1), resource.name());
+        if (page.next() == null) {
+            return (long) page.records().size();
+        }
+        Integer last = PageNumbers.count(page);
+        return last == null ? null : last.longValue();
+    }
+
+    /** The records changed before {@code end}, and those whose change time cannot be read. */
+    private List<JsonNode> changedBefore(List<JsonNode> records, Instant end) {
+        List<JsonNode> out = new ArrayList<>(records.size());
+        for (JsonNode json : records) {
+            Instant changed = changeTime(json);
+            if (changed == null || changed.isBefore(end)) {
+                out.add(json);
+            }
+        }
+        return out;
+    }
+
+    /** The change times of records, where they have one. */
+    List<Instant> changeTimes(List<JsonNode> records) {
+        List<Instant> times = new ArrayList<>(records.size());
+        if (resource.cursorField() == null) {
+            return times;
+        }
+        for (JsonNode json : records) {
+            Instant instant = changeTime(json);
+            if (instant != null) {
+                times.add(instant);
+            }
+        }
+        return times;
+    }
+
+    private Instant changeTime(JsonNode json) {
+        JsonNode t = resource.cursorField() == null ? null : json.get(resource.cursorField());
+        return t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
+    }
+
+    /** The page count from the {@code last} link where there is one; a guess otherwise. */
+    static int estimatedPages(ApiPage first) {
+        Integer last = PageNumbers.of(first.last());
+        return last == null ? UNKNOWN_PAGE_COUNT : Math.max(2, last);
+    }
+
+    /** The page number a downward walk reads next, or null if it is not at a numbered page. */
+    static Integer nextPageNumber(WindowOffset position) {
+        if (!position.inWindow() || position.walk() != Walk.PREV || position.nextPage() == null) {
+            return null;
+        }
+        return PageNumbers.of(HttpUrl.parse(position.nextPage()));
+    }
+
+    /** The position of a downward walk at page {@code page} of the same window, with {@code seen} ids. */
+    static WindowOffset atPageNumber(WindowOffset position, int page, List<Long> seen) {
+        return position.atPage(PageNumbers.at(HttpUrl.get(position.nextPage()), page).toString(), Walk.PREV, seen);
+    }
+
+    List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
+        if (ids.isEmpty()) {
+            return page;
+        }
+        List<JsonNode> out = new ArrayList<>(page.size());
+        for (JsonNode json : page) {
+            if (!ids.contains(id(json))) {
+                out.add(json);
+            }
+        }
+        return out;
+    }
+
+    List<Long> ids(List<JsonNode> page) {
+        List<Long> ids = new ArrayList<>(page.size());
+        for (JsonNode json : page) {
+            Long id = id(json);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private Long id(JsonNode json) {
+        JsonNode id = json.get(resource.keyField());
+        return id != null && id.canConvertToLong() ? id.longValue() : null;
+    }
+}
