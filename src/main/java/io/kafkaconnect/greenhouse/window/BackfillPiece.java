@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.util.concurrent.Future;
 
 /**

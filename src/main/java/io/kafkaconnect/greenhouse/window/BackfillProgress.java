@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.window;
 
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
+import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,9 +110,10 @@ final class ParallelBackfill {
      * @param converter   converts a page's records (offsets not set), on the fetch thread that read it
      * @param concurrency how many reads may be in flight at once now (asked whenever a read may start)
      * @param window      the window, what its first page shows and what a previous run read of it
+     * @param reading     the pieces a previous run read partly, each at the page it reads next
      */
     ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
-                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window) {
+                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window, List<WindowOffset> reading) {
         this.walker = walker;
         this.converter = converter;
         this.pool = pool;
@@ -120,7 +123,7 @@ final class ParallelBackfill {
         this.planner = new BackfillPlanner(window, this.pageSize);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
         this.handOver = new HandOverQueue(this.pageSize);
-        window.readingBefore().forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece), piece)));
+        reading.forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece.span()), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
 

@@ -71,10 +71,15 @@ public record WindowOffset(Instant watermark, Instant windowEnd, String nextPage
                     throw new IllegalArgumentException("each piece in 'reading' is a window in progress, but one is "
                             + piece.toMap());
                 }
-                spans.add(new Window(piece.watermark(), piece.windowEnd()));
+                spans.add(piece.span());
             }
             checkSpans(watermark, windowEnd, spans);
         }
+    }
+
+    /** The span a window in progress reads: {@code [watermark, windowEnd)}. */
+    public Window span() {
+        return new Window(watermark, windowEnd);
     }
 
     /** Parts done and pieces being read: disjoint, non-empty, inside {@code [watermark, windowEnd)}. */

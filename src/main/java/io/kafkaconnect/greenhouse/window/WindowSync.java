@@ -12,6 +12,8 @@ import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
+import io.kafkaconnect.greenhouse.window.plan.ScoutPlan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,7 +190,8 @@ public final class WindowSync implements ResourceSync {
                 counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());
         backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
                 settings.pageSize(), new BackfillPlanner.Start(window.watermark(), window.windowEnd(), pages,
-                        counted, walker.changeTimes(first.records()), window.done(), window.reading()));
+                        counted, walker.changeTimes(first.records()), window.done(),
+                        window.reading().stream().map(WindowOffset::span).toList()), window.reading());
     }
 
     private boolean canSplit(WindowOffset window) {

@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

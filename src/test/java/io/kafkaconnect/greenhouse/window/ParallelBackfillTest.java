@@ -17,6 +17,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.util.Sleeper;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class ParallelBackfillTest {
                 return maker.convertAll(page, ConversionErrors.FAIL, null);
             }
         }, pool, concurrency, pageSize, new BackfillPlanner.Start(null, upper, WindowWalker.estimatedPages(first),
-                true, walker.changeTimes(first.records()), List.of(), List.of()));
+                true, walker.changeTimes(first.records()), List.of(), List.of()), List.of());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.List;
  * (the records changed since the oldest change on it, a lower bound there). Older spans usually change more
  * slowly, so their scouts hold fewer records; a scout that holds more is simply read page by page.
  */
-final class ScoutPlan {
+public final class ScoutPlan {
     /** How far back the scouts look when the window has an open start (older changes fall in the first scout). */
     static final Duration HORIZON = Duration.ofDays(16 * 365);
     /** Spans by age whose bounds are scouted (so one scout more than this). */
@@ -82,7 +82,7 @@ final class ScoutPlan {
      * Records per second near {@code to} as a cursor window's first page shows them ({@code sample}: its change
      * times, not empty): a lower bound there, since records with lower ids changed in that span too.
      */
-    static double sampleDensity(List<Instant> sample, Instant to) {
+    public static double sampleDensity(List<Instant> sample, Instant to) {
         Instant oldest = sample.stream().min(Instant::compareTo).orElseThrow();
         return sample.size() / (double) Math.max(1, Duration.between(oldest, to).toSeconds());
     }

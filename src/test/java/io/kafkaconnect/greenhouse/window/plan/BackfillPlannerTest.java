@@ -1,10 +1,10 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.kafkaconnect.greenhouse.dialect.Window;
-import io.kafkaconnect.greenhouse.window.BackfillPlanner.Piece;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner.Piece;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class BackfillPlannerTest {
         return total * Duration.between(from, span.to()).toSeconds() / Duration.between(START, END).toSeconds();
     }
 
-    private static BackfillPlanner counted(int pages, List<Window> done, List<WindowOffset> reading) {
+    private static BackfillPlanner counted(int pages, List<Window> done, List<Window> reading) {
         return new BackfillPlanner(new BackfillPlanner.Start(START, END, pages, true, sample(START, END, PAGE),
                 done, reading), PAGE);
     }
@@ -200,7 +200,7 @@ class BackfillPlannerTest {
         Instant c = START.plus(Duration.ofDays(50));
         Instant d = START.plus(Duration.ofDays(51));
         List<Window> done = List.of(new Window(a, b));
-        WindowOffset reading = WindowOffset.windowStart(c, d);
+        Window reading = new Window(c, d);
         BackfillPlanner planner = counted(2_000, done, List.of(reading));
         for (int i = 0; i < planner.probes(); i++) {
             planner.probed(i, uniform(planner.probeSpan(i), 200_000));

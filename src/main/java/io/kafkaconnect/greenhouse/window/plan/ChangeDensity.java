@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
 import java.time.Instant;
 import java.util.Iterator;
@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * How many records a window holds per second of change time, learned from the pieces of a backfill already read
- * (exact counts), to size the pieces still to be planned. Not thread-safe: {@link ParallelBackfill} holds its lock.
+ * (exact counts), to size the pieces still to be planned. Not thread-safe: the backfill holds its lock.
  */
 final class ChangeDensity {
     /** How much one piece moves the bias correction (see {@link #bias}). */

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
 import io.kafkaconnect.greenhouse.dialect.Window;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans the pieces of a {@link ParallelBackfill}: which spans of the window are read as one piece, where each
+ * Plans the pieces of a parallel backfill: which spans of the window are read as one piece, where each
  * piece's walk starts and when it is cut again, from what is known about how many records the window holds per
  * second of change time. No I/O and no threads: the backfill tells it what the reads found (counts, pieces
  * refused) and asks it for the next piece at the frontier. Not thread-safe (the backfill calls it under its
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * <li>on a page-number endpoint, from exact counts: before anything is planned, {@link #PROBES} spans of the
  * window, each half as long as the one before it (edits lean towards the recent past), are counted with one
  * request each for a page of one record ({@link #probeSpan}, {@link #probed}; the backfill counts them with
- * {@link WindowWalker#count}); a {@link ChangeCurve} through those counts cuts pieces of
+ * the walker's count); a {@link ChangeCurve} through those counts cuts pieces of
  * {@link #COUNTED_PIECE_PAGES} pages less half a page. Near the end a piece gets each read's share of all that is
  * left to read (the spans not planned and what the pieces in flight still hold: their own counts are known from
  * their first request), at least {@link #MIN_PIECE_PAGES} pages, so that the reads end about together. A
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * ({@link #firstPieces}), and a piece walked well past its plan is given up (its pages are held back until it
  * ends, so nothing of it was sent) and cut evenly into pieces of about one page.
  */
-final class BackfillPlanner {
+public final class BackfillPlanner {
     private static final Logger log = LoggerFactory.getLogger(BackfillPlanner.class);
     /** Pages a piece is aimed at once the density is learned from pieces read (fewer near the end). */
     static final int PIECE_PAGES = 24;
@@ -74,8 +74,8 @@ final class BackfillPlanner {
      * @param doneBefore    parts of the window a previous run read completely (a restart): not read again
      * @param readingBefore pieces a previous run read partly: read on from where they stand
      */
-    record Start(Instant from, Instant to, int pages, boolean pagesKnown, List<Instant> sample,
-                 List<Window> doneBefore, List<WindowOffset> readingBefore) {
+    public record Start(Instant from, Instant to, int pages, boolean pagesKnown, List<Instant> sample,
+                 List<Window> doneBefore, List<Window> readingBefore) {
     }
 
     /**
@@ -84,8 +84,8 @@ final class BackfillPlanner {
      * cut again, the records expected in it, and whether it was sized by the learned density (then it is cut
      * evenly by time if it is refused).
      */
-    record Piece(Instant from, Instant to, int guessPages, int maxPages, long expected, boolean byRate) {
-        Piece {
+    public record Piece(Instant from, Instant to, int guessPages, int maxPages, long expected, boolean byRate) {
+        public Piece {
             boolean cuttable = from == null
                     || Duration.between(from, to).toSeconds() >= 2 * PieceCutter.MIN_PIECE_SECONDS;
             guessPages = Math.max(1, guessPages);
@@ -93,7 +93,7 @@ final class BackfillPlanner {
             expected = Math.max(1, expected);
         }
 
-        static Piece of(Instant from, Instant to, int guessPages, int maxPages, long expected) {
+        public static Piece of(Instant from, Instant to, int guessPages, int maxPages, long expected) {
             return new Piece(from, to, guessPages, maxPages, expected, false);
         }
     }
@@ -131,7 +131,7 @@ final class BackfillPlanner {
     /** Pieces to read before any is planned at the frontier: the scouts, or the window cut as a whole. */
     private final List<Piece> firstPieces = new ArrayList<>();
 
-    BackfillPlanner(Start window, int pageSize) {
+    public BackfillPlanner(Start window, int pageSize) {
         Instant from = window.from();
         Instant to = window.to();
         this.pageSize = Math.max(1, pageSize);
@@ -143,7 +143,7 @@ final class BackfillPlanner {
                 Math.max(1, (long) window.pages() * this.pageSize - this.pageSize / 2));
         unplanned.put(key(from), to);
         window.doneBefore().forEach(w -> take(w.from(), w.to()));
-        window.readingBefore().forEach(piece -> take(piece.watermark(), piece.windowEnd()));
+        window.readingBefore().forEach(piece -> take(piece.from(), piece.to()));
         boolean probe = pageNumbers && !this.sample.isEmpty() && window.pages() >= PROBE_MIN_PAGES
                 && this.sample.get(0).isBefore(to.minusSeconds(PROBES));
         this.probeBounds = probe ? ChangeCurve.boundsByAge(from != null ? from
@@ -165,33 +165,33 @@ final class BackfillPlanner {
     }
 
     /** A piece a previous run began (read on from where it stands, whole). */
-    Piece resumed(WindowOffset reading) {
-        return Piece.of(reading.watermark(), reading.windowEnd(), 1, Integer.MAX_VALUE, pageSize);
+    public Piece resumed(Window reading) {
+        return Piece.of(reading.from(), reading.to(), 1, Integer.MAX_VALUE, pageSize);
     }
 
     /** Pieces planned at the start, in order of time: the scouts, or the whole window cut at once (or none). */
-    List<Piece> firstPieces() {
+    public List<Piece> firstPieces() {
         return firstPieces;
     }
 
     /** Whether spans are still to be counted before pieces are planned at the frontier. */
-    boolean counting() {
+    public boolean counting() {
         return counting;
     }
 
     /** How many spans are counted before planning (0: none). */
-    int probes() {
+    public int probes() {
         return probeCounts == null ? 0 : probeCounts.length;
     }
 
     /** The {@code i}th span to count (from null: the window's open start). */
-    Window probeSpan(int i) {
+    public Window probeSpan(int i) {
         Instant from = i == 0 && unplanned.containsKey(Instant.MIN) ? null : probeBounds.get(i);
         return new Window(from, probeBounds.get(i + 1));
     }
 
     /** The {@code i}th span holds {@code count} records; null: it could not be counted. */
-    void probed(int i, Long count) {
+    public void probed(int i, Long count) {
         if (!counting) {
             return;
         }
@@ -220,22 +220,22 @@ final class BackfillPlanner {
     }
 
     /** Whether pieces may be planned at the frontier now (not before the first spans are counted or scouted). */
-    boolean mayPlan() {
+    public boolean mayPlan() {
         return curve != null || (!counting && scouts == null);
     }
 
     /** Whether every span of the window has a piece planned for it. */
-    boolean allPlanned() {
+    public boolean allPlanned() {
         return unplanned.isEmpty();
     }
 
     /** The start of the first span not planned yet ({@link Instant#MIN}: the open start); null if none is left. */
-    Instant frontier() {
+    public Instant frontier() {
         return unplanned.isEmpty() ? null : unplanned.firstKey();
     }
 
     /** Nothing more is planned (the backfill stopped). */
-    void stop() {
+    public void stop() {
         unplanned.clear();
     }
 
@@ -243,7 +243,7 @@ final class BackfillPlanner {
      * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
      * many pages is long before it is read to the end.
      */
-    void counted(Piece p, long records) {
+    public void counted(Piece p, long records) {
         if (scouts != null) {
             for (int i = 0; i < scouts.size(); i++) {
                 if (scouts.get(i) == p) { // the same piece, not one planned alike
@@ -267,7 +267,7 @@ final class BackfillPlanner {
      * (asked only near the end of a counted window). Null if nothing can be planned yet: the spans counted so far
      * do not reach far enough (or nothing is left, or planning waits for counts).
      */
-    Piece next(int reads, DoubleSupplier leftInFlight) {
+    public Piece next(int reads, DoubleSupplier leftInFlight) {
         if (unplanned.isEmpty() || !mayPlan()) {
             return null;
         }
@@ -310,7 +310,7 @@ final class BackfillPlanner {
      * piece's highest or lowest ids, which say little about its change times: that is cut evenly too, into pieces
      * of one page.
      */
-    List<Piece> recut(Piece p, int pages, boolean pagesKnown, List<Instant> sample) {
+    public List<Piece> recut(Piece p, int pages, boolean pagesKnown, List<Instant> sample) {
         List<Piece> pieces = cutter.cut(p.from(), p.to(), pages, p.byRate() || !pagesKnown ? List.of() : sample,
                 pagesKnown ? PIECE_PAGES : 1);
         if (pagesKnown && p.from() != null) {
@@ -321,7 +321,7 @@ final class BackfillPlanner {
     }
 
     /** {@link Instant#MIN} for an open start, so that spans can be sorted. */
-    static Instant key(Instant from) {
+    public static Instant key(Instant from) {
         return from == null ? Instant.MIN : from;
     }
 

@@ -1,6 +1,6 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
-import io.kafkaconnect.greenhouse.window.BackfillPlanner.Piece;
+import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner.Piece;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +16,7 @@ import java.util.function.ToDoubleBiFunction;
  * span cut as a whole at quantiles of a sample (evenly by time without one). Pieces are whole seconds and at
  * least {@link #MIN_PIECE_SECONDS} long. Pure: nothing in it changes.
  */
-final class PieceCutter {
+public final class PieceCutter {
     /** Pieces cut by a sample (before the density is known) aim at this part of one page. */
     static final double SAMPLE_FILL = 0.6;
     /** A piece planned for n pages is walked up to this many times n (at least 2) before it is cut again. */
@@ -31,7 +31,7 @@ final class PieceCutter {
     /** The window's records, as far as its first page tells (a guess without a page count). */
     private final long windowRecords;
 
-    PieceCutter(int pageSize, boolean pageNumbers, List<Instant> sample, long windowRecords) {
+    public PieceCutter(int pageSize, boolean pageNumbers, List<Instant> sample, long windowRecords) {
         this.pageSize = pageSize;
         this.pageNumbers = pageNumbers;
         this.sample = sample;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.window;
+package io.kafkaconnect.greenhouse.window.plan;
 
 import java.time.Duration;
 import java.time.Instant;
