@@ -3,6 +3,8 @@ package io.kafkaconnect.greenhouse.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import io.kafkaconnect.greenhouse.simulator.core.Reply;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap;

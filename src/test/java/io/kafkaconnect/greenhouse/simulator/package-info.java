@@ -15,7 +15,7 @@
  *       JSON; v3 records the field lists of the v3 reference (flat, with parent ids).</li>
  *   <li>{@code DataSet}: the stores, the renderer, mutations and the truth/versions views.</li>
  *   <li>{@code V1Handler}, {@code V3Handler}, {@code TokenStore}, {@code QueryString}: the two dialects.</li>
- *   <li>{@code RateLimiter}, {@code LatencyModel}, {@link io.kafkaconnect.greenhouse.simulator.FaultInjector},
+ *   <li>{@code RateLimiter}, {@code LatencyModel}, {@link io.kafkaconnect.greenhouse.simulator.core.FaultInjector},
  *       {@link io.kafkaconnect.greenhouse.simulator.MutationEngine}, {@code RequestLog}, {@code SimClock}.</li>
  * </ul>
  *

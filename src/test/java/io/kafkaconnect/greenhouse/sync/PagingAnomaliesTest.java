@@ -11,7 +11,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.NextOnlyLinks;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;

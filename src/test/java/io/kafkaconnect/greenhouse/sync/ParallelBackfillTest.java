@@ -11,7 +11,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;

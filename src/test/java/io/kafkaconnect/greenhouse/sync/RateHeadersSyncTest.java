@@ -14,7 +14,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.Absurd;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.ResetShape;

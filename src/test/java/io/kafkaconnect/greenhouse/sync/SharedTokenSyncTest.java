@@ -7,7 +7,7 @@ import io.kafkaconnect.greenhouse.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;

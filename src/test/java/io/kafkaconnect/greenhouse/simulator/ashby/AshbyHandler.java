@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.simulator.SimClock;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.HistoryEntry;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Page;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Row;

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
-import io.kafkaconnect.greenhouse.simulator.SimClock;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,39 +1,57 @@
-package io.kafkaconnect.greenhouse.simulator;
+package io.kafkaconnect.greenhouse.simulator.core;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 /**
- * Edits and inserts at a steady rate on a background thread, and the count of edits and inserts made (by it, and
- * by callers that report theirs). The simulators say what an edit and an insert are.
+ * Changes a simulator's records while it runs: random edits and inserts at a steady rate on a background thread,
+ * and the count of edits and inserts made (by it, and by the simulator's single and bulk edits). The simulator says
+ * what an edit and an insert of each resource are.
  */
-public final class RandomMutations implements AutoCloseable {
+public final class Mutations implements AutoCloseable {
     private static final long TICK_MS = 20;
 
+    /**
+     * One resource the mutations can change.
+     *
+     * @param editRandom edits one random record; false if there was nothing to edit
+     * @param insert     inserts one record
+     */
+    public record Target(BooleanSupplier editRandom, Runnable insert) {
+    }
+
     private final String threadName;
+    private final Function<String[], List<Target>> targets;
+    private final IntUnaryOperator pick;
     private final AtomicLong edits = new AtomicLong();
     private final AtomicLong inserts = new AtomicLong();
     private ScheduledExecutorService scheduler;
 
-    public RandomMutations(String threadName) {
+    /**
+     * @param targets the resources named (names the simulator accepts), all it can change if none
+     * @param pick    which of {@code n} targets the next mutation goes to
+     */
+    public Mutations(String threadName, Function<String[], List<Target>> targets, IntUnaryOperator pick) {
         this.threadName = threadName;
+        this.targets = targets;
+        this.pick = pick;
     }
 
     /**
-     * About {@code editsPerSecond} edits and {@code insertsPerSecond} inserts per second; replaces a running
-     * schedule.
-     *
-     * @param edit   makes one edit; false if there was nothing to edit
-     * @param insert makes one insert
+     * Start random mutations: about {@code editsPerSecond} edits and {@code insertsPerSecond} inserts per second,
+     * spread over {@code resources} (all resources if none are given). Replaces a running schedule.
      */
-    public synchronized void start(double editsPerSecond, double insertsPerSecond, BooleanSupplier edit,
-                                   Runnable insert) {
+    public synchronized Mutations startRandom(double editsPerSecond, double insertsPerSecond, String... resources) {
         if (editsPerSecond < 0 || insertsPerSecond < 0) {
             throw new IllegalArgumentException("rates must be >= 0");
         }
+        List<Target> chosen = targets.apply(resources);
         stop();
         ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
@@ -46,17 +64,18 @@ public final class RandomMutations implements AutoCloseable {
             credit[1] += insertsPerSecond * TICK_MS / 1000.0;
             while (credit[0] >= 1) {
                 credit[0] -= 1;
-                if (edit.getAsBoolean()) {
+                if (chosen.get(pick.applyAsInt(chosen.size())).editRandom().getAsBoolean()) {
                     edits.incrementAndGet();
                 }
             }
             while (credit[1] >= 1) {
                 credit[1] -= 1;
-                insert.run();
+                chosen.get(pick.applyAsInt(chosen.size())).insert().run();
                 inserts.incrementAndGet();
             }
         }, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         scheduler = s;
+        return this;
     }
 
     /** Stop the background mutations (waits for a running tick to finish). */
@@ -86,10 +105,12 @@ public final class RandomMutations implements AutoCloseable {
         inserts.incrementAndGet();
     }
 
+    /** Edits made so far (single, bulk and background). */
     public long editCount() {
         return edits.get();
     }
 
+    /** Inserts made so far (single and background). */
     public long insertCount() {
         return inserts.get();
     }
