@@ -91,10 +91,17 @@ final class DataSet {
         }
     }
 
-    long randomId(Resource r) {
+    /** Edits a random record (for background mutations); false if the resource has none. */
+    boolean editRandom(Resource r) {
+        long id;
         synchronized (random) {
-            return store(r).randomId(random);
+            id = store(r).randomId(random);
         }
+        if (id < 0) {
+            return false;
+        }
+        edit(r, id);
+        return true;
     }
 
     int randomInt(int bound) {

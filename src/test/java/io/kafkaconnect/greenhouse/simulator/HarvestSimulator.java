@@ -8,7 +8,6 @@ import io.kafkaconnect.greenhouse.simulator.core.Simulator;
 import io.kafkaconnect.greenhouse.simulator.core.SimulatorBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -54,31 +53,12 @@ public final class HarvestSimulator extends Simulator {
         }
         this.data = new DataSet(seed, counts, dataEpochMillis, clock);
         this.tokens = new TokenStore(clock, b.tokenTtl, b.singleActiveToken);
-        this.mutations = new Mutations("harvest-sim-mutations", this::targets, data::randomInt);
+        this.mutations = new Mutations("harvest-sim-mutations", List.of(Resource.values()), Resource::byName,
+                data::editRandom, data::insert, data::randomInt);
         this.router = new Router(clock, apiKeys, clients, new RateLimiter(b.v1Policy, clock),
                 new RateLimiter(b.v3Policy, clock), b.rateHeaders, b.v3RateHeaders, tokens, faults, latency, log,
                 new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
                 new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
-    }
-
-    /** The resources named, all if none, as targets of the background mutations. */
-    private List<Mutations.Target> targets(String... names) {
-        List<Resource> resources = new ArrayList<>();
-        if (names.length == 0) {
-            resources.addAll(List.of(Resource.values()));
-        } else {
-            for (String name : names) {
-                resources.add(Resource.byName(name));
-            }
-        }
-        return resources.stream().map(r -> new Mutations.Target(() -> {
-            long id = data.randomId(r);
-            if (id < 0) {
-                return false;
-            }
-            data.edit(r, id);
-            return true;
-        }, () -> data.insert(r))).toList();
     }
 
     public static Builder builder() {

@@ -12,6 +12,7 @@ import io.kafkaconnect.greenhouse.simulator.core.SimulatorBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -63,34 +64,13 @@ public final class AshbySimulator extends Simulator {
         b.denied.forEach(permissions::deny);
         b.keyPermissions.forEach(permissions::restrict);
         int[] turn = new int[1];
-        this.mutations = new Mutations("ashby-sim-mutations", this::targets, n -> turn[0]++ % n);
+        List<AshbyResource> records = Arrays.stream(AshbyResource.values())
+                .filter(r -> r.kind != AshbyResource.Kind.HISTORY).toList();
+        this.mutations = new Mutations("ashby-sim-mutations", records, AshbySimulator::recordResource,
+                store::editRandom, store::insert, n -> turn[0]++ % n);
         this.limiter = new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock);
         this.router = new AshbyRouter(clock, apiKeys, permissions, limiter, b.retryAfter, b.throttleAsHttp200Every,
                 faults, latency, log, handler);
-    }
-
-    /** The record resources named (names or methods), all if none, as targets of the background mutations. */
-    private List<Mutations.Target> targets(String... names) {
-        List<AshbyResource> resources = new ArrayList<>();
-        if (names.length == 0) {
-            for (AshbyResource r : AshbyResource.values()) {
-                if (r.kind != AshbyResource.Kind.HISTORY) {
-                    resources.add(r);
-                }
-            }
-        } else {
-            for (String name : names) {
-                resources.add(recordResource(name));
-            }
-        }
-        return resources.stream().map(r -> new Mutations.Target(() -> {
-            int i = store.randomIndex(r);
-            if (i < 0) {
-                return false;
-            }
-            store.edit(r, i);
-            return true;
-        }, () -> store.insert(r))).toList();
     }
 
     public static Builder builder() {

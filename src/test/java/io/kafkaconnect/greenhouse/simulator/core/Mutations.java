@@ -1,13 +1,17 @@
 package io.kafkaconnect.greenhouse.simulator.core;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Predicate;
 
 /**
  * Changes a simulator's records while it runs: random edits and inserts at a steady rate on a background thread,
@@ -17,13 +21,8 @@ import java.util.function.IntUnaryOperator;
 public final class Mutations implements AutoCloseable {
     private static final long TICK_MS = 20;
 
-    /**
-     * One resource the mutations can change.
-     *
-     * @param editRandom edits one random record; false if there was nothing to edit
-     * @param insert     inserts one record
-     */
-    public record Target(BooleanSupplier editRandom, Runnable insert) {
+    /** One resource the mutations can change: edit one random record (false if none), insert one. */
+    private record Target(BooleanSupplier editRandom, Runnable insert) {
     }
 
     private final String threadName;
@@ -34,12 +33,23 @@ public final class Mutations implements AutoCloseable {
     private ScheduledExecutorService scheduler;
 
     /**
-     * @param targets the resources named (names the simulator accepts), all it can change if none
-     * @param pick    which of {@code n} targets the next mutation goes to
+     * @param all        every resource the mutations may change
+     * @param byName     a resource by a name the simulator accepts (throws if unknown)
+     * @param editRandom edits a random record of a resource; false if it has none
+     * @param insert     inserts a record
+     * @param pick       which of {@code n} resources the next mutation goes to
+     * @param <R>        the simulator's resource type
      */
-    public Mutations(String threadName, Function<String[], List<Target>> targets, IntUnaryOperator pick) {
+    public <R> Mutations(String threadName, List<R> all, Function<String, R> byName, Predicate<R> editRandom,
+            Consumer<R> insert, IntUnaryOperator pick) {
         this.threadName = threadName;
-        this.targets = targets;
+        this.targets = names -> {
+            List<Target> chosen = new ArrayList<>();
+            for (R r : names.length == 0 ? all : Arrays.stream(names).map(byName).toList()) {
+                chosen.add(new Target(() -> editRandom.test(r), () -> insert.accept(r)));
+            }
+            return chosen;
+        };
         this.pick = pick;
     }
 
