@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.Resp;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.io.IOException;
 import java.time.Duration;
@@ -162,6 +162,18 @@ class AshbySimulatorResilienceTest extends AshbySimulatorFixture {
         assertThat(log.get(1).errorCode()).isEqualTo("invalid_next_cursor");
         sim.clearRequestLog();
         assertThat(sim.requestLog()).isEmpty();
+    }
+
+    @Test
+    void singleAndBulkEditsAndInsertsAreCountedWithTheBackgroundOnes() {
+        start(AshbySimulator.builder().records("candidates", 10));
+
+        sim.edit("candidates", sim.ids("candidates").get(0));
+        sim.bulkEdit("candidates", 3);
+        sim.insert("jobs");
+
+        assertThat(sim.mutations().editCount()).isEqualTo(4);
+        assertThat(sim.mutations().insertCount()).isEqualTo(1);
     }
 
     @Test
