@@ -3,7 +3,7 @@ package io.kafkaconnect.greenhouse.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.simulator.Fault;
-import io.kafkaconnect.greenhouse.simulator.ashby.AshbyLoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,8 +87,8 @@ class AshbySyncIT {
         }
     }
 
-    private static List<AshbyLoggedRequest> calls(AshbySimulator sim, String method, Predicate<AshbyLoggedRequest> p) {
-        return sim.requestLog().stream().filter(r -> method.equals(r.method())).filter(p).toList();
+    private static List<LoggedRequest> calls(AshbySimulator sim, String method, Predicate<LoggedRequest> p) {
+        return sim.requestLog().stream().filter(r -> method.equals(r.apiMethod())).filter(p).toList();
     }
 
     @Test
@@ -180,11 +180,11 @@ class AshbySyncIT {
             sim.clearRequestLog();
             sim.expireSyncTokens();
             ConnectCluster.await(Duration.ofSeconds(60), "a full pass after the token expired", () -> {
-                List<AshbyLoggedRequest> full = calls(sim, "candidate.list", r -> !r.body().contains("syncToken"));
+                List<LoggedRequest> full = calls(sim, "candidate.list", r -> !r.body().contains("syncToken"));
                 return calls(sim, "candidate.list", r -> "sync_token_expired".equals(r.errorCode())).size() > 0
                         && full.stream().anyMatch(r -> r.status() == 200 && Boolean.TRUE.equals(r.success())
                         && !r.body().contains("cursor")) && full.stream().filter(r -> r.recordsReturned() > 0)
-                        .mapToInt(AshbyLoggedRequest::recordsReturned).sum() >= 300;
+                        .mapToInt(LoggedRequest::recordsReturned).sum() >= 300;
             });
             Thread.sleep(1_500); // let the last records of the pass reach the topic if there were any
             assertThat(cluster.readAll("hazards.candidates").size())
@@ -213,7 +213,7 @@ class AshbySyncIT {
             cluster.connect().resumeConnector("ashby-restart");
 
             awaitTruth(sim, "candidates", "restart.candidates");
-            AshbyLoggedRequest firstAfter = calls(sim, "candidate.list", r -> !r.at().isBefore(restartedAt))
+            LoggedRequest firstAfter = calls(sim, "candidate.list", r -> !r.at().isBefore(restartedAt))
                     .get(0);
             assertThat(firstAfter.body()).as("resumed with the stored cursor").contains("cursor");
             assertThat(calls(sim, "candidate.list", r -> !r.body().contains("cursor")

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
-import io.kafkaconnect.greenhouse.simulator.ashby.AshbyLoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,8 +154,8 @@ class OffsetsRestIT {
             cluster.connect().resumeConnector("offs-ashby");
             ConnectCluster.await(Duration.ofSeconds(60), "a second full pass",
                     () -> cluster.readAll("offs-ashby.candidates").size() == 240);
-            AshbyLoggedRequest first = ashby.requestLog().stream().filter(r -> !r.at().isBefore(resumedAt))
-                    .filter(r -> "candidate.list".equals(r.method())).findFirst().orElseThrow();
+            LoggedRequest first = ashby.requestLog().stream().filter(r -> !r.at().isBefore(resumedAt))
+                    .filter(r -> "candidate.list".equals(r.apiMethod())).findFirst().orElseThrow();
             assertThat(first.body()).as("the reset resource starts a full pass").doesNotContain("syncToken")
                     .doesNotContain("cursor");
             cluster.connect().deleteConnector("offs-ashby");

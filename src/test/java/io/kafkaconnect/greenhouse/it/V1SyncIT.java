@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.simulator.LoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

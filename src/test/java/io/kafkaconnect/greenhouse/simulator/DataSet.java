@@ -3,6 +3,8 @@ package io.kafkaconnect.greenhouse.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import io.kafkaconnect.greenhouse.simulator.core.Reply;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap;
@@ -89,10 +91,17 @@ final class DataSet {
         }
     }
 
-    long randomId(Resource r) {
+    /** Edits a random record (for background mutations); false if the resource has none. */
+    boolean editRandom(Resource r) {
+        long id;
         synchronized (random) {
-            return store(r).randomId(random);
+            id = store(r).randomId(random);
         }
+        if (id < 0) {
+            return false;
+        }
+        edit(r, id);
+        return true;
     }
 
     int randomInt(int bound) {

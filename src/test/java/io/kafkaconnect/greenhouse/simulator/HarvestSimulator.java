@@ -1,11 +1,14 @@
 package io.kafkaconnect.greenhouse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Mutations;
+import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
+import io.kafkaconnect.greenhouse.simulator.core.Simulator;
+import io.kafkaconnect.greenhouse.simulator.core.SimulatorBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,35 +34,29 @@ import java.util.Set;
  *
  * Requests go through {@link Router}; data lives in {@link DataSet}; see the package documentation for the parts.
  */
-public final class HarvestSimulator implements AutoCloseable {
+public final class HarvestSimulator extends Simulator {
 
     static final String TOKEN_PATH = Router.TOKEN_PATH;
 
-    private final Builder config;
-    private final SimClock clock;
+    private final Map<String, String> clients;
     private final DataSet data;
     private final TokenStore tokens;
-    private final FaultInjector faults;
-    private final RequestLog<LoggedRequest> log = new RequestLog<>(100_000);
-    private final MutationEngine mutations;
+    private final Mutations mutations;
     private final Router router;
-    private HttpServerCore server;
 
     private HarvestSimulator(Builder b) {
-        this.config = b;
-        this.clock = new SimClock(Clock.systemUTC(), b.clockOffset);
+        super(b);
+        this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(b.clients));
         Map<Resource, Integer> counts = new EnumMap<>(Resource.class);
         for (Resource r : Resource.values()) {
-            counts.put(r, b.records.getOrDefault(r, b.defaultRecords));
+            counts.put(r, b.records.getOrDefault(r, defaultRecords));
         }
-        long epoch = (b.dataEpoch != null ? b.dataEpoch : clock.now()).toEpochMilli();
-        this.data = new DataSet(b.seed, counts, epoch, clock);
+        this.data = new DataSet(seed, counts, dataEpochMillis, clock);
         this.tokens = new TokenStore(clock, b.tokenTtl, b.singleActiveToken);
-        this.faults = new FaultInjector(b.seed, b.slowDelay);
-        this.mutations = new MutationEngine(data);
-        this.router = new Router(clock, Set.copyOf(b.apiKeys), Map.copyOf(b.clients),
-                new RateLimiter(b.v1Policy, clock), new RateLimiter(b.v3Policy, clock), b.rateHeaders, b.v3RateHeaders, tokens, faults,
-                new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log,
+        this.mutations = new Mutations("harvest-sim-mutations", List.of(Resource.values()), Resource::byName,
+                data::editRandom, data::insert, data::randomInt);
+        this.router = new Router(clock, apiKeys, clients, new RateLimiter(b.v1Policy, clock),
+                new RateLimiter(b.v3Policy, clock), b.rateHeaders, b.v3RateHeaders, tokens, faults, latency, log,
                 new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
                 new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
     }
@@ -70,72 +67,32 @@ public final class HarvestSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Bind 127.0.0.1 (port from the builder, 0 = any free port) and start serving. */
-    public synchronized HarvestSimulator start() {
-        if (server != null) {
-            return this;
-        }
-        try {
-            server = new HttpServerCore(config.host, config.port, config.threads, Duration.ofSeconds(60), router::handle);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
-        }
-        server.start();
+    @Override
+    public HarvestSimulator start() {
+        startServer(router::handle, "harvest-sim");
         return this;
     }
 
-    @Override
-    public synchronized void close() {
-        mutations.stop();
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
     /** {@code http://127.0.0.1:<port>}. */
+    @Override
     public String baseUrl() {
-        HttpServerCore s = server;
-        if (s == null) {
-            throw new IllegalStateException("simulator not started");
-        }
-        return "http://" + config.host + ":" + s.port();
-    }
-
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("simulator not started");
-        }
-        return server.port();
+        return "http://" + host() + ":" + port();
     }
 
     public String tokenUrl() {
         return baseUrl() + TOKEN_PATH;
     }
 
-    /** The first configured v1 API key. */
-    public String apiKey() {
-        return config.apiKeys.iterator().next();
-    }
-
     /** The first configured v3 client id. */
     public String clientId() {
-        return config.clients.keySet().iterator().next();
+        return clients.keySet().iterator().next();
     }
 
     public String clientSecret() {
-        return config.clients.get(clientId());
+        return clients.get(clientId());
     }
 
     // ------------------------------------------------------------------ observation
-
-    public List<LoggedRequest> requestLog() {
-        return log.snapshot();
-    }
-
-    public void clearRequestLog() {
-        log.clear();
-    }
 
     /**
      * id -> current v1 JSON of every record (as served by /v1); rendered on access from a snapshot taken now. EEOC
@@ -198,19 +155,6 @@ public final class HarvestSimulator implements AutoCloseable {
         return Resource.byName(resource).v1Path;
     }
 
-    /** The simulator clock: machine clock + offset, millisecond precision. */
-    public Instant now() {
-        return clock.now();
-    }
-
-    public void setClockOffset(Duration offset) {
-        clock.setOffset(offset);
-    }
-
-    public Duration clockOffset() {
-        return clock.offset();
-    }
-
     // ------------------------------------------------------------------ mutations
 
     /**
@@ -218,28 +162,31 @@ public final class HarvestSimulator implements AutoCloseable {
      * change timestamp = max(now, previous + 1 ms).
      */
     public int edit(String resource, long id) {
-        return mutations.edit(resource, id);
+        int version = data.edit(Resource.byName(resource), id).version();
+        mutations.countEdits(1);
+        return version;
     }
 
     /** Insert a record with an id above all others and created = updated = now; returns the id. */
     public long insert(String resource) {
-        return mutations.insert(resource);
+        long id = data.insert(Resource.byName(resource)).id();
+        mutations.countInsert();
+        return id;
     }
 
-    /** Edit n distinct random records so they all get the same new change timestamp; returns their ids. */
+    /** Edit n distinct random records so they all get the same new change timestamp; returns their ids ascending. */
     public List<Long> bulkEdit(String resource, int n) {
-        return mutations.bulkEdit(resource, n);
+        List<ResourceStore.Row> rows = data.bulkEdit(Resource.byName(resource), n);
+        mutations.countEdits(rows.size());
+        return rows.stream().map(ResourceStore.Row::id).toList();
     }
 
-    public MutationEngine mutations() {
+    @Override
+    public Mutations mutations() {
         return mutations;
     }
 
     // ------------------------------------------------------------------ faults and auth
-
-    public FaultInjector faults() {
-        return faults;
-    }
 
     /** Every request whose path starts with {@code pathPrefix} (segment-wise) gets this status until cleared. */
     public void setStatusFor(String pathPrefix, int status) {
@@ -258,11 +205,8 @@ public final class HarvestSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ builder
 
     /** Configuration; every setting has a default, so {@code builder().build()} works. */
-    public static final class Builder {
-        private long seed = 42L;
+    public static final class Builder extends SimulatorBuilder<Builder> {
         private final Map<Resource, Integer> records = new EnumMap<>(Resource.class);
-        private int defaultRecords = 25;
-        private final Set<String> apiKeys = new LinkedHashSet<>();
         private final Map<String, String> clients = new LinkedHashMap<>();
         private Duration tokenTtl = Duration.ofHours(1);
         private boolean singleActiveToken;
@@ -272,25 +216,16 @@ public final class HarvestSimulator implements AutoCloseable {
         private RateHeaders rateHeaders = RateHeaders.documented();
         /** The v3 reference: Limit, Remaining and Reset on every answer (high confidence). */
         private RateHeaders v3RateHeaders = RateHeaders.documented().withResetOnEveryAnswer();
-        private Duration latencyFixed = Duration.ZERO;
-        private Duration latencyPerRecord = Duration.ZERO;
-        private double latencyJitter;
-        private Duration clockOffset = Duration.ZERO;
-        private Instant dataEpoch;
         private Duration cursorTtl;
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
-        private Duration slowDelay = Duration.ofSeconds(3);
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
-        private String host = "127.0.0.1";
-        private int port;
-        private int threads = 256;
 
         private Builder() {
         }
 
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -300,23 +235,9 @@ public final class HarvestSimulator implements AutoCloseable {
          * multiple of the parent's count for several per parent. EEOC records take their ids from the seeded
          * applications, one per application, so seed at most as many as applications.
          */
+        @Override
         public Builder records(String resource, int count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must be >= 0");
-            }
-            records.put(Resource.byName(resource), count);
-            return this;
-        }
-
-        /** Records seeded for resources not named in {@link #records}; default 25. */
-        public Builder defaultRecords(int count) {
-            this.defaultRecords = count;
-            return this;
-        }
-
-        /** A valid v1 API key (Basic username). May be called several times; default "test-api-key". */
-        public Builder apiKey(String apiKey) {
-            apiKeys.add(Objects.requireNonNull(apiKey));
+            records.put(Resource.byName(resource), checkedCount(count));
             return this;
         }
 
@@ -337,7 +258,8 @@ public final class HarvestSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Same limit for both dialects (v1 window mode per {@link #v1WindowMode}, v3 always fixed). */
+        /** Same limit for both dialects (v1 window mode per {@link #v1RollingWindow}, v3 always fixed). */
+        @Override
         public Builder rateLimit(int limit, Duration window) {
             rateLimitV1(limit, window);
             return rateLimitV3(limit, window);
@@ -375,25 +297,6 @@ public final class HarvestSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Delay = (fixed + perRecord x records) x (1 +/- jitter x random). */
-        public Builder latency(Duration fixed, Duration perRecord, double jitter) {
-            this.latencyFixed = fixed;
-            this.latencyPerRecord = perRecord;
-            this.latencyJitter = jitter;
-            return this;
-        }
-
-        public Builder clockOffset(Duration offset) {
-            this.clockOffset = offset;
-            return this;
-        }
-
-        /** Seeded timestamps lie in the three years before this instant; default: the simulator's now at build. */
-        public Builder dataEpoch(Instant epoch) {
-            this.dataEpoch = epoch;
-            return this;
-        }
-
         /** v3 cursors older than this get 422; default: cursors never expire. */
         public Builder cursorTtl(Duration ttl) {
             this.cursorTtl = ttl;
@@ -424,27 +327,8 @@ public final class HarvestSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Sleep of the {@link Fault#SLOW} fault; default 3 s. */
-        public Builder slowFaultDelay(Duration delay) {
-            this.slowDelay = delay;
-            return this;
-        }
-
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Max concurrent connections (one pooled thread each); default 256. */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
-        }
-
+        @Override
         public HarvestSimulator build() {
-            if (apiKeys.isEmpty()) {
-                apiKeys.add("test-api-key");
-            }
             if (clients.isEmpty()) {
                 clients.put("client-id", "client-secret");
             }
@@ -457,9 +341,9 @@ public final class HarvestSimulator implements AutoCloseable {
     /**
      * Standalone: {@code --port 8089 --seed 42 --records candidates=5000,applications=8000 --api-key KEY
      * --client-id ID --client-secret S --rate-limit 50/10s --latency 600ms+1ms --mutations 2/s[,1/s]
-     * --clock-offset -5m}. Prints the base URL and credentials and runs until Ctrl-C. See {@link SimulatorCli}.
+     * --clock-offset -5m}. Prints the base URL and credentials and runs until Ctrl-C. See {@link HarvestSimulatorCli}.
      */
     public static void main(String[] args) throws InterruptedException {
-        SimulatorCli.run(args);
+        HarvestSimulatorCli.run(args);
     }
 }

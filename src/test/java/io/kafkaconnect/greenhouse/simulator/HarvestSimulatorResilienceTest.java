@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kafkaconnect.greenhouse.simulator.SimHttp.Resp;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.LatencyModel;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

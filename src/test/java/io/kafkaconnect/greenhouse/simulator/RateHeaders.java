@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator;
 
+import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,16 +1,20 @@
 package io.kafkaconnect.greenhouse.simulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.simulator.core.BasicAuth;
+import io.kafkaconnect.greenhouse.simulator.core.Call;
+import io.kafkaconnect.greenhouse.simulator.core.FaultInjector;
+import io.kafkaconnect.greenhouse.simulator.core.HttpServerCore;
+import io.kafkaconnect.greenhouse.simulator.core.LatencyModel;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
+import io.kafkaconnect.greenhouse.simulator.core.Reply;
+import io.kafkaconnect.greenhouse.simulator.core.RequestLog;
+import io.kafkaconnect.greenhouse.simulator.core.Responder;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +22,8 @@ import java.util.Set;
 /**
  * The request pipeline shared by both dialects:
  * route (404) → authenticate (401) → rate limit (429) → method / v1 GET-with-body (404 / 403) → permanent status
- * for the path → injected fault → the dialect's handler (422 / 200) → latency → log → respond.
+ * for the path → injected fault → the dialect's handler (422 / 200) → latency → log → respond (the last steps in
+ * {@link Responder}).
  *
  * <p>Every answer carries {@code Date} (simulator clock), {@code Content-Type} and the rate-limit headers as
  * {@link RateHeaders} says (by default Limit and Remaining, and Reset and Retry-After on 429s only); only a reset
@@ -27,13 +32,8 @@ import java.util.Set;
  */
 final class Router {
     static final String TOKEN_PATH = "/oauth/token";
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     private static final String V3_UNAUTHORIZED = "{\"message\":\"Unauthorized\",\"errors\":[\"Token could not be "
             + "decoded. Please ensure your token is from a trusted source.\"]}";
-    private static final String HTML_503 = "<html>\r\n<head><title>503 Service Temporarily Unavailable</title></head>"
-            + "\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx</center>"
-            + "\r\n</body>\r\n</html>\r\n";
 
     private final SimClock clock;
     private final Set<String> apiKeys;
@@ -43,9 +43,7 @@ final class Router {
     private final RateHeaders rateHeaders;
     private final RateHeaders v3RateHeaders;
     private final TokenStore tokens;
-    private final FaultInjector faults;
-    private final LatencyModel latency;
-    private final RequestLog<LoggedRequest> log;
+    private final Responder responder;
     private final V1Handler v1;
     private final V3Handler v3;
     private final byte[] padding;
@@ -61,178 +59,85 @@ final class Router {
         this.rateHeaders = rateHeaders;
         this.v3RateHeaders = v3RateHeaders;
         this.tokens = tokens;
-        this.faults = faults;
-        this.latency = latency;
-        this.log = log;
+        this.responder = new Responder(clock, faults, latency, log, "[{\"id\": 1 \"name\": undefined, <html>}");
         this.v1 = v1;
         this.v3 = v3;
         this.padding = " ".repeat(padding).getBytes(StandardCharsets.US_ASCII);
     }
 
     void handle(HttpServerCore.Exchange ex) throws IOException {
-        Instant at = clock.now();
-        Map<String, String> query = QueryString.decode(ex.rawQuery);
-        String path = FaultInjector.served(
-                ex.path.length() > 1 && ex.path.endsWith("/") ? ex.path.substring(0, ex.path.length() - 1) : ex.path);
-        Outcome outcome = new Outcome(at, ex.method, path, Collections.unmodifiableMap(query));
-        try {
-            if (path.startsWith("/v1/")) {
-                serveApi(ex, path, query, true, outcome);
-            } else if (path.startsWith("/v3/")) {
-                serveApi(ex, path, query, false, outcome);
-            } else if (path.equals(TOKEN_PATH)) {
-                serveToken(ex, path, outcome);
-            } else {
-                send(ex, Reply.message(404, "Resource not found"), v1Limiter.peek(""), outcome);
-            }
-        } finally {
-            outcome.record(0, 0); // no-op if the answer was already logged
+        responder.handle(ex, QueryString.decode(ex.rawQuery), this::route);
+    }
+
+    private void route(Call call) throws IOException {
+        if (call.path.startsWith("/v1/")) {
+            serveApi(call, true);
+        } else if (call.path.startsWith("/v3/")) {
+            serveApi(call, false);
+        } else if (call.path.equals(TOKEN_PATH)) {
+            serveToken(call);
+        } else {
+            responder.send(call, Reply.message(404, "Resource not found"), rateHeaders(call, v1Limiter.peek("")));
         }
     }
 
-    /** Logs a request exactly once, just before its answer goes on the wire (so a client never sees it first). */
-    private final class Outcome {
-        private final Instant at;
-        private final String method;
-        private final String path;
-        private final Map<String, String> query;
-        private boolean logged;
-
-        Outcome(Instant at, String method, String path, Map<String, String> query) {
-            this.at = at;
-            this.method = method;
-            this.path = path;
-            this.query = query;
-        }
-
-        void record(int status, int records) {
-            if (!logged) {
-                logged = true;
-                log.add(new LoggedRequest(at, method, path, query, status, records));
-            }
-        }
-    }
-
-    private void serveApi(HttpServerCore.Exchange ex, String path, Map<String, String> query, boolean isV1,
-            Outcome outcome) throws IOException {
+    private void serveApi(Call call, boolean isV1) throws IOException {
+        HttpServerCore.Exchange ex = call.exchange;
         RateLimiter limiter = isV1 ? v1Limiter : v3Limiter;
-        V1Handler.Route v1Route = isV1 ? v1.route(path) : null;
-        Resource v3Route = isV1 ? null : v3.route(path);
+        V1Handler.Route v1Route = isV1 ? v1.route(call.path) : null;
+        Resource v3Route = isV1 ? null : v3.route(call.path);
         if (v1Route == null && v3Route == null) {
-            send(ex, Reply.message(404, "Resource not found"), limiter.peek(""), outcome);
+            responder.send(call, Reply.message(404, "Resource not found"), rateHeaders(call, limiter.peek("")));
             return;
         }
         String credential = isV1 ? basicUser(ex) : bearerClient(ex);
         if (credential == null || (isV1 && !apiKeys.contains(credential))) {
             Reply unauthorized = isV1 ? Reply.message(401, "Invalid Basic Auth credentials") : Reply.json(401, V3_UNAUTHORIZED);
-            send(ex, unauthorized, limiter.peek(""), outcome);
+            responder.send(call, unauthorized, rateHeaders(call, limiter.peek("")));
             return;
         }
         RateLimiter.Decision decision = limiter.acquire(credential);
+        Responder.ExtraHeaders headers = rateHeaders(call, decision);
         if (!decision.allowed()) {
-            send(ex, Reply.message(429, "Rate limit exceeded. Please retry after " + decision.retryAfterSeconds()
-                    + " seconds."), decision, outcome);
+            responder.send(call, Reply.message(429, "Rate limit exceeded. Please retry after "
+                    + decision.retryAfterSeconds() + " seconds."), headers);
             return;
         }
         if (!ex.method.equals("GET")) {
-            send(ex, Reply.message(404, "Resource not found"), decision, outcome);
+            responder.send(call, Reply.message(404, "Resource not found"), headers);
             return;
         }
         if (isV1 && (ex.body.length > 0 || ex.header("transfer-encoding") != null)) {
-            send(ex, Reply.message(403, "GET requests must not have a body"), decision, outcome);
+            responder.send(call, Reply.message(403, "GET requests must not have a body"), headers);
             return;
         }
-        Preflight pre = statusOrFault(ex, path, true, decision, outcome);
+        Responder.Preflight pre = responder.preflight(call, true, headers);
         if (pre.answered()) {
             return;
         }
-        String selfBase = "http://" + hostOf(ex) + path;
-        Reply reply = isV1 ? v1.handle(v1Route, query, ex.rawQuery, selfBase) : v3.handle(v3Route, query, selfBase);
+        String selfBase = "http://" + hostOf(ex) + call.path;
+        Reply reply = isV1 ? v1.handle(v1Route, call.query, ex.rawQuery, selfBase)
+                : v3.handle(v3Route, call.query, selfBase);
         if (padding.length > 0 && reply.status() == 200) {
             byte[] padded = Arrays.copyOf(reply.body(), reply.body().length + padding.length);
             System.arraycopy(padding, 0, padded, reply.body().length, padding.length);
             reply = new Reply(200, reply.headers(), padded, reply.records());
         }
-        sendWithFault(ex, reply, pre.bodyFault(), decision, outcome);
+        responder.sendSpoilt(call, reply, pre.bodyFault(), headers);
     }
 
-    /** Whether a permanent status or fault already answered, and a fault still to apply to the body. */
-    private record Preflight(boolean answered, Fault bodyFault) {
-        static final Preflight ANSWERED = new Preflight(true, null);
-        static final Preflight PROCEED = new Preflight(false, null);
-    }
-
-    /**
-     * Applies a permanent status or an injected fault that replaces the answer (or delays it, for SLOW).
-     * TRUNCATED_JSON and INVALID_JSON are handed back for {@link #sendWithFault}.
-     */
-    private Preflight statusOrFault(HttpServerCore.Exchange ex, String path, boolean apiPath,
-            RateLimiter.Decision decision, Outcome outcome) throws IOException {
-        Integer status = faults.statusFor(path);
-        if (status != null) {
-            send(ex, Reply.message(status, HttpServerCore.reason(status)), decision, outcome);
-            return Preflight.ANSWERED;
-        }
-        Fault fault = faults.next(path, apiPath);
-        if (fault == null) {
-            return Preflight.PROCEED;
-        }
-        switch (fault) {
-            case HTTP_500:
-            case HTTP_502:
-            case HTTP_503:
-                int code = fault == Fault.HTTP_500 ? 500 : fault == Fault.HTTP_502 ? 502 : 503;
-                send(ex, Reply.message(code, HttpServerCore.reason(code)), decision, outcome);
-                return Preflight.ANSWERED;
-            case HTML_ERROR_PAGE:
-                Reply html = new Reply(503, new LinkedHashMap<>(), HTML_503.getBytes(StandardCharsets.UTF_8), 0)
-                        .withHeader("Content-Type", "text/html");
-                send(ex, html, decision, outcome);
-                return Preflight.ANSWERED;
-            case CONNECTION_RESET:
-                latency.sleep(0);
-                outcome.record(0, 0);
-                ex.reset();
-                return Preflight.ANSWERED;
-            case SLOW:
-                LatencyModel.sleepNanos(faults.slowDelay().toNanos());
-                return Preflight.PROCEED;
-            case REDIRECT_SAME_ORIGIN:
-            case REDIRECT_ELSEWHERE:
-                send(ex, Reply.message(307, "Temporary Redirect").withHeader("Location",
-                        faults.redirectLocation(fault, path, ex.rawQuery, ex.localPort())), decision, outcome);
-                return Preflight.ANSWERED;
-            default:
-                return new Preflight(false, fault);
-        }
-    }
-
-    private void sendWithFault(HttpServerCore.Exchange ex, Reply reply, Fault fault, RateLimiter.Decision decision,
-            Outcome outcome) throws IOException {
-        if (fault == Fault.INVALID_JSON) {
-            byte[] garbage = "[{\"id\": 1 \"name\": undefined, <html>}".getBytes(StandardCharsets.UTF_8);
-            send(ex, new Reply(200, reply.headers(), garbage, 0), decision, outcome);
-        } else if (fault == Fault.TRUNCATED_JSON) {
-            latency.sleep(reply.records());
-            byte[] half = Arrays.copyOf(reply.body(), Math.max(1, reply.body().length / 2));
-            outcome.record(200, 0);
-            ex.sendTruncated(200, headers(ex, reply, decision), half, half.length);
-        } else {
-            send(ex, reply, decision, outcome);
-        }
-    }
-
-    private void serveToken(HttpServerCore.Exchange ex, String path, Outcome outcome) throws IOException {
-        String[] basic = basicCredentials(ex);
+    private void serveToken(Call call) throws IOException {
+        HttpServerCore.Exchange ex = call.exchange;
+        BasicAuth basic = BasicAuth.parse(ex.header("authorization"));
         Map<String, String> form = QueryString.decode(new String(ex.body, StandardCharsets.UTF_8));
-        String clientId = basic != null ? basic[0] : form.get("client_id");
-        String secret = basic != null ? basic[1] : form.get("client_secret");
-        RateLimiter.Decision decision = v3Limiter.peek(clientId == null ? "" : clientId);
+        String clientId = basic != null ? basic.user() : form.get("client_id");
+        String secret = basic != null ? Objects.requireNonNullElse(basic.password(), "") : form.get("client_secret");
+        Responder.ExtraHeaders headers = rateHeaders(call, v3Limiter.peek(clientId == null ? "" : clientId));
         if (!ex.method.equals("POST")) {
-            send(ex, Reply.message(405, "Method Not Allowed"), decision, outcome);
+            responder.send(call, Reply.message(405, "Method Not Allowed"), headers);
             return;
         }
-        Preflight pre = statusOrFault(ex, path, false, decision, outcome);
+        Responder.Preflight pre = responder.preflight(call, false, headers);
         if (pre.answered()) {
             return;
         }
@@ -254,24 +159,13 @@ final class Router {
             body.put("expires_at", Vocabulary.ts(issued.expiresAt().toEpochMilli()));
             reply = Reply.json(200, body);
         }
-        sendWithFault(ex, reply, pre.bodyFault(), decision, outcome);
+        responder.sendSpoilt(call, reply, pre.bodyFault(), headers);
     }
 
-    private void send(HttpServerCore.Exchange ex, Reply reply, RateLimiter.Decision decision, Outcome outcome)
-            throws IOException {
-        latency.sleep(reply.records());
-        outcome.record(reply.status(), reply.status() / 100 == 2 ? reply.records() : 0);
-        ex.send(reply.status(), headers(ex, reply, decision), reply.body());
-    }
-
-    private Map<String, String> headers(HttpServerCore.Exchange ex, Reply reply, RateLimiter.Decision decision) {
-        Map<String, String> h = new LinkedHashMap<>();
-        h.put("Date", HTTP_DATE.format(clock.now()));
-        h.put("Content-Type", Reply.JSON_TYPE);
-        (ex.path.startsWith("/v3/") ? v3RateHeaders : rateHeaders).write(h, decision, reply.status() == 429,
-                clock.now());
-        h.putAll(reply.headers());
-        return h;
+    /** v3's rate-limit headers on /v3/ paths, v1's everywhere else. */
+    private Responder.ExtraHeaders rateHeaders(Call call, RateLimiter.Decision decision) {
+        RateHeaders shape = call.exchange.path.startsWith("/v3/") ? v3RateHeaders : rateHeaders;
+        return (h, reply) -> shape.write(h, decision, reply.status() == 429, clock.now());
     }
 
     private String hostOf(HttpServerCore.Exchange ex) {
@@ -279,24 +173,10 @@ final class Router {
         return host == null || host.isBlank() ? ex.localAuthority() : host.trim();
     }
 
-    private static String[] basicCredentials(HttpServerCore.Exchange ex) {
-        String auth = ex.header("authorization");
-        if (auth == null || !auth.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(auth.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            return colon < 0 ? new String[] {decoded, ""} : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     /** The v1 API key (Basic username; the password is ignored), or null. */
     private static String basicUser(HttpServerCore.Exchange ex) {
-        String[] c = basicCredentials(ex);
-        return c == null || c[0].isEmpty() ? null : c[0];
+        BasicAuth c = BasicAuth.parse(ex.header("authorization"));
+        return c == null || c.user().isEmpty() ? null : c.user();
     }
 
     /** The client id behind a valid Bearer token, or null. */

@@ -1,9 +1,7 @@
 package io.kafkaconnect.greenhouse.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.simulator.core.SimulatorClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,32 +12,16 @@ import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
 import okhttp3.Headers;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
 
-/** Test helper: an OkHttp client (no silent retries) talking to a simulator, plus Link-header parsing. */
-final class SimHttp implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+/** Test helper: a client of the Harvest simulator (GET with v1 or v3 credentials), plus Link-header parsing. */
+final class SimHttp extends SimulatorClient {
     private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"([^\"]+)\"");
 
     final HarvestSimulator sim;
-    final OkHttpClient client;
 
     /** A fully read response. */
-    record Resp(int status, Headers headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String header(String name) {
-            return headers.get(name);
-        }
-
+    record Resp(int status, Headers headers, String body) implements SimulatorClient.Response {
         /** rel -> URL from the Link header (empty if none). */
         Map<String, String> links() {
             return SimHttp.links(headers.get("Link"));
@@ -51,8 +33,8 @@ final class SimHttp implements AutoCloseable {
     }
 
     SimHttp(HarvestSimulator sim, Duration readTimeout) {
+        super(readTimeout);
         this.sim = sim;
-        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(readTimeout).build();
     }
 
     static Map<String, String> links(String header) {
@@ -71,9 +53,7 @@ final class SimHttp implements AutoCloseable {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        try (Response r = client.newCall(b.build()).execute()) {
-            return new Resp(r.code(), r.headers(), r.body().string());
-        }
+        return execute(b.build(), Resp::new);
     }
 
     /** GET base + pathAndQuery with the simulator's v1 API key. */
@@ -95,9 +75,7 @@ final class SimHttp implements AutoCloseable {
         if (clientId != null) {
             b.header("Authorization", Credentials.basic(clientId, secret));
         }
-        try (Response r = client.newCall(b.build()).execute()) {
-            return new Resp(r.code(), r.headers(), r.body().string());
-        }
+        return execute(b.build(), Resp::new);
     }
 
     /** A fresh access token for the simulator's client. */
@@ -151,11 +129,5 @@ final class SimHttp implements AutoCloseable {
         List<Long> ids = new ArrayList<>();
         pages.forEach(p -> ids.addAll(ids(p)));
         return ids;
-    }
-
-    @Override
-    public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
     }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator;
 
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Page;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import io.kafkaconnect.greenhouse.simulator.core.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,11 +76,11 @@ final class V1Handler {
         try {
             perPage = QueryString.intParam(query, "per_page");
         } catch (NumberFormatException e) {
-            return Reply.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
+            return HarvestErrors.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
         }
         int pp = perPage == null ? DEFAULT_PER_PAGE : perPage;
         if (pp < 1 || pp > MAX_PER_PAGE) {
-            return Reply.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
+            return HarvestErrors.v1Validation("per_page", "per_page must be an integer between 1 and " + MAX_PER_PAGE);
         }
         switch (route.resource().v1Paging) {
             case NEXT_ONLY: return nextOnly(route.resource(), query, rawQuery, selfBase, pp);
@@ -101,18 +102,18 @@ final class V1Handler {
         try {
             page = QueryString.intParam(query, "page");
         } catch (NumberFormatException e) {
-            return Reply.v1Validation("page", "page must be a positive integer");
+            return HarvestErrors.v1Validation("page", "page must be a positive integer");
         }
         int p = page == null ? 1 : page;
         if (p < 1) {
-            return Reply.v1Validation("page", "page must be a positive integer");
+            return HarvestErrors.v1Validation("page", "page must be a positive integer");
         }
         boolean skipCount = "true".equalsIgnoreCase(query.get("skip_count"));
         RecordFilter filter = RecordFilter.ALL;
         try {
             filter = filters(resource, query);
         } catch (InvalidParam e) {
-            return Reply.v1Validation(e.field, e.getMessage());
+            return HarvestErrors.v1Validation(e.field, e.getMessage());
         }
         Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
@@ -159,14 +160,14 @@ final class V1Handler {
             try {
                 sinceId = Long.parseLong(since.trim());
             } catch (NumberFormatException e) {
-                return Reply.v1Validation("since_id", "since_id must be an integer");
+                return HarvestErrors.v1Validation("since_id", "since_id must be an integer");
             }
         }
         RecordFilter filter;
         try {
             filter = filters(resource, query);
         } catch (InvalidParam e) {
-            return Reply.v1Validation(e.field, e.getMessage());
+            return HarvestErrors.v1Validation(e.field, e.getMessage());
         }
         boolean oversize = anomalies.contains(PagingAnomaly.OVERSIZE_PAGES);
         List<Row> rows = data.store(resource).ascendingAfter(filter, sinceId, pp + (oversize ? extra(pp) : 1));
@@ -194,13 +195,13 @@ final class V1Handler {
             page = QueryString.intParam(query, "page");
             filter = filters(resource, query);
         } catch (NumberFormatException e) {
-            return Reply.v1Validation("page", "page must be a positive integer");
+            return HarvestErrors.v1Validation("page", "page must be a positive integer");
         } catch (InvalidParam e) {
-            return Reply.v1Validation(e.field, e.getMessage());
+            return HarvestErrors.v1Validation(e.field, e.getMessage());
         }
         int p = page == null ? 1 : page;
         if (p < 1) {
-            return Reply.v1Validation("page", "page must be a positive integer");
+            return HarvestErrors.v1Validation("page", "page must be a positive integer");
         }
         Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import io.kafkaconnect.greenhouse.simulator.core.Reply;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,28 +50,28 @@ final class V3Handler {
         Cursor cursor;
         if (query.containsKey("cursor")) {
             if (query.size() > 1) {
-                return Reply.v3Unprocessable(CURSOR_WITH_PARAMS);
+                return HarvestErrors.v3Unprocessable(CURSOR_WITH_PARAMS);
             }
             cursor = decode(query.get("cursor"));
             if (cursor == null || cursor.resource() != resource) {
-                return Reply.v3Unprocessable("cursor", "is invalid");
+                return HarvestErrors.v3Unprocessable("cursor", "is invalid");
             }
             if (cursorTtl != null && clock.nowMillis() - cursor.issuedAtMs() > cursorTtl.toMillis()) {
-                return Reply.v3Unprocessable("The cursor has expired.");
+                return HarvestErrors.v3Unprocessable("The cursor has expired.");
             }
         } else {
             Integer perPage;
             try {
                 perPage = QueryString.intParam(query, "per_page");
             } catch (NumberFormatException e) {
-                return Reply.v3Unprocessable("per_page", "`" + query.get("per_page") + "` is not a valid integer");
+                return HarvestErrors.v3Unprocessable("per_page", "`" + query.get("per_page") + "` is not a valid integer");
             }
             int pp = perPage == null ? DEFAULT_PER_PAGE : perPage;
             if (pp > MAX_PER_PAGE) {
-                return Reply.v3Unprocessable("per_page", "`" + pp + "` number is greater than: " + MAX_PER_PAGE);
+                return HarvestErrors.v3Unprocessable("per_page", "`" + pp + "` number is greater than: " + MAX_PER_PAGE);
             }
             if (pp < 1) {
-                return Reply.v3Unprocessable("per_page", "`" + pp + "` number is less than: 1");
+                return HarvestErrors.v3Unprocessable("per_page", "`" + pp + "` number is less than: 1");
             }
             RecordFilter filter = RecordFilter.ALL;
             try {
@@ -89,7 +91,7 @@ final class V3Handler {
                     filter = filter.withIds(V1Handler.ids(query.get("ids"), "ids"));
                 }
             } catch (V1Handler.InvalidParam e) {
-                return Reply.v3Unprocessable(e.field, e.getMessage());
+                return HarvestErrors.v3Unprocessable(e.field, e.getMessage());
             }
             Map<String, String> flags = new TreeMap<>();
             for (String flag : OrganizationRenderer.FLAG_PARAMS) {

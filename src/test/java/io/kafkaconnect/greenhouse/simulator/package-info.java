@@ -1,11 +1,12 @@
 /**
  * A Greenhouse Harvest API simulator (v1 and v3) for the connector's tests, demos and benchmarks.
  *
- * <p>Entry point: {@link io.kafkaconnect.greenhouse.simulator.HarvestSimulator}. One class per job:
+ * <p>Entry point: {@link io.kafkaconnect.greenhouse.simulator.HarvestSimulator}. What it shares with the Ashby
+ * simulator (HTTP server, faults, latency, rate limiter, request log, clock, mutations, command line, test fixture
+ * and client) is in {@code simulator.core}; this package holds what is Harvest's. One class per job:
  * <ul>
- *   <li>{@code HttpServerCore}: a small HTTP/1.1 server (keep-alive, thread per connection from a pool). Used
- *       instead of {@code com.sun.net.httpserver} because that server overwrites the {@code Date} header with the
- *       machine clock and cannot reset a connection or send a short body.</li>
+ *   <li>{@code Router}: the v1/v3/token pipeline (routes, Basic and Bearer auth, rate limits and their headers);
+ *       the answers go out through {@code core.Responder}.</li>
  *   <li>{@code Resource}, {@code ResourceStore}, {@code RecordFilter}: per-resource state (id, version, created,
  *       updated) in id-sorted primitive arrays; page queries are one scan under a read lock. {@code Resource} also
  *       says how each dialect serves a resource: v1 path, paging style (page numbers, next link only, or none) and
@@ -14,9 +15,10 @@
  *       deterministic v1/v3 JSON from (seed, id, version). v1 records have the fields of the v1 docs' example
  *       JSON; v3 records the field lists of the v3 reference (flat, with parent ids).</li>
  *   <li>{@code DataSet}: the stores, the renderer, mutations and the truth/versions views.</li>
- *   <li>{@code V1Handler}, {@code V3Handler}, {@code TokenStore}, {@code QueryString}: the two dialects.</li>
- *   <li>{@code RateLimiter}, {@code LatencyModel}, {@link io.kafkaconnect.greenhouse.simulator.FaultInjector},
- *       {@link io.kafkaconnect.greenhouse.simulator.MutationEngine}, {@code RequestLog}, {@code SimClock}.</li>
+ *   <li>{@code V1Handler}, {@code V3Handler}, {@code TokenStore}, {@code QueryString}, {@code HarvestErrors}: the
+ *       two dialects.</li>
+ *   <li>{@code RateHeaders}, {@code PagingAnomaly}, {@code NextOnlyLinks}: switches for what the docs leave
+ *       open; {@code HarvestSimulatorCli}: the command line's Harvest flags.</li>
  * </ul>
  *
  * <p>Known simplifications: references to other records (a candidate's embedded applications, an application's

@@ -269,7 +269,7 @@ class CompletenessTest {
         boolean[] slowed = {false};
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> {
             if (!slowed[0]) {
-                sim.faults().failNext(1, io.kafkaconnect.greenhouse.simulator.Fault.SLOW);
+                sim.faults().failNext(1, io.kafkaconnect.greenhouse.simulator.core.Fault.SLOW);
                 slowed[0] = true;
             }
             long id = 40_000_000L + editedDuringBackfill.size() * 7L;
@@ -300,7 +300,7 @@ class CompletenessTest {
         List<SourceRecord> sent = readWindow(sync, () -> { });
 
         assertEachIdSentOnce(sent, "no edits: each record once");
-        List<io.kafkaconnect.greenhouse.simulator.LoggedRequest> requests = sim.requestLog().stream()
+        List<io.kafkaconnect.greenhouse.simulator.core.LoggedRequest> requests = sim.requestLog().stream()
                 .filter(r -> r.path().equals("/v1/candidates")).toList();
         long counts = requests.stream().filter(r -> "1".equals(r.query().get("per_page"))).count();
         assertThat(counts).as("the spans counted").isEqualTo(8);
@@ -318,8 +318,8 @@ class CompletenessTest {
         List<SourceRecord> sent = new ArrayList<>(sync.step()); // the first page of everything: a backfill
         // two counts answer (pieces are planned from them), the next fails and is not retried (max.retries=0)
         sim.faults().slowDelay(Duration.ofMillis(20));
-        sim.faults().failNextOn("/v1/candidates", 2, io.kafkaconnect.greenhouse.simulator.Fault.SLOW)
-                .failNextOn("/v1/candidates", 1, io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503);
+        sim.faults().failNextOn("/v1/candidates", 2, io.kafkaconnect.greenhouse.simulator.core.Fault.SLOW)
+                .failNextOn("/v1/candidates", 1, io.kafkaconnect.greenhouse.simulator.core.Fault.HTTP_503);
         sent.addAll(readWindow(sync, () -> { }));
 
         assertThat(sim.requestLog().stream().filter(r -> r.status() == 503).count()).as("a count failed").isOne();
@@ -430,7 +430,7 @@ class CompletenessTest {
         assertEachIdSentOnce(sent, "no edits: each record once");
 
         List<Instant> arrivals = sim.requestLog().stream().filter(r -> r.path().equals("/v1/candidates"))
-                .map(io.kafkaconnect.greenhouse.simulator.LoggedRequest::at).sorted().toList();
+                .map(io.kafkaconnect.greenhouse.simulator.core.LoggedRequest::at).sorted().toList();
         List<Instant> secondHalf = arrivals.subList(arrivals.size() / 2, arrivals.size());
         int most = 0;
         for (int i = 0; i < secondHalf.size(); i++) {
@@ -545,7 +545,7 @@ class CompletenessTest {
         // v3: pages of 10, so that the scouts of the recent past hold several pages and fail on later ones too
         WindowSync sync = candidatesSync(version.equals("v1") ? 50 : 10, 4);
         // v3: often enough that a scout of several pages surely fails after its first (it still counts all it read)
-        sim.faults().probability(io.kafkaconnect.greenhouse.simulator.Fault.HTTP_503, version.equals("v1") ? 0.08 : 0.25);
+        sim.faults().probability(io.kafkaconnect.greenhouse.simulator.core.Fault.HTTP_503, version.equals("v1") ? 0.08 : 0.25);
         List<SourceRecord> sent = new ArrayList<>();
         int failures = 0;
         boolean failed;

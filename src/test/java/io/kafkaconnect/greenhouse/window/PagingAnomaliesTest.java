@@ -13,7 +13,7 @@ import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
 import io.kafkaconnect.greenhouse.engine.Syncs;
 import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.NextOnlyLinks;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;

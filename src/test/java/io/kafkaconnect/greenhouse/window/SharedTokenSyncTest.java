@@ -8,7 +8,7 @@ import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
 import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;

@@ -12,7 +12,7 @@ import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.simulator.ashby.AshbyLoggedRequest;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
@@ -103,7 +103,7 @@ class ThrottleRecoverySyncTest {
 
         assertThat(ids).as("the full pass").isEqualTo(sim.truth("candidates").keySet());
         assertThat(lowest).as("throttles lowered the pace below what the crowded account allowed").isLessThan(CROWDED);
-        assertThat(sim.requestLog()).extracting(AshbyLoggedRequest::status).as("throttled both ways").contains(429, 200);
+        assertThat(sim.requestLog()).extracting(LoggedRequest::status).as("throttled both ways").contains(429, 200);
         assertThat(sim.requestLog()).filteredOn(r -> r.status() == 200 && "rate_limit_exceeded".equals(r.errorCode()))
                 .isNotEmpty();
         assertThat(budget.limit()).as("the pace found the account's limit again").isGreaterThanOrEqualTo(DOCUMENTED * 3 / 4);

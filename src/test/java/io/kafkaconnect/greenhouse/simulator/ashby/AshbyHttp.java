@@ -1,43 +1,26 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.simulator.core.SimulatorClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Credentials;
 import okhttp3.Headers;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
-/** Test helper: an OkHttp client (no silent retries) that POSTs Ashby calls to a simulator. */
-final class AshbyHttp implements AutoCloseable {
-    static final ObjectMapper JSON = new ObjectMapper();
+/** Test helper: a client that POSTs Ashby calls to a simulator. */
+final class AshbyHttp extends SimulatorClient {
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     final AshbySimulator sim;
-    final OkHttpClient client;
 
     /** A fully read response. */
-    record Resp(int status, Headers headers, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String header(String name) {
-            return headers.get(name);
-        }
-
+    record Resp(int status, Headers headers, String body) implements SimulatorClient.Response {
         boolean success() {
             return json().path("success").asBoolean(false);
         }
@@ -69,9 +52,8 @@ final class AshbyHttp implements AutoCloseable {
     }
 
     AshbyHttp(AshbySimulator sim) {
+        super(Duration.ofSeconds(30));
         this.sim = sim;
-        this.client = new OkHttpClient.Builder().retryOnConnectionFailure(false).readTimeout(Duration.ofSeconds(30))
-                .build();
     }
 
     static ObjectNode body() {
@@ -85,9 +67,7 @@ final class AshbyHttp implements AutoCloseable {
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
-        try (Response r = client.newCall(b.build()).execute()) {
-            return new Resp(r.code(), r.headers(), r.body().string());
-        }
+        return execute(b.build(), Resp::new);
     }
 
     Resp post(String method, JsonNode body, String apiKey) throws IOException {
@@ -132,11 +112,5 @@ final class AshbyHttp implements AutoCloseable {
 
     static Resp last(List<Resp> pages) {
         return pages.get(pages.size() - 1);
-    }
-
-    @Override
-    public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
     }
 }

@@ -2,21 +2,17 @@ package io.kafkaconnect.greenhouse.simulator.ashby;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.simulator.FaultInjector;
-import io.kafkaconnect.greenhouse.simulator.HttpServerCore;
-import io.kafkaconnect.greenhouse.simulator.LatencyModel;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
-import io.kafkaconnect.greenhouse.simulator.RateLimiter;
-import io.kafkaconnect.greenhouse.simulator.RequestLog;
-import io.kafkaconnect.greenhouse.simulator.SimClock;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.HistoryEntry;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Row;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
+import io.kafkaconnect.greenhouse.simulator.core.Mutations;
+import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
+import io.kafkaconnect.greenhouse.simulator.core.Simulator;
+import io.kafkaconnect.greenhouse.simulator.core.SimulatorBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,46 +36,41 @@ import java.util.Set;
  *
  * See the package documentation for the wire protocol and the sync semantics.
  */
-public final class AshbySimulator implements AutoCloseable {
+public final class AshbySimulator extends Simulator {
 
-    private final Builder config;
-    private final SimClock clock;
-    private final AshbyIds ids;
     private final AshbyStore store;
     private final AshbyRenderer renderer;
     private final AshbyHandler handler;
     private final AshbyPermissions permissions;
-    private final FaultInjector faults;
     private final RateLimiter limiter;
-    private final RequestLog<AshbyLoggedRequest> log = new RequestLog<>(100_000);
-    private final AshbyMutations mutations;
+    private final Mutations mutations;
     private final AshbyRouter router;
-    private HttpServerCore server;
 
     private AshbySimulator(Builder b) {
-        this.config = b;
-        this.clock = new SimClock(Clock.systemUTC(), b.clockOffset);
+        super(b);
         Map<AshbyResource, Integer> counts = new EnumMap<>(AshbyResource.class);
         for (AshbyResource r : AshbyResource.values()) {
             if (r.kind != AshbyResource.Kind.HISTORY) {
-                counts.put(r, b.records.getOrDefault(r, b.defaultRecords));
+                counts.put(r, b.records.getOrDefault(r, defaultRecords));
             }
         }
-        long epoch = (b.dataEpoch != null ? b.dataEpoch : clock.now()).toEpochMilli();
-        this.ids = new AshbyIds(b.seed);
-        this.store = new AshbyStore(b.seed, counts, epoch, clock, ids);
-        this.renderer = new AshbyRenderer(b.seed, ids, counts);
-        AshbyTokens tokens = new AshbyTokens(b.seed, b.checkedTokens);
+        AshbyIds ids = new AshbyIds(seed);
+        this.store = new AshbyStore(seed, counts, dataEpochMillis, clock, ids);
+        this.renderer = new AshbyRenderer(seed, ids, counts);
+        AshbyTokens tokens = new AshbyTokens(seed, b.checkedTokens);
         this.handler = new AshbyHandler(store, renderer, tokens, clock, b.cursorTtl, b.syncTokenTtl, b.maxDeltaRecords,
                 b.repeatedCursors);
         this.permissions = new AshbyPermissions();
         b.denied.forEach(permissions::deny);
         b.keyPermissions.forEach(permissions::restrict);
-        this.faults = new FaultInjector(b.seed, b.slowDelay);
-        this.mutations = new AshbyMutations(store);
+        int[] turn = new int[1];
+        List<AshbyResource> records = Arrays.stream(AshbyResource.values())
+                .filter(r -> r.kind != AshbyResource.Kind.HISTORY).toList();
+        this.mutations = new Mutations("ashby-sim-mutations", records, AshbySimulator::recordResource,
+                store::editRandom, store::insert, n -> turn[0]++ % n);
         this.limiter = new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock);
-        this.router = new AshbyRouter(clock, Set.copyOf(b.apiKeys), permissions, limiter, b.retryAfter,
-                b.throttleAsHttp200Every, faults, new LatencyModel(b.latencyFixed, b.latencyPerRecord, b.latencyJitter), log, handler);
+        this.router = new AshbyRouter(clock, apiKeys, permissions, limiter, b.retryAfter, b.throttleAsHttp200Every,
+                faults, latency, log, handler);
     }
 
     public static Builder builder() {
@@ -88,56 +79,19 @@ public final class AshbySimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ lifecycle
 
-    /** Bind 127.0.0.1 (port from the builder, 0 = any free port) and start serving. */
-    public synchronized AshbySimulator start() {
-        if (server != null) {
-            return this;
-        }
-        try {
-            server = new HttpServerCore(config.host, config.port, config.threads, Duration.ofSeconds(60),
-                    router::handle, "ashby-sim");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind " + config.host + ":" + config.port, e);
-        }
-        server.start();
+    @Override
+    public AshbySimulator start() {
+        startServer(router::handle, "ashby-sim");
         return this;
     }
 
-    @Override
-    public synchronized void close() {
-        mutations.stop();
-        if (server != null) {
-            server.close();
-            server = null;
-        }
-    }
-
     /** {@code http://localhost:<port>}: methods are {@code POST <baseUrl>/<method>}. */
+    @Override
     public String baseUrl() {
         return "http://localhost:" + port();
     }
 
-    public synchronized int port() {
-        if (server == null) {
-            throw new IllegalStateException("simulator not started");
-        }
-        return server.port();
-    }
-
-    /** The first configured API key. */
-    public String apiKey() {
-        return config.apiKeys.iterator().next();
-    }
-
     // ------------------------------------------------------------------ observation
-
-    public List<AshbyLoggedRequest> requestLog() {
-        return log.snapshot();
-    }
-
-    public void clearRequestLog() {
-        log.clear();
-    }
 
     /**
      * id -> current JSON of every record (deactivated and archived ones included), in full-pass order, rendered
@@ -209,19 +163,6 @@ public final class AshbySimulator implements AutoCloseable {
         return AshbyResource.byName(resource).permission;
     }
 
-    /** The simulator clock: machine clock + offset, millisecond precision. */
-    public Instant now() {
-        return clock.now();
-    }
-
-    public void setClockOffset(Duration offset) {
-        clock.setOffset(offset);
-    }
-
-    public Duration clockOffset() {
-        return clock.offset();
-    }
-
     // ------------------------------------------------------------------ mutations
 
     /**
@@ -235,19 +176,25 @@ public final class AshbySimulator implements AutoCloseable {
         if (index < 0) {
             throw new IllegalArgumentException("no " + r.resourceName + " record with id " + id);
         }
-        return store.edit(r, index).version();
+        int version = store.edit(r, index).version();
+        mutations.countEdits(1);
+        return version;
     }
 
     /** Insert a record (createdAt = updatedAt = now; last in the full-pass order); returns its id. */
     public String insert(String resource) {
         AshbyResource r = recordResource(resource);
-        return renderer.id(r, store.insert(r).index());
+        String id = renderer.id(r, store.insert(r).index());
+        mutations.countInsert();
+        return id;
     }
 
     /** Edit n distinct random records (all if n >= count) with one shared updatedAt; returns their ids. */
     public List<String> bulkEdit(String resource, int n) {
         AshbyResource r = recordResource(resource);
-        return store.bulkEdit(r, n).stream().map(row -> renderer.id(r, row.index())).toList();
+        List<Row> rows = store.bulkEdit(r, n);
+        mutations.countEdits(rows.size());
+        return rows.stream().map(row -> renderer.id(r, row.index())).toList();
     }
 
     /** The history entries of an application are derived from it; everything else is a record resource. */
@@ -260,7 +207,8 @@ public final class AshbySimulator implements AutoCloseable {
         return r;
     }
 
-    public AshbyMutations mutations() {
+    @Override
+    public Mutations mutations() {
         return mutations;
     }
 
@@ -274,11 +222,6 @@ public final class AshbySimulator implements AutoCloseable {
     /** Changes the requests per window per key from now on (the account's limit, or what other clients leave). */
     public void rateLimit(int limit) {
         limiter.limit(limit);
-    }
-
-    /** Faults; scope them to a method with a path prefix such as {@code "/candidate.list"}. */
-    public FaultInjector faults() {
-        return faults;
     }
 
     /** Every call of {@code method} (e.g. {@code candidate.list}) gets this HTTP status until cleared. */
@@ -305,11 +248,8 @@ public final class AshbySimulator implements AutoCloseable {
     // ------------------------------------------------------------------ builder
 
     /** Configuration; every setting has a default, so {@code builder().build()} works. */
-    public static final class Builder {
-        private long seed = 42L;
+    public static final class Builder extends SimulatorBuilder<Builder> {
         private final Map<AshbyResource, Integer> records = new EnumMap<>(AshbyResource.class);
-        private int defaultRecords = 25;
-        private final Set<String> apiKeys = new LinkedHashSet<>();
         private final Map<String, Set<String>> keyPermissions = new LinkedHashMap<>();
         private final Set<String> denied = new LinkedHashSet<>();
         private int rateLimit = 1000;
@@ -317,50 +257,24 @@ public final class AshbySimulator implements AutoCloseable {
         private RateLimiter.Mode rateMode = RateLimiter.Mode.FIXED;
         private boolean retryAfter;
         private int throttleAsHttp200Every;
-        private Duration latencyFixed = Duration.ZERO;
-        private Duration latencyPerRecord = Duration.ZERO;
-        private double latencyJitter;
         private Duration cursorTtl;
         private Duration syncTokenTtl = Duration.ofDays(30);
         private int maxDeltaRecords = Integer.MAX_VALUE;
-        private Duration clockOffset = Duration.ZERO;
-        private Instant dataEpoch;
         private boolean checkedTokens = true;
         private boolean repeatedCursors;
-        private Duration slowDelay = Duration.ofSeconds(3);
-        private String host = "127.0.0.1";
-        private int port;
-        private int threads = 256;
 
         private Builder() {
         }
 
-        public Builder seed(long seed) {
-            this.seed = seed;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** Records seeded for one resource (name or method); not for application_history (1..6 per application). */
+        @Override
         public Builder records(String resource, int count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must be >= 0");
-            }
-            records.put(recordResource(resource), count);
-            return this;
-        }
-
-        /** Records seeded for resources not named in {@link #records}; default 25. */
-        public Builder defaultRecords(int count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must be >= 0");
-            }
-            this.defaultRecords = count;
-            return this;
-        }
-
-        /** A valid API key (Basic user name). May be called several times; default "test-api-key". */
-        public Builder apiKey(String apiKey) {
-            apiKeys.add(Objects.requireNonNull(apiKey));
+            records.put(recordResource(resource), checkedCount(count));
             return this;
         }
 
@@ -382,6 +296,7 @@ public final class AshbySimulator implements AutoCloseable {
         }
 
         /** Requests per window per API key; default 1000 per 60 s (fixed windows aligned to the epoch). */
+        @Override
         public Builder rateLimit(int limit, Duration window) {
             this.rateLimit = limit;
             this.rateWindow = window;
@@ -409,14 +324,6 @@ public final class AshbySimulator implements AutoCloseable {
             return this;
         }
 
-        /** Delay = (fixed + perRecord x records) x (1 +/- jitter x random). */
-        public Builder latency(Duration fixed, Duration perRecord, double jitter) {
-            this.latencyFixed = fixed;
-            this.latencyPerRecord = perRecord;
-            this.latencyJitter = jitter;
-            return this;
-        }
-
         /** Cursors older than this get {@code next_cursor_expired}; default: cursors never expire. */
         public Builder cursorTtl(Duration ttl) {
             this.cursorTtl = ttl;
@@ -435,17 +342,6 @@ public final class AshbySimulator implements AutoCloseable {
                 throw new IllegalArgumentException("max must be >= 0");
             }
             this.maxDeltaRecords = max;
-            return this;
-        }
-
-        public Builder clockOffset(Duration offset) {
-            this.clockOffset = offset;
-            return this;
-        }
-
-        /** Seeded timestamps lie in the three years before this instant; default: the simulator's now at build. */
-        public Builder dataEpoch(Instant epoch) {
-            this.dataEpoch = epoch;
             return this;
         }
 
@@ -471,28 +367,8 @@ public final class AshbySimulator implements AutoCloseable {
             return this;
         }
 
-        /** Sleep of the {@code SLOW} fault; default 3 s. */
-        public Builder slowFaultDelay(Duration delay) {
-            this.slowDelay = delay;
-            return this;
-        }
-
-        /** 0 (default): any free port. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** Max concurrent connections (one pooled thread each); default 256. */
-        public Builder threads(int threads) {
-            this.threads = threads;
-            return this;
-        }
-
+        @Override
         public AshbySimulator build() {
-            if (apiKeys.isEmpty()) {
-                apiKeys.add("test-api-key");
-            }
             return new AshbySimulator(this);
         }
     }

@@ -1,24 +1,10 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
-import org.junit.jupiter.api.AfterEach;
+import io.kafkaconnect.greenhouse.simulator.core.SimulatorFixture;
 
 /** An Ashby simulator and an HTTP client to it, started by each test and closed after it. */
-abstract class AshbySimulatorFixture {
-    protected AshbySimulator sim;
-    protected AshbyHttp http;
-
-    protected void start(AshbySimulator.Builder builder) {
-        sim = builder.build().start();
-        http = new AshbyHttp(sim);
-    }
-
-    @AfterEach
-    void closeSimulator() {
-        if (http != null) {
-            http.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+abstract class AshbySimulatorFixture extends SimulatorFixture<AshbySimulator.Builder, AshbySimulator, AshbyHttp> {
+    AshbySimulatorFixture() {
+        super(AshbySimulator.Builder::build, AshbyHttp::new);
     }
 }

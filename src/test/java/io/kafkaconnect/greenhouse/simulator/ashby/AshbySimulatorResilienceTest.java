@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.kafkaconnect.greenhouse.simulator.Fault;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.Resp;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,7 +121,7 @@ class AshbySimulatorResilienceTest extends AshbySimulatorFixture {
         assertThat(ok.success()).isTrue();
         assertThat(ok.ids()).hasSize(30);
         assertThat(sim.faults().pending()).isZero();
-        assertThat(sim.requestLog()).extracting(AshbyLoggedRequest::status)
+        assertThat(sim.requestLog()).extracting(LoggedRequest::status)
                 .containsExactly(200, 500, 503, 503, 200, 200, 0, 200);
     }
 
@@ -146,12 +147,12 @@ class AshbySimulatorResilienceTest extends AshbySimulatorFixture {
         http.post("offer.list", body().put("limit", 2));
         http.post("offer.list", body().put("cursor", "junk"));
 
-        List<AshbyLoggedRequest> log = sim.requestLog();
+        List<LoggedRequest> log = sim.requestLog();
         assertThat(log).hasSize(2);
-        AshbyLoggedRequest first = log.get(0);
-        assertThat(first.httpMethod()).isEqualTo("POST");
+        LoggedRequest first = log.get(0);
+        assertThat(first.method()).isEqualTo("POST");
         assertThat(first.path()).isEqualTo("/offer.list");
-        assertThat(first.method()).isEqualTo("offer.list");
+        assertThat(first.apiMethod()).isEqualTo("offer.list");
         assertThat(first.body()).isEqualTo("{\"limit\":2}");
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.success()).isTrue();
@@ -161,6 +162,18 @@ class AshbySimulatorResilienceTest extends AshbySimulatorFixture {
         assertThat(log.get(1).errorCode()).isEqualTo("invalid_next_cursor");
         sim.clearRequestLog();
         assertThat(sim.requestLog()).isEmpty();
+    }
+
+    @Test
+    void singleAndBulkEditsAndInsertsAreCountedWithTheBackgroundOnes() {
+        start(AshbySimulator.builder().records("candidates", 10));
+
+        sim.edit("candidates", sim.ids("candidates").get(0));
+        sim.bulkEdit("candidates", 3);
+        sim.insert("jobs");
+
+        assertThat(sim.mutations().editCount()).isEqualTo(4);
+        assertThat(sim.mutations().insertCount()).isEqualTo(1);
     }
 
     @Test

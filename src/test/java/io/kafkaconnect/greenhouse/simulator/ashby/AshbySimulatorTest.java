@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.Resp;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,7 +42,7 @@ class AshbySimulatorTest extends AshbySimulatorFixture {
         assertThat(unknown.errorCode()).isEqualTo("invalid_api_key");
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.success()).isTrue();
-        assertThat(sim.requestLog()).extracting(AshbyLoggedRequest::status).containsExactly(401, 401, 401, 401, 403, 200);
+        assertThat(sim.requestLog()).extracting(LoggedRequest::status).containsExactly(401, 401, 401, 401, 403, 200);
     }
 
     @Test
@@ -123,10 +124,10 @@ class AshbySimulatorTest extends AshbySimulatorFixture {
         }
         assertThat(created).isSorted();
         // first-page request has no cursor; later ones carry the previous page's nextCursor
-        List<AshbyLoggedRequest> log = sim.requestLog();
+        List<LoggedRequest> log = sim.requestLog();
         assertThat(log.get(0).body()).doesNotContain("cursor");
         assertThat(log.get(1).body()).contains(pages.get(0).cursor());
-        assertThat(log).extracting(AshbyLoggedRequest::recordsReturned).containsExactly(100, 100, 50);
+        assertThat(log).extracting(LoggedRequest::recordsReturned).containsExactly(100, 100, 50);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
-import io.kafkaconnect.greenhouse.simulator.SimClock;
+import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -343,15 +343,21 @@ final class AshbyStore {
         }
     }
 
-    /** A random index of a current record, or -1 if the resource is empty (for background mutations). */
-    int randomIndex(AshbyResource r) {
+    /** Edits a random record (for background mutations); false if the resource has none. */
+    boolean editRandom(AshbyResource r) {
+        int index;
         lock.writeLock().lock();
         try {
             Table t = table(r);
-            return t.size == 0 ? -1 : random.nextInt(t.size);
+            index = t.size == 0 ? -1 : random.nextInt(t.size);
         } finally {
             lock.writeLock().unlock();
         }
+        if (index < 0) {
+            return false;
+        }
+        edit(r, index);
+        return true;
     }
 
     private void editLocked(Table t, int i, long now) {

@@ -1,7 +1,8 @@
 /**
  * An Ashby API simulator for the connector's tests, demos and benchmarks; entry point
- * {@link io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator}. It reuses the Harvest simulator's HTTP server,
- * fault injector, latency model, rate limiter, request log and clock from the parent package.
+ * {@link io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator}. The HTTP server, fault injector, latency model,
+ * rate limiter, request log, clock, mutations, command line, test fixture and client are the ones both simulators
+ * share, in {@code simulator.core}.
  *
  * <h2>Wire protocol</h2>
  * <ul>
@@ -35,8 +36,8 @@
  * {@code AshbyResource} (methods, permissions, flags), {@code AshbyStore} (compact per-record state and the change
  * log), {@code AshbyIds} (invertible deterministic UUIDs), {@code AshbyRenderer} (JSON from the templates in
  * {@code src/test/resources/ashby-examples/}), {@code AshbyTokens} (cursors and tokens), {@code AshbyHandler}
- * (paging and sync), {@code AshbyRouter} (HTTP pipeline), {@code AshbyPermissions}, {@link
- * io.kafkaconnect.greenhouse.simulator.ashby.AshbyMutations}, {@code AshbySimulatorCli}.
+ * (paging and sync), {@code AshbyRouter} (HTTP pipeline up to the handler; answers go out through
+ * {@code core.Responder}), {@code AshbyPermissions}, {@code AshbySimulatorCli} (the command line's Ashby flags).
  *
  * <h2>Known simplifications</h2>
  * References (application to candidate, job, source, users; job to department and location; offer, schedule and

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.simulator;
+package io.kafkaconnect.greenhouse.simulator.core;
 
 import java.util.ArrayDeque;
 import java.util.List;

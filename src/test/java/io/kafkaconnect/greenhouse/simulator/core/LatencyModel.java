@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.simulator;
+package io.kafkaconnect.greenhouse.simulator.core;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

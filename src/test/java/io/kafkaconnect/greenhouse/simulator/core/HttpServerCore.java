@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.simulator;
+package io.kafkaconnect.greenhouse.simulator.core;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -54,11 +54,7 @@ public final class HttpServerCore implements Closeable {
     private volatile boolean closed;
     private Thread acceptor;
 
-    public HttpServerCore(String host, int port, int maxThreads, Duration idleTimeout, Handler handler) throws IOException {
-        this(host, port, maxThreads, idleTimeout, handler, "harvest-sim");
-    }
-
-    /** As above; {@code threadPrefix} names the accept and connection threads ({@code <prefix>-http-<n>}). */
+    /** {@code threadPrefix} names the accept and connection threads ({@code <prefix>-http-<n>}). */
     public HttpServerCore(String host, int port, int maxThreads, Duration idleTimeout, Handler handler,
             String threadPrefix) throws IOException {
         this.handler = handler;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.simulator;
+package io.kafkaconnect.greenhouse.simulator.core;
 
 /** Failures the simulator can inject instead of (or, for {@link #SLOW}, before) a normal answer. */
 public enum Fault {
