@@ -3,10 +3,8 @@ package io.kafkaconnect.greenhouse.config;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -16,18 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
  * The settings every connector of this plugin shares, with the same names and meaning (polling, paging, the rate
  * budget, retries, timeouts, topics), and what each API's configuration must tell the engine (its dialect, origin,
- * resources and credentials). {@link GreenhouseSourceConfig} and {@link AshbySourceConfig} add their own keys.
+ * resources and credentials). Each API's configuration class adds its own keys.
  */
 public abstract class EngineConfig extends AbstractConfig {
 

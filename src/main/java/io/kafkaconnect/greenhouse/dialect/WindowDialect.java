@@ -1,8 +1,6 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.api.PageRequest;
-import io.kafkaconnect.greenhouse.api.Protocol;
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import okhttp3.HttpUrl;
 
 /**
@@ -21,11 +19,6 @@ public interface WindowDialect extends Dialect {
      */
     default boolean forwardLinksShift() {
         return false;
-    }
-
-    @Override
-    default Protocol protocol() {
-        return HarvestProtocol.INSTANCE;
     }
 
     /** One record of the whole list. */

@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.engine;
 
-import io.kafkaconnect.greenhouse.config.EngineConfig.CredentialChange;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig.CredentialChange;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

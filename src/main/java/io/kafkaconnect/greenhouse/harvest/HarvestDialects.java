@@ -1,13 +1,11 @@
 package io.kafkaconnect.greenhouse.harvest;
 
-import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** The dialects: each Harvest version's, and Ashby's. */
 public final class HarvestDialects {
@@ -22,10 +20,6 @@ public final class HarvestDialects {
         return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
-    /** Every dialect: Harvest's by version, then Ashby's. */
-    public static List<Dialect> all() {
-        return Stream.concat(harvest().stream(), Stream.of(AshbyDialect.INSTANCE)).toList();
-    }
 
     /**
      * The Harvest dialect of {@code version} ({@code greenhouse.api.version}).

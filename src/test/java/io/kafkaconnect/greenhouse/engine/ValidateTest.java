@@ -3,8 +3,8 @@ package io.kafkaconnect.greenhouse.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
-import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

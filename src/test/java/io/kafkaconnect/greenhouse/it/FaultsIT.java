@@ -3,8 +3,8 @@ package io.kafkaconnect.greenhouse.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.schema.Types;
-import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Duration;
 import java.util.HashMap;

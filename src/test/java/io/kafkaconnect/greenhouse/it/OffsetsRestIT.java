@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
-import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
+import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.simulator.core.Mutations;
 import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
 import io.kafkaconnect.greenhouse.simulator.core.Simulator;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
@@ -50,6 +51,11 @@ class WindowSyncTest {
     private static final Duration SERVER_AHEAD = Duration.ofHours(1);
 
     private final WindowDialect dialect = new WindowDialect() {
+        @Override
+        public Protocol protocol() {
+            return HarvestProtocol.INSTANCE;
+        }
+
         @Override
         public String version() {
             return "vt";

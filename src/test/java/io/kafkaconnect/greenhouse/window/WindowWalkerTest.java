@@ -1,6 +1,5 @@
 package io.kafkaconnect.greenhouse.window;
 
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import static io.kafkaconnect.greenhouse.schema.Types.INT64;
 import static io.kafkaconnect.greenhouse.schema.Types.STRING;
 import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
@@ -8,16 +7,17 @@ import static io.kafkaconnect.greenhouse.schema.Types.field;
 import static io.kafkaconnect.greenhouse.schema.Types.struct;
 import static org.assertj.core.api.Assertions.assertThat;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -42,6 +42,11 @@ class WindowWalkerTest {
     private static final Instant TO = Instant.parse("2024-02-01T00:00:00Z");
 
     private final WindowDialect dialect = new WindowDialect() {
+        @Override
+        public Protocol protocol() {
+            return HarvestProtocol.INSTANCE;
+        }
+
         @Override
         public String version() {
             return "vt";

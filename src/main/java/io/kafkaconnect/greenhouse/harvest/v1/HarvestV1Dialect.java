@@ -1,9 +1,11 @@
 package io.kafkaconnect.greenhouse.harvest.v1;
 
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -60,5 +62,10 @@ public final class HarvestV1Dialect implements WindowDialect {
 
     static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
     }
 }

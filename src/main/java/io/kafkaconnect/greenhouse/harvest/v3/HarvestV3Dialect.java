@@ -1,10 +1,12 @@
 package io.kafkaconnect.greenhouse.harvest.v3;
 
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -84,5 +86,10 @@ public final class HarvestV3Dialect implements WindowDialect {
 
     static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
     }
 }
