@@ -1,22 +1,15 @@
 package io.kafkaconnect.greenhouse.api;
 
+import static io.kafkaconnect.greenhouse.api.RateHeaders.REMAINING;
+import static io.kafkaconnect.greenhouse.api.RateHeaders.RESET;
+import static io.kafkaconnect.greenhouse.api.RateHeaders.RETRY_AFTER;
+import static io.kafkaconnect.greenhouse.api.WaitLog.span;
+
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Headers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The request budget of one credential, shared by every task of this JVM that uses it.
@@ -28,10 +21,9 @@ import org.slf4j.LoggerFactory;
  *       than that pace would spend before a known reset (so that a quiet spell does not waste it).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
- *       server had not counted those yet). The answer to the request that started last is taken as it is (so a new
- *       window shows itself even without a reset time); older answers can only lower it. What it said is
- *       forgotten when the window resets, and when nothing new has been heard for a window: then one request is
- *       let through to learn the present.</li>
+ *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
+ *       when the window resets, and when nothing new has been heard for a window: then one request is let
+ *       through to learn the present.</li>
  *   <li>{@code X-RateLimit-Reset} (the Harvest docs say only "a timestamp", for 429s: its format is UNCERTAIN):
  *       epoch seconds, epoch milliseconds, an HTTP date, or (below 10^8) seconds from now. A spent window is
  *       waited out until then; successive reset times teach the API's real window.</li>
@@ -39,99 +31,43 @@ import org.slf4j.LoggerFactory;
  *       {@code Retry-After} (seconds or an HTTP date; 0 or less is ignored) or until the window resets,
  *       whichever is sooner, or for the caller's fallback (at most a window) where neither says.</li>
  * </ul>
- * Any wait a header asks for beyond {@value #MAX_WAIT_WINDOWS} windows is cut to that and logged; any wait longer
- * than a window is logged at WARN, once, with its reason and end. Absolute times are converted to our clock with
- * the {@link ClockSkew} learned from the {@code Date} of 2xx answers.
+ * The headers are read by {@link RateHeaders}. Any wait a header asks for beyond {@value #MAX_WAIT_WINDOWS} windows
+ * is cut to that; waits are told of by {@link WaitLog}. Absolute times are converted to our clock with the
+ * {@link ClockSkew} learned from the {@code Date} of 2xx answers. Where the API sends no headers but documents a
+ * limit (Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
- * <p>Where the API sends no headers but documents a limit (Ashby), that limit is assumed: a throttle lowers it by
- * a fifth (once per throttle: replies to requests already under way do not lower it again), and each window
- * without a throttle in which at least half of it was used raises it by a twentieth of the documented limit, never
- * above it, so that the pace finds the real limit and recovers when it rises again.
- *
- * <p>Users (API clients) {@link #join} with their fraction and {@link #leave} when they stop; the most modest
- * fraction of the current users applies, and the budget is forgotten when its last user leaves. A connector's tasks
- * on other workers share the credential too, each worker with its own budget: each paces at the share of the
- * connector's tasks it runs ({@link #taskShare}), so that together they keep to the pace, and the headers show
- * each what the others have spent.
+ * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
+ * stop; the most modest fraction of the current users applies ({@link BudgetUsers}). A connector's tasks on other
+ * workers share the credential too, each worker with its own budget: each paces at the share of the connector's
+ * tasks it runs ({@link #taskShare}), so that together they keep to the pace, and the headers show each what the
+ * others have spent.
  */
 public final class RateBudget {
-    private static final Logger log = LoggerFactory.getLogger(RateBudget.class);
-    private static final Map<String, RateBudget> SHARED = new ConcurrentHashMap<>();
-    static final String LIMIT = "X-RateLimit-Limit";
-    static final String REMAINING = "X-RateLimit-Remaining";
-    static final String RESET = "X-RateLimit-Reset";
-    static final String RETRY_AFTER = "Retry-After";
-    /**
-     * Pace a little under the limit: a request may reach the server a little later than it starts, and a few
-     * of them crowding into one window would cost a 429. (Remaining keeps a window from being overdrawn once
-     * its first answers are back.)
-     */
-    private static final double PACING_MARGIN = 0.99;
     /** The longest wait a header may impose, in windows: anything longer is taken as a mistake. */
     static final int MAX_WAIT_WINDOWS = 3;
-    private static final double THROTTLE_DECREASE = 0.8;
-    private static final int RAISE_STEPS = 20;
 
-    /** The key in the shared map, or null for a budget of one user. */
+    /** The key in {@link SharedRateBudgets}, or null for a budget of one user. */
     private final String key;
     private final Clock clock;
-    private Duration window;
-    private final Map<Object, Double> users = new IdentityHashMap<>();
-    /** The shares of the connector's tasks that run here ({@link #taskShare}); none: this worker paces alone. */
-    private final List<Share> shares = new ArrayList<>();
-    private volatile double fraction;
-    private Integer limit;
-    /** The limit is the API's documented one (or below it after throttles), not announced by a header. */
-    private boolean limitAssumed;
-    private int documentedLimit;
-    private Instant lastThrottled = Instant.MIN;
-    private Instant assumedLimitSetAt = Instant.MIN;
-    private int startedSinceAssumed;
-    private Integer remaining;
-    /** When the request started whose answer set {@link #remaining}: answers to older ones can only lower it. */
-    private Instant remainingAsOf;
-    /** When an answer last told what remains. */
-    private Instant heardAt;
-    private Instant windowResetsAt;
-    private String resetSaid;
-    private Instant lastReset;
+    private final WindowAccount account;
+    private final BudgetUsers users;
+    private final RateLimit limit = new RateLimit();
+    private final InFlightRequests inFlight = new InFlightRequests();
+    private final WaitLog waitLog = new WaitLog();
+    private final ClockSkew skew = new ClockSkew();
     private Instant blockedUntil = Instant.MIN;
     private String blockedBecause;
     private Instant nextSlot = Instant.MIN;
-    private Instant warnedUntil;
-    /** When a wait cut short was last warned of, per header. */
-    private final Map<String, Instant> clampWarnedAt = new HashMap<>();
-    private int inFlight;
-    /** When the requests in flight started: start → how many. */
-    private final TreeMap<Instant, Integer> startedAt = new TreeMap<>();
-    /** When our last {@link #limit} requests started, oldest first (none are kept while the limit is unknown). */
-    private final ArrayDeque<Instant> recentStarts = new ArrayDeque<>();
-    private final ClockSkew skew = new ClockSkew();
 
     RateBudget(Clock clock, Duration window, double fraction) {
         this(null, clock, window, fraction);
     }
 
-    private RateBudget(String key, Clock clock, Duration window, double fraction) {
+    RateBudget(String key, Clock clock, Duration window, double fraction) {
         this.key = key;
         this.clock = clock;
-        this.window = window;
-        this.fraction = fraction;
-    }
-
-    /**
-     * Joins the one budget of a credential in this JVM (made on first use); pair with {@link #leave}.
-     *
-     * @param user     who uses it (identity): each API client joins once
-     * @param window   the API's rate-limit window (v1: 10 s, v3: 30 s), used to pace requests evenly
-     * @param fraction the share of the limit this user may use, in (0, 1]
-     */
-    public static RateBudget join(String budgetKey, Object user, Clock clock, Duration window, double fraction) {
-        return SHARED.compute(budgetKey, (k, budget) -> {
-            RateBudget joined = budget != null ? budget : new RateBudget(k, clock, window, fraction);
-            joined.addUser(user, fraction);
-            return joined;
-        });
+        this.account = new WindowAccount(window);
+        this.users = new BudgetUsers(fraction);
     }
 
     /** A budget for one user that shares nothing with others (e.g. the checks of validate()). */
@@ -145,24 +81,16 @@ public final class RateBudget {
             removeUser(user);
             return;
         }
-        SHARED.computeIfPresent(key, (k, budget) -> budget != this || !removeUser(user) ? budget : null);
+        SharedRateBudgets.leave(key, this, user);
     }
 
-    /** Whether a budget is kept for {@code budgetKey} (for tests). */
-    static boolean isShared(String budgetKey) {
-        return SHARED.containsKey(budgetKey);
-    }
-
-    private synchronized void addUser(Object user, double share) {
-        users.put(user, share);
-        fraction = users.values().stream().mapToDouble(Double::doubleValue).min().orElse(share);
+    synchronized void addUser(Object user, double share) {
+        users.join(user, share);
     }
 
     /** @return whether no user is left */
-    private synchronized boolean removeUser(Object user) {
-        users.remove(user);
-        users.values().stream().mapToDouble(Double::doubleValue).min().ifPresent(f -> fraction = f);
-        return users.isEmpty();
+    synchronized boolean removeUser(Object user) {
+        return users.leave(user);
     }
 
     /**
@@ -173,7 +101,7 @@ public final class RateBudget {
      */
     public synchronized Share taskShare(int taskCount) {
         Share share = new Share(1.0 / Math.max(1, taskCount));
-        shares.add(share);
+        users.addTaskShare(share);
         return share;
     }
 
@@ -185,22 +113,21 @@ public final class RateBudget {
             this.part = part;
         }
 
+        double part() {
+            return part;
+        }
+
         @Override
         public void close() {
             synchronized (RateBudget.this) {
-                shares.remove(this);
+                users.removeTaskShare(this);
             }
         }
     }
 
-    /** This worker's part of the connector's pace: its tasks' shares (at most all of it). */
-    private double workerShare() {
-        return shares.isEmpty() ? 1.0 : Math.min(1.0, shares.stream().mapToDouble(s -> s.part).sum());
-    }
-
     /** The share of the limit in use: the most modest of the current users'. */
-    public double fraction() {
-        return fraction;
+    public synchronized double fraction() {
+        return users.fraction();
     }
 
     /**
@@ -215,7 +142,7 @@ public final class RateBudget {
             if (wait == null) {
                 return now;
             }
-            report(wait);
+            waitLog.waiting(wait.duration(), wait.until(), wait.reason(), window());
             if (!sleeper.sleep(wait.duration())) {
                 return null;
             }
@@ -223,27 +150,11 @@ public final class RateBudget {
     }
 
     /** Why no request may start yet, and until when. */
-    record Wait(Duration duration, Instant until, String reason) {
-    }
-
-    private void report(Wait wait) {
-        if (wait.duration().compareTo(window()) > 0) {
-            synchronized (this) {
-                if (wait.until().equals(warnedUntil)) {
-                    return;
-                }
-                warnedUntil = wait.until();
-            }
-            log.warn("Rate budget: no request until {} ({} s): {}", wait.until(), wait.duration().toSeconds(),
-                    wait.reason());
-        } else if (wait.duration().compareTo(Duration.ofSeconds(1)) > 0) {
-            log.info("Rate budget: waiting {} ms before the next request ({})", wait.duration().toMillis(),
-                    wait.reason());
-        }
+    private record Wait(Duration duration, Instant until, String reason) {
     }
 
     private synchronized Duration window() {
-        return window;
+        return account.length();
     }
 
     /**
@@ -251,25 +162,12 @@ public final class RateBudget {
      * X-RateLimit-Limit header: for APIs that document a limit but send no headers (Ashby).
      */
     public synchronized void assumeLimit(int documentedLimit) {
-        if (limit == null && documentedLimit > 0) {
-            limit = documentedLimit;
-            this.documentedLimit = documentedLimit;
-            limitAssumed = true;
-        }
+        limit.assume(documentedLimit);
     }
 
     /** The request that {@link #acquire} started at {@code started} has its answer (or failed). */
     public synchronized void release(Instant started) {
-        Integer n = startedAt.get(started);
-        if (n == null) {
-            return;
-        }
-        if (n == 1) {
-            startedAt.remove(started);
-        } else {
-            startedAt.put(started, n - 1);
-        }
-        inFlight = Math.max(0, inFlight - 1);
+        inFlight.answered(started);
     }
 
     /** Starts a request now if it may start (then zero), else says how long to wait. */
@@ -281,19 +179,20 @@ public final class RateBudget {
     /** @return null when a request started, else the wait */
     private synchronized Wait reserveAt(Instant now) {
         forgetWhatIsStale(now);
-        raiseAssumedLimit(now);
+        Duration window = account.length();
+        limit.raiseIfDue(now, window, users.fraction());
         Instant earliest = nextSlot;
-        String reason = "pacing at " + (limit == null ? "?" : usableLimit()) + " requests per " + span(window);
+        String reason = "pacing at " + (limit.get() == null ? "?" : usableLimit()) + " requests per " + span(window);
         if (blockedUntil.isAfter(earliest)) {
             earliest = blockedUntil;
             reason = blockedBecause;
         }
-        if (remaining != null && remaining - reserved() <= 0) {
-            Instant until = windowResetsAt != null ? windowResetsAt : spentWindowFrees();
+        if (account.spent(reserved())) {
+            Instant until = account.resetsAt() != null ? account.resetsAt() : spentWindowFrees();
             if (until.isAfter(earliest)) {
                 earliest = until;
-                reason = windowResetsAt != null
-                        ? "the window is spent; " + RESET + " said '" + resetSaid + "'"
+                reason = account.resetsAt() != null
+                        ? "the window is spent; " + RESET + " said '" + account.resetSaid() + "'"
                         : "the window is spent (" + REMAINING + ") and no " + RESET + " was sent: waiting until a "
                                 + "window after the first request it may count, then letting one request through";
             }
@@ -301,16 +200,9 @@ public final class RateBudget {
         if (earliest.isAfter(now)) {
             return new Wait(Duration.between(now, earliest), earliest, reason);
         }
-        inFlight++;
-        startedSinceAssumed++;
-        startedAt.merge(now, 1, Integer::sum);
-        recentStarts.addLast(now);
-        while (recentStarts.size() > (limit == null ? 0 : limit)) {
-            recentStarts.pollFirst();
-        }
-        if (remaining != null) {
-            remaining--;
-        }
+        inFlight.started(now, limit.get());
+        limit.started();
+        account.started();
         nextSlot = now.plus(spacing(now));
         return null;
     }
@@ -320,16 +212,9 @@ public final class RateBudget {
      * answer has told anything new for a window: then one request may go, to learn the present.
      */
     private void forgetWhatIsStale(Instant now) {
-        if (windowResetsAt != null && !now.isBefore(windowResetsAt)) {
-            windowResetsAt = null;
-            resetSaid = null;
-            remaining = null;
-        }
-        if (remaining != null && remaining - reserved() <= 0 && windowResetsAt == null
-                && !now.isBefore(spentWindowFrees())) {
-            remaining = reserved() + 1;
-            remainingAsOf = Instant.MIN; // a guess: any answer tells more
-            heardAt = now;
+        account.forgetIfReset(now);
+        if (account.spent(reserved()) && account.resetsAt() == null && !now.isBefore(spentWindowFrees())) {
+            account.guessRemaining(reserved() + 1, now);
         }
     }
 
@@ -339,11 +224,12 @@ public final class RateBudget {
      * the latest a window after the last answer (where other clients spent the window, or the limit is unknown).
      */
     private Instant spentWindowFrees() {
-        Instant latest = heardAt.plus(window);
-        if (limit == null || recentStarts.size() < limit) {
+        Instant latest = account.heardAt().plus(account.length());
+        Instant firstCounted = limit.get() == null ? null : inFlight.firstOfLast(limit.get());
+        if (firstCounted == null) {
             return latest;
         }
-        Instant frees = recentStarts.peekFirst().plus(window);
+        Instant frees = firstCounted.plus(account.length());
         return frees.isBefore(latest) ? frees : latest;
     }
 
@@ -352,42 +238,22 @@ public final class RateBudget {
      * the connector's tasks on other workers, whose latest request no answer here may have counted yet.
      */
     private int reserved() {
-        return limit == null ? 0 : limit - usableLimit() + tasksElsewhere();
-    }
-
-    /** The connector's tasks on other workers, as the shares of those here tell (equal shares: N - n). */
-    private int tasksElsewhere() {
-        double share = workerShare();
-        return (int) Math.round((1 - share) * shares.size() / share);
+        return limit.get() == null ? 0 : limit.get() - usableLimit() + users.tasksElsewhere();
     }
 
     private int usableLimit() {
-        return Math.max(1, (int) Math.floor(limit * fraction));
+        return limit.usable(users.fraction());
     }
 
-    /**
-     * The gap before the next request: the limit spread evenly over the window, or less where the window still
-     * allows more requests than that would start before it resets (after a quiet spell: the start of a backfill,
-     * a pause), so that they are spent by then rather than lost. (One that starts after the reset after all is
-     * counted in the next window, which the next answer shows.)
-     */
+    /** The gap before the next request ({@link Pace}). */
     private Duration spacing(Instant now) {
-        if (limit == null) {
+        if (limit.get() == null) {
             return Duration.ZERO;
         }
-        double share = workerShare();
-        Duration even = Duration.ofNanos((long) (window.toNanos() / (usableLimit() * share * PACING_MARGIN)));
-        if (remaining == null || windowResetsAt == null) {
-            return even;
-        }
-        int left = remaining - reserved();
-        Duration untilReset = Duration.between(now, windowResetsAt);
-        if (left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
-            return even;
-        }
-        // the other workers spend their shares of what is left too
-        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / (left * share)));
-        return catchUp.compareTo(even) < 0 ? catchUp : even;
+        boolean known = account.remaining() != null && account.resetsAt() != null;
+        return Pace.gap(account.length(), usableLimit(), users.workerShare(),
+                known ? account.remaining() - reserved() : null,
+                known ? Duration.between(now, account.resetsAt()) : null);
     }
 
     /**
@@ -400,67 +266,33 @@ public final class RateBudget {
         if (serverDate != null) {
             skew.observe(Duration.between(now, serverDate));
         }
-        Integer l = intHeader(headers, LIMIT);
-        if (l != null && l > 0) {
-            limit = l;
-            limitAssumed = false;
+        RateHeaders said = RateHeaders.of(headers);
+        if (said.limit() != null) {
+            limit.announced(said.limit());
         }
-        Integer r = intHeader(headers, REMAINING);
-        if (r != null && r >= 0) {
-            if (limit != null && r > limit) {
-                r = limit;
-            }
-            // requests that started after this one (still in flight) are not counted in r yet; those that
-            // started before it are
-            int others = started == null ? inFlight
-                    : startedAt.tailMap(started, false).values().stream().mapToInt(Integer::intValue).sum();
-            boolean newest = remaining == null || (started != null && started.isAfter(remainingAsOf));
-            if (newest) {
-                remaining = r - others;
-                remainingAsOf = started != null ? started : now;
-            } else {
-                remaining = Math.min(remaining, r - others);
-            }
-            heardAt = now;
+        if (said.remaining() != null) {
+            // more than the limit is taken as the limit; requests that started after the one answered (still in
+            // flight) are not counted in it yet, those that started before it are
+            int remaining = limit.get() != null ? Math.min(said.remaining(), limit.get()) : said.remaining();
+            account.heardRemaining(remaining, started == null ? inFlight.count() : inFlight.startedAfter(started),
+                    started, now);
         }
-        String said = headers.get(RESET);
-        Instant reset = resetTime(said, now);
+        Instant reset = RateHeaders.timeSaid(said.reset(), now, skew.get());
         if (reset != null && reset.isAfter(now)) {
             Instant latest = latestWait(now);
-            if (reset.isAfter(latest)) {
-                warnClamped(RESET, said, now, latest);
-                reset = latest;
-            } else {
-                learnWindow(reset, now);
+            boolean cutShort = reset.isAfter(latest);
+            if (cutShort) {
+                waitLog.cutShort(RESET, said.reset(), now, latest, account.length());
             }
-            windowResetsAt = reset;
-            resetSaid = said;
-        }
-    }
-
-    /**
-     * A fixed window shows itself when its reset time jumps by a whole window once the old reset has passed (less
-     * than a window ago: reset times heard only now and then, as from 429s, may lie several windows apart);
-     * pacing then follows the API's real window rather than the documented one.
-     */
-    private void learnWindow(Instant reset, Instant now) {
-        Instant previous = lastReset;
-        lastReset = reset;
-        if (previous == null || now.isBefore(previous) || !now.isBefore(previous.plus(window))) {
-            return;
-        }
-        Duration jump = Duration.between(previous, reset);
-        if (jump.compareTo(Duration.ofSeconds(1)) >= 0 && jump.compareTo(Duration.ofMinutes(10)) <= 0) {
-            window = jump;
+            account.heardReset(cutShort ? latest : reset, said.reset(), now, cutShort);
         }
     }
 
     /**
      * After a 429 (or a throttling reply): block everyone using the credential for the wait the API asked for.
-     * Where the limit is only assumed (no headers), the throttle shows the real budget is smaller (other clients
-     * of the key, or a tighter limit): pace a fifth slower, unless it comes while the last throttle's wait still
-     * runs (it answers a request that was already under way then). The answer's {@code Date} is not learned from:
-     * a 429 may come from a proxy.
+     * Where the limit is only assumed (no headers), the throttle lowers it ({@link RateLimit}), unless it comes while
+     * the last throttle's wait still runs (it answers a request that was already under way then). The answer's
+     * {@code Date} is not learned from: a 429 may come from a proxy.
      *
      * @param fallback the wait where the API says nothing usable (cut to a window: a sliding window frees a
      *                 request by then, a fixed one starts anew)
@@ -468,16 +300,18 @@ public final class RateBudget {
     public synchronized Duration throttled(Headers headers, Duration fallback) {
         update(headers, null, null);
         Instant now = clock.instant();
+        Duration window = account.length();
         fallback = fallback.compareTo(window) < 0 ? fallback : window;
-        lowerAssumedLimit(now);
+        limit.throttled(now, blockedUntil.isAfter(now), window);
         String retryAfterSaid = headers.get(RETRY_AFTER);
         Duration wait = retryAfter(retryAfterSaid, now);
         String because = "throttled; " + RETRY_AFTER + " said '" + retryAfterSaid + "'";
-        boolean resetKnown = windowResetsAt != null && windowResetsAt.isAfter(now);
-        if (wait == null || (resetKnown && windowResetsAt.isBefore(now.plus(wait)))) {
+        Instant resetsAt = account.resetsAt();
+        boolean resetKnown = resetsAt != null && resetsAt.isAfter(now);
+        if (wait == null || (resetKnown && resetsAt.isBefore(now.plus(wait)))) {
             // Retry-After is whole seconds, rounded up: a window that resets sooner than that is waited for only
-            wait = resetKnown ? Duration.between(now, windowResetsAt) : fallback;
-            because = resetKnown ? "throttled; " + RESET + " said '" + resetSaid + "'"
+            wait = resetKnown ? Duration.between(now, resetsAt) : fallback;
+            because = resetKnown ? "throttled; " + RESET + " said '" + account.resetSaid() + "'"
                     : "throttled, and neither " + RETRY_AFTER + " nor " + RESET + " said until when: waiting "
                             + fallback.toMillis() + " ms";
         }
@@ -486,126 +320,34 @@ public final class RateBudget {
             blockedUntil = until;
             blockedBecause = because;
         }
-        remaining = 0;
-        remainingAsOf = now;
-        heardAt = now;
-        if (windowResetsAt == null || windowResetsAt.isBefore(until)) {
-            windowResetsAt = until;
-            resetSaid = resetSaid == null ? "(none; " + because + ")" : resetSaid;
-        }
+        account.throttled(now, until, because);
         return wait;
-    }
-
-    private void lowerAssumedLimit(Instant now) {
-        boolean answersOneUnderWay = blockedUntil.isAfter(now); // the last throttle's wait still runs
-        lastThrottled = now;
-        if (!limitAssumed || limit == null || limit <= 1 || answersOneUnderWay) {
-            return;
-        }
-        limit = Math.max(1, (int) Math.floor(limit * THROTTLE_DECREASE));
-        assumedLimitSetAt = now;
-        startedSinceAssumed = 0;
-        log.info("Rate limited below the documented limit: pacing at {} requests per {} from now on", limit,
-                span(window));
-    }
-
-    /**
-     * Raises an assumed limit that throttles lowered by a step after each window without a throttle in which at
-     * least half of it was used (a window barely used proves nothing), up to the documented limit.
-     */
-    private void raiseAssumedLimit(Instant now) {
-        if (!limitAssumed || limit == null || limit >= documentedLimit
-                || now.isBefore(assumedLimitSetAt.plus(window)) || now.isBefore(lastThrottled.plus(window))) {
-            return;
-        }
-        if (startedSinceAssumed * 2 >= usableLimit()) {
-            limit = Math.min(documentedLimit, limit + Math.max(1, documentedLimit / RAISE_STEPS));
-            log.info("No throttling for {}: pacing at {} requests per {}", span(window), limit, span(window));
-        }
-        assumedLimitSetAt = now;
-        startedSinceAssumed = 0;
     }
 
     /** The pace this budget allows, in requests per second, or null while the limit is unknown. */
     public synchronized Double requestsPerSecond() {
-        return limit == null ? null : usableLimit() * workerShare() * PACING_MARGIN / (window.toNanos() / 1e9);
+        return limit.get() == null ? null : Pace.requestsPerSecond(usableLimit(), users.workerShare(), account.length());
     }
 
     public synchronized Integer limit() {
-        return limit;
-    }
-
-    private static String span(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+        return limit.get();
     }
 
     private Instant latestWait(Instant now) {
-        return now.plus(window.multipliedBy(MAX_WAIT_WINDOWS));
-    }
-
-    /**
-     * Warns of a wait cut short, once per header in {@value #MAX_WAIT_WINDOWS} windows (a server may say it on
-     * every answer).
-     */
-    private void warnClamped(String header, String said, Instant now, Instant until) {
-        Instant last = clampWarnedAt.get(header);
-        if (last == null || !now.isBefore(last.plus(window.multipliedBy(MAX_WAIT_WINDOWS)))) {
-            clampWarnedAt.put(header, now);
-            log.warn("The API asked to wait longer than {} windows ({} said '{}'): taken as a mistake, waiting until {}"
-                    + " at the latest", MAX_WAIT_WINDOWS, header, said, until);
-        }
-    }
-
-    /** An absolute or relative reset time in our clock, or null if the value is none of the known shapes. */
-    private Instant resetTime(String value, Instant now) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Duration difference = skew.get() == null ? Duration.ZERO : skew.get();
-        try {
-            long n = Long.parseLong(value.trim());
-            if (n < 100_000_000L) { // a small number is a delay in seconds, not a time
-                return now.plusSeconds(n);
-            }
-            Instant at = n > 100_000_000_000L ? Instant.ofEpochMilli(n) : Instant.ofEpochSecond(n);
-            return at.minus(difference);
-        } catch (NumberFormatException | java.time.DateTimeException | ArithmeticException e) {
-            return httpDate(value, difference);
-        }
-    }
-
-    private static Instant httpDate(String value, Duration difference) {
-        try {
-            return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant()
-                    .minus(difference);
-        } catch (RuntimeException ignored) {
-            return null;
-        }
+        return now.plus(account.length().multipliedBy(MAX_WAIT_WINDOWS));
     }
 
     /** The wait a Retry-After asks for (cut to {@value #MAX_WAIT_WINDOWS} windows), or null if none is usable. */
     private Duration retryAfter(String value, Instant now) {
-        Instant at = resetTime(value, now);
+        Instant at = RateHeaders.timeSaid(value, now, skew.get());
         if (at == null || !at.isAfter(now)) {
             return null;
         }
         Instant latest = latestWait(now);
         if (at.isAfter(latest)) {
-            warnClamped(RETRY_AFTER, value, now, latest);
+            waitLog.cutShort(RETRY_AFTER, value, now, latest, account.length());
             at = latest;
         }
         return Duration.between(now, at);
-    }
-
-    private static Integer intHeader(Headers headers, String name) {
-        String v = headers.get(name); // OkHttp matches header names in any case
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.api.OAuthCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
+import io.kafkaconnect.greenhouse.api.SharedRateBudgets;
 import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
@@ -55,7 +56,7 @@ public final class ApiClientFactory {
         Credentials credentials = credentials(config, http, sleeper, clock, retry, task);
         // the credentials object is this client's own: it identifies the client among the budget's users
         RateBudget budget = task
-                ? RateBudget.join(credentials.budgetKey(), credentials, clock, dialect.rateLimitWindow(),
+                ? SharedRateBudgets.join(credentials.budgetKey(), credentials, clock, dialect.rateLimitWindow(),
                         config.budgetFraction())
                 : RateBudget.unshared(clock, dialect.rateLimitWindow(), config.budgetFraction());
         dialect.documentedRateLimit().ifPresent(budget::assumeLimit);

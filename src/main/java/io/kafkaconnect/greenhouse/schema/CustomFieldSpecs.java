@@ -2,10 +2,7 @@ package io.kafkaconnect.greenhouse.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -112,15 +109,7 @@ public final class CustomFieldSpecs {
     }
 
     public static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
-        if (!node.isObject()) {
-            throw ctx.mismatch(path, "an object of custom fields", node);
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            map.put(e.getKey(), entries.read(e.getValue(), path + "." + e.getKey()));
-        }
-        return map;
+        return Types.readObject(node, ctx, path, "an object of custom fields", entries::read);
     }
 
     private static String textOrNull(JsonNode node) {

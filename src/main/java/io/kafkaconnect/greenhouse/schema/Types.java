@@ -12,17 +12,26 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
 
 /** The building blocks of resource schemas. Every schema they make is optional. */
 public final class Types {
-    public static final TypeSpec STRING = name -> new TypeSpec.Compiled(Schema.OPTIONAL_STRING_SCHEMA, Types::readString);
-    public static final TypeSpec INT64 = name -> new TypeSpec.Compiled(Schema.OPTIONAL_INT64_SCHEMA, Types::readLong);
-    public static final TypeSpec INT32 = name -> new TypeSpec.Compiled(Schema.OPTIONAL_INT32_SCHEMA, Types::readInt);
-    public static final TypeSpec FLOAT64 = name -> new TypeSpec.Compiled(Schema.OPTIONAL_FLOAT64_SCHEMA, Types::readDouble);
-    public static final TypeSpec BOOLEAN = name -> new TypeSpec.Compiled(Schema.OPTIONAL_BOOLEAN_SCHEMA, Types::readBoolean);
+    /** Any JSON scalar, as its text. */
+    public static final TypeSpec STRING = scalar(Schema.OPTIONAL_STRING_SCHEMA, "a string", JsonNode::isValueNode,
+            JsonNode::asText);
+    public static final TypeSpec INT64 = scalar(Schema.OPTIONAL_INT64_SCHEMA, "an integer",
+            n -> n.isIntegralNumber() && n.canConvertToLong(), JsonNode::longValue);
+    public static final TypeSpec INT32 = scalar(Schema.OPTIONAL_INT32_SCHEMA, "a 32-bit integer",
+            n -> n.isIntegralNumber() && n.canConvertToInt(), JsonNode::intValue);
+    public static final TypeSpec FLOAT64 = scalar(Schema.OPTIONAL_FLOAT64_SCHEMA, "a number", JsonNode::isNumber,
+            JsonNode::doubleValue);
+    public static final TypeSpec BOOLEAN = scalar(Schema.OPTIONAL_BOOLEAN_SCHEMA, "true or false", JsonNode::isBoolean,
+            JsonNode::booleanValue);
     /** An ISO-8601 instant, as Connect {@code Timestamp}. */
     public static final TypeSpec TIMESTAMP = name -> new TypeSpec.Compiled(Timestamp.builder().optional().build(),
             Types::readTimestamp);
@@ -31,6 +40,18 @@ public final class Types {
             org.apache.kafka.connect.data.Date.builder().optional().build(), Types::readDate);
 
     private Types() {
+    }
+
+    /** A JSON scalar that {@code accepts} (else the record is refused: it should be {@code expected}), as its value. */
+    private static TypeSpec scalar(Schema schema, String expected, Predicate<JsonNode> accepts,
+                                   Function<JsonNode, Object> value) {
+        JsonReader reader = (node, ctx, path) -> {
+            if (accepts.test(node)) {
+                return value.apply(node);
+            }
+            throw ctx.mismatch(path, expected, node);
+        };
+        return name -> new TypeSpec.Compiled(schema, reader);
     }
 
     public static StructSpec.Field field(String name, TypeSpec type) {
@@ -71,55 +92,27 @@ public final class Types {
             TypeSpec.Compiled item = value.compile(name);
             Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, item.schema()).optional().build();
             JsonReader itemReader = item.reader();
-            JsonReader reader = (node, ctx, path) -> {
-                if (!node.isObject()) {
-                    throw ctx.mismatch(path, "an object", node);
-                }
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    JsonNode v = e.getValue();
-                    values.put(e.getKey(), v.isNull() ? null : itemReader.read(v, ctx, path + "." + e.getKey()));
-                }
-                return values;
-            };
+            JsonReader reader = (node, ctx, path) -> readObject(node, ctx, path, "an object",
+                    (v, entryPath) -> v.isNull() ? null : itemReader.read(v, ctx, entryPath));
             return new TypeSpec.Compiled(schema, reader);
         };
     }
 
-    static Object readString(JsonNode node, ReadContext ctx, String path) {
-        if (node.isValueNode()) {
-            return node.asText();
+    /**
+     * A JSON object with arbitrary keys as a map, in the object's order, each value read by {@code entry} with its
+     * path; anything but an object is refused: it should be {@code expected}.
+     */
+    static Map<String, Object> readObject(JsonNode node, ReadContext ctx, String path, String expected,
+                                          BiFunction<JsonNode, String, Object> entry) {
+        if (!node.isObject()) {
+            throw ctx.mismatch(path, expected, node);
         }
-        throw ctx.mismatch(path, "a string", node);
-    }
-
-    static Object readLong(JsonNode node, ReadContext ctx, String path) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            values.put(e.getKey(), entry.apply(e.getValue(), path + "." + e.getKey()));
         }
-        throw ctx.mismatch(path, "an integer", node);
-    }
-
-    static Object readInt(JsonNode node, ReadContext ctx, String path) {
-        if (node.isIntegralNumber() && node.canConvertToInt()) {
-            return node.intValue();
-        }
-        throw ctx.mismatch(path, "a 32-bit integer", node);
-    }
-
-    static Object readDouble(JsonNode node, ReadContext ctx, String path) {
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        throw ctx.mismatch(path, "a number", node);
-    }
-
-    static Object readBoolean(JsonNode node, ReadContext ctx, String path) {
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        throw ctx.mismatch(path, "true or false", node);
+        return values;
     }
 
     static Object readTimestamp(JsonNode node, ReadContext ctx, String path) {

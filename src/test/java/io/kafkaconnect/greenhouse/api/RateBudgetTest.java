@@ -159,8 +159,8 @@ class RateBudgetTest {
         String key = "k-" + System.nanoTime();
         Object taskA = new Object();
         Object taskB = new Object();
-        RateBudget a = RateBudget.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
-        RateBudget b = RateBudget.join(key, taskB, clock, Duration.ofSeconds(10), 0.5);
+        RateBudget a = SharedRateBudgets.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
+        RateBudget b = SharedRateBudgets.join(key, taskB, clock, Duration.ofSeconds(10), 0.5);
         assertThat(a).isSameAs(b);
         assertThat(a.fraction()).isEqualTo(0.5);
         firstAnswer(a, 50, 49, 10);
@@ -169,21 +169,21 @@ class RateBudgetTest {
 
         b.leave(taskB); // the modest connector's configuration changed: its task stops...
         assertThat(a.fraction()).as("the remaining user's share applies").isEqualTo(1.0);
-        RateBudget again = RateBudget.join(key, taskB, clock, Duration.ofSeconds(10), 0.8); // ...and starts again
+        RateBudget again = SharedRateBudgets.join(key, taskB, clock, Duration.ofSeconds(10), 0.8); // ...and starts again
         assertThat(again).as("the budget and what it learned are kept while used").isSameAs(a);
         assertThat(a.fraction()).isEqualTo(0.8);
         assertThat(a.limit()).isEqualTo(50);
 
         a.leave(taskA);
-        assertThat(RateBudget.isShared(key)).isTrue();
+        assertThat(SharedRateBudgets.isShared(key)).isTrue();
         again.leave(taskB);
-        assertThat(RateBudget.isShared(key)).as("released with its last user").isFalse();
-        RateBudget fresh = RateBudget.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
+        assertThat(SharedRateBudgets.isShared(key)).as("released with its last user").isFalse();
+        RateBudget fresh = SharedRateBudgets.join(key, taskA, clock, Duration.ofSeconds(10), 1.0);
         assertThat(fresh).isNotSameAs(a);
         assertThat(fresh.limit()).as("nothing of the old one is left").isNull();
         fresh.leave(taskA);
         a.leave(taskA); // leaving twice, or a released budget, changes nothing
-        assertThat(RateBudget.isShared(key)).isFalse();
+        assertThat(SharedRateBudgets.isShared(key)).isFalse();
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiWorkerIT {
     private static final String CONNECTOR_CLASS = "io.kafkaconnect.greenhouse.GreenhouseSourceConnector";
-    private static final String BUDGET_CLASS = "io.kafkaconnect.greenhouse.api.RateBudget";
+    private static final String BUDGET_CLASS = "io.kafkaconnect.greenhouse.api.SharedRateBudgets";
     private static final String KEY = "multi-worker-key";
     private static final List<String> RESOURCES = List.of("candidates", "scorecards", "scheduled_interviews");
     private static final int RECORDS = 4_000;
@@ -74,7 +74,7 @@ class MultiWorkerIT {
         for (IsolatedWorkers.Worker worker : workers.workers()) {
             budgets.add(workers.connectorLoader(worker, CONNECTOR_CLASS).loadClass(BUDGET_CLASS));
         }
-        assertThat(budgets).as("one RateBudget class, so one map of budgets, per worker").hasSize(3);
+        assertThat(budgets).as("one SharedRateBudgets class, so one map of budgets, per worker").hasSize(3);
     }
 
     @Test

@@ -1,0 +1,43 @@
+package io.kafkaconnect.greenhouse.api;
+
+import java.time.Duration;
+
+/**
+ * The pace of a budget's requests: its usable part of the limit spread evenly over the window, a little under it
+ * ({@link #MARGIN}), at this worker's share of the connector's tasks; faster where the window still allows more
+ * requests than that would start before it resets (after a quiet spell: the start of a backfill, a pause), so that
+ * they are spent by then rather than lost. (One that starts after the reset after all is counted in the next
+ * window, which the next answer shows.)
+ */
+final class Pace {
+    /**
+     * Pace a little under the limit: a request may reach the server a little later than it starts, and a few
+     * of them crowding into one window would cost a 429. (Remaining keeps a window from being overdrawn once
+     * its first answers are back.)
+     */
+    static final double MARGIN = 0.99;
+
+    private Pace() {
+    }
+
+    /** Requests per second at {@code usable} requests per {@code window} and this worker's share of them. */
+    static double requestsPerSecond(int usable, double workerShare, Duration window) {
+        return usable * workerShare * MARGIN / (window.toNanos() / 1e9);
+    }
+
+    /**
+     * The gap before the next request.
+     *
+     * @param left       requests the window has left for this budget, or null where unknown
+     * @param untilReset the time until the window resets, or null where unknown
+     */
+    static Duration gap(Duration window, int usable, double workerShare, Integer left, Duration untilReset) {
+        Duration even = Duration.ofNanos((long) (window.toNanos() / (usable * workerShare * MARGIN)));
+        if (left == null || untilReset == null || left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
+            return even;
+        }
+        // the other workers spend their shares of what is left too
+        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / (left * workerShare)));
+        return catchUp.compareTo(even) < 0 ? catchUp : even;
+    }
+}
