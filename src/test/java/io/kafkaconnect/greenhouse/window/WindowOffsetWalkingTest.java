@@ -58,6 +58,9 @@ class WindowOffsetWalkingTest {
         assertThatThrownBy(() -> WindowOffset.Walking.fromMap(map)).hasMessageContaining("'walk'")
                 .hasMessageContaining("'next_page'");
         map.remove("walk");
+        map.put("seen", "1,2");
+        assertThatThrownBy(() -> WindowOffset.Walking.fromMap(map)).as("ids seen on no page")
+                .hasMessageContaining("'seen'").hasMessageContaining("'next_page'");
         map.put("seen", "1,x");
         assertThatThrownBy(() -> WindowOffset.Walking.fromMap(map)).hasMessageContaining("'seen'");
     }
