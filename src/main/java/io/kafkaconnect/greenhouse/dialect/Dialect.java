@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -14,7 +15,13 @@ import okhttp3.HttpUrl;
  * (lists filtered by change-time windows, paged with links: Harvest) or a {@link TokenDialect} (cursor paging with
  * sync-token deltas: Ashby).
  */
-public interface Dialect {
+public sealed interface Dialect permits WindowDialect, TokenDialect {
+
+    /**
+     * The result of the function for the dialect's paging model: {@code windows} for a {@link WindowDialect},
+     * {@code tokens} for a {@link TokenDialect}.
+     */
+    <T> T paging(Function<WindowDialect, T> windows, Function<TokenDialect, T> tokens);
 
     /** The API and its generation, e.g. {@code v1} or {@code ashby}; part of every source partition. */
     String version();

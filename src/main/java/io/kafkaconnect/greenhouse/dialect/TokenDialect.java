@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.dialect;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.PageReader;
 import io.kafkaconnect.greenhouse.api.PageRequest;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -12,7 +13,12 @@ import okhttp3.HttpUrl;
  * refuses either ({@link io.kafkaconnect.greenhouse.api.ExpiredCursorException},
  * {@link io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException}).
  */
-public interface TokenDialect extends Dialect {
+public non-sealed interface TokenDialect extends Dialect {
+
+    @Override
+    default <T> T paging(Function<WindowDialect, T> windows, Function<TokenDialect, T> tokens) {
+        return tokens.apply(this);
+    }
 
     /**
      * A page of {@code resource}'s list.

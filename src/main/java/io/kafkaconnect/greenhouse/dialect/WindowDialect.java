@@ -1,13 +1,19 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.api.PageRequest;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
  * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (Harvest v1 and v3).
  * Only the first request of a window is the dialect's; the engine follows the links it gets.
  */
-public interface WindowDialect extends Dialect {
+public non-sealed interface WindowDialect extends Dialect {
+
+    @Override
+    default <T> T paging(Function<WindowDialect, T> windows, Function<TokenDialect, T> tokens) {
+        return windows.apply(this);
+    }
 
     /** The first page of {@code window} for {@code resource}. */
     HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);

@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
@@ -101,6 +102,7 @@ public abstract class EngineSourceTask extends SourceTask {
         OffsetCredential credential = new OffsetCredential(config.credentialFingerprint().orElseThrow(),
                 config.credentialChange());
         Map<String, Map<String, Object>> positions = credential.resumable(storedByResource);
+        PagingModel paging = PagingModels.of(dialect);
 
         List<ResourceSync> created = new ArrayList<>();
         for (int i = 0; i < resources.size(); i++) {
@@ -109,7 +111,7 @@ public abstract class EngineSourceTask extends SourceTask {
             Map<String, Object> offset = positions.get(resource.name());
             RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
             try {
-                created.add(new CredentialStampedSync(Syncs.create(dialect, resource, client, maker, settings, offset,
+                created.add(new CredentialStampedSync(paging.open(resource, client, maker, settings, offset,
                         config.syncStart(), clock, fetchPool), credential));
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.engine;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import java.time.Instant;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class OffsetAlterations {
     public static void validate(EngineConfig config, Map<Map<String, ?>, Map<String, ?>> offsets, Instant now) {
         String host = SourcePartition.hostOf(config.baseUrl());
         String api = config.dialect().version();
+        PagingModel paging = PagingModels.of(config.dialect());
         for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
             SourcePartition partition = SourcePartition.fromMap(e.getKey()).orElseThrow(() -> new ConnectException(
                     "Partition " + e.getKey() + " is not one of this connector's: a partition is {\"api\": \"" + api
@@ -33,11 +35,11 @@ public final class OffsetAlterations {
                             + partition.resource() + "'"));
             if (e.getValue() != null) {
                 try {
-                    Syncs.checkOffset(config.dialect(), resource, config.baseUrl(), config.credentialFingerprint(),
-                            e.getValue(), now);
+                    OffsetCredential.checkWritten(config.credentialFingerprint(), e.getValue());
+                    paging.checkOffset(resource, config.baseUrl(), OffsetCredential.position(e.getValue()), now);
                 } catch (IllegalArgumentException ex) {
                     throw new ConnectException("Offset " + e.getValue() + " of resource " + partition.resource()
-                            + " is invalid: " + ex.getMessage() + ". " + Syncs.offsetExample(config.dialect()));
+                            + " is invalid: " + ex.getMessage() + ". " + paging.offsetExample());
                 }
             }
         }

@@ -102,7 +102,8 @@ public final class TokenSync implements ResourceSync {
     @Override
     public List<SourceRecord> step() throws InterruptedException {
         TokenOffset before = position;
-        if (!before.inPass() || passGuard == null) {
+        String cursor = cursorOf(before);
+        if (cursor == null || passGuard == null) {
             passRecords = 0;
             passPages = 0;
             passGuard = newGuard();
@@ -111,11 +112,11 @@ public final class TokenSync implements ResourceSync {
         try {
             page = pageAt(before);
         } catch (ExpiredCursorException e) {
-            if (!before.inPass()) {
+            if (cursor == null) {
                 throw e; // no cursor was sent: nothing to recover
             }
             log.info("{}: {}; reading the pass again from its first page", resource.name(), e.getMessage());
-            position = before.atCursor(null);
+            position = new TokenOffset.BetweenPasses(before.token());
             return List.of();
         } catch (ExpiredSyncTokenException e) {
             if (before.token() == null) {
@@ -126,11 +127,11 @@ public final class TokenSync implements ResourceSync {
             position = TokenOffset.START;
             return List.of();
         }
-        passGuard.checkCursor(before.cursor(), page.nextCursor(), page.records().size(), listUrl());
+        passGuard.checkCursor(cursor, page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
                 ? children(page.records()) : page.records();
-        TokenOffset after = page.isLast() ? new TokenOffset(page.syncToken(), null)
+        TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
                 : before.atCursor(page.nextCursor());
         List<SourceRecord> out = records.toSourceRecords(objects, before.toMap(), after.toMap(),
                 settings.conversionErrors(), sent);
@@ -179,8 +180,13 @@ public final class TokenSync implements ResourceSync {
     }
 
     private CursorPage fetch(TokenOffset at) {
-        return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), at.cursor(),
+        return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), cursorOf(at),
                 settings.pageSize()), resource.name(), dialect.pageReader());
+    }
+
+    /** The cursor of the page at {@code at}; null for a pass's first page, which has none. */
+    private static String cursorOf(TokenOffset at) {
+        return at.match(between -> null, TokenOffset.InPass::cursor);
     }
 
     private void readAhead(TokenOffset at) {

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.util.concurrent.Future;
 
@@ -49,14 +50,14 @@ final class BackfillPiece {
     /** While a second read holds its lower pages; null otherwise. */
     Split split;
     /** Its position after the last page queued; null before its first page. */
-    WindowOffset at;
+    Walking at;
 
     BackfillPiece(BackfillPlanner.Piece planned) {
         this(planned, null);
     }
 
     /** A piece a previous run began, read on from {@code resumedAt}. */
-    BackfillPiece(BackfillPlanner.Piece planned, WindowOffset resumedAt) {
+    BackfillPiece(BackfillPlanner.Piece planned, Walking resumedAt) {
         this.planned = planned;
         this.at = resumedAt;
         this.fromBefore = resumedAt != null;

@@ -1,6 +1,9 @@
 package io.kafkaconnect.greenhouse.window;
 
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Between;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,11 +116,11 @@ final class BackfillProgress {
     WindowOffset position() {
         Instant watermark = watermark();
         if (watermark != null && !watermark.isBefore(end)) {
-            return WindowOffset.at(end);
+            return new Between(end);
         }
         List<Window> parts = new ArrayList<>(done.size());
         done.forEach((from, to) -> parts.add(new Window(from, to)));
-        List<WindowOffset> reading = open.stream().filter(p -> p.at != null).map(p -> p.at).toList();
-        return WindowOffset.backfill(watermark, end, parts, reading);
+        List<Walking> reading = open.stream().filter(p -> p.at != null).map(p -> p.at).toList();
+        return new Backfilling(watermark, end, parts, reading);
     }
 }

@@ -3,9 +3,11 @@ package io.kafkaconnect.greenhouse.window;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.sync.PageNumbers;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -22,12 +24,12 @@ import org.apache.kafka.connect.source.SourceRecord;
  * does the waiting and handing over.
  */
 final class LowerPagesRead {
-    /** A page to hand over: its records (offsets not set) and the piece's position after it. */
-    record Page(List<SourceRecord> records, WindowOffset after) {
+    /** A page to hand over: its records (offsets not set) and the piece's position at its next page. */
+    record Page(List<SourceRecord> records, Optional<Walking> next) {
     }
 
     /** A page read and held; page k is kept as read (to be merged), the others converted. */
-    private record HeldPage(List<JsonNode> json, List<SourceRecord> records, WindowOffset after) {
+    private record HeldPage(List<JsonNode> json, List<SourceRecord> records, Optional<Walking> next) {
     }
 
     private final WindowWalker walker;
@@ -40,10 +42,10 @@ final class LowerPagesRead {
     }
 
     /** Reads and holds page k ({@code from}) down to the first page; whether anything was read. */
-    boolean hold(WindowOffset from) {
-        walker.readOn(from, (page, after) -> {
-            held.add(held.isEmpty() ? new HeldPage(page, null, after)
-                    : new HeldPage(null, converter.apply(page), after));
+    boolean hold(Walking from) {
+        walker.readOn(from, (page, next) -> {
+            held.add(held.isEmpty() ? new HeldPage(page, null, next)
+                    : new HeldPage(null, converter.apply(page), next));
             return true;
         }, null);
         return !held.isEmpty();
@@ -54,12 +56,12 @@ final class LowerPagesRead {
      * page k again and returns the pages to hand over in order, page k with what moved onto it; null if the piece
      * no longer counts {@code pages} pages (then nothing held may be sent).
      */
-    List<Page> again(WindowOffset firstStopped, int pages) {
+    List<Page> again(Walking firstStopped, int pages) {
         HeldPage top = held.get(0);
-        Set<Long> above = new HashSet<>(firstStopped.seen());
+        Set<Long> above = new HashSet<>(firstStopped.next().seen());
         Set<Long> seen = new HashSet<>(above);
         seen.addAll(walker.ids(top.json()));
-        WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.nextPage(), Walk.PREV,
+        WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.next().url(), Walk.PREV,
                 new ArrayList<>(seen)));
         Integer count = PageNumbers.count(again.page());
         if (count == null || count != pages) {
@@ -69,12 +71,11 @@ final class LowerPagesRead {
         pageK.addAll(again.toSend());
         List<Long> readOnK = new ArrayList<>(walker.ids(top.json()));
         readOnK.addAll(walker.ids(again.toSend()));
-        WindowOffset afterK = top.after().inWindow()
-                ? top.after().atPage(top.after().nextPage(), Walk.PREV, readOnK) : top.after();
+        Optional<Walking> afterK = top.next().map(k -> k.atPage(k.next().url(), Walk.PREV, readOnK));
         List<Page> out = new ArrayList<>(held.size());
         out.add(new Page(converter.apply(pageK), afterK));
         for (HeldPage h : held.subList(1, held.size())) {
-            out.add(new Page(h.records(), h.after()));
+            out.add(new Page(h.records(), h.next()));
         }
         return out;
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -31,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * own walked by {@link WindowWalker#readPiece}, and hands their records over page by page as they are read.
  *
  * <p><b>Offsets.</b> Pieces finish in any order, so where the backfill stands is the watermark (everything
- * before it is read), the pieces after it that are read completely ({@link WindowOffset#done()}) and, for
- * each piece partly read, its own position: the page to read next ({@link WindowOffset#reading()}). A page's
+ * before it is read), the pieces after it that are read completely ({@link Backfilling#done()}) and, for
+ * each piece partly read, its own position: the page to read next ({@link Backfilling#reading()}). A page's
  * records carry that position as it was before the page, its last record the position after it (the same rule
  * as for any window), taken when the page is queued: positions only move forward, and a restart (or a piece
  * read again after a failure) goes on from each piece's next page.
@@ -113,7 +116,7 @@ final class ParallelBackfill {
      * @param reading     the pieces a previous run read partly, each at the page it reads next
      */
     ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
-                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window, List<WindowOffset> reading) {
+                     IntSupplier concurrency, int pageSize, BackfillPlanner.Start window, List<Walking> reading) {
         this.walker = walker;
         this.converter = converter;
         this.pool = pool;
@@ -304,7 +307,7 @@ final class ParallelBackfill {
         int top = Math.min(MAX_SPLIT_PAGES, next / 2);
         BackfillPiece.Split split = new BackfillPiece.Split(top);
         p.split = split;
-        WindowOffset from = WindowWalker.atPageNumber(p.at, top, List.of());
+        Walking from = WindowWalker.atPageNumber(p.at, top, List.of());
         int pages = (int) Math.ceil((double) p.holds / pageSize);
         splitsRunning++;
         try {
@@ -320,11 +323,11 @@ final class ParallelBackfill {
      * piece lost a page's worth of records, nothing held is sent and the piece is read on from page k as if it
      * had not been split.
      */
-    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, WindowOffset from, int pages) {
+    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, Walking from, int pages) {
         LowerPagesRead second = new LowerPagesRead(walker, converter);
         try {
             boolean held = second.hold(from);
-            WindowOffset firstStopped;
+            Walking firstStopped;
             lock.lock();
             try {
                 while (p.split == split && p.state == State.READING && !cancelled) {
@@ -348,7 +351,7 @@ final class ParallelBackfill {
                 if (p.split != split || cancelled) {
                     return;
                 }
-                pagesToSend.forEach(page -> queue(p, page.records(), page.after()));
+                pagesToSend.forEach(page -> queue(p, page.records(), page.next()));
                 splits++;
             } finally {
                 lock.unlock();
@@ -382,10 +385,10 @@ final class ParallelBackfill {
      * whose syncs are polled in turn, so a thread waiting for room here could keep another resource's reads from
      * starting until this one's turn) and goes on from its next page when there is room.
      */
-    private boolean pausesForRoom(WindowOffset after) {
+    private boolean pausesForRoom(Optional<Walking> next) {
         lock.lock();
         try {
-            if (!after.inWindow() || !handOver.full() || cancelled) {
+            if (next.isEmpty() || !handOver.full() || cancelled) {
                 return false;
             }
             handOver.stoppedForRoom(concurrency);
@@ -396,8 +399,8 @@ final class ParallelBackfill {
     }
 
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
-    private boolean stopsForSplit(BackfillPiece p, WindowOffset after) {
-        Integer next = WindowWalker.nextPageNumber(after);
+    private boolean stopsForSplit(BackfillPiece p, Optional<Walking> after) {
+        Integer next = after.map(WindowWalker::nextPageNumber).orElse(null);
         lock.lock();
         try {
             return p.split != null && next != null && next <= p.split.stopAt;
@@ -476,11 +479,11 @@ final class ParallelBackfill {
         long[] records = {0};
         boolean[] stoppedForSplit = {false};
         boolean[] paused = {false};
-        WindowOffset at = p.at;
+        Walking at = p.at;
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
                 @Override
-                public boolean accept(List<JsonNode> page, WindowOffset after) {
+                public boolean accept(List<JsonNode> page, Optional<Walking> after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
                     stoppedForSplit[0] = stopsForSplit(p, after);
@@ -497,7 +500,7 @@ final class ParallelBackfill {
                 walker.readOn(at, sink, null);
                 read = WindowWalker.Piece.READ;
             } else {
-                read = walker.readPiece(WindowOffset.windowStart(p.planned.from(), p.planned.to()),
+                read = walker.readPiece(Walking.opened(new Window(p.planned.from(), p.planned.to())),
                         p.planned.guessPages(), p.planned.maxPages(), sink);
             }
         } catch (RuntimeException e) {
@@ -570,9 +573,9 @@ final class ParallelBackfill {
 
     /**
      * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
-     * record: after it); {@code after} is the piece's position after the page.
+     * record: after it); {@code next} is the piece's position at its next page, empty after its last.
      */
-    private void queue(BackfillPiece p, List<SourceRecord> converted, WindowOffset after) {
+    private void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next) {
         lock.lock();
         try {
             if (cancelled) {
@@ -580,12 +583,12 @@ final class ParallelBackfill {
             }
             p.sent += converted.size();
             Map<String, Object> before = progress.position().toMap();
-            if (after.inWindow()) {
-                p.at = after;
+            if (next.isPresent()) {
+                p.at = next.get();
             } else {
                 progress.finish(p);
             }
-            if (!converted.isEmpty() || !after.inWindow()) {
+            if (!converted.isEmpty() || next.isEmpty()) {
                 WindowOffset now = progress.position();
                 handOver.add(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
                 changed.signalAll();

@@ -2,6 +2,9 @@ package io.kafkaconnect.greenhouse.window;
 
 import java.time.Duration;
 import java.time.Instant;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Between;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import okhttp3.HttpUrl;
 
 /**
@@ -27,17 +30,23 @@ public final class PositionCheck {
     public static void check(WindowOffset position, HttpUrl firstPage, Instant now) {
         Instant latest = now.plus(CLOCK_TOLERANCE);
         notAfter(WindowOffset.WATERMARK, position.watermark(), latest, now);
-        notAfter(WindowOffset.WINDOW_END, position.windowEnd(), latest, now);
-        checkPage("'" + WindowOffset.NEXT_PAGE + "'", position.nextPage(), firstPage);
-        for (WindowOffset piece : position.reading()) {
-            checkPage("'" + WindowOffset.NEXT_PAGE + "' of a piece in '" + WindowOffset.READING + "'",
-                    piece.nextPage(), firstPage);
-        }
+        position.match(between -> null, walking -> {
+            notAfter(WindowOffset.WINDOW_END, walking.windowEnd(), latest, now);
+            checkPage("'" + WindowOffset.NEXT_PAGE + "'", walking, firstPage);
+            return null;
+        }, backfilling -> {
+            notAfter(WindowOffset.WINDOW_END, backfilling.windowEnd(), latest, now);
+            for (Walking piece : backfilling.reading()) {
+                checkPage("'" + WindowOffset.NEXT_PAGE + "' of a piece in '" + WindowOffset.READING + "'", piece,
+                        firstPage);
+            }
+            return null;
+        });
     }
 
-    /** How far ahead of {@code now} the position reaches (its watermark or window end); zero if not ahead. */
+    /** How far ahead of {@code now} the position reaches (its window end, or its watermark); zero if not ahead. */
     public static Duration ahead(WindowOffset position, Instant now) {
-        Instant reach = position.windowEnd() != null ? position.windowEnd() : position.watermark();
+        Instant reach = position.match(Between::watermark, Walking::windowEnd, Backfilling::windowEnd);
         return reach == null || !reach.isAfter(now) ? Duration.ZERO : Duration.between(now, reach);
     }
 
@@ -48,10 +57,11 @@ public final class PositionCheck {
         }
     }
 
-    private static void checkPage(String key, String page, HttpUrl firstPage) {
-        if (page == null) {
+    private static void checkPage(String key, Walking walking, HttpUrl firstPage) {
+        if (walking.next() == null) {
             return;
         }
+        String page = walking.next().url();
         HttpUrl url = HttpUrl.parse(page);
         if (url == null) {
             throw new IllegalArgumentException("offset key " + key + " must be an absolute "

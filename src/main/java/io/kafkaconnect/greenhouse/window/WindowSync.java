@@ -12,6 +12,9 @@ import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Between;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import io.kafkaconnect.greenhouse.window.plan.ScoutPlan;
 import java.time.Clock;
@@ -80,8 +83,11 @@ public final class WindowSync implements ResourceSync {
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
         this.position = offset;
         this.walkGuard = walker.newGuard();
-        this.dueAt = resource.mode() == SyncMode.SNAPSHOT && !offset.inWindow() && offset.watermark() != null
-                ? offset.watermark().plus(settings.snapshotInterval()) : Instant.MIN;
+        // a snapshot resource between passes waits for its next pass
+        this.dueAt = offset.match(
+                between -> resource.mode() == SyncMode.SNAPSHOT && between.watermark() != null
+                        ? between.watermark().plus(settings.snapshotInterval()) : Instant.MIN,
+                walking -> Instant.MIN, backfilling -> Instant.MIN);
     }
 
     @Override
@@ -106,7 +112,7 @@ public final class WindowSync implements ResourceSync {
 
     /** True while a window (or a backfill) is being read. */
     public boolean inWindow() {
-        return backfill != null || position.inWindow();
+        return backfill != null || position.match(between -> false, walking -> true, backfilling -> true);
     }
 
     /** Reads on (opening a window first if none is in progress) and returns the records to send now. */
@@ -115,22 +121,40 @@ public final class WindowSync implements ResourceSync {
         if (backfill != null) {
             return stepBackfill();
         }
-        if (!position.inWindow() && !openWindow()) {
+        return position.match(this::openWindow, this::walk, this::resumeBackfill);
+    }
+
+    /** Opens the next window and reads its first page, if the window would not be empty. */
+    private List<SourceRecord> openWindow(Between between) {
+        Instant serverNow = client.serverClock().now().orElseGet(this::learnServerClock);
+        Instant upper = serverNow.minus(settings.safetyLag()).truncatedTo(ChronoUnit.SECONDS);
+        Walking opened;
+        if (resource.mode() == SyncMode.SNAPSHOT) {
+            opened = WindowOffset.START.open(serverNow);
+        } else if (between.watermark() != null && !upper.isAfter(between.watermark())) {
+            dueAt = clock.instant().plus(settings.pollInterval());
             return List.of();
+        } else {
+            opened = between.open(upper);
         }
-        WindowOffset before = position;
-        ApiPage ofAll = firstPageOfAll;
-        firstPageOfAll = null;
-        if (ofAll != null && before.watermark() == null && before.nextPage() == null && isLarge(ofAll, before)) {
-            startBackfill(before, ofAll);
+        position = opened;
+        windowPages = 0;
+        windowRecords = 0;
+        walkGuard = walker.newGuard();
+        return walk(opened);
+    }
+
+    /** Reads the window's next page, or, if its first page shows a large window, begins reading it in pieces. */
+    private List<SourceRecord> walk(Walking before) {
+        ApiPage ofAll = takeFirstPageOfAll();
+        if (ofAll != null && before.watermark() == null && before.next() == null && isLarge(ofAll, before.span())) {
+            startBackfill(Backfilling.begun(before.span()), ofAll);
             return List.of();
         }
         WindowWalker.Step step = walker.next(before, walkGuard);
         windowPages++;
-        // a backfill stopped with pieces done or partly read goes on as one, whatever is left of it
-        boolean backfillStopped = !before.done().isEmpty() || !before.reading().isEmpty();
-        if (backfillStopped || (step.openedALargeWindow(before) && isLarge(step.page(), before))) {
-            startBackfill(before, step.page());
+        if (step.openedALargeWindow(before) && isLarge(step.page(), before.span())) {
+            startBackfill(Backfilling.begun(before.span()), step.page());
             return List.of();
         }
         position = step.after();
@@ -139,6 +163,25 @@ public final class WindowSync implements ResourceSync {
             finishWindow(before.windowEnd());
         }
         return out;
+    }
+
+    /**
+     * A backfill stopped with pieces done or partly read goes on as one, whatever is left of it, planned from the
+     * window's first page.
+     */
+    private List<SourceRecord> resumeBackfill(Backfilling before) {
+        ApiPage ofAll = takeFirstPageOfAll();
+        ApiPage first = ofAll != null && before.watermark() == null && isLarge(ofAll, before.span()) ? ofAll
+                : walker.next(Walking.opened(before.span()), walkGuard).page();
+        startBackfill(before, first);
+        return List.of();
+    }
+
+    /** The first page of everything, if it was read to learn the API's clock and is not used yet. */
+    private ApiPage takeFirstPageOfAll() {
+        ApiPage ofAll = firstPageOfAll;
+        firstPageOfAll = null;
+        return ofAll;
     }
 
     @Override
@@ -165,7 +208,7 @@ public final class WindowSync implements ResourceSync {
     }
 
     /** Whether a window whose first page is {@code first} is worth reading in pieces. */
-    private boolean isLarge(ApiPage first, WindowOffset window) {
+    private boolean isLarge(ApiPage first, Window window) {
         if (first.next() == null || !canSplit(window)) {
             return false;
         }
@@ -175,14 +218,15 @@ public final class WindowSync implements ResourceSync {
         // no page count (a cursor): a first backfill is; a later window if it holds more than two pages even at
         // the density its first page shows, a lower bound (records with lower ids changed in it too)
         List<Instant> times = walker.changeTimes(first.records());
-        if (window.watermark() == null || times.isEmpty()) {
+        if (window.from() == null || times.isEmpty()) {
             return true;
         }
-        double seconds = Duration.between(window.watermark(), window.windowEnd()).toSeconds();
-        return ScoutPlan.sampleDensity(times, window.windowEnd()) * seconds > 2.0 * settings.pageSize();
+        double seconds = Duration.between(window.from(), window.to()).toSeconds();
+        return ScoutPlan.sampleDensity(times, window.to()) * seconds > 2.0 * settings.pageSize();
     }
 
-    private void startBackfill(WindowOffset window, ApiPage first) {
+    /** Reads {@code window} in pieces (but for what a previous run read of it), planned from its first page. */
+    private void startBackfill(Backfilling window, ApiPage first) {
         int pages = WindowWalker.estimatedPages(first);
         boolean counted = PageNumbers.count(first) != null;
         log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
@@ -191,13 +235,16 @@ public final class WindowSync implements ResourceSync {
         backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
                 settings.pageSize(), new BackfillPlanner.Start(window.watermark(), window.windowEnd(), pages,
                         counted, walker.changeTimes(first.records()), window.done(),
-                        window.reading().stream().map(WindowOffset::span).toList()), window.reading());
+                        window.reading().stream().map(Walking::span).toList()), window.reading());
     }
 
-    private boolean canSplit(WindowOffset window) {
-        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1 && !walker.readsOpenEnded()
-                && (window.watermark() == null
-                || Duration.between(window.watermark(), window.windowEnd()).toSeconds() >= 2);
+    private boolean canSplit(Window window) {
+        return resourceCanSplit()
+                && (window.from() == null || Duration.between(window.from(), window.to()).toSeconds() >= 2);
+    }
+
+    private boolean resourceCanSplit() {
+        return resource.mode() == SyncMode.INCREMENTAL && settings.maxConcurrency() > 1 && !walker.readsOpenEnded();
     }
 
     /** Enough requests in flight to keep the budget busy given how long answers take, within the maximum. */
@@ -211,30 +258,12 @@ public final class WindowSync implements ResourceSync {
         return Math.max(2, Math.min(settings.maxConcurrency(), needed));
     }
 
-    private boolean openWindow() {
-        Instant serverNow = client.serverClock().now().orElseGet(this::learnServerClock);
-        Instant upper = serverNow.minus(settings.safetyLag()).truncatedTo(ChronoUnit.SECONDS);
-        Instant watermark = position.watermark();
-        if (resource.mode() == SyncMode.SNAPSHOT) {
-            position = WindowOffset.windowStart(null, serverNow);
-        } else if (watermark != null && !upper.isAfter(watermark)) {
-            dueAt = clock.instant().plus(settings.pollInterval());
-            return false;
-        } else {
-            position = WindowOffset.windowStart(watermark, upper);
-        }
-        windowPages = 0;
-        windowRecords = 0;
-        walkGuard = walker.newGuard();
-        return true;
-    }
-
     /**
      * Asks the API once for anything, to learn its clock from the Date header. Where a first window may be read
      * in pieces, that is a whole first page of everything, kept to plan them by.
      */
     private Instant learnServerClock() {
-        boolean mayBackfill = position.watermark() == null && canSplit(position);
+        boolean mayBackfill = position.watermark() == null && resourceCanSplit();
         ApiPage page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
                 mayBackfill ? settings.pageSize() : 1), resource.name());
         firstPageOfAll = mayBackfill ? page : null;
@@ -248,7 +277,7 @@ public final class WindowSync implements ResourceSync {
                     backfill == null ? " in " + windowPages + " pages" : " in parallel pieces ("
                             + backfill.splits() + " split at the end)");
         }
-        position = WindowOffset.at(end);
+        position = new Between(end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
     }

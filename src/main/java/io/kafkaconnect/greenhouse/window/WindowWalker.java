@@ -13,11 +13,14 @@ import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.sync.PageNumbers;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.window.WindowOffset.NextPage;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
+import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
@@ -72,89 +75,100 @@ final class WindowWalker {
     }
 
     /**
-     * One page read at a position.
+     * One page read in a window.
      *
      * @param page   the page as the API sent it
      * @param toSend its records that are to be sent
-     * @param after  the position after this page; {@code after.inWindow()} is false when the window is done
+     * @param window the window it was read in
+     * @param next   the position at the page to read next; empty when this was the window's last page
      */
-    record Step(ApiPage page, List<JsonNode> toSend, WindowOffset after) {
+    record Step(ApiPage page, List<JsonNode> toSend, Walking window, Optional<Walking> next) {
         boolean windowDone() {
-            return !after.inWindow();
+            return next.isEmpty();
+        }
+
+        /** The position after this page: the next page, or past the window once it is read. */
+        WindowOffset after() {
+            return next.isPresent() ? next.get() : window.read();
         }
 
         /** The first page of a window that has more pages. */
-        boolean openedALargeWindow(WindowOffset before) {
-            return before.nextPage() == null && page.next() != null;
+        boolean openedALargeWindow(Walking before) {
+            return before.next() == null && page.next() != null;
         }
     }
 
-    /** A guard for one walk through a window's pages (see {@link #next(WindowOffset, PagingGuard)}). */
+    /** A guard for one walk through a window's pages (see {@link #next(Walking, PagingGuard)}). */
     PagingGuard newGuard() {
         return new PagingGuard(resource.name(), pageSize, oversizeLogged);
     }
 
     /** Reads the page at {@code position} on its own, not as part of a walk. */
-    Step next(WindowOffset position) {
+    Step next(Walking position) {
         return next(position, newGuard());
     }
 
     /**
-     * Reads the page at {@code position} (which must be inside a window), as the next page of the walk that
-     * {@code guard} watches. A stored cursor the API no longer accepts restarts the window at its first page
-     * (records already sent from it may be sent again).
+     * Reads the page at {@code position}, as the next page of the walk that {@code guard} watches. A stored cursor
+     * the API no longer accepts restarts the window at its first page (records already sent from it may be sent
+     * again).
      */
-    Step next(WindowOffset position, PagingGuard guard) {
-        HttpUrl url = position.nextPage() != null ? HttpUrl.get(position.nextPage())
+    Step next(Walking position, PagingGuard guard) {
+        NextPage at = position.next();
+        HttpUrl url = at != null ? HttpUrl.get(at.url())
                 : dialect.firstPage(baseUrl, resource,
                         new Window(position.watermark(), openEnded ? null : position.windowEnd()), pageSize);
         ApiPage page;
         try {
             page = client.getPage(url, resource.name());
         } catch (ApiException e) {
-            if (position.nextPage() == null || !ExpiredCursorException.matches(e, url)) {
+            if (at == null || !ExpiredCursorException.matches(e, url)) {
                 throw e;
             }
             log.warn("{}: {}", resource.name(), e.getMessage());
             guard.restart();
-            return next(WindowOffset.windowStart(position.watermark(), position.windowEnd()), guard);
+            return next(position.restarted(), guard);
         }
-        page = guard.check(url, page, position.nextPage() != null && position.walk() == Walk.PREV);
-        WindowOffset done = WindowOffset.at(position.windowEnd());
+        page = guard.check(url, page, at != null && at.walk() == Walk.PREV);
+        List<Long> seen = at == null ? List.of() : at.seen();
         if (openEnded) {
-            List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(position.seen())),
+            List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)),
                     position.windowEnd());
-            return new Step(page, toSend, page.next() == null ? done
-                    : position.atPage(page.next().toString(), Walk.NEXT, ids(page.records())));
+            return step(page, toSend, position, page.next(), Walk.NEXT, ids(page.records()));
         }
-        if (position.nextPage() == null) {
+        if (at == null) {
             if (page.next() == null) {
-                return new Step(page, page.records(), done);
+                return step(page, page.records(), position, null, null, null);
             }
             if (page.last() != null && !page.last().equals(url)) {
-                return new Step(page, List.of(), position.atPage(page.last().toString(), Walk.PREV, List.of()));
+                return step(page, List.of(), position, page.last(), Walk.PREV, List.of());
             }
-            return new Step(page, page.records(), position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+            return step(page, page.records(), position, page.next(), Walk.NEXT, List.of());
         }
-        if (position.walk() == Walk.NEXT) {
-            return new Step(page, page.records(), page.next() == null ? done
-                    : position.atPage(page.next().toString(), Walk.NEXT, List.of()));
+        if (at.walk() == Walk.NEXT) {
+            return step(page, page.records(), position, page.next(), Walk.NEXT, List.of());
         }
-        List<JsonNode> toSend = withoutIds(page.records(), new HashSet<>(position.seen()));
-        return new Step(page, toSend, page.prev() == null ? done
-                : position.atPage(page.prev().toString(), Walk.PREV, ids(page.records())));
+        List<JsonNode> toSend = withoutIds(page.records(), new HashSet<>(seen));
+        return step(page, toSend, position, page.prev(), Walk.PREV, ids(page.records()));
+    }
+
+    /** A step to {@code nextPage} of the window, or (null) out of it. */
+    private static Step step(ApiPage page, List<JsonNode> toSend, Walking window, HttpUrl nextPage, Walk walk,
+                             List<Long> seen) {
+        return new Step(page, toSend, window, nextPage == null ? Optional.empty()
+                : Optional.of(window.atPage(nextPage.toString(), walk, seen)));
     }
 
     /** Receives a backfill piece's records to send, page by page, as they are read. */
     @FunctionalInterface
     interface PageSink {
         /**
-         * A page's records to send (possibly none) and the piece's position after it: the page to read next, or
-         * a position outside the window ({@code !after.inWindow()}) when this was the piece's last page.
+         * A page's records to send (possibly none) and the piece's position at the page to read next, empty when
+         * this was the piece's last page.
          *
          * @return false to stop reading the piece here (another read takes the pages after it)
          */
-        boolean accept(List<JsonNode> records, WindowOffset after);
+        boolean accept(List<JsonNode> records, Optional<Walking> next);
 
         /**
          * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
@@ -194,7 +208,7 @@ final class WindowWalker {
      * {@code maxPages} is {@link Integer#MAX_VALUE}, holds its pages back until it ends, giving up after
      * {@code maxPages} pages; with no limit it hands them over as they come.
      */
-    Piece readPiece(WindowOffset windowStart, int guessPages, int maxPages, PageSink sink) {
+    Piece readPiece(Walking windowStart, int guessPages, int maxPages, PageSink sink) {
         if (guessPages > 1) {
             HttpUrl first = dialect.firstPage(baseUrl, resource,
                     new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
@@ -202,10 +216,10 @@ final class WindowWalker {
             ApiPage page = client.getPage(guess, resource.name());
             if (page.next() == null && !page.records().isEmpty()) {
                 sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
-                WindowOffset after = page.prev() == null ? WindowOffset.at(windowStart.windowEnd())
-                        : windowStart.atPage(page.prev().toString(), Walk.PREV, ids(page.records()));
-                if (sink.accept(page.records(), after)) {
-                    readOn(after, sink, null);
+                Optional<Walking> next = step(page, page.records(), windowStart, page.prev(), Walk.PREV,
+                        ids(page.records())).next();
+                if (sink.accept(page.records(), next)) {
+                    next.ifPresent(n -> readOn(n, sink, null));
                 }
                 return Piece.READ;
             }
@@ -221,21 +235,21 @@ final class WindowWalker {
         }
         boolean mayGiveUp = maxPages != Integer.MAX_VALUE;
         List<JsonNode> held = null;
-        WindowOffset position = windowStart;
+        Optional<Walking> position = Optional.of(windowStart);
         int pages = 0;
         PagingGuard guard = newGuard();
         do {
-            Step step = next(position, guard);
+            Step step = next(position.get(), guard);
             pages++;
-            if (step.openedALargeWindow(position) && step.page().last() != null
+            if (step.openedALargeWindow(position.get()) && step.page().last() != null
                     && estimatedPages(step.page()) > maxPages) {
                 return new Piece(estimatedPages(step.page()), changeTimes(step.page().records()), true);
             }
             if (pages == 1 && step.page().next() == null) {
                 sink.counted(step.page().records().size()); // a window of one page
             }
-            position = step.after();
-            if (held == null && mayGiveUp && position.inWindow() && position.walk() == Walk.NEXT) {
+            position = step.next();
+            if (held == null && mayGiveUp && position.isPresent() && position.get().next().walk() == Walk.NEXT) {
                 held = new ArrayList<>();
             }
             if (held != null) {
@@ -243,11 +257,11 @@ final class WindowWalker {
             } else if (!sink.accept(step.toSend(), position)) {
                 return Piece.READ;
             }
-            if (held != null && position.inWindow() && pages >= maxPages) {
+            if (held != null && position.isPresent() && pages >= maxPages) {
                 // no page count to go by: a forward walk that is still not done gives up with what it saw
                 return new Piece(Math.max(maxPages + 1, 4 * pages), changeTimes(held), false);
             }
-        } while (position.inWindow());
+        } while (position.isPresent());
         if (held != null) {
             sink.accept(held, position);
         }
@@ -255,22 +269,23 @@ final class WindowWalker {
     }
 
     /**
-     * Reads on from {@code position} (a piece's position inside its window, or one after it) to the end of its
-     * window, handing what is to be sent to {@code sink}. {@code lastPage}: the number of the page at
-     * {@code position} when it is the last (its record count is then told), or null.
+     * Reads on from {@code position} (a piece's position inside its window) to the end of its window, handing what
+     * is to be sent to {@code sink}. {@code lastPage}: the number of the page at {@code position} when it is the
+     * last (its record count is then told), or null.
      */
-    void readOn(WindowOffset position, PageSink sink, Integer lastPage) {
+    void readOn(Walking position, PageSink sink, Integer lastPage) {
         PagingGuard guard = newGuard();
-        while (position.inWindow()) {
-            Step step = next(position, guard);
+        Optional<Walking> at = Optional.of(position);
+        while (at.isPresent()) {
+            Step step = next(at.get(), guard);
             if (lastPage != null) {
                 sink.counted((long) (lastPage - 1) * pageSize + step.page().records().size());
                 lastPage = null;
             }
-            if (!sink.accept(step.toSend(), step.after())) {
+            if (!sink.accept(step.toSend(), step.next())) {
                 return;
             }
-            position = step.after();
+            at = step.next();
         }
     }
 
@@ -326,16 +341,14 @@ final class WindowWalker {
     }
 
     /** The page number a downward walk reads next, or null if it is not at a numbered page. */
-    static Integer nextPageNumber(WindowOffset position) {
-        if (!position.inWindow() || position.walk() != Walk.PREV || position.nextPage() == null) {
-            return null;
-        }
-        return PageNumbers.of(HttpUrl.parse(position.nextPage()));
+    static Integer nextPageNumber(Walking position) {
+        NextPage at = position.next();
+        return at == null || at.walk() != Walk.PREV ? null : PageNumbers.of(HttpUrl.parse(at.url()));
     }
 
     /** The position of a downward walk at page {@code page} of the same window, with {@code seen} ids. */
-    static WindowOffset atPageNumber(WindowOffset position, int page, List<Long> seen) {
-        return position.atPage(PageNumbers.at(HttpUrl.get(position.nextPage()), page).toString(), Walk.PREV, seen);
+    static Walking atPageNumber(Walking position, int page, List<Long> seen) {
+        return position.atPage(PageNumbers.at(HttpUrl.get(position.next().url()), page).toString(), Walk.PREV, seen);
     }
 
     List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {

@@ -154,21 +154,21 @@ class TokenSyncTest {
     @Test
     void aDeltaSendsItsTokenWithEveryCursorAndResumesFromAStoredPosition() throws Exception {
         page(null, "t9", "x");
-        TokenSync sync = sync(THINGS, new TokenOffset("t8", "c7"));
+        TokenSync sync = sync(THINGS, new TokenOffset.InPass("t8", "c7"));
         assertThat(ids(sync.step())).containsExactly("x");
         assertThat(body(server.takeRequest()).toString())
                 .isEqualTo("{\"limit\":2,\"cursor\":\"c7\",\"syncToken\":\"t8\"}");
-        assertThat(sync.position()).isEqualTo(new TokenOffset("t9", null));
+        assertThat(sync.position()).isEqualTo(new TokenOffset.BetweenPasses("t9"));
     }
 
     @Test
     void aRefusedCursorRestartsThePassWithTheSameToken() throws Exception {
         error("next_cursor_expired");
         page(null, "t2", "a");
-        TokenSync sync = sync(THINGS, new TokenOffset("t1", "old"));
+        TokenSync sync = sync(THINGS, new TokenOffset.InPass("t1", "old"));
 
         assertThat(sync.step()).isEmpty();
-        assertThat(sync.position()).isEqualTo(new TokenOffset("t1", null));
+        assertThat(sync.position()).isEqualTo(new TokenOffset.BetweenPasses("t1"));
         assertThat(ids(sync.step())).containsExactly("a");
         server.takeRequest();
         assertThat(body(server.takeRequest()).toString()).isEqualTo("{\"limit\":2,\"syncToken\":\"t1\"}");
@@ -186,7 +186,7 @@ class TokenSyncTest {
             assertThat(sync.position()).as(code).isEqualTo(TokenOffset.START);
             page(null, "t1", "a", "b");
             assertThat(sync.step()).as("nothing changed").isEmpty();
-            assertThat(sync.position()).isEqualTo(new TokenOffset("t1", null));
+            assertThat(sync.position()).isEqualTo(new TokenOffset.BetweenPasses("t1"));
         }
         error("sync_token_expired");
         sync.step();

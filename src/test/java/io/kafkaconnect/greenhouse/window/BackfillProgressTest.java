@@ -31,23 +31,23 @@ class BackfillProgressTest {
         progress.add(a);
         progress.add(b);
         assertThat(progress.open()).as("in order of time").containsExactly(a, b, c);
-        assertThat(progress.position()).isEqualTo(WindowOffset.backfill(T0, END, List.of(), List.of()));
+        assertThat(progress.position()).isEqualTo(new WindowOffset.Backfilling(T0, END, List.of(), List.of()));
 
-        c.at = WindowOffset.windowStart(T2, T3).atPage("https://x/c?page=2", WindowOffset.Walk.PREV, List.of(7L));
+        c.at = new WindowOffset.Walking(T2, T3, null).atPage("https://x/c?page=2", WindowOffset.Walk.PREV, List.of(7L));
         progress.finish(b);
         assertThat(b.state).isEqualTo(BackfillPiece.State.DONE);
-        assertThat(progress.position()).isEqualTo(WindowOffset.backfill(T0, END, List.of(new Window(T1, T2)),
+        assertThat(progress.position()).isEqualTo(new WindowOffset.Backfilling(T0, END, List.of(new Window(T1, T2)),
                 List.of(c.at)));
 
         progress.finish(a);
         assertThat(progress.position()).as("parts before the watermark are dropped")
-                .isEqualTo(WindowOffset.backfill(T2, END, List.of(), List.of(c.at)));
+                .isEqualTo(new WindowOffset.Backfilling(T2, END, List.of(), List.of(c.at)));
 
         progress.finish(c);
         assertThat(progress.position()).as("the frontier is the watermark once no piece is open")
-                .isEqualTo(WindowOffset.backfill(T3, END, List.of(), List.of()));
+                .isEqualTo(new WindowOffset.Backfilling(T3, END, List.of(), List.of()));
         frontier[0] = null;
-        assertThat(progress.position()).isEqualTo(WindowOffset.at(END));
+        assertThat(progress.position()).isEqualTo(new WindowOffset.Between(END));
     }
 
     @Test
@@ -61,9 +61,9 @@ class BackfillProgressTest {
         assertThat(progress.position().watermark()).as("nothing read from the open start").isNull();
 
         progress.finish(b);
-        assertThat(progress.position().done()).containsExactly(new Window(T1, END));
+        assertThat(((WindowOffset.Backfilling) progress.position()).done()).containsExactly(new Window(T1, END));
         progress.finish(first);
-        assertThat(progress.position()).isEqualTo(WindowOffset.backfill(T0, END, List.of(new Window(T1, END)),
+        assertThat(progress.position()).isEqualTo(new WindowOffset.Backfilling(T0, END, List.of(new Window(T1, END)),
                 List.of()));
         progress.replace(a, List.of(piece(T0, T0.plusSeconds(50)), piece(T0.plusSeconds(50), T1)));
         List<BackfillPiece> halves = List.copyOf(progress.open());
@@ -71,6 +71,6 @@ class BackfillProgressTest {
         progress.finish(halves.get(1));
         assertThat(progress.position().watermark()).isEqualTo(T0);
         progress.finish(halves.get(0));
-        assertThat(progress.position()).isEqualTo(WindowOffset.at(END));
+        assertThat(progress.position()).isEqualTo(new WindowOffset.Between(END));
     }
 }

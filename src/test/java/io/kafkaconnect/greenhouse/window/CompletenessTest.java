@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
 import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
@@ -194,8 +195,8 @@ class CompletenessTest {
         simulator(400, Duration.ZERO);
         WindowSync sync = candidatesSync(20);
         Consumer<Instant> edit = editLowest(3);
-        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().windowEnd() == null
-                ? Instant.MIN : sync.position().windowEnd())));
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().match(
+                between -> Instant.MIN, WindowOffset.Walking::windowEnd, WindowOffset.Backfilling::windowEnd))));
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
 
@@ -280,7 +281,7 @@ class CompletenessTest {
         }));
         List<WindowOffset> offsets = sent.stream().map(r -> WindowOffset.fromMap(cast(r.sourceOffset()))).toList();
         assertThat(offsets).as("some records carry pieces done ahead of the watermark")
-                .anyMatch(o -> !o.done().isEmpty());
+                .anyMatch(o -> !done(o).isEmpty());
         for (int i = 1; i < offsets.size(); i++) {
             assertThat(covers(offsets.get(i), offsets.get(i - 1))).as("offsets only move forward: %s then %s",
                     offsets.get(i - 1), offsets.get(i)).isTrue();
@@ -453,7 +454,7 @@ class CompletenessTest {
         Instant from = Instant.now().minus(Duration.ofDays(days));
         long inWindow = sim.truth("candidates").values().stream()
                 .filter(json -> !Instant.parse(json.get("updated_at").asText()).isBefore(from)).count();
-        WindowSync sync = sync("candidates", 5, 4, WindowOffset.at(from));
+        WindowSync sync = sync("candidates", 5, 4, new WindowOffset.Between(from));
         List<SourceRecord> sent = readWindow(sync, () -> { });
 
         assertThat(sent).hasSize((int) inWindow);
@@ -484,8 +485,18 @@ class CompletenessTest {
         if (offset.watermark() != null) {
             spans.add(new long[] {Long.MIN_VALUE, offset.watermark().toEpochMilli()});
         }
-        offset.done().forEach(part -> spans.add(new long[] {part.from().toEpochMilli(), part.to().toEpochMilli()}));
+        done(offset).forEach(part -> spans.add(new long[] {part.from().toEpochMilli(), part.to().toEpochMilli()}));
         return spans;
+    }
+
+    /** The parts a backfill read completely after its watermark; none in other states. */
+    private static List<Window> done(WindowOffset offset) {
+        return offset.match(between -> List.of(), walking -> List.of(), WindowOffset.Backfilling::done);
+    }
+
+    /** The pieces a backfill read partly; none in other states. */
+    private static List<WindowOffset.Walking> reading(WindowOffset offset) {
+        return offset.match(between -> List.of(), walking -> List.of(), WindowOffset.Backfilling::reading);
     }
 
     /** Whether every span read in {@code earlier} lies inside one read in {@code later} (they never touch). */
@@ -505,14 +516,14 @@ class CompletenessTest {
         List<SourceRecord> before = new ArrayList<>();
         WindowOffset stored = null;
         int delivered = 0;
-        while (before.size() < 1_000 || stored == null || stored.done().isEmpty() && before.size() < 2_000) {
+        while (before.size() < 1_000 || stored == null || done(stored).isEmpty() && before.size() < 2_000) {
             assertThat(before.isEmpty() || first.inWindow()).as("still reading the backfill").isTrue();
             List<SourceRecord> batch = first.step();
             before.addAll(batch);
             if (!batch.isEmpty()) {
                 WindowOffset last = WindowOffset.fromMap(cast(batch.get(batch.size() - 1).sourceOffset()));
                 // the latest position with pieces partly read, and with parts done too where the timing gave one
-                if (!last.reading().isEmpty() && (stored == null || !last.done().isEmpty() || stored.done().isEmpty())) {
+                if (!reading(last).isEmpty() && (stored == null || !done(last).isEmpty() || done(stored).isEmpty())) {
                     stored = last;
                     delivered = before.size();
                 }
@@ -527,12 +538,12 @@ class CompletenessTest {
         WindowSync second = sync("candidates", 20, 4, restartAt);
         List<SourceRecord> after = readWindow(second, () -> { });
 
-        assertThat(after).as("nothing changed in a part done is read again").noneMatch(r -> restartAt.done().stream()
+        assertThat(after).as("nothing changed in a part done is read again").noneMatch(r -> done(restartAt).stream()
                 .anyMatch(part -> r.timestamp() >= part.from().toEpochMilli() && r.timestamp() < part.to().toEpochMilli()));
         List<SourceRecord> all = new ArrayList<>(committed);
         all.addAll(after);
         assertSameLatest(all);
-        assertThat(restartAt.reading()).as("pieces partly read were stored").isNotEmpty();
+        assertThat(reading(restartAt)).as("pieces partly read were stored").isNotEmpty();
         assertEachIdSentOnce(all, "pieces partly read go on from their next page: nothing sent twice");
     }
 

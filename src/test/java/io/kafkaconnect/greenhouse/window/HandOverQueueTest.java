@@ -15,7 +15,7 @@ class HandOverQueueTest {
 
     private static ParallelBackfill.Batch page(int records) {
         List<SourceRecord> list = Collections.nCopies(records, null);
-        return new ParallelBackfill.Batch(list, WindowOffset.at(Instant.EPOCH));
+        return new ParallelBackfill.Batch(list, new WindowOffset.Between(Instant.EPOCH));
     }
 
     @Test

@@ -10,7 +10,8 @@ import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
-import io.kafkaconnect.greenhouse.engine.Syncs;
+import io.kafkaconnect.greenhouse.engine.PagingModels;
+import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
@@ -128,7 +129,7 @@ class PagingAnomaliesTest {
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());
-        sync = Syncs.create(config.dialect(), resource, client, maker, settings, null, Optional.empty(),
+        sync = PagingModels.of(config.dialect()).open(resource, client, maker, settings, null, Optional.empty(),
                 Clock.systemUTC(), pool);
         return sync;
     }
@@ -138,7 +139,7 @@ class PagingAnomaliesTest {
         List<SourceRecord> out = new ArrayList<>();
         for (int steps = 0; steps < MAX_STEPS; steps++) {
             out.addAll(sync.step());
-            boolean reading = sync instanceof WindowSync w ? w.inWindow() : ((TokenSync) sync).position().inPass();
+            boolean reading = sync instanceof WindowSync w ? w.inWindow() : ((TokenSync) sync).position() instanceof TokenOffset.InPass;
             if (!reading && !out.isEmpty()) {
                 return out;
             }

@@ -135,7 +135,7 @@ class WindowSyncTest {
         page("[]", null); // the probe that learns the server's clock
         page(things(1, 2), "/things?page=2");
         page(things(3), null);
-        WindowSync sync = sync(THINGS, WindowOffset.at(watermark));
+        WindowSync sync = sync(THINGS, new WindowOffset.Between(watermark));
 
         List<SourceRecord> first = sync.step();
         server.takeRequest();
@@ -146,7 +146,7 @@ class WindowSyncTest {
                 .as("upper bound = server now - lag").isLessThan(Duration.ofSeconds(15));
 
         assertThat(first).hasSize(2);
-        WindowOffset restartAtFirstPage = WindowOffset.windowStart(watermark, upper);
+        WindowOffset.Walking restartAtFirstPage = new WindowOffset.Walking(watermark, upper, null);
         WindowOffset nextPage = restartAtFirstPage.atPage(server.url("/things?page=2").toString(),
                 WindowOffset.Walk.NEXT, List.of());
         assertThat(WindowOffset.fromMap(cast(first.get(0).sourceOffset()))).isEqualTo(restartAtFirstPage);
@@ -158,7 +158,7 @@ class WindowSyncTest {
         List<SourceRecord> second = sync.step();
         assertThat(server.takeRequest().getUrl().toString()).isEqualTo(server.url("/things?page=2").toString());
         assertThat(WindowOffset.fromMap(cast(second.get(0).sourceOffset())))
-                .isEqualTo(WindowOffset.at(upper));
+                .isEqualTo(new WindowOffset.Between(upper));
         assertThat(sync.isDue(Instant.now())).as("caught up: wait for the poll interval").isFalse();
     }
 
@@ -167,7 +167,7 @@ class WindowSyncTest {
         Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
         Instant upper = Instant.parse("2024-03-01T00:00:00Z");
         page(things(5), null);
-        WindowSync sync = sync(THINGS, WindowOffset.windowStart(watermark, upper)
+        WindowSync sync = sync(THINGS, new WindowOffset.Walking(watermark, upper, null)
                 .atPage(server.url("/things?page=7").toString(), WindowOffset.Walk.NEXT, List.of()));
 
         List<SourceRecord> records = sync.step();
@@ -181,7 +181,7 @@ class WindowSyncTest {
         Instant watermark = Instant.parse("2024-01-01T00:00:00Z");
         Instant upper = Instant.parse("2024-03-01T00:00:00Z");
         page(things(5), null);
-        sync(THINGS, WindowOffset.windowStart(watermark, upper)).step();
+        sync(THINGS, new WindowOffset.Walking(watermark, upper, null)).step();
 
         HttpUrl url = server.takeRequest().getUrl();
         assertThat(url.queryParameter("updated_after")).isEqualTo(watermark.toString());
@@ -195,7 +195,7 @@ class WindowSyncTest {
         server.enqueue(new MockResponse.Builder().code(422)
                 .body("{\"message\":\"Unprocessable Content\",\"errors\":[\"expired cursor\"]}").build());
         page(things(5, 6), null);
-        WindowSync sync = sync(THINGS, WindowOffset.windowStart(watermark, upper)
+        WindowSync sync = sync(THINGS, new WindowOffset.Walking(watermark, upper, null)
                 .atPage(server.url("/things?cursor=abc").toString(), WindowOffset.Walk.NEXT, List.of()));
 
         List<SourceRecord> records = sync.step();
@@ -205,7 +205,7 @@ class WindowSyncTest {
         assertThat(restart.queryParameter("updated_after")).isEqualTo(watermark.toString());
         assertThat(restart.queryParameter("updated_before")).isEqualTo(upper.toString());
         assertThat(records).hasSize(2);
-        assertThat(sync.position()).isEqualTo(WindowOffset.at(upper));
+        assertThat(sync.position()).isEqualTo(new WindowOffset.Between(upper));
     }
 
     @Test

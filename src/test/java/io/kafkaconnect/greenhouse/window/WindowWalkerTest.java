@@ -131,15 +131,16 @@ class WindowWalkerTest {
     private final List<List<Long>> handed = new java.util.ArrayList<>();
 
     /** The piece's position after each page handed over. */
-    private final List<WindowOffset> positions = new java.util.ArrayList<>();
+    private final List<java.util.Optional<WindowOffset.Walking>> positions = new java.util.ArrayList<>();
 
     /** The record counts the last {@link #read} told, as soon as it knew them. */
     private final List<Long> counted = new java.util.ArrayList<>();
 
     private WindowWalker.Piece read(int guessPages, int maxPages) {
-        return walker.readPiece(WindowOffset.windowStart(FROM, TO), guessPages, maxPages, new WindowWalker.PageSink() {
+        return walker.readPiece(WindowOffset.Walking.opened(new Window(FROM, TO)), guessPages, maxPages, new WindowWalker.PageSink() {
             @Override
-            public boolean accept(List<com.fasterxml.jackson.databind.JsonNode> page, WindowOffset after) {
+            public boolean accept(List<com.fasterxml.jackson.databind.JsonNode> page,
+                                  java.util.Optional<WindowOffset.Walking> after) {
                 if (!page.isEmpty()) {
                     handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
                 }
@@ -171,9 +172,9 @@ class WindowWalkerTest {
                 .containsExactly(List.of(3L, 4L), List.of(2L));
         assertThat(counted).as("counted from the last page, read first").containsExactly(4L);
         assertThat(positions).as("after page 2: page 1 next, the ids of page 2 seen; then done").hasSize(2);
-        assertThat(positions.get(0).nextPage()).endsWith("page=1");
-        assertThat(positions.get(0).seen()).containsExactly(3L, 4L);
-        assertThat(positions.get(1).inWindow()).isFalse();
+        assertThat(positions.get(0).orElseThrow().next().url()).endsWith("page=1");
+        assertThat(positions.get(0).orElseThrow().next().seen()).containsExactly(3L, 4L);
+        assertThat(positions.get(1)).isEmpty();
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
 

@@ -1,0 +1,69 @@
+package io.kafkaconnect.greenhouse.window;
+
+import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.PagingModel;
+import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Paging by change-time windows: {@link WindowSync}s resuming from {@link WindowOffset}s. */
+public final class WindowPaging implements PagingModel {
+    private static final Logger log = LoggerFactory.getLogger(WindowPaging.class);
+    /** Less than this ahead is the worker's clock trailing the API's a little: no warning. */
+    private static final Duration AHEAD_WARNING = Duration.ofMinutes(1);
+
+    private final WindowDialect dialect;
+
+    public WindowPaging(WindowDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** @throws IllegalArgumentException if the stored offset cannot be resumed (see {@link PositionCheck}) */
+    @Override
+    public ResourceSync open(Resource resource, ApiClient client, RecordMaker records, ResourceSync.Settings settings,
+                             Map<String, Object> stored, Optional<Instant> syncStart, Clock clock,
+                             ExecutorService fetchPool) {
+        WindowOffset offset = stored != null ? WindowOffset.fromMap(stored)
+                : resource.mode() == SyncMode.SNAPSHOT ? WindowOffset.START
+                : new WindowOffset.Between(syncStart.orElse(null));
+        Instant now = clock.instant();
+        if (stored != null) {
+            PositionCheck.check(offset, firstPage(settings.baseUrl(), resource), now);
+        }
+        Duration ahead = PositionCheck.ahead(offset, now);
+        if (ahead.compareTo(AHEAD_WARNING) >= 0) {
+            log.warn("{}: the position to resume from ({}) reaches {}, {} ahead of this worker's clock; the next "
+                    + "window opens only once the API's clock has passed it", resource.name(),
+                    stored != null ? "the stored offset" : "sync.start", now.plus(ahead), ahead);
+        }
+        return new WindowSync(resource, dialect, client, records, settings, offset, clock, fetchPool);
+    }
+
+    @Override
+    public void checkOffset(Resource resource, HttpUrl baseUrl, Map<String, ?> position, Instant now) {
+        PositionCheck.check(WindowOffset.fromMap(position), firstPage(baseUrl, resource), now);
+    }
+
+    @Override
+    public String offsetExample() {
+        return "To move a resource to a time, write {\"v\": 1, \"watermark\": \"2024-01-01T00:00:00Z\"}; to reset it, "
+                + "write null.";
+    }
+
+    /** The first page of the resource's list: the origin and path of every page of its windows. */
+    private HttpUrl firstPage(HttpUrl baseUrl, Resource resource) {
+        return dialect.firstPage(baseUrl, resource, Window.ALL, 1);
+    }
+}
