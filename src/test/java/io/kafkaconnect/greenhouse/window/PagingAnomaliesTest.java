@@ -89,16 +89,7 @@ class PagingAnomaliesTest {
 
     /** The sync of a Harvest resource, reading pages of {@code pageSize} with one read at a time. */
     private ResourceSync harvestSync(String version, String resource, int pageSize, Map<String, String> more) {
-        Map<String, String> props = new HashMap<>();
-        props.put("greenhouse.api.version", version);
-        if (version.equals("v1")) {
-            props.put("greenhouse.api.key", KEY);
-        } else {
-            props.put("greenhouse.oauth.client.id", KEY);
-            props.put("greenhouse.oauth.client.secret", SECRET);
-            props.put("greenhouse.oauth.token.url", harvest.tokenUrl());
-        }
-        props.put("greenhouse.base.url", harvest.baseUrl());
+        Map<String, String> props = HarvestSimulatorSettings.of(version, harvest, KEY, SECRET);
         props.put("greenhouse.resources", resource);
         engine(props, pageSize).putAll(more);
         return sync(new GreenhouseSourceConfig(props), resource);
