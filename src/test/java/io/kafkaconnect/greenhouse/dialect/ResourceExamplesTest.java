@@ -70,7 +70,8 @@ class ResourceExamplesTest {
         }
         assertThat(unknown.seen()).as("fields the %s schema does not declare", c).isEmpty();
         if (r.cursorField() != null) {
-            assertThat(examples).as("%s: an example with %s", c, r.cursorField()).anyMatch(e -> e.hasNonNull(r.cursorField()));
+            assertThat(examples).as("%s: an example with %s", c, r.cursorField())
+                    .anyMatch(e -> e.hasNonNull(r.cursorField()));
         }
     }
 
@@ -84,6 +85,7 @@ class ResourceExamplesTest {
         }
     }
 
+    /** At the top level, and inside the first nested record the first example has. */
     @ParameterizedTest(name = "{0}")
     @MethodSource(ALL)
     void anUndeclaredFieldIsReportedWithItsPath(DialectResource c) {
