@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.engine.ConfigErrors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,15 +71,6 @@ class AshbySourceConnectorTest {
         return props;
     }
 
-    private static List<String> errors(Config config, String key) {
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
-    }
-
-    private static List<String> allErrors(Config config) {
-        return config.configValues().stream().flatMap(v -> v.errorMessages().stream()).toList();
-    }
-
     @Test
     void defaultsFollowTheIssueAndTheSharedKeysMeanTheSame() {
         AshbySourceConfig config = new AshbySourceConfig(Map.of("ashby.api.key", "k"));
@@ -101,7 +92,7 @@ class AshbySourceConnectorTest {
     @Test
     void aGoodConfigurationValidatesWithOneProbePerResource() {
         Config result = new AshbySourceConnector().validate(props(KEY, "candidates,jobs,application_history"));
-        assertThat(allErrors(result)).isEmpty();
+        assertThat(ConfigErrors.all(result)).isEmpty();
         assertThat(calls).containsExactlyInAnyOrder("/candidate.list {\"limit\":1}", "/job.list {\"limit\":1}",
                 "/application.list {\"limit\":1}");
     }
@@ -109,14 +100,14 @@ class AshbySourceConnectorTest {
     @Test
     void aWrongKeyIsReportedOnTheKeyAndAMissingPermissionOnTheResources() {
         Config wrongKey = new AshbySourceConnector().validate(props("wrong-key", "candidates,jobs"));
-        assertThat(errors(wrongKey, "ashby.api.key")).singleElement().asString().contains("ashby.api.key")
+        assertThat(ConfigErrors.of(wrongKey, "ashby.api.key")).singleElement().asString().contains("ashby.api.key")
                 .doesNotContain("wrong-key");
-        assertThat(errors(wrongKey, "ashby.resources")).isEmpty();
+        assertThat(ConfigErrors.of(wrongKey, "ashby.resources")).isEmpty();
 
         Config forbidden = new AshbySourceConnector().validate(props(KEY, "candidates,offers"));
-        assertThat(errors(forbidden, "ashby.resources")).singleElement().asString()
+        assertThat(ConfigErrors.of(forbidden, "ashby.resources")).singleElement().asString()
                 .contains("[offers]", "Offers module");
-        assertThat(errors(forbidden, "ashby.api.key")).isEmpty();
+        assertThat(ConfigErrors.of(forbidden, "ashby.api.key")).isEmpty();
     }
 
     @Test
@@ -124,7 +115,7 @@ class AshbySourceConnectorTest {
         Map<String, String> props = props(KEY, "candidates");
         props.put("ashby.base.url", "http://example.com");
         Config result = new AshbySourceConnector().validate(props);
-        assertThat(errors(result, "ashby.base.url")).isNotEmpty();
+        assertThat(ConfigErrors.of(result, "ashby.base.url")).isNotEmpty();
         assertThat(calls).isEmpty();
     }
 

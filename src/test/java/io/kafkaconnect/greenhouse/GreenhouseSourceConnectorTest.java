@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.engine.ConfigErrors;
 import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -53,11 +53,12 @@ class GreenhouseSourceConnectorTest {
         props.remove("greenhouse.api.key");
         props.put("greenhouse.resources", "candidates,nope");
         Config result = new GreenhouseSourceConnector().validate(props);
-        assertThat(errors(result, "greenhouse.api.key")).anySatisfy(m -> assertThat(m).contains("required"));
-        assertThat(errors(result, "greenhouse.resources")).anySatisfy(m -> assertThat(m).contains("nope"));
+        assertThat(ConfigErrors.of(result, "greenhouse.api.key")).anySatisfy(m -> assertThat(m).contains("required"));
+        assertThat(ConfigErrors.of(result, "greenhouse.resources")).anySatisfy(m -> assertThat(m).contains("nope"));
 
         props.put("greenhouse.base.url", "http://example.com");
-        assertThat(errors(new GreenhouseSourceConnector().validate(props), "greenhouse.base.url")).isNotEmpty();
+        assertThat(ConfigErrors.of(new GreenhouseSourceConnector().validate(props), "greenhouse.base.url"))
+                .isNotEmpty();
     }
 
     @Test
@@ -131,10 +132,5 @@ class GreenhouseSourceConnectorTest {
         assertThatThrownBy(() -> alter(props, Map.of("v", 1, "watermark", 1000, "credential", "0000000000000000")))
                 .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
                 .hasMessageContaining("'credential' is 0000000000000000");
-    }
-
-    private static List<String> errors(Config config, String key) {
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
     }
 }

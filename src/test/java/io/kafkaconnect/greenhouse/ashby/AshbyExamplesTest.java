@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.ashby.AshbyExamples.Shape;
+import io.kafkaconnect.greenhouse.dialect.ExampleRecords;
+import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
@@ -20,17 +19,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Ashby schema against its example JSON: no unknown field, nothing lost or altered, errors that name the field. */
+/**
+ * What the Ashby examples show beyond what every dialect's must pass ({@code dialect.ResourceExamplesTest}): every
+ * declared field with a value, custom fields and feedback answers of every shape, nested records.
+ */
 class AshbyExamplesTest {
-    private static final String SHAPES = "io.kafkaconnect.greenhouse.ashby.AshbyExamples#shapes";
+    private static final AshbyDialect ASHBY = AshbyDialect.INSTANCE;
 
     /**
      * Users embedded in other records (creditedToUser, author, interviewers...) share the user struct, whose
@@ -40,58 +42,45 @@ class AshbyExamplesTest {
             "(.*\\.)?(creditedToUser|author|scheduledBy|submittedByUser|approvers\\[]|interviewers\\[])"
                     + "\\.customFields.*");
 
-    private static RecordConverter converter(Shape shape, UnknownFieldLog unknown) {
-        return new RecordConverter(shape.name(), shape.schemaName(), shape.schema(), unknown);
+    static Stream<String> resources() {
+        return ASHBY.resources().stream().map(Resource::name);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(SHAPES)
-    void everyExampleConvertsWithoutUnknownFieldsOrLoss(Shape shape) {
-        UnknownFieldLog unknown = new UnknownFieldLog();
-        RecordConverter converter = converter(shape, unknown);
-        List<JsonNode> examples = AshbyExamples.of(shape.name());
-        assertThat(examples).as(shape.name()).hasSizeBetween(2, 3);
-        assertThat(converter.schema().name()).isEqualTo(shape.schemaName());
+    private static List<JsonNode> examples(String resource) {
+        return ExampleRecords.of("ashby", resource);
+    }
 
-        for (JsonNode example : examples) {
-            assertThat(example.path("id").isTextual()).as("%s: a string id", shape.name()).isTrue();
-            String where = shape.name() + " " + example.get("id").asText();
-            Struct value = converter.convert(example);
-            value.validate();
-            assertArrived(where, example, value, value.schema());
-            if (shape.changeField() != null) {
-                assertThat(example.hasNonNull(shape.changeField())).as("%s has %s", where, shape.changeField()).isTrue();
-                assertThat(value.get(shape.changeField())).as("%s.%s", where, shape.changeField())
-                        .isEqualTo(Date.from(Instant.parse(example.get(shape.changeField()).asText())));
-            }
-        }
-        assertThat(unknown.seen()).as("fields the %s schema does not declare", shape.name()).isEmpty();
+    private static RecordConverter converter(String resource) {
+        Resource r = ASHBY.resource(resource).orElseThrow();
+        return new RecordConverter(r.name(), r.schemaName(), r.schema(), new UnknownFieldLog());
     }
 
     @Test
-    void anUndeclaredFieldIsReported() {
-        UnknownFieldLog unknown = new UnknownFieldLog();
-        ObjectNode candidate = AshbyExamples.of("candidates").get(0).deepCopy();
-        candidate.put("brandNewField", 1);
-        ((ObjectNode) candidate.get("location")).put("geo", "x");
-        converter(AshbyExamples.shape("candidates"), unknown).convert(candidate);
-        assertThat(unknown.seen()).containsExactlyInAnyOrder("candidates/brandNewField", "candidates/location.geo");
+    void everyResourceHasTwoOrThreeExamplesEachWithItsChangeTime() {
+        for (Resource r : ASHBY.resources()) {
+            List<JsonNode> examples = examples(r.name());
+            assertThat(examples).as(r.name()).hasSizeBetween(2, 3);
+            if (r.cursorField() != null) {
+                assertThat(examples).as("%s: every example has %s", r.name(), r.cursorField())
+                        .allMatch(e -> e.hasNonNull(r.cursorField()));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource(SHAPES)
-    void everyDeclaredFieldHasAValueInSomeExample(Shape shape) {
+    @MethodSource("resources")
+    void everyDeclaredFieldHasAValueInSomeExample(String resource) {
         Set<String> declared = new TreeSet<>();
-        declaredPaths(converter(shape, new UnknownFieldLog()).schema(), "", declared);
+        declaredPaths(converter(resource).schema(), "", declared);
         declared.removeIf(p -> EMBEDDED_USER_CUSTOM_FIELDS.matcher(p).matches());
         Set<String> present = new TreeSet<>();
-        AshbyExamples.of(shape.name()).forEach(e -> presentPaths(e, "", present));
-        assertThat(present).as("%s: declared fields with a value in some example", shape.name()).containsAll(declared);
+        examples(resource).forEach(e -> presentPaths(e, "", present));
+        assertThat(present).as("%s: declared fields with a value in some example", resource).containsAll(declared);
     }
 
     @Test
     void applicationHistoryEntriesNameTheirApplication() {
-        for (JsonNode entry : AshbyExamples.of("application_history")) {
+        for (JsonNode entry : examples("application_history")) {
             assertThat(entry.path("applicationId").isTextual()).as("%s", entry.get("id")).isTrue();
         }
     }
@@ -148,7 +137,7 @@ class AshbyExamplesTest {
 
         // 'json' holds each value exactly, whatever its shape
         for (String resource : List.of("candidates", "applications")) {
-            List<JsonNode> examples = AshbyExamples.of(resource);
+            List<JsonNode> examples = examples(resource);
             for (int i = 0; i < examples.size(); i++) {
                 for (JsonNode cf : examples.get(i).get("customFields")) {
                     if (cf.hasNonNull("value")) {
@@ -209,39 +198,17 @@ class AshbyExamplesTest {
         assertThat(history.get("leftStageAt")).isNull();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource(SHAPES)
-    void aValueOfTheWrongTypeNamesResourceIdAndField(Shape shape) {
-        RecordConverter converter = converter(shape, new UnknownFieldLog());
-        JsonNode example = AshbyExamples.of(shape.name()).get(0);
-        String id = example.get("id").asText();
-
-        for (Field field : converter.schema().fields()) {
-            if (field.name().equals("id")) {
-                continue;
-            }
-            ObjectNode broken = example.deepCopy();
-            broken.set(field.name(), wrongValueFor(field.schema()));
-            assertThatThrownBy(() -> converter.convert(broken))
-                    .as("%s.%s", shape.name(), field.name())
-                    .isInstanceOf(RecordConversionException.class)
-                    .hasMessageContaining("Cannot convert " + shape.name() + " record id=" + id + ": field '"
-                            + field.name() + "'");
-        }
-    }
-
     @Test
     void aWrongValueDeepInsideNamesItsPath() {
-        ObjectNode candidate = AshbyExamples.of("candidates").get(0).deepCopy();
+        ObjectNode candidate = examples("candidates").get(0).deepCopy();
         ((ObjectNode) candidate.get("creditedToUser")).put("updatedAt", "yesterday");
-        assertThatThrownBy(() -> converter(AshbyExamples.shape("candidates"), new UnknownFieldLog()).convert(candidate))
+        assertThatThrownBy(() -> converter("candidates").convert(candidate))
                 .isInstanceOf(RecordConversionException.class)
                 .hasMessageContaining("record id=d0f2a4c6-8e0a-4d2f-b5a7-c9e1b3d5f716: field 'creditedToUser.updatedAt'");
     }
 
     private static Struct convert(String resource, int index) {
-        return converter(AshbyExamples.shape(resource), new UnknownFieldLog())
-                .convert(AshbyExamples.of(resource).get(index));
+        return converter(resource).convert(examples(resource).get(index));
     }
 
     private static Struct customFieldEntry(String resource, int index, String title) {
@@ -260,61 +227,6 @@ class AshbyExamplesTest {
         return value;
     }
 
-    /** The polymorphic value struct: typed copies plus the exact JSON. */
-    private static boolean isAnyValue(Schema schema) {
-        return schema.type() == Schema.Type.STRUCT && schema.field("json") != null && schema.field("type") != null;
-    }
-
-    /** Every non-null JSON value arrived, equal to the original (timestamps parsed, values of any shape exact). */
-    private static void assertArrived(String where, JsonNode json, Object value, Schema schema) {
-        if (json.isNull()) {
-            return;
-        }
-        assertThat(value).as(where).isNotNull();
-        if (isAnyValue(schema)) {
-            assertThat(((Struct) value).getString("json")).as(where).isEqualTo(json.toString());
-            return;
-        }
-        if (Timestamp.LOGICAL_NAME.equals(schema.name())) {
-            assertThat(value).as(where).isEqualTo(Date.from(Instant.parse(json.asText())));
-            return;
-        }
-        switch (schema.type()) {
-            case STRUCT -> {
-                Struct struct = (Struct) value;
-                for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    Field field = schema.field(e.getKey());
-                    assertThat(field).as("%s.%s is declared", where, e.getKey()).isNotNull();
-                    assertArrived(where + "." + e.getKey(), e.getValue(), struct.get(field), field.schema());
-                }
-            }
-            case ARRAY -> {
-                List<?> list = (List<?>) value;
-                assertThat(list).as(where).hasSize(json.size());
-                for (int i = 0; i < json.size(); i++) {
-                    assertArrived(where + "[" + i + "]", json.get(i), list.get(i), schema.valueSchema());
-                }
-            }
-            case MAP -> {
-                @SuppressWarnings("unchecked")
-                Map<Object, ?> map = (Map<Object, ?>) value;
-                List<String> keys = new ArrayList<>();
-                json.fieldNames().forEachRemaining(keys::add);
-                assertThat(map.keySet()).as(where).containsExactlyInAnyOrderElementsOf(new ArrayList<Object>(keys));
-                for (String key : keys) {
-                    assertArrived(where + "." + key, json.get(key), map.get(key), schema.valueSchema());
-                }
-            }
-            case STRING -> assertThat(value).as(where).isEqualTo(json.textValue());
-            case BOOLEAN -> assertThat(value).as(where).isEqualTo(json.booleanValue());
-            case INT32 -> assertThat(value).as(where).isEqualTo(json.intValue());
-            case INT64 -> assertThat(value).as(where).isEqualTo(json.longValue());
-            case FLOAT64 -> assertThat(value).as(where).isEqualTo(json.doubleValue());
-            default -> fail("%s: unexpected schema type %s", where, schema.type());
-        }
-    }
-
     /** Paths of declared fields ({@code a.b}, {@code a[].b}); maps and values of any shape are leaves. */
     private static void declaredPaths(Schema struct, String prefix, Set<String> out) {
         for (Field field : struct.fields()) {
@@ -325,7 +237,7 @@ class AshbyExamplesTest {
                 schema = schema.valueSchema();
                 path += "[]";
             }
-            if (schema.type() == Schema.Type.STRUCT && !isAnyValue(schema)) {
+            if (schema.type() == Schema.Type.STRUCT && !ExampleRecords.isAnyValue(schema)) {
                 declaredPaths(schema, path, out);
             }
         }
@@ -350,11 +262,5 @@ class AshbyExamplesTest {
                 }
             }
         }
-    }
-
-    /** A JSON value no reader of that schema accepts (values of any shape accept everything; none is top-level). */
-    private static JsonNode wrongValueFor(Schema schema) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        return schema.type() == Schema.Type.ARRAY ? f.textNode("not a list") : f.arrayNode().add(1);
     }
 }

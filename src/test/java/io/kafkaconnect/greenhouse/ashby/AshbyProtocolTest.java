@@ -3,21 +3,15 @@ package io.kafkaconnect.greenhouse.ashby;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
-import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.api.TransientApiException;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.util.Sleeper;
-import java.time.Clock;
-import java.time.Duration;
+import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.HttpUrl;
@@ -37,11 +31,8 @@ class AshbyProtocolTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new okhttp3.OkHttpClient(), server.url("/"),
-                new ApiKeyCredentials("secret-key", AshbySourceConfig.API_KEY, AshbyAccess::hint), ASHBY.protocol(),
-                new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(2)),
-                RateBudget.unshared(Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
-                new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
+        client = TestApiClient.of(server.url("/"),
+                new ApiKeyCredentials("secret-key", AshbySourceConfig.API_KEY, AshbyAccess::hint), ASHBY, 2);
     }
 
     @AfterEach

@@ -10,11 +10,9 @@ import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,7 @@ class ValidateSharedTokenTest {
     void aWrongSecretIsReportedWhileATaskOfTheSameClientHoldsAGoodToken() {
         Config result = new GreenhouseSourceConnector().validate(props("wrong-secret-55"));
 
-        assertThat(errors(result, SECRET_KEY)).singleElement().asString().contains("401");
+        assertThat(ConfigErrors.of(result, SECRET_KEY)).singleElement().asString().contains("401");
         assertThat(result.toString()).doesNotContain("wrong-secret-55");
         sim.clearRequestLog();
         readAPage();
@@ -91,10 +89,5 @@ class ValidateSharedTokenTest {
         props.put("greenhouse.resources", "candidates,jobs");
         props.put("validation.timeout.ms", "3000");
         return props;
-    }
-
-    private static List<String> errors(Config config, String key) {
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
     }
 }

@@ -7,10 +7,8 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
-import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,20 +39,11 @@ class ValidateTest {
         return props;
     }
 
-    private static List<String> errors(Config config, String key) {
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(ConfigValue::errorMessages).orElseThrow();
-    }
-
-    private static List<String> allErrors(Config config) {
-        return config.configValues().stream().flatMap(v -> v.errorMessages().stream()).toList();
-    }
-
     @Test
     void aGoodConfigurationHasNoErrorsAndReadsOneRecordPerResource() {
         sim.clearRequestLog();
         Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY));
-        assertThat(allErrors(result)).isEmpty();
+        assertThat(ConfigErrors.all(result)).isEmpty();
         assertThat(sim.requestLog()).extracting(r -> r.path()).containsExactlyInAnyOrder(
                 "/v1/candidates", "/v1/jobs", "/v1/applications", "/v1/departments");
         assertThat(sim.requestLog()).allSatisfy(r -> assertThat(r.query()).containsEntry("per_page", "1"));
@@ -63,7 +52,7 @@ class ValidateTest {
     @Test
     void wrongCredentialsAreReportedOnTheKeyWithoutShowingIt() {
         Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), "wrong-key-123"));
-        assertThat(errors(result, "greenhouse.api.key")).singleElement().asString().contains("401");
+        assertThat(ConfigErrors.of(result, "greenhouse.api.key")).singleElement().asString().contains("401");
         assertThat(result.toString()).doesNotContain("wrong-key-123");
     }
 
@@ -73,9 +62,9 @@ class ValidateTest {
         sim.setStatusFor("/v1/jobs", 403);
         try {
             Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY));
-            assertThat(errors(result, "greenhouse.resources")).singleElement().asString()
+            assertThat(ConfigErrors.of(result, "greenhouse.resources")).singleElement().asString()
                     .contains("[applications, jobs]").contains("403");
-            assertThat(errors(result, "greenhouse.api.key")).isEmpty();
+            assertThat(ConfigErrors.of(result, "greenhouse.api.key")).isEmpty();
         } finally {
             sim.clearStatusFor("/v1/applications");
             sim.clearStatusFor("/v1/jobs");
@@ -86,13 +75,13 @@ class ValidateTest {
     void anUnreachableOrSlowServerIsReportedOnTheBaseUrlWithinTheTimeout() {
         long start = System.nanoTime();
         Config unreachable = new GreenhouseSourceConnector().validate(props("http://127.0.0.1:1", KEY));
-        assertThat(errors(unreachable, "greenhouse.base.url")).isNotEmpty();
+        assertThat(ConfigErrors.of(unreachable, "greenhouse.base.url")).isNotEmpty();
 
         HarvestSimulator slow = HarvestSimulator.builder().apiKey(KEY).defaultRecords(2)
                 .latency(Duration.ofSeconds(5), Duration.ZERO, 0.0).build().start();
         try {
             Config result = new GreenhouseSourceConnector().validate(props(slow.baseUrl(), KEY));
-            assertThat(errors(result, "greenhouse.base.url")).singleElement().asString().contains("2000 ms");
+            assertThat(ConfigErrors.of(result, "greenhouse.base.url")).singleElement().asString().contains("2000 ms");
         } finally {
             slow.close();
         }
@@ -105,7 +94,7 @@ class ValidateTest {
         Map<String, String> props = props(sim.baseUrl(), KEY);
         props.put("page.size", "9000");
         Config result = new GreenhouseSourceConnector().validate(props);
-        assertThat(errors(result, "page.size")).isNotEmpty();
+        assertThat(ConfigErrors.of(result, "page.size")).isNotEmpty();
         assertThat(sim.requestLog()).isEmpty();
     }
 
@@ -119,7 +108,7 @@ class ValidateTest {
         try (HarvestSimulator other = elsewhere()) {
             sim.faults().redirectElsewhereTo(other.baseUrl()).every(20, Fault.REDIRECT_ELSEWHERE);
             for (int i = 0; i < 10; i++) {
-                assertThat(allErrors(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY))))
+                assertThat(ConfigErrors.all(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY))))
                         .as("validation %d", i).isEmpty();
             }
             assertThat(sim.faults().injectedCount()).isGreaterThanOrEqualTo(2);
@@ -134,7 +123,7 @@ class ValidateTest {
     void failuresThatPassAreRetriedWithinTheValidationTimeout() {
         try (HarvestSimulator other = elsewhere()) {
             sim.faults().redirectElsewhereTo(other.baseUrl()).failNextOn("/v1/jobs", 3, Fault.REDIRECT_ELSEWHERE);
-            assertThat(allErrors(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY)))).isEmpty();
+            assertThat(ConfigErrors.all(new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY)))).isEmpty();
             assertThat(sim.faults().pending()).isZero();
         } finally {
             sim.faults().clear();
@@ -147,7 +136,7 @@ class ValidateTest {
         try (HarvestSimulator other = elsewhere()) {
             sim.faults().redirectElsewhereTo(other.baseUrl()).failNextOn("/v1/jobs", 1_000, Fault.REDIRECT_ELSEWHERE);
             Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY));
-            assertThat(errors(result, "greenhouse.base.url")).singleElement().asString()
+            assertThat(ConfigErrors.of(result, "greenhouse.base.url")).singleElement().asString()
                     .contains("jobs").contains(other.baseUrl() + "/v1/jobs").doesNotContain(KEY);
             assertThat(other.requestLog()).isEmpty();
         } finally {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.engine.ConfigErrors;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -223,23 +224,20 @@ class GreenhouseSourceConfigTest {
         props.put("greenhouse.api.key", "v1-key");
         org.apache.kafka.common.config.Config result = new io.kafkaconnect.greenhouse.GreenhouseSourceConnector()
                 .validate(props);
-        assertThat(errors(result, "greenhouse.api.key")).anySatisfy(m -> assertThat(m).contains("Harvest v1 setting"));
-        assertThat(errors(result, "greenhouse.oauth.client.secret")).anySatisfy(m -> assertThat(m).contains("required"));
-        assertThat(errors(result, "greenhouse.oauth.client.id")).isEmpty();
+        assertThat(ConfigErrors.of(result, "greenhouse.api.key"))
+                .anySatisfy(m -> assertThat(m).contains("Harvest v1 setting"));
+        assertThat(ConfigErrors.of(result, "greenhouse.oauth.client.secret"))
+                .anySatisfy(m -> assertThat(m).contains("required"));
+        assertThat(ConfigErrors.of(result, "greenhouse.oauth.client.id")).isEmpty();
         assertThat(result.configValues().toString()).doesNotContain("v1-key");
 
         Map<String, String> v1 = minimal();
         v1.put("greenhouse.oauth.client.secret", "top-secret-value");
         org.apache.kafka.common.config.Config v1Result = new io.kafkaconnect.greenhouse.GreenhouseSourceConnector()
                 .validate(v1);
-        assertThat(errors(v1Result, "greenhouse.oauth.client.secret"))
+        assertThat(ConfigErrors.of(v1Result, "greenhouse.oauth.client.secret"))
                 .anySatisfy(m -> assertThat(m).contains("Harvest v3 (OAuth) setting"));
         assertThat(v1Result.configValues().toString()).doesNotContain("top-secret-value");
-    }
-
-    private static java.util.List<String> errors(org.apache.kafka.common.config.Config config, String key) {
-        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
-                .map(org.apache.kafka.common.config.ConfigValue::errorMessages).orElseThrow();
     }
 
     @Test

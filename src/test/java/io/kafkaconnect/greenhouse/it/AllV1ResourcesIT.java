@@ -47,13 +47,8 @@ class AllV1ResourcesIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closing.inOrder(cluster, sim);
     }
 
     @Test

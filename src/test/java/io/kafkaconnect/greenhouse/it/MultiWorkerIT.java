@@ -57,12 +57,7 @@ class MultiWorkerIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (workers != null) {
-            workers.close();
-        }
-        if (cluster != null) {
-            cluster.close();
-        }
+        Closing.inOrder(workers, cluster);
     }
 
     @Test

@@ -33,9 +33,8 @@ class OffsetsRestIT {
     }
 
     @AfterAll
-    static void stop() {
-        cluster.close();
-        sim.close();
+    static void stop() throws Exception {
+        Closing.inOrder(cluster, sim);
     }
 
     @Test

@@ -35,13 +35,8 @@ class V1SyncIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closing.inOrder(cluster, sim);
     }
 
     @Test

@@ -64,13 +64,8 @@ class V3SyncIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void stop() throws Exception {
+        Closing.inOrder(cluster, sim);
     }
 
     /** A v3 connector config against the simulator: JSON without schemas, topics created by the worker. */

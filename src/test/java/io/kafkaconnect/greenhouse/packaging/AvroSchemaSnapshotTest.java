@@ -3,8 +3,8 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
-import io.kafkaconnect.greenhouse.dialect.AllDialects;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
+import io.kafkaconnect.greenhouse.dialect.DialectResource;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.AvroRoundTrip;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
@@ -13,17 +13,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.SchemaFormatter;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every resource's Avro value schema (the Connect schema through AvroData, as an Avro converter registers it) is
@@ -57,20 +57,11 @@ class AvroSchemaSnapshotTest {
         return SNAPSHOTS.resolve(dialect.version()).resolve(resource.name() + ".avsc");
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyResourceSchemaIsBackwardCompatibleWithItsSnapshot() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Dialect dialect : AllDialects.list()) {
-            for (Resource resource : dialect.resources()) {
-                tests.add(DynamicTest.dynamicTest(dialect.version() + "/" + resource.name(),
-                        () -> check(dialect, resource)));
-            }
-        }
-        assertThat(tests).isNotEmpty();
-        return tests.stream();
-    }
-
-    private static void check(Dialect dialect, Resource resource) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.kafkaconnect.greenhouse.dialect.DialectResource#all")
+    void everyResourceSchemaIsBackwardCompatibleWithItsSnapshot(DialectResource c) throws IOException {
+        Dialect dialect = c.dialect();
+        Resource resource = c.resource();
         Schema current = currentSchema(resource);
         Path file = snapshot(dialect, resource);
         if (updating()) {
@@ -96,12 +87,8 @@ class AvroSchemaSnapshotTest {
 
     @Test
     void everySnapshotBelongsToAResource() throws IOException {
-        Set<Path> expected = new HashSet<>();
-        for (Dialect dialect : AllDialects.list()) {
-            for (Resource resource : dialect.resources()) {
-                expected.add(snapshot(dialect, resource));
-            }
-        }
+        Set<Path> expected = DialectResource.all().map(c -> snapshot(c.dialect(), c.resource()))
+                .collect(Collectors.toSet());
         List<Path> orphans = new ArrayList<>();
         if (Files.isDirectory(SNAPSHOTS)) {
             try (Stream<Path> files = Files.walk(SNAPSHOTS)) {

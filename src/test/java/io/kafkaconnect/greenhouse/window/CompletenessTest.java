@@ -97,16 +97,7 @@ class CompletenessTest {
 
     /** @param sharedPool whether it reads on the fetch pool of the sync made before, as a task's resources do */
     private WindowSync sync(String name, int pageSize, int concurrency, WindowOffset start, boolean sharedPool) {
-        Map<String, String> props = new HashMap<>();
-        props.put("greenhouse.api.version", apiVersion);
-        if (apiVersion.equals("v1")) {
-            props.put("greenhouse.api.key", KEY);
-        } else {
-            props.put("greenhouse.oauth.client.id", KEY);
-            props.put("greenhouse.oauth.client.secret", SECRET);
-            props.put("greenhouse.oauth.token.url", sim.tokenUrl());
-        }
-        props.put("greenhouse.base.url", sim.baseUrl());
+        Map<String, String> props = HarvestSimulatorSettings.of(apiVersion, sim, KEY, SECRET);
         props.put("max.retries", "0");
         GreenhouseSourceConfig config = new GreenhouseSourceConfig(props);
         if (!sharedPool || client == null) {

@@ -2,15 +2,12 @@ package io.kafkaconnect.greenhouse.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
+import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
@@ -20,7 +17,6 @@ import io.kafkaconnect.greenhouse.simulator.RateHeaders.ResetShape;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
-import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,10 +91,8 @@ class RateHeadersSyncTest {
                 .rateLimitV1(LIMIT, WINDOW).rateHeaders(headers).build();
         sim.start();
         HttpUrl base = HttpUrl.get(sim.baseUrl());
-        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "greenhouse.api.key"),
-                HarvestProtocol.INSTANCE, new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0), new ServerClock(Clock.systemUTC()),
-                new Sleeper(), new ObjectMapper());
+        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "greenhouse.api.key"), new HarvestV1Dialect(), 0,
+                RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0));
         int spent = spendTheWindow();
 
         List<SourceRecord> sent = syncCandidates(base);

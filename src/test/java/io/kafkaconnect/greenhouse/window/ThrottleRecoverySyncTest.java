@@ -2,15 +2,13 @@ package io.kafkaconnect.greenhouse.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
@@ -20,7 +18,6 @@ import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.token.TokenSync;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
-import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
@@ -29,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,9 +70,7 @@ class ThrottleRecoverySyncTest {
         HttpUrl base = HttpUrl.get(sim.baseUrl() + "/");
         RateBudget budget = RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0);
         budget.assumeLimit(DOCUMENTED);
-        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "ashby.api.key"),
-                AshbyDialect.INSTANCE.protocol(), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                budget, new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
+        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "ashby.api.key"), AshbyDialect.INSTANCE, 0, budget);
         pool = Executors.newFixedThreadPool(1, new DaemonThreads("test-fetch"));
         Resource candidates = AshbyDialect.INSTANCE.resource("candidates").orElseThrow();
         RecordMaker maker = new RecordMaker(candidates, "t", SourcePartition.of("ashby", base, "candidates"),

@@ -1,29 +1,15 @@
 package io.kafkaconnect.greenhouse.window;
 
-import static io.kafkaconnect.greenhouse.schema.Types.INT64;
-import static io.kafkaconnect.greenhouse.schema.Types.STRING;
-import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
-import static io.kafkaconnect.greenhouse.schema.Types.field;
-import static io.kafkaconnect.greenhouse.schema.Types.struct;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
-import io.kafkaconnect.greenhouse.api.Protocol;
-import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.dialect.Window;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
-import io.kafkaconnect.greenhouse.schema.StructSpec;
+import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
-import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +21,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -43,42 +28,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WindowSyncTest {
-    private static final StructSpec THING = struct(field("id", INT64), field("name", STRING), field("updated_at", TIMESTAMP));
-    private static final Resource THINGS = Resource.incremental("things", "things", "updated_at", "updated_after",
-            "updated_before", "test.Thing", THING);
-    private static final Resource TEAMS = Resource.snapshot("teams", "teams", "test.Team", THING);
+    private static final Resource THINGS = ThingsDialect.THINGS;
+    private static final Resource TEAMS = ThingsDialect.TEAMS;
     /** The server is an hour ahead of the worker: windows must follow the server. */
     private static final Duration SERVER_AHEAD = Duration.ofHours(1);
-
-    private final WindowDialect dialect = new WindowDialect() {
-        @Override
-        public Protocol protocol() {
-            return HarvestProtocol.INSTANCE;
-        }
-
-        @Override
-        public String version() {
-            return "vt";
-        }
-
-        @Override
-        public List<Resource> resources() {
-            return List.of(THINGS, TEAMS);
-        }
-
-        @Override
-        public HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize) {
-            HttpUrl.Builder b = baseUrl.newBuilder().addPathSegment(resource.path())
-                    .addQueryParameter("per_page", String.valueOf(pageSize));
-            if (window.from() != null && resource.lowerParam() != null) {
-                b.addQueryParameter(resource.lowerParam(), window.from().toString());
-            }
-            if (window.to() != null && resource.upperParam() != null) {
-                b.addQueryParameter(resource.upperParam(), window.to().toString());
-            }
-            return b.build();
-        }
-    };
 
     private MockWebServer server;
     private ApiClient client;
@@ -87,10 +40,8 @@ class WindowSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"), HarvestProtocol.INSTANCE,
-                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
-                new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
+        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+                ThingsDialect.INSTANCE, 0);
     }
 
     @AfterEach
@@ -104,7 +55,8 @@ class WindowSyncTest {
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);
-        return new WindowSync(resource, dialect, client, maker, settings, offset, Clock.systemUTC(), null);
+        return new WindowSync(resource, ThingsDialect.INSTANCE, client, maker, settings, offset, Clock.systemUTC(),
+                null);
     }
 
     private static String serverDate() {

@@ -1,70 +1,26 @@
 package io.kafkaconnect.greenhouse.window;
 
-import static io.kafkaconnect.greenhouse.schema.Types.INT64;
-import static io.kafkaconnect.greenhouse.schema.Types.STRING;
-import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
-import static io.kafkaconnect.greenhouse.schema.Types.field;
-import static io.kafkaconnect.greenhouse.schema.Types.struct;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
-import io.kafkaconnect.greenhouse.api.Protocol;
-import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.dialect.Window;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
-import io.kafkaconnect.greenhouse.schema.StructSpec;
-import io.kafkaconnect.greenhouse.util.Sleeper;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How a backfill piece is read: from its expected last page, without reading a page twice. */
 class WindowWalkerTest {
-    private static final StructSpec THING = struct(field("id", INT64), field("name", STRING), field("updated_at", TIMESTAMP));
-    private static final Resource THINGS = Resource.incremental("things", "things", "updated_at", "updated_after",
-            "updated_before", "test.Thing", THING);
+    private static final Resource THINGS = ThingsDialect.THINGS;
     private static final Instant FROM = Instant.parse("2024-01-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2024-02-01T00:00:00Z");
-
-    private final WindowDialect dialect = new WindowDialect() {
-        @Override
-        public Protocol protocol() {
-            return HarvestProtocol.INSTANCE;
-        }
-
-        @Override
-        public String version() {
-            return "vt";
-        }
-
-        @Override
-        public List<Resource> resources() {
-            return List.of(THINGS);
-        }
-
-        @Override
-        public HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize) {
-            return baseUrl.newBuilder().addPathSegment(resource.path())
-                    .addQueryParameter("per_page", String.valueOf(pageSize))
-                    .addQueryParameter(resource.lowerParam(), window.from().toString())
-                    .addQueryParameter(resource.upperParam(), window.to().toString()).build();
-        }
-    };
 
     private MockWebServer server;
     private ApiClient client;
@@ -74,11 +30,9 @@ class WindowWalkerTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
-                HarvestProtocol.INSTANCE, new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
-                new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
-        walker = new WindowWalker(THINGS, dialect, client, server.url("/"), 2);
+        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+                ThingsDialect.INSTANCE, 0);
+        walker = new WindowWalker(THINGS, ThingsDialect.INSTANCE, client, server.url("/"), 2);
     }
 
     @AfterEach
