@@ -2,11 +2,11 @@ package io.kafkaconnect.greenhouse.config;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Credentials;
+import io.kafkaconnect.greenhouse.api.CredentialsContext;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
-import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +27,8 @@ import org.apache.kafka.common.config.types.Password;
 /**
  * The settings every connector of this plugin shares, with the same names and meaning (polling, paging, the rate
  * budget, retries, timeouts, topics), and what each API's configuration must tell the engine (its dialect, origin,
- * resources and credentials). {@link GreenhouseSourceConfig} and {@link AshbySourceConfig} add their own keys.
+ * resources and credentials). Each API's configuration (e.g. {@code harvest.GreenhouseSourceConfig}) adds its own
+ * keys.
  */
 public abstract class EngineConfig extends AbstractConfig {
 
@@ -44,7 +45,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
-    /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
+    /** The shortest poll interval (windows end on whole seconds of the API's clock anyway, e.g. Harvest's). */
     static final long MIN_POLL_INTERVAL_MS = 1_000;
     public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
     /** Set by a connector on each task's configuration: the resources that task reads. */
@@ -216,6 +217,12 @@ public abstract class EngineConfig extends AbstractConfig {
     public String resourcesSetting() {
         return resourcesSetting;
     }
+
+    /**
+     * The configured credentials, authenticating the requests of one client: a task's ({@code context.task()}) or
+     * validate()'s.
+     */
+    public abstract Credentials credentials(CredentialsContext context);
 
     /** The settings that hold the credentials, for messages (comma-separated). */
     public abstract String credentialSettings();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class ExpiredCursorExceptionTest {
             server.start();
             server.enqueue(new MockResponse.Builder().code(422).addHeader("Content-Type", "application/json")
                     .body("{\"message\":\"Unprocessable Content\",\"errors\":[\"The cursor has expired.\"]}").build());
-            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "key"), HarvestProtocol.INSTANCE,
+            ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "key", HarvestAccess::apiKeyHint), HarvestProtocol.INSTANCE,
                     new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(2)),
                     new RateBudget(Clock.systemUTC(), Duration.ofSeconds(30), 1.0), new ServerClock(Clock.systemUTC()),
                     new Sleeper(), new ObjectMapper());

@@ -15,6 +15,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -63,7 +64,7 @@ class TokenSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("key", "ashby.api.key"),
+        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("key", "ashby.api.key", AshbyAccess::hint),
                 AshbyDialect.INSTANCE.protocol(), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 RateBudget.unshared(Clock.systemUTC(), Duration.ofMinutes(1), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), JSON);

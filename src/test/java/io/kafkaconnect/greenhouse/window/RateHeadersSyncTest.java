@@ -10,6 +10,7 @@ import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -96,7 +97,7 @@ class RateHeadersSyncTest {
                 .rateLimitV1(LIMIT, WINDOW).rateHeaders(headers).build();
         sim.start();
         HttpUrl base = HttpUrl.get(sim.baseUrl());
-        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "greenhouse.api.key"),
+        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "greenhouse.api.key", HarvestAccess::apiKeyHint),
                 HarvestProtocol.INSTANCE, new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0), new ServerClock(Clock.systemUTC()),
                 new Sleeper(), new ObjectMapper());

@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -74,7 +75,7 @@ class ThrottleRecoverySyncTest {
         HttpUrl base = HttpUrl.get(sim.baseUrl() + "/");
         RateBudget budget = RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0);
         budget.assumeLimit(DOCUMENTED);
-        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "ashby.api.key"),
+        client = new ApiClient(new OkHttpClient(), base, new ApiKeyCredentials(KEY, "ashby.api.key", AshbyAccess::hint),
                 AshbyDialect.INSTANCE.protocol(), new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 budget, new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
         pool = Executors.newFixedThreadPool(1, new DaemonThreads("test-fetch"));

@@ -17,6 +17,7 @@ import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -81,7 +82,7 @@ class WindowSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"), HarvestProtocol.INSTANCE,
+        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key", HarvestAccess::apiKeyHint), HarvestProtocol.INSTANCE,
                 new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());

@@ -18,6 +18,7 @@ import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -69,7 +70,7 @@ class WindowWalkerTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+        client = new ApiClient(new OkHttpClient(), server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key", HarvestAccess::apiKeyHint),
                 HarvestProtocol.INSTANCE, new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 RateBudget.unshared(Clock.systemUTC(), Duration.ofSeconds(10), 1.0),
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
