@@ -1,12 +1,10 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.api.PageRequest;
-import io.kafkaconnect.greenhouse.api.Protocol;
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import okhttp3.HttpUrl;
 
 /**
- * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (Harvest v1 and v3).
+ * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (e.g. Harvest v1, v3).
  * Only the first request of a window is the dialect's; the engine follows the links it gets.
  */
 public interface WindowDialect extends Dialect {
@@ -23,10 +21,8 @@ public interface WindowDialect extends Dialect {
         return false;
     }
 
-    @Override
-    default Protocol protocol() {
-        return HarvestProtocol.INSTANCE;
-    }
+    /** How the links of this API's lists number their pages ({@link PageNumbers#NONE} for opaque links). */
+    PageNumbers pageNumbers();
 
     /** One record of the whole list. */
     @Override

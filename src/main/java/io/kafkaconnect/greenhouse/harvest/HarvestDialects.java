@@ -1,15 +1,13 @@
 package io.kafkaconnect.greenhouse.harvest;
 
-import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** The dialects: each Harvest version's, and Ashby's. */
+/** The Harvest dialects, one per API version. */
 public final class HarvestDialects {
     private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect(), "v3",
             new HarvestV3Dialect());
@@ -18,13 +16,8 @@ public final class HarvestDialects {
     }
 
     /** The Harvest dialects, by version. */
-    public static List<Dialect> harvest() {
-        return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
-    }
-
-    /** Every dialect: Harvest's by version, then Ashby's. */
     public static List<Dialect> all() {
-        return Stream.concat(harvest().stream(), Stream.of(AshbyDialect.INSTANCE)).toList();
+        return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
     /**

@@ -2,8 +2,6 @@ package io.kafkaconnect.greenhouse.sync;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.token.TokenSync;
-import io.kafkaconnect.greenhouse.window.WindowSync;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +10,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The sync of one resource, as the task drives it: when it is due, a {@link #step()} reads on and returns the
- * records to send now, each carrying the offset to resume from. {@link WindowSync} reads change-time windows
- * (Harvest); {@link TokenSync} replays sync tokens (Ashby).
+ * records to send now, each carrying the offset to resume from. The paging models implement it: {@code WindowSync}
+ * reads change-time windows (e.g. Harvest), {@code TokenSync} replays sync tokens (e.g. Ashby).
  */
 public interface ResourceSync {
 

@@ -272,7 +272,7 @@ final class ParallelBackfill {
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (BackfillPiece p : open) {
                 Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
-                        ? WindowWalker.nextPageNumber(p.at) : null;
+                        ? walker.nextPageNumber(p.at) : null;
                 if (next != null && next > pagesLeft) {
                     longest = p;
                     pagesLeft = next;
@@ -304,7 +304,7 @@ final class ParallelBackfill {
         int top = Math.min(MAX_SPLIT_PAGES, next / 2);
         BackfillPiece.Split split = new BackfillPiece.Split(top);
         p.split = split;
-        WindowOffset from = WindowWalker.atPageNumber(p.at, top, List.of());
+        WindowOffset from = walker.atPageNumber(p.at, top, List.of());
         int pages = (int) Math.ceil((double) p.holds / pageSize);
         splitsRunning++;
         try {
@@ -397,7 +397,7 @@ final class ParallelBackfill {
 
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
     private boolean stopsForSplit(BackfillPiece p, WindowOffset after) {
-        Integer next = WindowWalker.nextPageNumber(after);
+        Integer next = walker.nextPageNumber(after);
         lock.lock();
         try {
             return p.split != null && next != null && next <= p.split.stopAt;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.docs.Dialects;
 import io.kafkaconnect.greenhouse.schema.AvroRoundTrip;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -60,7 +60,7 @@ class AvroSchemaSnapshotTest {
     @TestFactory
     Stream<DynamicTest> everyResourceSchemaIsBackwardCompatibleWithItsSnapshot() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Dialect dialect : HarvestDialects.all()) {
+        for (Dialect dialect : Dialects.all()) {
             for (Resource resource : dialect.resources()) {
                 tests.add(DynamicTest.dynamicTest(dialect.version() + "/" + resource.name(),
                         () -> check(dialect, resource)));
@@ -97,7 +97,7 @@ class AvroSchemaSnapshotTest {
     @Test
     void everySnapshotBelongsToAResource() throws IOException {
         Set<Path> expected = new HashSet<>();
-        for (Dialect dialect : HarvestDialects.all()) {
+        for (Dialect dialect : Dialects.all()) {
             for (Resource resource : dialect.resources()) {
                 expected.add(snapshot(dialect, resource));
             }

@@ -12,9 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
@@ -46,6 +48,16 @@ class WindowWalkerTest {
         @Override
         public String version() {
             return "vt";
+        }
+
+        @Override
+        public Protocol protocol() {
+            return HarvestProtocol.INSTANCE;
+        }
+
+        @Override
+        public PageNumbers pageNumbers() {
+            return PageNumbers.inQuery("page");
         }
 
         @Override

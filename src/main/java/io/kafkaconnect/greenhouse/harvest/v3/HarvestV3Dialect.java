@@ -1,10 +1,13 @@
 package io.kafkaconnect.greenhouse.harvest.v3;
 
+import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +30,17 @@ public final class HarvestV3Dialect implements WindowDialect {
     @Override
     public String version() {
         return "v3";
+    }
+
+    @Override
+    public Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
+    }
+
+    /** Cursor links carry no page numbers. */
+    @Override
+    public PageNumbers pageNumbers() {
+        return PageNumbers.NONE;
     }
 
     @Override

@@ -94,8 +94,7 @@ class HarvestV3DialectTest {
         assertThat(DIALECT.resources()).extracting(Resource::name)
                 .containsExactlyElementsOf(firstPages().map(a -> (String) a.get()[0]).toList());
         assertThat(HarvestDialects.forVersion("v3").resources()).isSameAs(DIALECT.resources());
-        assertThat(HarvestDialects.harvest()).extracting(d -> d.version()).containsExactly("v1", "v3");
-        assertThat(HarvestDialects.all()).extracting(d -> d.version()).containsExactly("v1", "v3", "ashby");
+        assertThat(HarvestDialects.all()).extracting(d -> d.version()).containsExactly("v1", "v3");
     }
 
     @ParameterizedTest(name = "{0}")
