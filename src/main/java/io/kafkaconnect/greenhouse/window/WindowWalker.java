@@ -2,7 +2,6 @@ package io.kafkaconnect.greenhouse.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
-import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
@@ -113,8 +112,8 @@ final class WindowWalker {
         ApiPage page;
         try {
             page = client.getPage(url, resource.name());
-        } catch (ApiException e) {
-            if (position.nextPage() == null || !ExpiredCursorException.matches(e, url)) {
+        } catch (ExpiredCursorException e) {
+            if (position.nextPage() == null) {
                 throw e;
             }
             log.warn("{}: {}", resource.name(), e.getMessage());
