@@ -379,6 +379,71 @@ class OAuthCredentialsTest {
     // ------------------------------------------------------------------ token endpoint errors
 
     @Test
+    void messagesNameTheSettingsAndAdviceTheConnectorHandsIn() {
+        OAuthSettings acme = new OAuthSettings() {
+            @Override
+            public String apiName() {
+                return "Acme";
+            }
+
+            @Override
+            public String clientIdKey() {
+                return "acme.client";
+            }
+
+            @Override
+            public String clientSecretKey() {
+                return "acme.secret";
+            }
+
+            @Override
+            public String userIdKey() {
+                return "acme.user";
+            }
+
+            @Override
+            public String tokenUrlKey() {
+                return "acme.token.url";
+            }
+
+            @Override
+            public String whereClientsAreMade() {
+                return "(Acme console)";
+            }
+
+            @Override
+            public String clientIdForm() {
+                return "(acme-<n>)";
+            }
+
+            @Override
+            public String userIdForm() {
+                return "(an Acme login)";
+            }
+
+            @Override
+            public String requirements() {
+                return "(an admin)";
+            }
+
+            @Override
+            public String accessHint(String resource) {
+                return "grant " + resource + " in the Acme console";
+            }
+        };
+        tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
+        OAuthCredentials credentials = credentials(new OAuthClient(server.url("/token"), clientId, SECRET, null, acme),
+                new Sleeper(), RETRY, true);
+
+        assertThatThrownBy(() -> bearer(credentials)).hasMessageContaining("Acme rejected")
+                .hasMessageContaining("acme.client and acme.secret (Acme console)").hasMessageNotContaining("greenhouse")
+                .isInstanceOfSatisfying(TokenEndpointException.class, e -> assertThat(e.settings())
+                        .containsExactly("acme.client", "acme.secret"));
+        assertThat(credentials.settingNames()).isEqualTo("acme.client, acme.secret and acme.user (an admin)");
+        assertThat(credentials.accessHint("jobs")).isEqualTo("grant jobs in the Acme console");
+    }
+
+    @Test
     void anUnknownClientIsAPermanentErrorNamingTheClientSettings() {
         tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
         OAuthCredentials credentials = credentials("4242");
