@@ -16,19 +16,18 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
-import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
  * The settings every connector of this plugin shares, with the same names and meaning (polling, paging, the rate
  * budget, retries, timeouts, topics), and what each API's configuration must tell the engine (its dialect, origin,
- * resources and credentials). Each API's configuration (e.g. {@code harvest.GreenhouseSourceConfig}) adds its own
- * keys.
+ * resources and credentials). Each API's configuration class adds its own keys.
  */
 public abstract class EngineConfig extends AbstractConfig {
 

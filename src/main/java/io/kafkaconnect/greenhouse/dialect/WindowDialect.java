@@ -12,6 +12,9 @@ public interface WindowDialect extends Dialect {
     /** The first page of {@code window} for {@code resource}. */
     HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
 
+    /** How the links of this API's lists number their pages ({@link PageNumbers#NONE} for opaque links). */
+    PageNumbers pageNumbers();
+
     /**
      * Whether a forward walk's {@code next} links are positions in the list that records shift across as the list
      * changes (page numbers, or a format the docs leave open), rather than stable keys. Where they are, a window that
@@ -20,9 +23,6 @@ public interface WindowDialect extends Dialect {
     default boolean forwardLinksShift() {
         return false;
     }
-
-    /** How the links of this API's lists number their pages ({@link PageNumbers#NONE} for opaque links). */
-    PageNumbers pageNumbers();
 
     /** One record of the whole list. */
     @Override

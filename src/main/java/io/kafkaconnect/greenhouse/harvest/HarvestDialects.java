@@ -16,9 +16,10 @@ public final class HarvestDialects {
     }
 
     /** The Harvest dialects, by version. */
-    public static List<Dialect> all() {
+    public static List<Dialect> harvest() {
         return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
+
 
     /**
      * The Harvest dialect of {@code version} ({@code greenhouse.api.version}).

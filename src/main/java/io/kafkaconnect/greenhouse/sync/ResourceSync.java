@@ -10,8 +10,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * The sync of one resource, as the task drives it: when it is due, a {@link #step()} reads on and returns the
- * records to send now, each carrying the offset to resume from. The paging models implement it: {@code WindowSync}
- * reads change-time windows (e.g. Harvest), {@code TokenSync} replays sync tokens (e.g. Ashby).
+ * records to send now, each carrying the offset to resume from. Each paging model has its own: the window
+ * sync reads change-time windows, the token sync replays sync tokens.
  */
 public interface ResourceSync {
 

@@ -26,7 +26,7 @@ class ResourceDocsTest {
     @Test
     void everyResourceAndOmittedEndpointIsListed() {
         String md = ResourceDocs.render();
-        for (Dialect dialect : HarvestDialects.all()) {
+        for (Dialect dialect : HarvestDialects.harvest()) {
             for (Resource r : dialect.resources()) {
                 assertThat(md).contains("| `" + r.name() + "` | `GET /" + dialect.version() + "/" + r.path())
                         .contains("`<topic.prefix>." + r.name() + "`")

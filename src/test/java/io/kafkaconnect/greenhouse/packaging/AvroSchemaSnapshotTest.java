@@ -3,9 +3,9 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
+import io.kafkaconnect.greenhouse.dialect.AllDialects;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.docs.Dialects;
 import io.kafkaconnect.greenhouse.schema.AvroRoundTrip;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
 import org.apache.avro.SchemaFormatter;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class AvroSchemaSnapshotTest {
     @TestFactory
     Stream<DynamicTest> everyResourceSchemaIsBackwardCompatibleWithItsSnapshot() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Dialect dialect : Dialects.all()) {
+        for (Dialect dialect : AllDialects.list()) {
             for (Resource resource : dialect.resources()) {
                 tests.add(DynamicTest.dynamicTest(dialect.version() + "/" + resource.name(),
                         () -> check(dialect, resource)));
@@ -97,7 +97,7 @@ class AvroSchemaSnapshotTest {
     @Test
     void everySnapshotBelongsToAResource() throws IOException {
         Set<Path> expected = new HashSet<>();
-        for (Dialect dialect : Dialects.all()) {
+        for (Dialect dialect : AllDialects.list()) {
             for (Resource resource : dialect.resources()) {
                 expected.add(snapshot(dialect, resource));
             }

@@ -54,13 +54,13 @@ class WindowSyncTest {
 
     private final WindowDialect dialect = new WindowDialect() {
         @Override
-        public String version() {
-            return "vt";
+        public Protocol protocol() {
+            return HarvestProtocol.INSTANCE;
         }
 
         @Override
-        public Protocol protocol() {
-            return HarvestProtocol.INSTANCE;
+        public String version() {
+            return "vt";
         }
 
         @Override

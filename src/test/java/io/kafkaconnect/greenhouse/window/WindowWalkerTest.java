@@ -1,13 +1,11 @@
 package io.kafkaconnect.greenhouse.window;
 
-import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import static io.kafkaconnect.greenhouse.schema.Types.INT64;
 import static io.kafkaconnect.greenhouse.schema.Types.STRING;
 import static io.kafkaconnect.greenhouse.schema.Types.TIMESTAMP;
 import static io.kafkaconnect.greenhouse.schema.Types.field;
 import static io.kafkaconnect.greenhouse.schema.Types.struct;
 import static org.assertj.core.api.Assertions.assertThat;
-
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
@@ -17,10 +15,11 @@ import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.api.ServerClock;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
+import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -46,13 +45,13 @@ class WindowWalkerTest {
 
     private final WindowDialect dialect = new WindowDialect() {
         @Override
-        public String version() {
-            return "vt";
+        public Protocol protocol() {
+            return HarvestProtocol.INSTANCE;
         }
 
         @Override
-        public Protocol protocol() {
-            return HarvestProtocol.INSTANCE;
+        public String version() {
+            return "vt";
         }
 
         @Override

@@ -32,11 +32,6 @@ public final class HarvestV1Dialect implements WindowDialect {
     }
 
     @Override
-    public Protocol protocol() {
-        return HarvestProtocol.INSTANCE;
-    }
-
-    @Override
     public PageNumbers pageNumbers() {
         return PAGE_NUMBERS;
     }
@@ -75,5 +70,10 @@ public final class HarvestV1Dialect implements WindowDialect {
 
     static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
     }
 }

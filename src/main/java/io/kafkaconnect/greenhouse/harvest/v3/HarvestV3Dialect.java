@@ -32,11 +32,6 @@ public final class HarvestV3Dialect implements WindowDialect {
         return "v3";
     }
 
-    @Override
-    public Protocol protocol() {
-        return HarvestProtocol.INSTANCE;
-    }
-
     /** Cursor links carry no page numbers. */
     @Override
     public PageNumbers pageNumbers() {
@@ -98,5 +93,10 @@ public final class HarvestV3Dialect implements WindowDialect {
 
     static String format(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return HarvestProtocol.INSTANCE;
     }
 }

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.harvest.v3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafkaconnect.greenhouse.dialect.AllDialects;
 import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
@@ -94,7 +95,8 @@ class HarvestV3DialectTest {
         assertThat(DIALECT.resources()).extracting(Resource::name)
                 .containsExactlyElementsOf(firstPages().map(a -> (String) a.get()[0]).toList());
         assertThat(HarvestDialects.forVersion("v3").resources()).isSameAs(DIALECT.resources());
-        assertThat(HarvestDialects.all()).extracting(d -> d.version()).containsExactly("v1", "v3");
+        assertThat(HarvestDialects.harvest()).extracting(d -> d.version()).containsExactly("v1", "v3");
+        assertThat(AllDialects.list()).extracting(d -> d.version()).containsExactly("v1", "v3", "ashby");
     }
 
     @ParameterizedTest(name = "{0}")
