@@ -7,17 +7,12 @@ import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 import okhttp3.Request;
 
-/** Harvest v1 and Ashby: HTTP Basic with the API key as user name and an empty password. */
+/** HTTP Basic with the API key as user name and an empty password (e.g. Harvest v1, Ashby). */
 public final class ApiKeyCredentials implements Credentials {
     private final String header;
     private final String budgetKey;
     private final String settingName;
     private final UnaryOperator<String> accessHint;
-
-    /** Harvest v1's key, whose endpoint access is granted in Greenhouse's Dev Center. */
-    public ApiKeyCredentials(String apiKey, String settingName) {
-        this(apiKey, settingName, resource -> DEV_CENTER_HINT);
-    }
 
     /** @param accessHint what to grant so that the key may read a resource (resource → advice) */
     public ApiKeyCredentials(String apiKey, String settingName, UnaryOperator<String> accessHint) {

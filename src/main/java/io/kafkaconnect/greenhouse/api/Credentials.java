@@ -4,10 +4,6 @@ import okhttp3.Request;
 
 /** Adds authentication to a request. Implementations never expose the secret through toString(). */
 public interface Credentials {
-    /** What Harvest v1 keys need to read a resource. */
-    String DEV_CENTER_HINT =
-            "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
-
     void authenticate(Request.Builder request);
 
     /**
@@ -32,9 +28,7 @@ public interface Credentials {
     String budgetKey();
 
     /** What to grant so that these credentials may read {@code resource} (for 403 messages). */
-    default String accessHint(String resource) {
-        return DEV_CENTER_HINT;
-    }
+    String accessHint(String resource);
 
     /** The setting(s) a user must fix when the API rejects these credentials. */
     String settingNames();

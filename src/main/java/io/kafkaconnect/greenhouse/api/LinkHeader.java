@@ -7,8 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses an RFC 8288 {@code Link} header into its relations. Harvest sends absolute URLs with a quoted
- * {@code rel}; this also tolerates unquoted values, extra parameters, several rels in one entry and an
+ * Parses an RFC 8288 {@code Link} header into its relations: absolute URLs with a quoted {@code rel} (e.g.
+ * Harvest's), and it also tolerates unquoted values, extra parameters, several rels in one entry and an
  * empty header.
  */
 public final class LinkHeader {

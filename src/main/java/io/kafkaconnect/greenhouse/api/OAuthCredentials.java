@@ -1,29 +1,28 @@
 package io.kafkaconnect.greenhouse.api;
 
 import io.kafkaconnect.greenhouse.util.Sleeper;
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * Harvest v3: {@code Authorization: Bearer <token>} with an OAuth 2.0 client-credentials token from a
+ * {@code Authorization: Bearer <token>} with an OAuth 2.0 client-credentials token (e.g. Harvest v3) from a
  * {@link TokenSource} shared by every task of the JVM that uses the same credential (secret included). The token is
  * fetched lazily (on the first request) and renewed shortly before it expires. One instance per task: it waits with
  * the task's sleeper, holds one use of the shared source and gives it back on {@link #close} (when the task's
  * {@link ApiClient} closes).
  *
- * <p><b>401.</b> Tokens are shared and, if Greenhouse keeps one active token per client, a renewal by one task
- * revokes the token another task's request is carrying. So a 401 is judged by the token the request was sent with
- * ({@link #attempts}): if the source has replaced that token since (or it is due for renewal), the request is sent
- * again with the current one (nothing is minted for it); if it is still the current token, the request discards it
- * and is sent again with a new one; only a 401 to the token the request got after discarding one, still current, is
- * a credential error. The
- * {@link ApiClient} bounds how often one request may be sent again after 401s.
+ * <p><b>401.</b> Tokens are shared and, if the API keeps one active token per client (e.g. Greenhouse reportedly
+ * does), a renewal by one task revokes the token another task's request is carrying. So a 401 is judged by the token
+ * the request was sent with ({@link #attempts}): if the source has replaced that token since (or it is due for
+ * renewal), the request is sent again with the current one (nothing is minted for it); if it is still the current
+ * token, the request discards it and is sent again with a new one; only a 401 to the token the request got after
+ * discarding one, still current, is a credential error. The {@link ApiClient} bounds how often one request may be
+ * sent again after 401s.
  */
 public final class OAuthCredentials implements Credentials {
     private final TokenSource tokens;
+    private final OAuthSettings settings;
     /** Whether this instance holds a use of a shared source (tasks), or only borrows one (validate()). */
     private final boolean holdsUse;
     private final OkHttpClient http;
@@ -31,36 +30,25 @@ public final class OAuthCredentials implements Credentials {
     private final RetryPolicy retry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private OAuthCredentials(TokenSource tokens, boolean holdsUse, OkHttpClient http, Sleeper sleeper,
-                             RetryPolicy retry) {
+    private OAuthCredentials(TokenSource tokens, OAuthSettings settings, boolean holdsUse, CredentialsContext context) {
         this.tokens = tokens;
+        this.settings = settings;
         this.holdsUse = holdsUse;
         // the token request must only ever reach the configured token URL
-        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
-        this.sleeper = sleeper;
-        this.retry = retry;
+        this.http = context.http().newBuilder().followRedirects(false).followSslRedirects(false).build();
+        this.sleeper = context.sleeper();
+        this.retry = context.retry();
     }
 
     /**
-     * Credentials for one task, sharing the token of every task of this JVM with the same credential; {@link #close}
-     * gives the share back.
-     *
-     * @param userId the {@code sub} of the grant, or null/blank for the credential's Integration Service User
+     * A task's credentials ({@code context.task()}), sharing the token of every task of this JVM with the same
+     * client, which {@link #close} gives back; or validate()'s, with the token of running tasks with this very client
+     * if there are any, else a token of their own that nobody else sees (see {@link SharedTokenSources#forCheck}).
      */
-    public static OAuthCredentials create(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
-                                          OkHttpClient http, Sleeper sleeper, RetryPolicy retry, Clock clock) {
-        return new OAuthCredentials(TokenSource.acquire(tokenUrl, clientId, clientSecret, userId, clock), true, http,
-                sleeper, retry);
-    }
-
-    /**
-     * Credentials for validate(): the token of running tasks with this very credential if there are any, else a token
-     * of their own that nobody else sees (see {@link TokenSource#forCheck}).
-     */
-    public static OAuthCredentials forCheck(HttpUrl tokenUrl, String clientId, String clientSecret, String userId,
-                                            OkHttpClient http, Sleeper sleeper, RetryPolicy retry, Clock clock) {
-        return new OAuthCredentials(TokenSource.forCheck(tokenUrl, clientId, clientSecret, userId, clock), false, http,
-                sleeper, retry);
+    public static OAuthCredentials of(OAuthClient client, CredentialsContext context) {
+        TokenSource tokens = context.task() ? SharedTokenSources.acquire(client, context.clock())
+                : SharedTokenSources.forCheck(client, context.clock());
+        return new OAuthCredentials(tokens, client.settings(), context.task(), context);
     }
 
     @Override
@@ -124,22 +112,20 @@ public final class OAuthCredentials implements Credentials {
 
     @Override
     public String accessHint(String resource) {
-        return "grant the credential the harvest:" + resource + ":list scope in Greenhouse's Dev Center, and make "
-                + TokenSource.USER_ID_KEY + " a Site Admin";
+        return settings.accessHint(resource);
     }
 
     @Override
     public String settingNames() {
-        return TokenSource.CLIENT_ID_KEY + ", " + TokenSource.CLIENT_SECRET_KEY + " and " + TokenSource.USER_ID_KEY
-                + " (the token acts as that user, who must be a Site Admin, and the credential needs the "
-                + "harvest:<resource>:list scope of each resource)";
+        return settings.clientIdKey() + ", " + settings.clientSecretKey() + " and " + settings.userIdKey() + " "
+                + settings.requirements();
     }
 
     /** Gives back this task's use of the shared token (the last one forgets it); later requests stop. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && holdsUse) {
-            tokens.release();
+            SharedTokenSources.release(tokens);
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
- * One request for a page: a GET of a URL (Harvest), or a POST of a JSON body to a URL (Ashby's RPC calls).
+ * One request for a page: a GET of a URL (e.g. Harvest), or a POST of a JSON body to a URL (e.g. Ashby's RPC calls).
  *
  * @param body the JSON body to POST, or null for a GET
  */

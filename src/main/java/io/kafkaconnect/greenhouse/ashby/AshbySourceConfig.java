@@ -1,5 +1,8 @@
 package io.kafkaconnect.greenhouse.ashby;
 
+import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Credentials;
+import io.kafkaconnect.greenhouse.api.CredentialsContext;
 import io.kafkaconnect.greenhouse.config.BaseUrlValidator;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
@@ -88,6 +91,12 @@ public class AshbySourceConfig extends EngineConfig {
     @Override
     public Dialect dialect() {
         return AshbyDialect.INSTANCE;
+    }
+
+    /** The API key, with the advice on which module's permission each resource needs. */
+    @Override
+    public Credentials credentials(CredentialsContext context) {
+        return new ApiKeyCredentials(apiKey().value(), API_KEY, AshbyAccess::hint);
     }
 
     @Override

@@ -10,10 +10,6 @@ import org.apache.kafka.common.config.ConfigException;
 public final class BaseUrlValidator implements ConfigDef.Validator {
     private final String example;
 
-    public BaseUrlValidator() {
-        this("https://harvest.greenhouse.io");
-    }
-
     /** @param example a valid value, quoted in the message for an invalid one */
     public BaseUrlValidator(String example) {
         this.example = example;

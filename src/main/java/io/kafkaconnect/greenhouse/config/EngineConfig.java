@@ -2,6 +2,8 @@ package io.kafkaconnect.greenhouse.config;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Credentials;
+import io.kafkaconnect.greenhouse.api.CredentialsContext;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -42,7 +44,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
-    /** The shortest poll interval (Harvest windows end on whole seconds of the API's clock anyway). */
+    /** The shortest poll interval (windows end on whole seconds of the API's clock anyway, e.g. Harvest's). */
     static final long MIN_POLL_INTERVAL_MS = 1_000;
     public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
     /** Set by a connector on each task's configuration: the resources that task reads. */
@@ -214,6 +216,12 @@ public abstract class EngineConfig extends AbstractConfig {
     public String resourcesSetting() {
         return resourcesSetting;
     }
+
+    /**
+     * The configured credentials, authenticating the requests of one client: a task's ({@code context.task()}) or
+     * validate()'s.
+     */
+    public abstract Credentials credentials(CredentialsContext context);
 
     /** The settings that hold the credentials, for messages (comma-separated). */
     public abstract String credentialSettings();

@@ -5,7 +5,7 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (Harvest v1 and v3).
+ * An API whose lists are filtered by change-time windows and paged with {@code Link} headers (e.g. Harvest v1, v3).
  * Only the first request of a window is the dialect's; the engine follows the links it gets.
  */
 public non-sealed interface WindowDialect extends Dialect {
@@ -17,6 +17,9 @@ public non-sealed interface WindowDialect extends Dialect {
 
     /** The first page of {@code window} for {@code resource}. */
     HttpUrl firstPage(HttpUrl baseUrl, Resource resource, Window window, int pageSize);
+
+    /** How the links of this API's lists number their pages ({@link PageNumbers#NONE} for opaque links). */
+    PageNumbers pageNumbers();
 
     /**
      * Whether a forward walk's {@code next} links are positions in the list that records shift across as the list

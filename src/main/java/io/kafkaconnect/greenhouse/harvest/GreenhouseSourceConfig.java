@@ -1,5 +1,10 @@
 package io.kafkaconnect.greenhouse.harvest;
 
+import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.api.Credentials;
+import io.kafkaconnect.greenhouse.api.CredentialsContext;
+import io.kafkaconnect.greenhouse.api.OAuthClient;
+import io.kafkaconnect.greenhouse.api.OAuthCredentials;
 import io.kafkaconnect.greenhouse.config.BaseUrlValidator;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.config.InstantValidator;
@@ -63,7 +68,7 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "Resources, topics' record schemas and stored offsets differ between the two; see "
                         + "docs/migrating-from-v1.md before switching a running connector.",
                 GROUP_CONNECTION, ++order, Width.SHORT, "API version");
-        def.define(BASE_URL, Type.STRING, DEFAULT_BASE_URL, new BaseUrlValidator(), Importance.MEDIUM,
+        def.define(BASE_URL, Type.STRING, DEFAULT_BASE_URL, new BaseUrlValidator(DEFAULT_BASE_URL), Importance.MEDIUM,
                 "The Harvest API origin. Credentials are only ever sent to this origin; next-page links that point "
                         + "elsewhere are refused. http:// is accepted only for loopback hosts.",
                 GROUP_CONNECTION, ++order, Width.LONG, "Base URL");
@@ -216,6 +221,19 @@ public class GreenhouseSourceConfig extends EngineConfig {
     @Override
     public Duration safetyLag() {
         return Duration.ofMillis(getLong(SAFETY_LAG_MS));
+    }
+
+    /**
+     * v1: the API key. v3: an OAuth client-credentials token shared by every task of this JVM that uses the same
+     * client id, secret, token URL and user id (fetched on first use); validate() borrows it and shares nothing.
+     */
+    @Override
+    public Credentials credentials(CredentialsContext context) {
+        if (!"v3".equals(apiVersion())) {
+            return new ApiKeyCredentials(apiKey().value(), API_KEY, HarvestAccess::apiKeyHint);
+        }
+        return OAuthCredentials.of(new OAuthClient(oauthTokenUrl(), oauthClientId(), oauthClientSecret().value(),
+                oauthUserId().orElse(null), HarvestAccess.OAUTH), context);
     }
 
     /** v1: the key itself is the only identity it has. v3: the client id, not the secret, which rotates. */

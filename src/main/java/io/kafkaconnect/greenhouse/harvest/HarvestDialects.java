@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The dialects: each Harvest version's, and Ashby's. */
+/** The Harvest dialects, one per API version. */
 public final class HarvestDialects {
     private static final Map<String, Dialect> BY_VERSION = Map.of("v1", new HarvestV1Dialect(), "v3",
             new HarvestV3Dialect());

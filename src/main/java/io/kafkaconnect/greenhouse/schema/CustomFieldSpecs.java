@@ -11,43 +11,12 @@ import org.apache.kafka.connect.data.Struct;
  * Custom field values are polymorphic (string, number, boolean, list, currency or user object, null). They
  * are kept without loss as a {@code CustomFieldValue} struct: the JSON kind, a typed copy where one fits
  * (string, number, boolean, list of strings), and the value's exact JSON text. Maps with string keys and
- * fixed structs are accepted by Avro, Protobuf and JSON Schema converters alike.
+ * fixed structs are accepted by Avro, Protobuf and JSON Schema converters alike. An API's own shapes of custom
+ * fields are built from these parts in its package (e.g. {@code harvest.HarvestCustomFieldSpecs}).
  */
 public final class CustomFieldSpecs {
     private CustomFieldSpecs() {
     }
-
-    /** {@code custom_fields}: field key → value. */
-    public static final TypeSpec CUSTOM_FIELDS = name -> {
-        Schema valueSchema = valueSchema(name + ".value");
-        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, valueSchema).optional()
-                .doc("Custom field key → value; each value keeps its exact JSON in 'json'").build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path,
-                (v, p) -> toValue(valueSchema, v)));
-    };
-
-    /** {@code keyed_custom_fields}: immutable field key → {name, type, value}. */
-    public static final TypeSpec KEYED_CUSTOM_FIELDS = name -> {
-        Schema valueSchema = valueSchema(name + ".value");
-        Schema entrySchema = SchemaBuilder.struct().name(name + ".entry").optional()
-                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("type", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("value", valueSchema)
-                .build();
-        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, entrySchema).optional()
-                .doc("Immutable custom field key → {name, type, value}").build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path, (v, p) -> {
-            if (!v.isObject()) {
-                throw ctx.mismatch(p, "an object {name, type, value}", v);
-            }
-            Struct entry = new Struct(entrySchema);
-            entry.put("name", textOrNull(v.get("name")));
-            entry.put("type", textOrNull(v.get("type")));
-            JsonNode value = v.get("value");
-            entry.put("value", toValue(valueSchema, value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value));
-            return entry;
-        }));
-    };
 
     /** A single JSON value of any shape (e.g. a custom field's default value), in the same struct. */
     public static final TypeSpec ANY_VALUE = name -> {
@@ -55,7 +24,8 @@ public final class CustomFieldSpecs {
         return new TypeSpec.Compiled(schema, (node, ctx, path) -> toValue(schema, node));
     };
 
-    private static Schema valueSchema(String name) {
+    /** The value struct of {@link #ANY_VALUE}, named {@code name}. */
+    public static Schema valueSchema(String name) {
         return valueSchemaBuilder(name,
                 "A custom field value of any shape: 'json' holds it exactly; the typed fields hold it when it fits")
                 .field("json", Schema.STRING_SCHEMA)
@@ -110,9 +80,5 @@ public final class CustomFieldSpecs {
 
     public static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
         return Types.readObject(node, ctx, path, "an object of custom fields", entries::read);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
     }
 }

@@ -13,7 +13,7 @@ import org.apache.kafka.connect.data.Struct;
 /**
  * A JSON object with declared fields, read into a Connect {@link Struct}. Nested structs are named after
  * their path ({@code <parent name>.<field>}), which keeps every name unique and Avro-valid. Every field is
- * optional: Harvest may send null for any property.
+ * optional: an API may send null for any property (e.g. Harvest does).
  */
 public final class StructSpec implements TypeSpec {
     private final Map<String, TypeSpec> fields;

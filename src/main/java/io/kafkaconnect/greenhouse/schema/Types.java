@@ -139,7 +139,7 @@ public final class Types {
         }
     }
 
-    /** Parses the timestamp forms Harvest uses: {@code Z} or an offset, with or without fractions, or a bare date. */
+    /** Parses ISO-8601 timestamps (e.g. Harvest's): {@code Z} or an offset, with or without fractions, or a date. */
     public static Instant parseInstant(String text) {
         try {
             return Instant.parse(text);

@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.sync;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.util.ContentHash;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ public final class PagingGuard {
 
     private final String resource;
     private final int pageSize;
+    private final PageNumbers pageNumbers;
     private final AtomicBoolean oversizeLogged;
     private final Set<Long> read = new HashSet<>();
     /** Digest of each cursor handed out → digest of the cursor of the page that handed it out (0: the first). */
@@ -35,11 +37,13 @@ public final class PagingGuard {
 
     /**
      * @param pageSize       the records a page was asked for
+     * @param pageNumbers    how the walk's links number their pages ({@link PageNumbers#NONE} for cursors)
      * @param oversizeLogged shared by the resource's walks, so that a page larger than asked is logged once
      */
-    public PagingGuard(String resource, int pageSize, AtomicBoolean oversizeLogged) {
+    public PagingGuard(String resource, int pageSize, PageNumbers pageNumbers, AtomicBoolean oversizeLogged) {
         this.resource = resource;
         this.pageSize = pageSize;
+        this.pageNumbers = pageNumbers;
         this.oversizeLogged = oversizeLogged;
     }
 
@@ -61,9 +65,9 @@ public final class PagingGuard {
         if (first == null) {
             first = url;
         }
-        Integer at = PageNumbers.of(url);
+        Integer at = pageNumbers.of(url);
         if (downward && at != null) {
-            Integer to = PageNumbers.of(page.prev());
+            Integer to = pageNumbers.of(page.prev());
             if (page.prev() == null && at > 1) {
                 return withPrev(page, url, at);
             }
@@ -73,8 +77,9 @@ public final class PagingGuard {
             }
         }
         HttpUrl link = downward ? page.prev() : page.next();
-        if (!downward && at != null && PageNumbers.of(link) != null && PageNumbers.of(link) <= at) {
-            throw anomaly("'next' link of page " + at + " leads to page " + PageNumbers.of(link), url);
+        Integer nextAt = downward ? null : pageNumbers.of(link);
+        if (at != null && nextAt != null && nextAt <= at) {
+            throw anomaly("'next' link of page " + at + " leads to page " + nextAt, url);
         }
         // a downward walk ends where it began, at the first page
         if (link != null && !(downward && link.equals(first)) && read.contains(ContentHash.of(link.toString()))) {
@@ -115,7 +120,7 @@ public final class PagingGuard {
             log.warn("{}: page {} came without a 'prev' link ({}); the walk goes on at page {} and down to page 1 by "
                     + "page number", resource, at, ApiClient.redact(url), at - 1);
         }
-        HttpUrl prev = PageNumbers.at(url, at - 1);
+        HttpUrl prev = pageNumbers.at(url, at - 1);
         return new ApiPage(page.url(), page.records(), page.next(), prev, page.last(), page.serverTime());
     }
 

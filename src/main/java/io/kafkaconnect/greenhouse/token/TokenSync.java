@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
@@ -171,7 +172,7 @@ public final class TokenSync implements ResourceSync {
     }
 
     private PagingGuard newGuard() {
-        return new PagingGuard(resource.name(), settings.pageSize(), oversizeLogged);
+        return new PagingGuard(resource.name(), settings.pageSize(), PageNumbers.NONE, oversizeLogged);
     }
 
     /** The URL of the resource's list, for messages (Ashby's cursors travel in the body). */

@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kafkaconnect.greenhouse.sync.PageNumbers;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ final class LowerPagesRead {
         seen.addAll(walker.ids(top.json()));
         WindowWalker.Step again = walker.next(firstStopped.atPage(firstStopped.next().url(), Walk.PREV,
                 new ArrayList<>(seen)));
-        Integer count = PageNumbers.count(again.page());
+        Integer count = walker.pageCount(again.page());
         if (count == null || count != pages) {
             return null;
         }

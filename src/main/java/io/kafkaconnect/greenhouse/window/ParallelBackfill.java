@@ -275,7 +275,7 @@ final class ParallelBackfill {
             int pagesLeft = MIN_SPLIT_PAGES - 1;
             for (BackfillPiece p : open) {
                 Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
-                        ? WindowWalker.nextPageNumber(p.at) : null;
+                        ? walker.nextPageNumber(p.at) : null;
                 if (next != null && next > pagesLeft) {
                     longest = p;
                     pagesLeft = next;
@@ -307,7 +307,7 @@ final class ParallelBackfill {
         int top = Math.min(MAX_SPLIT_PAGES, next / 2);
         BackfillPiece.Split split = new BackfillPiece.Split(top);
         p.split = split;
-        Walking from = WindowWalker.atPageNumber(p.at, top, List.of());
+        Walking from = walker.atPageNumber(p.at, top, List.of());
         int pages = (int) Math.ceil((double) p.holds / pageSize);
         splitsRunning++;
         try {
@@ -400,7 +400,7 @@ final class ParallelBackfill {
 
     /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
     private boolean stopsForSplit(BackfillPiece p, Optional<Walking> after) {
-        Integer next = after.map(WindowWalker::nextPageNumber).orElse(null);
+        Integer next = after.map(walker::nextPageNumber).orElse(null);
         lock.lock();
         try {
             return p.split != null && next != null && next <= p.split.stopAt;

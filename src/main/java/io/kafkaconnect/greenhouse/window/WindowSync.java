@@ -7,7 +7,6 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
-import io.kafkaconnect.greenhouse.sync.PageNumbers;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
@@ -212,8 +211,8 @@ public final class WindowSync implements ResourceSync {
         if (first.next() == null || !canSplit(window)) {
             return false;
         }
-        if (PageNumbers.count(first) != null) {
-            return WindowWalker.estimatedPages(first) > 2;
+        if (walker.pageCount(first) != null) {
+            return walker.estimatedPages(first) > 2;
         }
         // no page count (a cursor): a first backfill is; a later window if it holds more than two pages even at
         // the density its first page shows, a lower bound (records with lower ids changed in it too)
@@ -227,8 +226,8 @@ public final class WindowSync implements ResourceSync {
 
     /** Reads {@code window} in pieces (but for what a previous run read of it), planned from its first page. */
     private void startBackfill(Backfilling window, ApiPage first) {
-        int pages = WindowWalker.estimatedPages(first);
-        boolean counted = PageNumbers.count(first) != null;
+        int pages = walker.estimatedPages(first);
+        boolean counted = walker.pageCount(first) != null;
         log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
                 window.watermark() == null ? "start" : window.watermark(), window.windowEnd(),
                 counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());

@@ -2,16 +2,15 @@ package io.kafkaconnect.greenhouse.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
-import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.schema.Types;
-import io.kafkaconnect.greenhouse.sync.PageNumbers;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.window.WindowOffset.NextPage;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
@@ -52,6 +51,7 @@ final class WindowWalker {
     private static final int UNKNOWN_PAGE_COUNT = 8;
     private final Resource resource;
     private final WindowDialect dialect;
+    private final PageNumbers pageNumbers;
     private final ApiClient client;
     private final HttpUrl baseUrl;
     private final int pageSize;
@@ -61,6 +61,7 @@ final class WindowWalker {
     WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
         this.resource = resource;
         this.dialect = dialect;
+        this.pageNumbers = dialect.pageNumbers();
         this.client = client;
         this.baseUrl = baseUrl;
         this.pageSize = pageSize;
@@ -100,7 +101,7 @@ final class WindowWalker {
 
     /** A guard for one walk through a window's pages (see {@link #next(Walking, PagingGuard)}). */
     PagingGuard newGuard() {
-        return new PagingGuard(resource.name(), pageSize, oversizeLogged);
+        return new PagingGuard(resource.name(), pageSize, pageNumbers, oversizeLogged);
     }
 
     /** Reads the page at {@code position} on its own, not as part of a walk. */
@@ -121,8 +122,8 @@ final class WindowWalker {
         ApiPage page;
         try {
             page = client.getPage(url, resource.name());
-        } catch (ApiException e) {
-            if (at == null || !ExpiredCursorException.matches(e, url)) {
+        } catch (ExpiredCursorException e) {
+            if (at == null) {
                 throw e;
             }
             log.warn("{}: {}", resource.name(), e.getMessage());
@@ -212,7 +213,7 @@ final class WindowWalker {
         if (guessPages > 1) {
             HttpUrl first = dialect.firstPage(baseUrl, resource,
                     new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
-            HttpUrl guess = PageNumbers.at(first, guessPages);
+            HttpUrl guess = pageNumbers.at(first, guessPages);
             ApiPage page = client.getPage(guess, resource.name());
             if (page.next() == null && !page.records().isEmpty()) {
                 sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
@@ -223,7 +224,7 @@ final class WindowWalker {
                 }
                 return Piece.READ;
             }
-            Integer last = PageNumbers.count(page);
+            Integer last = pageNumbers.count(page);
             if (last != null && last > maxPages) {
                 return new Piece(last, changeTimes(page.records()), true);
             }
@@ -298,7 +299,7 @@ final class WindowWalker {
         if (page.next() == null) {
             return (long) page.records().size();
         }
-        Integer last = PageNumbers.count(page);
+        Integer last = pageNumbers.count(page);
         return last == null ? null : last.longValue();
     }
 
@@ -334,21 +335,26 @@ final class WindowWalker {
         return t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
     }
 
+    /** The page count from the {@code last} link, or null without one (or an opaque one). */
+    Integer pageCount(ApiPage page) {
+        return pageNumbers.count(page);
+    }
+
     /** The page count from the {@code last} link where there is one; a guess otherwise. */
-    static int estimatedPages(ApiPage first) {
-        Integer last = PageNumbers.of(first.last());
+    int estimatedPages(ApiPage first) {
+        Integer last = pageNumbers.of(first.last());
         return last == null ? UNKNOWN_PAGE_COUNT : Math.max(2, last);
     }
 
     /** The page number a downward walk reads next, or null if it is not at a numbered page. */
-    static Integer nextPageNumber(Walking position) {
+    Integer nextPageNumber(Walking position) {
         NextPage at = position.next();
-        return at == null || at.walk() != Walk.PREV ? null : PageNumbers.of(HttpUrl.parse(at.url()));
+        return at == null || at.walk() != Walk.PREV ? null : pageNumbers.of(HttpUrl.parse(at.url()));
     }
 
     /** The position of a downward walk at page {@code page} of the same window, with {@code seen} ids. */
-    static Walking atPageNumber(Walking position, int page, List<Long> seen) {
-        return position.atPage(PageNumbers.at(HttpUrl.get(position.next().url()), page).toString(), Walk.PREV, seen);
+    Walking atPageNumber(Walking position, int page, List<Long> seen) {
+        return position.atPage(pageNumbers.at(HttpUrl.get(position.next().url()), page).toString(), Walk.PREV, seen);
     }
 
     List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {

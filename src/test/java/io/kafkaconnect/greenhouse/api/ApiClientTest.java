@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -33,7 +34,7 @@ class ApiClientTest {
         server = new MockWebServer();
         server.start();
         budget = new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0);
-        client = new ApiClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build(), server.url("/"), new ApiKeyCredentials(KEY, "greenhouse.api.key"), HarvestProtocol.INSTANCE,
+        client = new ApiClient(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build(), server.url("/"), new ApiKeyCredentials(KEY, "greenhouse.api.key", HarvestAccess::apiKeyHint), HarvestProtocol.INSTANCE,
                 new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), budget,
                 new ServerClock(Clock.systemUTC()), new Sleeper(), new ObjectMapper());
     }

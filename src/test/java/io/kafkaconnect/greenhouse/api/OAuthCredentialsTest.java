@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -65,7 +66,7 @@ class OAuthCredentialsTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
-        TokenSource.forgetAll();
+        SharedTokenSources.forgetAll();
     }
 
     // ------------------------------------------------------------------ fetching and sharing
@@ -132,8 +133,7 @@ class OAuthCredentialsTest {
     @Test
     void theSameClientIdWithAnotherSecretNeverSharesTheToken() {
         OAuthCredentials task = credentials("4242");
-        OAuthCredentials other = OAuthCredentials.create(server.url("/token"), clientId, "another-secret-9", "4242",
-                new OkHttpClient(), new Sleeper(), RETRY, clock);
+        OAuthCredentials other = credentials(client("another-secret-9", "4242"), new Sleeper(), RETRY, true);
         assertThat(bearer(task)).isEqualTo("Bearer tok-1");
         assertThat(bearer(other)).as("a token of its own, for which it proved its own secret").isEqualTo("Bearer tok-2");
         assertThat(tokenRequests).extracting(r -> r.getHeaders().get("Authorization"))
@@ -379,6 +379,71 @@ class OAuthCredentialsTest {
     // ------------------------------------------------------------------ token endpoint errors
 
     @Test
+    void messagesNameTheSettingsAndAdviceTheConnectorHandsIn() {
+        OAuthSettings acme = new OAuthSettings() {
+            @Override
+            public String apiName() {
+                return "Acme";
+            }
+
+            @Override
+            public String clientIdKey() {
+                return "acme.client";
+            }
+
+            @Override
+            public String clientSecretKey() {
+                return "acme.secret";
+            }
+
+            @Override
+            public String userIdKey() {
+                return "acme.user";
+            }
+
+            @Override
+            public String tokenUrlKey() {
+                return "acme.token.url";
+            }
+
+            @Override
+            public String whereClientsAreMade() {
+                return "(Acme console)";
+            }
+
+            @Override
+            public String clientIdForm() {
+                return "(acme-<n>)";
+            }
+
+            @Override
+            public String userIdForm() {
+                return "(an Acme login)";
+            }
+
+            @Override
+            public String requirements() {
+                return "(an admin)";
+            }
+
+            @Override
+            public String accessHint(String resource) {
+                return "grant " + resource + " in the Acme console";
+            }
+        };
+        tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
+        OAuthCredentials credentials = credentials(new OAuthClient(server.url("/token"), clientId, SECRET, null, acme),
+                new Sleeper(), RETRY, true);
+
+        assertThatThrownBy(() -> bearer(credentials)).hasMessageContaining("Acme rejected")
+                .hasMessageContaining("acme.client and acme.secret (Acme console)").hasMessageNotContaining("greenhouse")
+                .isInstanceOfSatisfying(TokenEndpointException.class, e -> assertThat(e.settings())
+                        .containsExactly("acme.client", "acme.secret"));
+        assertThat(credentials.settingNames()).isEqualTo("acme.client, acme.secret and acme.user (an admin)");
+        assertThat(credentials.accessHint("jobs")).isEqualTo("grant jobs in the Acme console");
+    }
+
+    @Test
     void anUnknownClientIsAPermanentErrorNamingTheClientSettings() {
         tokenAnswers.add(json(401, "{\"error\":\"invalid_client\"}"));
         OAuthCredentials credentials = credentials("4242");
@@ -431,9 +496,8 @@ class OAuthCredentialsTest {
         tokenAnswers.add(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html")
                 .body("<html>proxy</html>").build());
         tokenAnswers.add(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
-        OAuthCredentials patient = OAuthCredentials.create(server.url("/token"), clientId, SECRET, "4242",
-                new OkHttpClient(), new Sleeper(), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)),
-                clock);
+        OAuthCredentials patient = credentials(client(SECRET, "4242"), new Sleeper(),
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), true);
         assertThat(bearer(patient)).isEqualTo("Bearer tok-1");
         assertThat(tokenRequests).hasSize(4);
 
@@ -450,8 +514,7 @@ class OAuthCredentialsTest {
         tokenAnswers.add(json(503, "{}"));
         Sleeper sleeper = new Sleeper();
         sleeper.stop();
-        OAuthCredentials credentials = OAuthCredentials.create(server.url("/token"), clientId, SECRET, null,
-                new OkHttpClient(), sleeper, RETRY, clock);
+        OAuthCredentials credentials = credentials(client(SECRET, null), sleeper, RETRY, true);
         assertThatThrownBy(() -> bearer(credentials)).isInstanceOf(StoppedException.class);
     }
 
@@ -473,7 +536,7 @@ class OAuthCredentialsTest {
     void neitherTheSecretNorATokenAppearsInToString() {
         OAuthCredentials credentials = credentials("4242");
         bearer(credentials);
-        TokenSource source = TokenSource.acquire(server.url("/token"), clientId, SECRET, "4242", clock);
+        TokenSource source = SharedTokenSources.acquire(client(SECRET, "4242"), clock);
         for (String text : List.of(credentials.toString(), source.toString(), credentials.settingNames(),
                 credentials.budgetKey())) {
             assertNothingSecret(text);
@@ -484,13 +547,19 @@ class OAuthCredentialsTest {
     // ------------------------------------------------------------------ helpers
 
     private OAuthCredentials credentials(String userId) {
-        return OAuthCredentials.create(server.url("/token"), clientId, SECRET, userId, new OkHttpClient(),
-                new Sleeper(), RETRY, clock);
+        return credentials(client(SECRET, userId), new Sleeper(), RETRY, true);
     }
 
     private OAuthCredentials forCheck(String secret) {
-        return OAuthCredentials.forCheck(server.url("/token"), clientId, secret, "4242", new OkHttpClient(),
-                new Sleeper(), RETRY, clock);
+        return credentials(client(secret, "4242"), new Sleeper(), RETRY, false);
+    }
+
+    private OAuthClient client(String secret, String userId) {
+        return new OAuthClient(server.url("/token"), clientId, secret, userId, HarvestAccess.OAUTH);
+    }
+
+    private OAuthCredentials credentials(OAuthClient client, Sleeper sleeper, RetryPolicy retry, boolean task) {
+        return OAuthCredentials.of(client, new CredentialsContext(new OkHttpClient(), sleeper, retry, clock, task));
     }
 
     private String basic(String secret) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -39,7 +40,7 @@ class RedirectsAndResponseCapTest {
 
     private ApiClient client(long maxResponseBytes) {
         return new ApiClient(new OkHttpClient.Builder().followRedirects(false).build(), server.url("/"),
-                new ApiKeyCredentials(KEY, "greenhouse.api.key"), HarvestProtocol.INSTANCE,
+                new ApiKeyCredentials(KEY, "greenhouse.api.key", HarvestAccess::apiKeyHint), HarvestProtocol.INSTANCE,
                 new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(5)),
                 new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0), new ServerClock(Clock.systemUTC()),
                 new Sleeper(), new ObjectMapper(), maxResponseBytes);

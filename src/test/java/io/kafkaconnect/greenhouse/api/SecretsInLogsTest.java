@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.io.ByteArrayOutputStream;
@@ -29,7 +30,7 @@ class SecretsInLogsTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            ApiKeyCredentials credentials = new ApiKeyCredentials(KEY, "greenhouse.api.key");
+            ApiKeyCredentials credentials = new ApiKeyCredentials(KEY, "greenhouse.api.key", HarvestAccess::apiKeyHint);
             ApiClient client = new ApiClient(new OkHttpClient(), server.url("/"), credentials, HarvestProtocol.INSTANCE,
                     new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2)),
                     new RateBudget(Clock.systemUTC(), Duration.ofSeconds(10), 1.0), new ServerClock(Clock.systemUTC()),

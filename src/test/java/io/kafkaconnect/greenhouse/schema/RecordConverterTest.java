@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.harvest.HarvestCustomFieldSpecs;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -27,8 +28,8 @@ class RecordConverterTest {
             field("manager", struct(field("id", INT64), field("name", STRING))),
             field("phones", array(struct(field("value", STRING), field("type", STRING)))),
             field("tags", array(STRING)),
-            field("custom_fields", CustomFieldSpecs.CUSTOM_FIELDS),
-            field("keyed_custom_fields", CustomFieldSpecs.KEYED_CUSTOM_FIELDS));
+            field("custom_fields", HarvestCustomFieldSpecs.CUSTOM_FIELDS),
+            field("keyed_custom_fields", HarvestCustomFieldSpecs.KEYED_CUSTOM_FIELDS));
 
     private final ObjectMapper json = new ObjectMapper();
     private final UnknownFieldLog unknown = new UnknownFieldLog();

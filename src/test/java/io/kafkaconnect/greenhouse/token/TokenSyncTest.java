@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -59,7 +60,7 @@ class TokenSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("key", "ashby.api.key"), AshbyDialect.INSTANCE,
+        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("key", "ashby.api.key", AshbyAccess::hint), AshbyDialect.INSTANCE,
                 0);
         pool = Executors.newFixedThreadPool(4, new DaemonThreads("test-fetch"));
     }

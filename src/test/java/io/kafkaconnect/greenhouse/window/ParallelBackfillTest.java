@@ -78,7 +78,7 @@ class ParallelBackfillTest {
             synchronized (maker) {
                 return maker.convertAll(page, ConversionErrors.FAIL, null);
             }
-        }, pool, concurrency, pageSize, new BackfillPlanner.Start(null, upper, WindowWalker.estimatedPages(first),
+        }, pool, concurrency, pageSize, new BackfillPlanner.Start(null, upper, walker.estimatedPages(first),
                 true, walker.changeTimes(first.records()), List.of(), List.of()), List.of());
     }
 

@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
@@ -91,7 +92,7 @@ class RateHeadersSyncTest {
                 .rateLimitV1(LIMIT, WINDOW).rateHeaders(headers).build();
         sim.start();
         HttpUrl base = HttpUrl.get(sim.baseUrl());
-        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "greenhouse.api.key"), new HarvestV1Dialect(), 0,
+        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "greenhouse.api.key", HarvestAccess::apiKeyHint), new HarvestV1Dialect(), 0,
                 RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0));
         int spent = spendTheWindow();
 

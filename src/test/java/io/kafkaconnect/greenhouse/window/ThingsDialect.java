@@ -7,6 +7,7 @@ import static io.kafkaconnect.greenhouse.schema.Types.field;
 import static io.kafkaconnect.greenhouse.schema.Types.struct;
 
 import io.kafkaconnect.greenhouse.api.Protocol;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
@@ -29,6 +30,11 @@ final class ThingsDialect implements WindowDialect {
     static final ThingsDialect INSTANCE = new ThingsDialect();
 
     private ThingsDialect() {
+    }
+
+    @Override
+    public PageNumbers pageNumbers() {
+        return PageNumbers.inQuery("page");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.RateBudget;
+import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -70,7 +71,7 @@ class ThrottleRecoverySyncTest {
         HttpUrl base = HttpUrl.get(sim.baseUrl() + "/");
         RateBudget budget = RateBudget.unshared(Clock.systemUTC(), WINDOW, 1.0);
         budget.assumeLimit(DOCUMENTED);
-        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "ashby.api.key"), AshbyDialect.INSTANCE, 0, budget);
+        client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "ashby.api.key", AshbyAccess::hint), AshbyDialect.INSTANCE, 0, budget);
         pool = Executors.newFixedThreadPool(1, new DaemonThreads("test-fetch"));
         Resource candidates = AshbyDialect.INSTANCE.resource("candidates").orElseThrow();
         RecordMaker maker = new RecordMaker(candidates, "t", SourcePartition.of("ashby", base, "candidates"),

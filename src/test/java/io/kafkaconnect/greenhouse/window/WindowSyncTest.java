@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
@@ -40,7 +41,7 @@ class WindowSyncTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key", HarvestAccess::apiKeyHint),
                 ThingsDialect.INSTANCE, 0);
     }
 

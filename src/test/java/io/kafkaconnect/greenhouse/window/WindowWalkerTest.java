@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.dialect.Window;
+import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
 import java.time.Instant;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -30,7 +31,7 @@ class WindowWalkerTest {
     void start() throws Exception {
         server = new MockWebServer();
         server.start();
-        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key"),
+        client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key", HarvestAccess::apiKeyHint),
                 ThingsDialect.INSTANCE, 0);
         walker = new WindowWalker(THINGS, ThingsDialect.INSTANCE, client, server.url("/"), 2);
     }

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.harvest.v1;
 
 import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
@@ -17,6 +18,8 @@ import okhttp3.HttpUrl;
  * listed in {@link V1Resources}.
  */
 public final class HarvestV1Dialect implements WindowDialect {
+    /** Classic paging numbers its links in the {@code page} parameter. */
+    private static final PageNumbers PAGE_NUMBERS = PageNumbers.inQuery("page");
 
     @Override
     public String version() {
@@ -26,6 +29,11 @@ public final class HarvestV1Dialect implements WindowDialect {
     @Override
     public List<Resource> resources() {
         return V1Resources.ALL;
+    }
+
+    @Override
+    public PageNumbers pageNumbers() {
+        return PAGE_NUMBERS;
     }
 
     /** Classic {@code next} links are page numbers; the next-only style's format is not documented (UNCERTAIN). */

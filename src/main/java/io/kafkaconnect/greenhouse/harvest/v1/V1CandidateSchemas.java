@@ -1,5 +1,7 @@
 package io.kafkaconnect.greenhouse.harvest.v1;
 
+import static io.kafkaconnect.greenhouse.harvest.HarvestCustomFieldSpecs.CUSTOM_FIELDS;
+import static io.kafkaconnect.greenhouse.harvest.HarvestCustomFieldSpecs.KEYED_CUSTOM_FIELDS;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.ATTACHMENT;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.DEPARTMENT;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.ID_NAME;
@@ -7,8 +9,6 @@ import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.OFFICE;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.OPENING;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.TYPED_VALUE;
 import static io.kafkaconnect.greenhouse.harvest.v1.V1Schemas.USER_REF;
-import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.CUSTOM_FIELDS;
-import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.KEYED_CUSTOM_FIELDS;
 import static io.kafkaconnect.greenhouse.schema.Types.BOOLEAN;
 import static io.kafkaconnect.greenhouse.schema.Types.DATE;
 import static io.kafkaconnect.greenhouse.schema.Types.INT32;

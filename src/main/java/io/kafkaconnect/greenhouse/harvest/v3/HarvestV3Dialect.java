@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.harvest.v3;
 
 import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
+import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
@@ -29,6 +30,12 @@ public final class HarvestV3Dialect implements WindowDialect {
     @Override
     public String version() {
         return "v3";
+    }
+
+    /** Cursor links carry no page numbers. */
+    @Override
+    public PageNumbers pageNumbers() {
+        return PageNumbers.NONE;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.kafkaconnect.greenhouse.harvest.v3;
 
+import static io.kafkaconnect.greenhouse.harvest.HarvestCustomFieldSpecs.KEYED_CUSTOM_FIELDS;
 import static io.kafkaconnect.greenhouse.harvest.v3.V3Schemas.CREATED_AT;
 import static io.kafkaconnect.greenhouse.harvest.v3.V3Schemas.ID;
 import static io.kafkaconnect.greenhouse.harvest.v3.V3Schemas.TYPED_VALUE;
 import static io.kafkaconnect.greenhouse.harvest.v3.V3Schemas.UPDATED_AT;
-import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.KEYED_CUSTOM_FIELDS;
 import static io.kafkaconnect.greenhouse.schema.Types.BOOLEAN;
 import static io.kafkaconnect.greenhouse.schema.Types.DATE;
 import static io.kafkaconnect.greenhouse.schema.Types.INT32;

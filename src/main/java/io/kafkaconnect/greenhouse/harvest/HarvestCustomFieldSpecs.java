@@ -1,0 +1,55 @@
+package io.kafkaconnect.greenhouse.harvest;
+
+import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.readMap;
+import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.toValue;
+import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.valueSchema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.kafkaconnect.greenhouse.schema.CustomFieldSpecs;
+import io.kafkaconnect.greenhouse.schema.TypeSpec;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+
+/** Harvest's two shapes of custom fields, each value kept as a {@link CustomFieldSpecs} value struct. */
+public final class HarvestCustomFieldSpecs {
+    private HarvestCustomFieldSpecs() {
+    }
+
+    /** {@code custom_fields}: field key → value. */
+    public static final TypeSpec CUSTOM_FIELDS = name -> {
+        Schema valueSchema = valueSchema(name + ".value");
+        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, valueSchema).optional()
+                .doc("Custom field key → value; each value keeps its exact JSON in 'json'").build();
+        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path,
+                (v, p) -> toValue(valueSchema, v)));
+    };
+
+    /** {@code keyed_custom_fields} (v1; v3's {@code custom_fields}): immutable field key → {name, type, value}. */
+    public static final TypeSpec KEYED_CUSTOM_FIELDS = name -> {
+        Schema valueSchema = valueSchema(name + ".value");
+        Schema entrySchema = SchemaBuilder.struct().name(name + ".entry").optional()
+                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("type", Schema.OPTIONAL_STRING_SCHEMA)
+                .field("value", valueSchema)
+                .build();
+        Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, entrySchema).optional()
+                .doc("Immutable custom field key → {name, type, value}").build();
+        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path, (v, p) -> {
+            if (!v.isObject()) {
+                throw ctx.mismatch(p, "an object {name, type, value}", v);
+            }
+            Struct entry = new Struct(entrySchema);
+            entry.put("name", textOrNull(v.get("name")));
+            entry.put("type", textOrNull(v.get("type")));
+            JsonNode value = v.get("value");
+            entry.put("value", toValue(valueSchema, value == null ? NullNode.getInstance() : value));
+            return entry;
+        }));
+    };
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+}
