@@ -2,7 +2,7 @@ package io.kafkaconnect.greenhouse;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.engine.EngineSourceTask;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.util.Map;

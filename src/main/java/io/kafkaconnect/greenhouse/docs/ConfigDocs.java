@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.docs;
 
 import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,9 +8,9 @@ import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
@@ -109,7 +109,7 @@ public abstract class EngineSourceTask extends SourceTask {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
             Map<String, Object> offset = positions.get(resource.name());
-            RecordMaker maker = new RecordMaker(resource, config.topicFor(resource), partition, unknownFields);
+            SourceRecordFactory maker = new SourceRecordFactory(resource, config.topicFor(resource), partition, unknownFields);
             try {
                 created.add(new CredentialStampedSync(paging.open(resource, client, maker, settings, offset,
                         config.syncStart(), clock, fetchPool), credential));

@@ -24,7 +24,7 @@ public interface PagingModel {
      * @throws IllegalArgumentException if {@code stored} is not an offset of this model, or not one this connector
      *                                  can resume
      */
-    ResourceSync open(Resource resource, ApiClient client, RecordMaker records, ResourceSync.Settings settings,
+    ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
                       Map<String, Object> stored, Optional<Instant> syncStart, Clock clock, ExecutorService fetchPool);
 
     /**

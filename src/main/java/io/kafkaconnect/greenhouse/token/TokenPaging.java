@@ -4,8 +4,8 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class TokenPaging implements PagingModel {
     }
 
     @Override
-    public ResourceSync open(Resource resource, ApiClient client, RecordMaker records, ResourceSync.Settings settings,
+    public ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
                              Map<String, Object> stored, Optional<Instant> syncStart, Clock clock,
                              ExecutorService fetchPool) {
         return new TokenSync(resource, dialect, client, records, settings, TokenOffset.fromMap(stored), clock,

@@ -12,9 +12,9 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class TokenSync implements ResourceSync {
     private final Resource resource;
     private final TokenDialect dialect;
     private final ApiClient client;
-    private final RecordMaker records;
+    private final SourceRecordFactory records;
     private final Settings settings;
     private final Clock clock;
     private final ExecutorService fetchPool;
@@ -73,7 +73,7 @@ public final class TokenSync implements ResourceSync {
     private long passRecords;
     private int passPages;
 
-    public TokenSync(Resource resource, TokenDialect dialect, ApiClient client, RecordMaker records, Settings settings,
+    public TokenSync(Resource resource, TokenDialect dialect, ApiClient client, SourceRecordFactory records, Settings settings,
                      TokenOffset offset, Clock clock, ExecutorService fetchPool) {
         this.resource = resource;
         this.dialect = dialect;

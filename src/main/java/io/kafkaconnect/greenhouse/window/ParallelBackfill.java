@@ -2,7 +2,7 @@ package io.kafkaconnect.greenhouse.window;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Window;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
@@ -590,7 +590,7 @@ final class ParallelBackfill {
             }
             if (!converted.isEmpty() || next.isEmpty()) {
                 WindowOffset now = progress.position();
-                handOver.add(new Batch(RecordMaker.withOffsets(converted, before, now.toMap()), now));
+                handOver.add(new Batch(SourceRecordFactory.withOffsets(converted, before, now.toMap()), now));
                 changed.signalAll();
             }
         } finally {

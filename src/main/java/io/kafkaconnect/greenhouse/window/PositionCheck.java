@@ -1,10 +1,10 @@
 package io.kafkaconnect.greenhouse.window;
 
-import java.time.Duration;
-import java.time.Instant;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Between;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
+import java.time.Duration;
+import java.time.Instant;
 import okhttp3.HttpUrl;
 
 /**

@@ -6,8 +6,8 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class WindowPaging implements PagingModel {
 
     /** @throws IllegalArgumentException if the stored offset cannot be resumed (see {@link PositionCheck}) */
     @Override
-    public ResourceSync open(Resource resource, ApiClient client, RecordMaker records, ResourceSync.Settings settings,
+    public ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
                              Map<String, Object> stored, Optional<Instant> syncStart, Clock clock,
                              ExecutorService fetchPool) {
         WindowOffset offset = stored != null ? WindowOffset.fromMap(stored)

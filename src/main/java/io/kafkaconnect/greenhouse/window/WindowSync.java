@@ -8,9 +8,9 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Between;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
@@ -46,7 +46,7 @@ public final class WindowSync implements ResourceSync {
     private final Resource resource;
     private final WindowDialect dialect;
     private final ApiClient client;
-    private final RecordMaker records;
+    private final SourceRecordFactory records;
     private final Settings settings;
     private final Clock clock;
     private final WindowWalker walker;
@@ -70,7 +70,7 @@ public final class WindowSync implements ResourceSync {
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
 
-    public WindowSync(Resource resource, WindowDialect dialect, ApiClient client, RecordMaker records, Settings settings,
+    public WindowSync(Resource resource, WindowDialect dialect, ApiClient client, SourceRecordFactory records, Settings settings,
                         WindowOffset offset, Clock clock, ExecutorService fetchPool) {
         this.resource = resource;
         this.dialect = dialect;

@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.benchmark;
 
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;

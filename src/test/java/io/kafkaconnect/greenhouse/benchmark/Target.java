@@ -3,7 +3,7 @@ package io.kafkaconnect.greenhouse.benchmark;
 import io.kafkaconnect.greenhouse.AshbySourceTask;
 import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
 import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Instant;

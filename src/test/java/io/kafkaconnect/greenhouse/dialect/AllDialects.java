@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.dialect;
 
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import java.util.List;
 import java.util.stream.Stream;
 

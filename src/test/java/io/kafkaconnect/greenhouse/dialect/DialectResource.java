@@ -2,8 +2,8 @@ package io.kafkaconnect.greenhouse.dialect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -42,8 +42,8 @@ public record DialectResource(Dialect dialect, Resource resource) {
     }
 
     /** The converter the sync uses for this resource. */
-    public RecordMaker maker(UnknownFieldLog unknown) {
-        return new RecordMaker(resource, "t." + name(), new SourcePartition(version(), "api.example.com", name()),
+    public SourceRecordFactory maker(UnknownFieldLog unknown) {
+        return new SourceRecordFactory(resource, "t." + name(), new SourcePartition(version(), "api.example.com", name()),
                 unknown);
     }
 

@@ -3,7 +3,7 @@ package io.kafkaconnect.greenhouse.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.api.PageRequest;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import java.time.Instant;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ class ResourceExamplesTest {
     void everyExampleConvertsWithoutUnknownFieldsOrLoss(DialectResource c) {
         Resource r = c.resource();
         UnknownFieldLog unknown = new UnknownFieldLog();
-        RecordMaker maker = c.maker(unknown);
+        SourceRecordFactory maker = c.maker(unknown);
         List<JsonNode> examples = c.examples();
         assertThat(examples).as(c.toString()).isNotEmpty();
         assertThat(maker.valueSchema().name()).isEqualTo(r.schemaName());
@@ -49,7 +49,7 @@ class ResourceExamplesTest {
         for (JsonNode example : examples) {
             JsonNode id = example.path(r.keyField());
             String where = c + " " + id;
-            RecordMaker.Converted converted = maker.convert(example);
+            SourceRecordFactory.Converted converted = maker.convert(example);
             converted.value().validate();
             Object key = converted.key().get(r.keyField());
             if (key instanceof Long) {
@@ -90,7 +90,7 @@ class ResourceExamplesTest {
     @MethodSource(ALL)
     void anUndeclaredFieldIsReportedWithItsPath(DialectResource c) {
         UnknownFieldLog unknown = new UnknownFieldLog();
-        RecordMaker maker = c.maker(unknown);
+        SourceRecordFactory maker = c.maker(unknown);
         ObjectNode example = c.examples().get(0).deepCopy();
         example.put("brandNewField", 1);
         List<String> expected = new ArrayList<>(List.of(c.name() + "/brandNewField"));
@@ -110,7 +110,7 @@ class ResourceExamplesTest {
     @MethodSource(ALL)
     void aValueOfTheWrongTypeNamesResourceIdAndField(DialectResource c) {
         Resource r = c.resource();
-        RecordMaker maker = c.maker(new UnknownFieldLog());
+        SourceRecordFactory maker = c.maker(new UnknownFieldLog());
         JsonNode example = c.examples().get(0);
         String id = example.get(r.keyField()).asText();
 

@@ -3,7 +3,7 @@ package io.kafkaconnect.greenhouse.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.ashby.AshbySourceConfig;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.kafka.common.config.ConfigDef;

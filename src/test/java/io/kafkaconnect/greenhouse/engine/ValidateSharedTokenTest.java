@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
 import io.kafkaconnect.greenhouse.api.ApiClient;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;

@@ -8,7 +8,7 @@ import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import io.kafkaconnect.greenhouse.packaging.ComposeFile;
 import io.kafkaconnect.greenhouse.packaging.Dockerfile;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;

@@ -7,13 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
-import io.kafkaconnect.greenhouse.harvest.HarvestDialects;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -287,7 +287,7 @@ class V3SyncIT {
      */
     private record Special(Set<String> keyedMaps, Set<String> jsonValues) {
         static Special of(Resource r) {
-            Schema schema = new RecordMaker(r, "t", new SourcePartition("v3", "h", r.name()), new UnknownFieldLog())
+            Schema schema = new SourceRecordFactory(r, "t", new SourcePartition("v3", "h", r.name()), new UnknownFieldLog())
                     .valueSchema();
             Set<String> keyed = new TreeSet<>();
             Set<String> json = new TreeSet<>();

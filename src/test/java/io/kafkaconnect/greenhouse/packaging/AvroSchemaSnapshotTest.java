@@ -3,7 +3,6 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
-import io.kafkaconnect.greenhouse.dialect.AllDialects;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.DialectResource;
 import io.kafkaconnect.greenhouse.dialect.Resource;

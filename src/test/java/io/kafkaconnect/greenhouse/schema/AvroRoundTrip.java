@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class AvroRoundTrip {
             assertThat(connect.value()).as("%s record %s", r.name(), example.get(r.keyField())).isEqualTo(struct);
         }
 
-        RecordMaker maker = new RecordMaker(r, "t", new SourcePartition(api, "h", r.name()), new UnknownFieldLog());
+        SourceRecordFactory maker = new SourceRecordFactory(r, "t", new SourcePartition(api, "h", r.name()), new UnknownFieldLog());
         org.apache.avro.Schema key = avroData.fromConnectSchema(maker.keySchema());
         assertThat(new org.apache.avro.Schema.Parser().parse(key.toString()).getFullName())
                 .isEqualTo(r.schemaName() + "Key");

@@ -9,8 +9,8 @@ import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.SimHttp.Resp;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -153,10 +153,10 @@ class HarvestSimulatorResourcesTest {
     @MethodSource("v1Resources")
     void v1RecordsConvertWithTheConnectorsSchemaWithoutUnknownFields(io.kafkaconnect.greenhouse.dialect.Resource r) {
         UnknownFieldLog unknown = new UnknownFieldLog();
-        RecordMaker maker = new RecordMaker(r, "sim." + r.name(), new SourcePartition("v1", "sim", r.name()), unknown);
+        SourceRecordFactory maker = new SourceRecordFactory(r, "sim." + r.name(), new SourcePartition("v1", "sim", r.name()), unknown);
 
         sim.truth(r.name()).forEach((id, json) -> {
-            RecordMaker.Converted c = maker.convert(json);
+            SourceRecordFactory.Converted c = maker.convert(json);
             c.value().validate();
             assertThat(c.key().getInt64(r.keyField())).isEqualTo(id);
             if (r.cursorField() != null) {

@@ -19,9 +19,9 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +73,7 @@ class TokenSyncTest {
     }
 
     private TokenSync sync(Resource resource, TokenOffset offset) {
-        RecordMaker maker = new RecordMaker(resource, "t." + resource.name(),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t." + resource.name(),
                 SourcePartition.of("ashby", server.url("/"), resource.name()), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ZERO, Duration.ofHours(1), ConversionErrors.FAIL, 4);

@@ -8,13 +8,13 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -106,7 +106,7 @@ class CompletenessTest {
         io.kafkaconnect.greenhouse.dialect.WindowDialect dialect = apiVersion.equals("v1") ? new HarvestV1Dialect()
                 : new HarvestV3Dialect();
         Resource resource = dialect.resource(name).orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of(apiVersion, config.baseUrl(), name),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of(apiVersion, config.baseUrl(), name),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
                 Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);

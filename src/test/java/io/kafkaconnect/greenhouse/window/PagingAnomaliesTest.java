@@ -11,16 +11,16 @@ import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
 import io.kafkaconnect.greenhouse.engine.PagingModels;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.NextOnlyLinks;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.token.TokenSync;
 import io.kafkaconnect.greenhouse.util.LogCapture;
@@ -115,7 +115,7 @@ class PagingAnomaliesTest {
     private ResourceSync sync(EngineConfig config, String name) {
         client = ApiClientFactory.create(config, new Sleeper(), Clock.systemUTC());
         Resource resource = config.dialect().resource(name).orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of(config.dialect().version(),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of(config.dialect().version(),
                 config.baseUrl(), name), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),

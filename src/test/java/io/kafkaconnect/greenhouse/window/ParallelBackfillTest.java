@@ -9,13 +9,13 @@ import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Clock;
@@ -62,8 +62,8 @@ class ParallelBackfillTest {
         sim.close();
     }
 
-    private RecordMaker maker() {
-        return new RecordMaker(candidates, "t", SourcePartition.of("v1", config.baseUrl(), "candidates"),
+    private SourceRecordFactory maker() {
+        return new SourceRecordFactory(candidates, "t", SourcePartition.of("v1", config.baseUrl(), "candidates"),
                 new UnknownFieldLog());
     }
 
@@ -73,7 +73,7 @@ class ParallelBackfillTest {
         WindowWalker walker = new WindowWalker(candidates, dialect, client, config.baseUrl(), pageSize);
         ApiPage first = client.getPage(dialect.firstPage(config.baseUrl(), candidates, new Window(null, upper),
                 pageSize), "candidates");
-        RecordMaker maker = maker();
+        SourceRecordFactory maker = maker();
         return new ParallelBackfill(walker, page -> {
             synchronized (maker) {
                 return maker.convertAll(page, ConversionErrors.FAIL, null);

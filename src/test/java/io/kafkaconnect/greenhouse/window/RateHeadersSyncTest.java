@@ -8,7 +8,7 @@ import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
-import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
@@ -16,8 +16,8 @@ import io.kafkaconnect.greenhouse.simulator.RateHeaders;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.Absurd;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.ResetShape;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ class RateHeadersSyncTest {
     private List<SourceRecord> syncCandidates(HttpUrl base) throws InterruptedException {
         HarvestV1Dialect dialect = new HarvestV1Dialect();
         Resource resource = dialect.resource("candidates").orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v1", base, "candidates"),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of("v1", base, "candidates"),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(base, PAGE_SIZE, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 1);

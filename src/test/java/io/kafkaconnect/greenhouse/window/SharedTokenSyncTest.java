@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.engine.ApiClientFactory;
-import io.kafkaconnect.greenhouse.harvest.GreenhouseSourceConfig;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;
 import java.time.Clock;
@@ -110,7 +110,7 @@ class SharedTokenSyncTest {
         pools.add(pool);
         HarvestV3Dialect dialect = new HarvestV3Dialect();
         Resource resource = dialect.resource(name).orElseThrow();
-        RecordMaker maker = new RecordMaker(resource, "t", SourcePartition.of("v3", config.baseUrl(), name),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of("v3", config.baseUrl(), name),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 10, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, 3);

@@ -13,9 +13,9 @@ import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.token.TokenSync;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
@@ -74,7 +74,7 @@ class ThrottleRecoverySyncTest {
         client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "ashby.api.key", AshbyAccess::hint), AshbyDialect.INSTANCE, 0, budget);
         pool = Executors.newFixedThreadPool(1, new DaemonThreads("test-fetch"));
         Resource candidates = AshbyDialect.INSTANCE.resource("candidates").orElseThrow();
-        RecordMaker maker = new RecordMaker(candidates, "t", SourcePartition.of("ashby", base, "candidates"),
+        SourceRecordFactory maker = new SourceRecordFactory(candidates, "t", SourcePartition.of("ashby", base, "candidates"),
                 new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(base, 5, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 1);

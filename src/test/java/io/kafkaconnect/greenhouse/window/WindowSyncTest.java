@@ -7,10 +7,10 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
-import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
-import io.kafkaconnect.greenhouse.sync.RecordMaker;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class WindowSyncTest {
     }
 
     private WindowSync sync(Resource resource, WindowOffset offset) {
-        RecordMaker maker = new RecordMaker(resource, "t." + resource.name(),
+        SourceRecordFactory maker = new SourceRecordFactory(resource, "t." + resource.name(),
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);

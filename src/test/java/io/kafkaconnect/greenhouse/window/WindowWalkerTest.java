@@ -7,7 +7,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.dialect.Window;
-import io.kafkaconnect.greenhouse.harvest.HarvestAccess;
+import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
 import java.time.Instant;
 import java.util.List;
 import mockwebserver3.MockResponse;

@@ -2,7 +2,6 @@ package io.kafkaconnect.greenhouse.harvest.v3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kafkaconnect.greenhouse.dialect.AllDialects;
 import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.harvest;
+package io.kafkaconnect.greenhouse.harvest.config;
 
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;

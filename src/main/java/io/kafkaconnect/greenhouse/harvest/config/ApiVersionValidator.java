@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.harvest;
+package io.kafkaconnect.greenhouse.harvest.config;
 
 import java.util.List;
 import org.apache.kafka.common.config.ConfigDef;

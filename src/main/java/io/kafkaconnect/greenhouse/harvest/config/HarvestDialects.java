@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.harvest;
+package io.kafkaconnect.greenhouse.harvest.config;
 
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;

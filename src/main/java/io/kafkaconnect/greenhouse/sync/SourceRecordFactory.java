@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * Turns API objects of a resource into SourceRecords: key {@code {<key field>}} (an int64 or a string, as the value
  * schema declares it), typed value, change-time timestamp.
  */
-public final class RecordMaker {
-    private static final Logger log = LoggerFactory.getLogger(RecordMaker.class);
+public final class SourceRecordFactory {
+    private static final Logger log = LoggerFactory.getLogger(SourceRecordFactory.class);
 
     private final Resource resource;
     private final String topic;
@@ -32,7 +32,7 @@ public final class RecordMaker {
     private final Schema keySchema;
     private final Class<?> keyType;
 
-    public RecordMaker(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
+    public SourceRecordFactory(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
         this.resource = resource;
         this.topic = topic;
         this.partition = partition.toMap();

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.harvest;
+package io.kafkaconnect.greenhouse.harvest.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.kafkaconnect.greenhouse.harvest;
+package io.kafkaconnect.greenhouse.harvest.config;
 
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.Credentials;
