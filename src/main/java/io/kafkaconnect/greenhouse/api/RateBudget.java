@@ -34,7 +34,7 @@ import okhttp3.Headers;
  * The headers are read by {@link RateHeaders}. Any wait a header asks for beyond {@value #MAX_WAIT_WINDOWS} windows
  * is cut to that; waits are told of by {@link WaitLog}. Absolute times are converted to our clock with the
  * {@link ClockSkew} learned from the {@code Date} of 2xx answers. Where the API sends no headers but documents a
- * limit (Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
+ * limit (e.g. Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
  * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
  * stop; the most modest fraction of the current users applies ({@link BudgetUsers}). A connector's tasks on other
@@ -159,7 +159,7 @@ public final class RateBudget {
 
     /**
      * Paces at {@code documentedLimit} requests per window until (if ever) the API announces its limit in an
-     * X-RateLimit-Limit header: for APIs that document a limit but send no headers (Ashby).
+     * X-RateLimit-Limit header: for APIs that document a limit but send no headers (e.g. Ashby).
      */
     public synchronized void assumeLimit(int documentedLimit) {
         limit.assume(documentedLimit);

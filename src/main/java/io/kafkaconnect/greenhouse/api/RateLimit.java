@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The requests a window allows: as the API announces it ({@code X-RateLimit-Limit}), or, where the API sends no
- * headers but documents a limit (Ashby), that limit assumed. A throttle lowers an assumed limit by a fifth (once per
+ * headers but documents a limit (e.g. Ashby), that limit assumed. A throttle lowers an assumed limit by a fifth (once per
  * throttle: replies to requests already under way do not lower it again), and each window without a throttle in
  * which at least half of it was used raises it by a twentieth of the documented limit, never above it, so that the
  * pace finds the real limit and recovers when it rises again. Guarded by its budget's lock.

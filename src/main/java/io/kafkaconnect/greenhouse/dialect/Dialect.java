@@ -12,8 +12,8 @@ import okhttp3.HttpUrl;
 /**
  * What differs between APIs: the resources, how requests are built and answers framed. Everything else (paging
  * loops, retries, the rate budget, offsets, schemas) is the engine's. A dialect is either a {@link WindowDialect}
- * (lists filtered by change-time windows, paged with links: Harvest) or a {@link TokenDialect} (cursor paging with
- * sync-token deltas: Ashby).
+ * (lists filtered by change-time windows, paged with links: e.g. Harvest) or a {@link TokenDialect} (cursor paging with
+ * sync-token deltas: e.g. Ashby).
  */
 public sealed interface Dialect permits WindowDialect, TokenDialect {
 
@@ -54,7 +54,7 @@ public sealed interface Dialect permits WindowDialect, TokenDialect {
         return List.of();
     }
 
-    /** The length of the API's rate-limit window (Harvest v1: 10 s), over which X-RateLimit-Limit applies. */
+    /** The length of the API's rate-limit window (e.g. Harvest v1: 10 s), over which X-RateLimit-Limit applies. */
     default Duration rateLimitWindow() {
         return Duration.ofSeconds(10);
     }

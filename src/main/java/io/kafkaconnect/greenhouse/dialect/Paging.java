@@ -9,7 +9,7 @@ public enum Paging {
     CLASSIC,
     /** The "new" style (v1 docs, Pagination): only a {@code next} link; {@code skip_count} is not documented. */
     NEXT_ONLY,
-    /** An opaque cursor from each answer, sent back in the next request (Ashby's {@code nextCursor}). */
+    /** An opaque cursor from each answer, sent back in the next request (e.g. Ashby's {@code nextCursor}). */
     CURSOR,
     /** Documented as unpaged: one answer holds the whole list. */
     UNPAGED,

@@ -8,7 +8,7 @@ public enum SyncMode {
     INCREMENTAL_LOWER_BOUND_ONLY,
     /** No time filter: the whole list is re-read periodically. */
     SNAPSHOT,
-    /** A full pass hands out a sync token; later passes replay it and get only what changed (Ashby). */
+    /** A full pass hands out a sync token; later passes replay it and get only what changed (e.g. Ashby). */
     SYNC_TOKEN,
     /**
      * Listed per parent record (one request per parent): read for the parents that a sync-token pass over the

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
- * An API whose lists page with opaque cursors and report changes through sync tokens (Ashby): a pass without a
+ * An API whose lists page with opaque cursors and report changes through sync tokens (e.g. Ashby): a pass without a
  * token reads everything and its last page hands out a token; a pass with that token reads what changed since. The
  * dialect builds the requests and reads the pages; the engine keeps the token and cursor and recovers when the API
  * refuses either ({@link io.kafkaconnect.greenhouse.api.ExpiredCursorException},

@@ -109,10 +109,12 @@ public abstract class EngineSourceTask extends SourceTask {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
             Map<String, Object> offset = positions.get(resource.name());
-            SourceRecordFactory maker = new SourceRecordFactory(resource, config.topicFor(resource), partition, unknownFields);
+            SourceRecordFactory records = new SourceRecordFactory(resource, config.topicFor(resource), partition,
+                    unknownFields);
+            ResourceSync.Context context = new ResourceSync.Context(client, records, settings, clock, fetchPool);
             try {
-                created.add(new CredentialStampedSync(paging.open(resource, client, maker, settings, offset,
-                        config.syncStart(), clock, fetchPool), credential));
+                created.add(new CredentialStampedSync(paging.open(resource, offset, config.syncStart(), context),
+                        credential));
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
                         + e.getMessage() + "); fix or reset it with the Connect REST offsets API");

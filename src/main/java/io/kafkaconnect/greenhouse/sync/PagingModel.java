@@ -1,12 +1,9 @@
 package io.kafkaconnect.greenhouse.sync;
 
-import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 
 /**
@@ -24,8 +21,8 @@ public interface PagingModel {
      * @throws IllegalArgumentException if {@code stored} is not an offset of this model, or not one this connector
      *                                  can resume
      */
-    ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
-                      Map<String, Object> stored, Optional<Instant> syncStart, Clock clock, ExecutorService fetchPool);
+    ResourceSync open(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
+                      ResourceSync.Context context);
 
     /**
      * Checks a position a user writes for {@code resource} (without the credential fingerprint): its format, and

@@ -1,10 +1,13 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -18,6 +21,14 @@ public interface ResourceSync {
     /** What a sync needs to know that does not change while it runs. */
     record Settings(HttpUrl baseUrl, int pageSize, Duration pollInterval, Duration safetyLag,
                     Duration snapshotInterval, ConversionErrors conversionErrors, int maxConcurrency) {
+    }
+
+    /**
+     * What a sync reads with and hands its records to: the task's client, settings, clock and fetch pool, and the
+     * resource's record factory.
+     */
+    record Context(ApiClient client, SourceRecordFactory records, Settings settings, Clock clock,
+                   ExecutorService fetchPool) {
     }
 
     Resource resource();

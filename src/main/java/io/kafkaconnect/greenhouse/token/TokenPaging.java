@@ -1,16 +1,12 @@
 package io.kafkaconnect.greenhouse.token;
 
-import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
-import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 
 /**
@@ -25,11 +21,9 @@ public final class TokenPaging implements PagingModel {
     }
 
     @Override
-    public ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
-                             Map<String, Object> stored, Optional<Instant> syncStart, Clock clock,
-                             ExecutorService fetchPool) {
-        return new TokenSync(resource, dialect, client, records, settings, TokenOffset.fromMap(stored), clock,
-                fetchPool);
+    public ResourceSync open(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
+                             ResourceSync.Context context) {
+        return new TokenSync(resource, dialect, TokenOffset.fromMap(stored), context);
     }
 
     @Override

@@ -73,15 +73,14 @@ public final class TokenSync implements ResourceSync {
     private long passRecords;
     private int passPages;
 
-    public TokenSync(Resource resource, TokenDialect dialect, ApiClient client, SourceRecordFactory records, Settings settings,
-                     TokenOffset offset, Clock clock, ExecutorService fetchPool) {
+    public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
         this.dialect = dialect;
-        this.client = client;
-        this.records = records;
-        this.settings = settings;
-        this.clock = clock;
-        this.fetchPool = fetchPool;
+        this.client = context.client();
+        this.records = context.records();
+        this.settings = context.settings();
+        this.clock = context.clock();
+        this.fetchPool = context.fetchPool();
         this.position = offset;
     }
 
@@ -175,7 +174,7 @@ public final class TokenSync implements ResourceSync {
         return new PagingGuard(resource.name(), settings.pageSize(), PageNumbers.NONE, oversizeLogged);
     }
 
-    /** The URL of the resource's list, for messages (Ashby's cursors travel in the body). */
+    /** The URL of the resource's list, for messages (e.g. Ashby's cursors travel in the body). */
     private HttpUrl listUrl() {
         return dialect.listRequest(settings.baseUrl(), resource, null, null, settings.pageSize()).url();
     }

@@ -1,19 +1,15 @@
 package io.kafkaconnect.greenhouse.window;
 
-import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
-import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,15 +28,14 @@ public final class WindowPaging implements PagingModel {
 
     /** @throws IllegalArgumentException if the stored offset cannot be resumed (see {@link PositionCheck}) */
     @Override
-    public ResourceSync open(Resource resource, ApiClient client, SourceRecordFactory records, ResourceSync.Settings settings,
-                             Map<String, Object> stored, Optional<Instant> syncStart, Clock clock,
-                             ExecutorService fetchPool) {
+    public ResourceSync open(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
+                             ResourceSync.Context context) {
         WindowOffset offset = stored != null ? WindowOffset.fromMap(stored)
                 : resource.mode() == SyncMode.SNAPSHOT ? WindowOffset.START
                 : new WindowOffset.Between(syncStart.orElse(null));
-        Instant now = clock.instant();
+        Instant now = context.clock().instant();
         if (stored != null) {
-            PositionCheck.check(offset, firstPage(settings.baseUrl(), resource), now);
+            PositionCheck.check(offset, firstPage(context.settings().baseUrl(), resource), now);
         }
         Duration ahead = PositionCheck.ahead(offset, now);
         if (ahead.compareTo(AHEAD_WARNING) >= 0) {
@@ -48,7 +43,7 @@ public final class WindowPaging implements PagingModel {
                     + "window opens only once the API's clock has passed it", resource.name(),
                     stored != null ? "the stored offset" : "sync.start", now.plus(ahead), ahead);
         }
-        return new WindowSync(resource, dialect, client, records, settings, offset, clock, fetchPool);
+        return new WindowSync(resource, dialect, offset, context);
     }
 
     @Override

@@ -70,15 +70,14 @@ public final class WindowSync implements ResourceSync {
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
 
-    public WindowSync(Resource resource, WindowDialect dialect, ApiClient client, SourceRecordFactory records, Settings settings,
-                        WindowOffset offset, Clock clock, ExecutorService fetchPool) {
+    public WindowSync(Resource resource, WindowDialect dialect, WindowOffset offset, Context context) {
         this.resource = resource;
         this.dialect = dialect;
-        this.client = client;
-        this.records = records;
-        this.settings = settings;
-        this.clock = clock;
-        this.fetchPool = fetchPool;
+        this.client = context.client();
+        this.records = context.records();
+        this.settings = context.settings();
+        this.clock = context.clock();
+        this.fetchPool = context.fetchPool();
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
         this.position = offset;
         this.walkGuard = walker.newGuard();

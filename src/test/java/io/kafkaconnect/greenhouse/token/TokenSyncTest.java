@@ -77,7 +77,8 @@ class TokenSyncTest {
                 SourcePartition.of("ashby", server.url("/"), resource.name()), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ZERO, Duration.ofHours(1), ConversionErrors.FAIL, 4);
-        return new TokenSync(resource, AshbyDialect.INSTANCE, client, maker, settings, offset, Clock.systemUTC(), pool);
+        return new TokenSync(resource, AshbyDialect.INSTANCE, offset,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
     }
 
     private void answer(String json) {

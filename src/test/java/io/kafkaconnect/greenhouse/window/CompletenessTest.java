@@ -13,6 +13,7 @@ import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -116,7 +117,8 @@ class CompletenessTest {
             }
             pool = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
         }
-        return new WindowSync(resource, dialect, client, maker, settings, start, Clock.systemUTC(), pool);
+        return new WindowSync(resource, dialect, start,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
     }
 
     /** Runs windows until one ends; between pages, {@code duringPass} may edit records. */

@@ -120,8 +120,8 @@ class PagingAnomaliesTest {
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency());
-        sync = PagingModels.of(config.dialect()).open(resource, client, maker, settings, null, Optional.empty(),
-                Clock.systemUTC(), pool);
+        sync = PagingModels.of(config.dialect()).open(resource, null, Optional.empty(),
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
         return sync;
     }
 

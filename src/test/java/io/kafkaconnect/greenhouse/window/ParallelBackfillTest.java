@@ -14,6 +14,7 @@ import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -96,8 +97,8 @@ class ParallelBackfillTest {
     void aStoppedSyncDoesNotCloseTheWindowItWasReadingInPieces() throws Exception {
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 20, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 4);
-        WindowSync sync = new WindowSync(candidates, dialect, client, maker(), settings, WindowOffset.START,
-                Clock.systemUTC(), pool);
+        WindowSync sync = new WindowSync(candidates, dialect, WindowOffset.START,
+                new ResourceSync.Context(client, maker(), settings, Clock.systemUTC(), pool));
         sync.step(); // learns the clock from a page of everything, which shows a backfill
         sync.step();
         WindowOffset reading = sync.position();

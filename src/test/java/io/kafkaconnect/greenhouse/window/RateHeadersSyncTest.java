@@ -16,6 +16,7 @@ import io.kafkaconnect.greenhouse.simulator.RateHeaders;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.Absurd;
 import io.kafkaconnect.greenhouse.simulator.RateHeaders.ResetShape;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
@@ -130,8 +131,8 @@ class RateHeadersSyncTest {
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(base, PAGE_SIZE, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 1);
-        WindowSync sync = new WindowSync(resource, dialect, client, maker, settings, WindowOffset.START,
-                Clock.systemUTC(), null);
+        WindowSync sync = new WindowSync(resource, dialect, WindowOffset.START,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), null));
         List<SourceRecord> out = new ArrayList<>();
         do {
             out.addAll(sync.step());

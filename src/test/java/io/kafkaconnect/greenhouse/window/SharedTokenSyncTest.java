@@ -10,6 +10,7 @@ import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -114,8 +115,8 @@ class SharedTokenSyncTest {
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 10, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, 3);
-        return new WindowSync(resource, dialect, client, maker, settings, WindowOffset.START, Clock.systemUTC(),
-                pool);
+        return new WindowSync(resource, dialect, WindowOffset.START,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
     }
 
     /** Steps through one window as a worker polls: a retriable failure is polled again. */

@@ -78,8 +78,8 @@ class ThrottleRecoverySyncTest {
                 new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(base, 5, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 1);
-        TokenSync sync = new TokenSync(candidates, AshbyDialect.INSTANCE, client, maker, settings,
-                TokenOffset.START, Clock.systemUTC(), pool);
+        TokenSync sync = new TokenSync(candidates, AshbyDialect.INSTANCE, TokenOffset.START,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
 
         Set<String> ids = new TreeSet<>();
         Integer lowest = budget.limit();

@@ -9,6 +9,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
@@ -56,8 +57,8 @@ class WindowSyncTest {
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
                 Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);
-        return new WindowSync(resource, ThingsDialect.INSTANCE, client, maker, settings, offset, Clock.systemUTC(),
-                null);
+        return new WindowSync(resource, ThingsDialect.INSTANCE, offset,
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), null));
     }
 
     private static String serverDate() {
