@@ -38,7 +38,7 @@ public final class ResourceDocs {
 
     /** The reference of every dialect. */
     public static String render() {
-        return render(HarvestDialects.harvest(), AshbyDialect.INSTANCE);
+        return render(HarvestDialects.all(), AshbyDialect.INSTANCE);
     }
 
     /** The reference of the Harvest dialects and of Ashby's. */

@@ -11,6 +11,6 @@ public final class AllDialects {
     }
 
     public static List<Dialect> list() {
-        return Stream.concat(HarvestDialects.harvest().stream(), Stream.of(AshbyDialect.INSTANCE)).toList();
+        return Stream.concat(HarvestDialects.all().stream(), Stream.of(AshbyDialect.INSTANCE)).toList();
     }
 }

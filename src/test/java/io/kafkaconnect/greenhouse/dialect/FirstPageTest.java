@@ -182,7 +182,7 @@ class FirstPageTest {
 
     @Test
     void theDialectsAreHarvestsByVersionThenAshby() {
-        assertThat(HarvestDialects.harvest()).extracting(Dialect::version).containsExactly("v1", "v3");
+        assertThat(HarvestDialects.all()).extracting(Dialect::version).containsExactly("v1", "v3");
         assertThat(AllDialects.list()).extracting(Dialect::version).containsExactly("v1", "v3", "ashby");
         assertThat(HarvestDialects.forVersion("v1").resources()).isSameAs(new HarvestV1Dialect().resources());
         assertThat(HarvestDialects.forVersion("v3").resources()).isSameAs(new HarvestV3Dialect().resources());

@@ -16,7 +16,7 @@ public final class HarvestDialects {
     }
 
     /** The Harvest dialects, by version. */
-    public static List<Dialect> harvest() {
+    public static List<Dialect> all() {
         return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
