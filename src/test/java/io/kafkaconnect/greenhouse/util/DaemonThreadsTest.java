@@ -1,0 +1,59 @@
+package io.kafkaconnect.greenhouse.util;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class DaemonThreadsTest {
+
+    /** What a pool thread sees: its name, and whether it is a daemon. */
+    private record Seen(String name, boolean daemon) {
+    }
+
+    private static Seen runOnPool(DaemonThreads threads) throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor(threads);
+        try {
+            return CompletableFuture.supplyAsync(() -> new Seen(Thread.currentThread().getName(),
+                    Thread.currentThread().isDaemon()), pool).get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The tests' SLF4J binding keeps no MDC, so the context is handed in as Connect's task thread would have it;
+     * on a worker (reload4j/log4j) the pool's threads log in it.
+     */
+    @Test
+    void aTaskPoolsThreadsAreNamedAfterTheConnectorAndTask() throws Exception {
+        Map<String, String> connect = new HashMap<>();
+        connect.put(DaemonThreads.CONNECT_CONTEXT, "[orders|task-3] ");
+
+        Seen seen = runOnPool(new DaemonThreads("fetch", connect));
+
+        assertThat(seen.name()).isEqualTo("orders-task-3-fetch-1");
+        assertThat(seen.daemon()).isTrue();
+    }
+
+    @Test
+    void aConnectorNameWithSpacesMakesOneThreadNameWord() throws Exception {
+        Map<String, String> connect = new HashMap<>();
+        connect.put(DaemonThreads.CONNECT_CONTEXT, "[my orders|task-0] ");
+
+        assertThat(runOnPool(new DaemonThreads("fetch", connect)).name()).isEqualTo("my_orders-task-0-fetch-1");
+    }
+
+    @Test
+    void withoutConnectsContextThreadsAreNamedByTheirRoleAlone() throws Exception {
+        Seen seen = runOnPool(new DaemonThreads("greenhouse-validate"));
+
+        assertThat(seen.name()).isEqualTo("greenhouse-validate-1");
+        assertThat(seen.daemon()).isTrue();
+    }
+}
