@@ -29,7 +29,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
@@ -240,7 +242,7 @@ class CompletenessTest {
     /** Every record's latest version was sent; on failure, lists only what differs. */
     private void assertSameLatest(List<SourceRecord> sent) {
         Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new java.util.TreeMap<>();
+        Map<Long, String> wrong = new TreeMap<>();
         truth().forEach((id, t) -> {
             if (!t.equals(got.get(id))) {
                 wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + (got.get(id) == null ? "nothing"
@@ -353,7 +355,7 @@ class CompletenessTest {
     /** Edits a random candidate every {@code every} calls: records leave a window anywhere in it. */
     private Runnable randomEdits(int every, long seed) {
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         int[] calls = {0};
         return () -> {
             if (calls[0]++ % every == 0) {
@@ -692,7 +694,7 @@ class CompletenessTest {
         sent.addAll(readWindow(sync, () -> { }));
 
         Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new java.util.TreeMap<>();
+        Map<Long, String> wrong = new TreeMap<>();
         sim.truth("demographic_answers").forEach((id, json) -> {
             long t = Instant.parse(json.get("updated_at").asText()).toEpochMilli();
             if (!Long.valueOf(t).equals(got.get(id))) {
@@ -705,7 +707,7 @@ class CompletenessTest {
 
     private void assertSameLatestApplications(List<SourceRecord> sent) {
         Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new java.util.TreeMap<>();
+        Map<Long, String> wrong = new TreeMap<>();
         sim.truth("applications").forEach((id, json) -> {
             long t = Instant.parse(json.get("last_activity_at").asText()).toEpochMilli();
             if (!Long.valueOf(t).equals(got.get(id))) {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -181,7 +182,7 @@ class WindowSyncTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Map<String, Object> cast(java.util.Map<String, ?> map) {
-        return (java.util.Map<String, Object>) map;
+    private static Map<String, Object> cast(Map<String, ?> map) {
+        return (Map<String, Object>) map;
     }
 }

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -9,7 +10,9 @@ import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -49,7 +52,7 @@ class WindowWalkerTest {
             body.append(body.length() > 1 ? "," : "").append("{\"id\":").append(id).append(",\"name\":\"n")
                     .append(id).append("\",\"updated_at\":\"2024-01-0").append(id % 9 + 1).append("T00:00:00Z\"}");
         }
-        List<String> links = new java.util.ArrayList<>();
+        List<String> links = new ArrayList<>();
         if (next > 0) {
             links.add(link(next, "next"));
         }
@@ -72,7 +75,7 @@ class WindowWalkerTest {
     }
 
     private List<String> requestedPages(int n) throws InterruptedException {
-        List<String> pages = new java.util.ArrayList<>();
+        List<String> pages = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             RecordedRequest request = server.takeRequest();
             assertThat(request.getUrl().queryParameter("updated_after")).isEqualTo(FROM.toString());
@@ -83,19 +86,19 @@ class WindowWalkerTest {
     }
 
     /** The pages handed over by the last {@link #read}, as ids. */
-    private final List<List<Long>> handed = new java.util.ArrayList<>();
+    private final List<List<Long>> handed = new ArrayList<>();
 
     /** The piece's position after each page handed over. */
-    private final List<java.util.Optional<WindowOffset.Walking>> positions = new java.util.ArrayList<>();
+    private final List<Optional<WindowOffset.Walking>> positions = new ArrayList<>();
 
     /** The record counts the last {@link #read} told, as soon as it knew them. */
-    private final List<Long> counted = new java.util.ArrayList<>();
+    private final List<Long> counted = new ArrayList<>();
 
     private WindowWalker.Piece read(int guessPages, int maxPages) {
         return walker.readPiece(WindowOffset.Walking.opened(new Window(FROM, TO)), guessPages, maxPages, new WindowWalker.PageSink() {
             @Override
-            public boolean accept(List<com.fasterxml.jackson.databind.JsonNode> page,
-                                  java.util.Optional<WindowOffset.Walking> after) {
+            public boolean accept(List<JsonNode> page,
+                                  Optional<WindowOffset.Walking> after) {
                 if (!page.isEmpty()) {
                     handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
                 }
