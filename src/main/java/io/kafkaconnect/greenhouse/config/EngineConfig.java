@@ -34,6 +34,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String VALIDATION_TIMEOUT_MS = "validation.timeout.ms";
     public static final String HTTP_TIMEOUT_MS = "http.timeout.ms";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String PROGRESS_LOG_INTERVAL_MS = "progress.log.interval.ms";
     public static final String PAGE_SIZE = "page.size";
     public static final String SNAPSHOT_INTERVAL_MS = "snapshot.interval.ms";
     public static final String BUDGET_FRACTION = "rate.limit.budget.fraction";
@@ -143,6 +144,12 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "from the start (sync.start where the API has it). Offsets without a fingerprint "
                         + "(written by hand or by an older version) are resumed. See docs/offsets.md.",
                 GROUP_SYNC, 11, Width.SHORT, "On a credential change");
+        def.define(PROGRESS_LOG_INTERVAL_MS, Type.LONG, 60_000L, Range.atLeast(0), Importance.LOW,
+                "How often a long read of a resource (a backfill, a full or incremental pass) logs its progress at "
+                        + "INFO, in ms: records so far, records per second and, where the API tells how many the "
+                        + "read holds, the share done and the time left. A read that ends sooner logs none of it. "
+                        + "0: never.",
+                GROUP_SYNC, 12, Width.SHORT, "Progress log interval (ms)");
 
         def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
                 "The share of the credential's rate limit (" + api.rateLimitText() + ") this connector may use, "
@@ -288,6 +295,10 @@ public abstract class EngineConfig extends AbstractConfig {
     /** How far behind the API server's clock a window of changes ends; zero for APIs without time windows. */
     public Duration safetyLag() {
         return Duration.ZERO;
+    }
+
+    public Duration progressLogInterval() {
+        return Duration.ofMillis(getLong(PROGRESS_LOG_INTERVAL_MS));
     }
 
     public Duration pollInterval() {

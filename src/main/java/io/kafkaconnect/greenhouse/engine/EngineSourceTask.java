@@ -82,7 +82,7 @@ public abstract class EngineSourceTask extends SourceTask {
         Dialect dialect = config.dialect();
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
-                config.maxConcurrency());
+                config.maxConcurrency(), config.progressLogInterval());
         fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("fetch"));
         UnknownFieldLog unknownFields = new UnknownFieldLog();
 

@@ -20,7 +20,8 @@ public interface ResourceSync {
 
     /** What a sync needs to know that does not change while it runs. */
     record Settings(HttpUrl baseUrl, int pageSize, Duration pollInterval, Duration safetyLag,
-                    Duration snapshotInterval, ConversionErrors conversionErrors, int maxConcurrency) {
+                    Duration snapshotInterval, ConversionErrors conversionErrors, int maxConcurrency,
+                    Duration progressInterval) {
     }
 
     /**

@@ -12,6 +12,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -72,6 +73,7 @@ public final class TokenSync implements ResourceSync {
     private Instant dueAt = Instant.MIN;
     private long passRecords;
     private int passPages;
+    private final ProgressLog progress;
 
     public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
@@ -81,6 +83,7 @@ public final class TokenSync implements ResourceSync {
         this.settings = context.settings();
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
+        this.progress = new ProgressLog(resource.name(), settings.progressInterval(), clock);
         this.position = offset;
     }
 
@@ -107,6 +110,7 @@ public final class TokenSync implements ResourceSync {
             passRecords = 0;
             passPages = 0;
             passGuard = newGuard();
+            progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
         CursorPage page;
         try {
@@ -136,6 +140,7 @@ public final class TokenSync implements ResourceSync {
         List<SourceRecord> out = records.toSourceRecords(objects, before.toMap(), after.toMap(),
                 settings.conversionErrors(), sent);
         passRecords += out.size();
+        progress.sent(out.size());
         position = after;
         if (page.isLast()) {
             finishPass(before, after);
@@ -202,6 +207,7 @@ public final class TokenSync implements ResourceSync {
     }
 
     private void finishPass(TokenOffset started, TokenOffset after) {
+        progress.end();
         if (passRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),
                     started.token() == null ? "full" : "incremental", passRecords, passPages,

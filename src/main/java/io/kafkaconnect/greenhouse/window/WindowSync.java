@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -56,6 +57,7 @@ public final class WindowSync implements ResourceSync {
     /** Watches the walk through the current window's pages. */
     private PagingGuard walkGuard;
     private ParallelBackfill backfill;
+    private final ProgressLog progress;
     private Instant dueAt;
     private long windowRecords;
     private int windowPages;
@@ -79,6 +81,7 @@ public final class WindowSync implements ResourceSync {
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
+        this.progress = new ProgressLog(resource.name(), settings.progressInterval(), clock);
         this.position = offset;
         this.walkGuard = walker.newGuard();
         // a snapshot resource between passes waits for its next pass
@@ -196,8 +199,10 @@ public final class WindowSync implements ResourceSync {
             position = batch.after();
             out = batch.records();
             windowRecords += out.size();
+            progress.sent(out.size());
         }
         if (backfill.finished()) {
+            progress.end();
             backfillSplits += backfill.splits();
             finishWindow(backfill.end());
             backfill = null;
@@ -230,6 +235,8 @@ public final class WindowSync implements ResourceSync {
         log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
                 window.watermark() == null ? "start" : window.watermark(), window.windowEnd(),
                 counted ? "about " + pages + " pages" : "more than one page (no count)", settings.maxConcurrency());
+        progress.begin("backfill of [" + (window.watermark() == null ? "start" : window.watermark()) + ", "
+                + window.windowEnd() + ")", counted ? (long) pages * settings.pageSize() : null);
         backfill = new ParallelBackfill(walker, this::backfillRecords, fetchPool, this::concurrency,
                 settings.pageSize(), new BackfillPlanner.Start(window.watermark(), window.windowEnd(), pages,
                         counted, walker.changeTimes(first.records()), window.done(),

@@ -23,6 +23,8 @@ import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
+import io.kafkaconnect.greenhouse.util.LogCapture;
+import io.kafkaconnect.greenhouse.util.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,12 +75,36 @@ class TokenSyncTest {
     }
 
     private TokenSync sync(Resource resource, TokenOffset offset) {
+        return sync(resource, offset, Duration.ZERO, Clock.systemUTC());
+    }
+
+    private TokenSync sync(Resource resource, TokenOffset offset, Duration progressInterval, Clock clock) {
         SourceRecordFactory maker = new SourceRecordFactory(resource, "t." + resource.name(),
                 SourcePartition.of("ashby", server.url("/"), resource.name()), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
-                Duration.ZERO, Duration.ofHours(1), ConversionErrors.FAIL, 4);
+                Duration.ZERO, Duration.ofHours(1), ConversionErrors.FAIL, 4, progressInterval);
         return new TokenSync(resource, AshbyDialect.INSTANCE, offset,
-                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
+                new ResourceSync.Context(client, maker, settings, clock, pool));
+    }
+
+    @Test
+    void aLongPassLogsItsProgressOnceAnIntervalAndAShortOneNot() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        page("c1", null, "a", "b");
+        page("c2", null, "c", "d");
+        page(null, "t1", "e");
+        TokenSync sync = sync(THINGS, TokenOffset.START, Duration.ofMinutes(1), clock);
+        try (LogCapture logs = new LogCapture()) {
+            sync.step();
+            clock.advance(Duration.ofSeconds(40));
+            sync.step();
+            clock.advance(Duration.ofSeconds(40));
+            sync.step();
+
+            List<String> progress = logs.lines().stream().filter(l -> l.contains("things: full pass: ")).toList();
+            assertThat(progress).hasSize(1);
+            assertThat(progress.get(0)).endsWith("things: full pass: 5 records, 0.1 records/s");
+        }
     }
 
     private void answer(String json) {

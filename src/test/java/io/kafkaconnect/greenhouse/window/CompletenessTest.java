@@ -112,7 +112,7 @@ class CompletenessTest {
         SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of(apiVersion, config.baseUrl(), name),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), pageSize, Duration.ZERO,
-                Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency);
+                Duration.ZERO, Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, concurrency, Duration.ZERO);
         if (!sharedPool || pool == null) {
             if (pool != null) {
                 pool.shutdownNow();

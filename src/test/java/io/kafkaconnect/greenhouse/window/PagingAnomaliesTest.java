@@ -119,7 +119,7 @@ class PagingAnomaliesTest {
                 config.baseUrl(), name), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(config.baseUrl(), config.pageSize(),
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
-                config.maxConcurrency());
+                config.maxConcurrency(), config.progressLogInterval());
         sync = PagingModels.of(config.dialect()).open(resource, null, Optional.empty(),
                 new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
         return sync;

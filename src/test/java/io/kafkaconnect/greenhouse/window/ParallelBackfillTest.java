@@ -17,6 +17,7 @@ import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
+import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import java.time.Clock;
@@ -96,7 +97,7 @@ class ParallelBackfillTest {
     @Test
     void aStoppedSyncDoesNotCloseTheWindowItWasReadingInPieces() throws Exception {
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 20, Duration.ZERO, Duration.ZERO,
-                Duration.ofHours(1), ConversionErrors.FAIL, 4);
+                Duration.ofHours(1), ConversionErrors.FAIL, 4, Duration.ZERO);
         WindowSync sync = new WindowSync(candidates, dialect, WindowOffset.START,
                 new ResourceSync.Context(client, maker(), settings, Clock.systemUTC(), pool));
         sync.step(); // learns the clock from a page of everything, which shows a backfill
@@ -107,6 +108,24 @@ class ParallelBackfillTest {
         sync.close();
         sync.step();
         assertThat(sync.position()).as("the window is still open where the backfill stood").isEqualTo(reading);
+    }
+
+    @Test
+    void aBackfillLogsHowFarItIsWithTheCountItsFirstPageShows() throws Exception {
+        WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 20, Duration.ZERO, Duration.ZERO,
+                Duration.ofHours(1), ConversionErrors.FAIL, 4, Duration.ofNanos(1)); // a line at every page
+        WindowSync sync = new WindowSync(candidates, dialect, WindowOffset.START,
+                new ResourceSync.Context(client, maker(), settings, Clock.systemUTC(), pool));
+        try (LogCapture logs = new LogCapture()) {
+            for (int i = 0; i < 6; i++) {
+                sync.step();
+            }
+            List<String> progress = logs.lines().stream()
+                    .filter(l -> l.contains("candidates: backfill of [start, ")).toList();
+            assertThat(progress).isNotEmpty();
+            assertThat(progress.get(progress.size() - 1))
+                    .matches(".*\\): [0-9,]+ of about [0-9,]+ records \\([0-9]+ %\\), [0-9.,]+ records/s.*");
+        }
     }
 
     @Test

@@ -130,7 +130,7 @@ class RateHeadersSyncTest {
         SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of("v1", base, "candidates"),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(base, PAGE_SIZE, Duration.ZERO, Duration.ZERO,
-                Duration.ofHours(1), ConversionErrors.FAIL, 1);
+                Duration.ofHours(1), ConversionErrors.FAIL, 1, Duration.ZERO);
         WindowSync sync = new WindowSync(resource, dialect, WindowOffset.START,
                 new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), null));
         List<SourceRecord> out = new ArrayList<>();

@@ -114,7 +114,7 @@ class SharedTokenSyncTest {
         SourceRecordFactory maker = new SourceRecordFactory(resource, "t", SourcePartition.of("v3", config.baseUrl(), name),
                 new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(config.baseUrl(), 10, Duration.ZERO, Duration.ZERO,
-                Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, 3);
+                Duration.ofHours(1), GreenhouseSourceConfig.ConversionErrors.FAIL, 3, Duration.ZERO);
         return new WindowSync(resource, dialect, WindowOffset.START,
                 new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
     }

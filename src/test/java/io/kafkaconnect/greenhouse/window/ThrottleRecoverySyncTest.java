@@ -77,7 +77,7 @@ class ThrottleRecoverySyncTest {
         SourceRecordFactory maker = new SourceRecordFactory(candidates, "t", SourcePartition.of("ashby", base, "candidates"),
                 new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(base, 5, Duration.ZERO, Duration.ZERO,
-                Duration.ofHours(1), ConversionErrors.FAIL, 1);
+                Duration.ofHours(1), ConversionErrors.FAIL, 1, Duration.ZERO);
         TokenSync sync = new TokenSync(candidates, AshbyDialect.INSTANCE, TokenOffset.START,
                 new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
 

@@ -57,7 +57,7 @@ class WindowSyncTest {
         SourceRecordFactory maker = new SourceRecordFactory(resource, "t." + resource.name(),
                 SourcePartition.of("vt", server.url("/"), resource.name()), new UnknownFieldLog());
         WindowSync.Settings settings = new WindowSync.Settings(server.url("/"), 2, Duration.ofMinutes(1),
-                Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1);
+                Duration.ofSeconds(10), Duration.ofHours(1), ConversionErrors.FAIL, 1, Duration.ZERO);
         return new WindowSync(resource, ThingsDialect.INSTANCE, offset,
                 new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), null));
     }
