@@ -7,6 +7,8 @@ import io.kafkaconnect.greenhouse.api.CredentialsContext;
 import io.kafkaconnect.greenhouse.api.RetryPolicy;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.schema.RecordConverter;
+import io.kafkaconnect.greenhouse.schema.UndeclaredFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -45,6 +47,7 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
+    public static final String UNDECLARED_FIELDS = "undeclared.fields";
     /** The shortest poll interval (windows end on whole seconds of the API's clock anyway, e.g. Harvest's). */
     static final long MIN_POLL_INTERVAL_MS = 1_000;
     public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
@@ -187,6 +190,15 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "declared): 'fail' stops the task with an error naming resource, record id and field; "
                         + "'skip' logs the same and leaves the record out.",
                 GROUP_OUTPUT, 2, Width.SHORT, "On conversion errors");
+        def.define(UNDECLARED_FIELDS, Type.STRING, "keep",
+                ConfigDef.CaseInsensitiveValidString.in("keep", "drop"), Importance.LOW,
+                "What to do with properties " + api.apiName() + " sends that a resource's schema does not declare "
+                        + "(APIs add properties over time): 'keep' puts them into the record's '"
+                        + RecordConverter.UNDECLARED_FIELD + "' field, one JSON object keyed by each property's path "
+                        + "(name, parent.name or list[index].name; null when there are none); 'drop' leaves them "
+                        + "out ('" + RecordConverter.UNDECLARED_FIELD + "' is then always null, so the schema stays "
+                        + "the same either way). Each such field is logged once per resource and field.",
+                GROUP_OUTPUT, 3, Width.SHORT, "Undeclared fields");
     }
 
     /** Checks that involve several keys; key → message. Empty when all is well. */
@@ -348,6 +360,10 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public ConversionErrors conversionErrors() {
         return ConversionErrors.valueOf(getString(CONVERSION_ERRORS).trim().toUpperCase(Locale.ROOT));
+    }
+
+    public UndeclaredFields undeclaredFields() {
+        return UndeclaredFields.valueOf(getString(UNDECLARED_FIELDS).trim().toUpperCase(Locale.ROOT));
     }
 
     public CredentialChange credentialChange() {

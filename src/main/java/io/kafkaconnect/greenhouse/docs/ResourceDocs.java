@@ -2,12 +2,14 @@ package io.kafkaconnect.greenhouse.docs;
 
 import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
+import io.kafkaconnect.greenhouse.config.EngineConfig;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
+import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +56,16 @@ public final class ResourceDocs {
                 .append("with one field, the key column (int64 for Harvest ids, a UUID string for Ashby ids); the ")
                 .append("value is a struct of the value schema, with every field optional. The record timestamp is ")
                 .append("the change field, where the resource has one.\n\n")
+                .append("**Undeclared properties are kept.** Every value schema ends with the optional string field `")
+                .append(RecordConverter.UNDECLARED_FIELD).append("`: the properties of the API's object that the ")
+                .append("schema does not declare (APIs add properties over time), as one JSON object keyed by each ")
+                .append("property's path in the record: a top-level property by its name, a nested one as ")
+                .append("`parent.name` or `list[index].name`, each with its JSON value as sent, for example ")
+                .append("`{\"new_flag\":true,\"departments[0].new_code\":\"X1\"}`. It is null when there are ")
+                .append("none. Each such field is logged once per resource and field. `")
+                .append(EngineConfig.UNDECLARED_FIELDS).append("=drop` leaves them out; `")
+                .append(RecordConverter.UNDECLARED_FIELD).append("` then stays in the schema, always null, so ")
+                .append("changing the setting never changes a schema.\n\n")
                 .append("Sync modes:\n\n")
                 .append("* **").append(SyncMode.INCREMENTAL.label()).append("**: windows `[from, to)` on the change ")
                 .append("field, sent as the lower and upper filter; `to` follows the API server's clock minus ")

@@ -84,7 +84,7 @@ public abstract class EngineSourceTask extends SourceTask {
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency(), config.progressLogInterval());
         fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("fetch"));
-        UnknownFieldLog unknownFields = new UnknownFieldLog();
+        UnknownFieldLog unknownFields = new UnknownFieldLog(config.undeclaredFields());
 
         List<Resource> resources = new ArrayList<>();
         for (String name : config.taskResources()) {

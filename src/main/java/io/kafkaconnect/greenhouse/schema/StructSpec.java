@@ -65,17 +65,24 @@ public final class StructSpec implements TypeSpec {
         return fields;
     }
 
-    /** Compiles this struct as a record value: the top-level schema is required, its fields optional. */
-    public Compiled compileRoot(String name) {
-        return compile(name, false);
+    /**
+     * Compiles this struct as a record value: the top-level schema is required, its fields optional, and it ends
+     * with the optional string field {@code extraField} (documented by {@code extraDoc}), which the reader leaves
+     * unset: its caller fills it. A JSON property of that name is not read into it.
+     */
+    Compiled compileRoot(String name, String extraField, String extraDoc) {
+        if (fields.containsKey(extraField)) {
+            throw new IllegalArgumentException(name + ": the field " + extraField + " is reserved");
+        }
+        return compile(name, false, SchemaBuilder.string().optional().doc(extraDoc).build(), extraField);
     }
 
     @Override
     public Compiled compile(String name) {
-        return compile(name, true);
+        return compile(name, true, null, null);
     }
 
-    private Compiled compile(String name, boolean optional) {
+    private Compiled compile(String name, boolean optional, Schema extraSchema, String extraField) {
         SchemaBuilder builder = SchemaBuilder.struct().name(name);
         if (doc != null) {
             builder.doc(doc);
@@ -86,6 +93,9 @@ public final class StructSpec implements TypeSpec {
             Compiled c = fields.get(field).compile(name + "." + field);
             builder.field(field, c.schema());
             readers.put(field, c.reader());
+        }
+        if (extraField != null) {
+            builder.field(extraField, extraSchema);
         }
         if (optional) {
             builder.optional();
@@ -110,7 +120,7 @@ public final class StructSpec implements TypeSpec {
                 String fieldPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 JsonReader reader = readers.get(e.getKey());
                 if (reader == null) {
-                    context.unknownField(fieldPath);
+                    context.unknownField(fieldPath, e.getValue());
                 } else if (!e.getValue().isNull()) {
                     struct.put(e.getKey(), reader.read(e.getValue(), context, fieldPath));
                 }

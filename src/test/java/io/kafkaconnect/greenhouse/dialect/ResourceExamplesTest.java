@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
+import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.io.IOException;
@@ -85,25 +86,39 @@ class ResourceExamplesTest {
         }
     }
 
-    /** At the top level, and inside the first nested record the first example has. */
+    /**
+     * At the top level, and inside the first nested record the first example has: reported with its path, and kept
+     * by that path in {@link RecordConverter#UNDECLARED_FIELD}, the declared fields unchanged.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource(ALL)
-    void anUndeclaredFieldIsReportedWithItsPath(DialectResource c) {
+    void anUndeclaredFieldIsReportedAndKeptWithItsPath(DialectResource c) {
         UnknownFieldLog unknown = new UnknownFieldLog();
         SourceRecordFactory maker = c.maker(unknown);
-        ObjectNode example = c.examples().get(0).deepCopy();
+        JsonNode original = c.examples().get(0);
+        ObjectNode example = original.deepCopy();
         example.put("brandNewField", 1);
         List<String> expected = new ArrayList<>(List.of(c.name() + "/brandNewField"));
+        String expectedJson = "{\"brandNewField\":1}";
         for (Field field : maker.valueSchema().fields()) {
             if (field.schema().type() == Schema.Type.STRUCT && !ExampleRecords.isAnyValue(field.schema())
                     && example.path(field.name()).isObject()) {
                 ((ObjectNode) example.get(field.name())).put("geo", "x");
                 expected.add(c.name() + "/" + field.name() + ".geo");
+                expectedJson = "{\"" + field.name() + ".geo\":\"x\",\"brandNewField\":1}";
                 break;
             }
         }
-        maker.convert(example);
+        Struct value = maker.convert(example).value();
         assertThat(unknown.seen()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(value.getString(RecordConverter.UNDECLARED_FIELD)).isEqualTo(expectedJson);
+        Struct declared = maker.convert(original).value();
+        assertThat(declared.get(RecordConverter.UNDECLARED_FIELD)).isNull();
+        for (Field field : maker.valueSchema().fields()) {
+            if (!field.name().equals(RecordConverter.UNDECLARED_FIELD)) {
+                assertThat(value.get(field)).as("%s.%s", c, field.name()).isEqualTo(declared.get(field));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,8 +130,9 @@ class ResourceExamplesTest {
         String id = example.get(r.keyField()).asText();
 
         for (Field field : maker.valueSchema().fields()) {
-            if (field.name().equals(r.keyField()) || ExampleRecords.isAnyValue(field.schema())) {
-                continue; // a value of any shape takes any JSON
+            if (field.name().equals(r.keyField()) || ExampleRecords.isAnyValue(field.schema())
+                    || field.name().equals(RecordConverter.UNDECLARED_FIELD)) {
+                continue; // a value of any shape takes any JSON; a property named like the undeclared field is kept
             }
             ObjectNode broken = example.deepCopy();
             broken.set(field.name(), wrongValueFor(field.schema()));

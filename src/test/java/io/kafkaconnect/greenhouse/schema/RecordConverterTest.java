@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.harvest.HarvestCustomFieldSpecs;
 import java.time.Instant;
 import java.util.Date;
+import io.kafkaconnect.greenhouse.util.LogCapture;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
@@ -94,10 +97,71 @@ class RecordConverterTest {
     }
 
     @Test
-    void unknownFieldsAreDroppedAndReportedOncePerField() throws Exception {
+    void unknownFieldsAreReportedOncePerFieldWhateverTheirIndexInAList() throws Exception {
         converter.convert(json.readTree("{\"id\": 1, \"brand_new\": 5, \"manager\": {\"id\": 2, \"extra\": true}}"));
-        converter.convert(json.readTree("{\"id\": 2, \"brand_new\": 6}"));
-        assertThat(unknown.seen()).containsExactlyInAnyOrder("people/brand_new", "people/manager.extra");
+        converter.convert(json.readTree("{\"id\": 2, \"brand_new\": 6, \"phones\": [{\"new\": 1}, {\"new\": 2}]}"));
+        assertThat(unknown.seen()).containsExactlyInAnyOrder("people/brand_new", "people/manager.extra",
+                "people/phones[].new");
+    }
+
+    private static final String WITH_UNDECLARED = """
+            {"id": 1, "name": "Ada", "brand_new": 5, "manager": {"id": 2, "extra": {"a": [1, null]}},
+             "phones": [{"value": "555"}, {"value": "556", "note": "x", "gone": null}], "_undeclared": "mine"}""";
+
+    @Test
+    void undeclaredPropertiesAreKeptAsOneJsonObjectByPathTopLevelAndNested() throws Exception {
+        Struct s = converter.convert(json.readTree(WITH_UNDECLARED));
+        assertThat(s.getString(RecordConverter.UNDECLARED_FIELD)).isEqualTo("{\"brand_new\":5,"
+                + "\"manager.extra\":{\"a\":[1,null]},\"phones[1].note\":\"x\",\"phones[1].gone\":null,"
+                + "\"_undeclared\":\"mine\"}");
+        assertThat(s.getString("name")).isEqualTo("Ada");
+        assertThat(s.getStruct("manager").getInt64("id")).isEqualTo(2L);
+        assertThat(s.<Struct>getArray("phones").get(1).getString("value")).isEqualTo("556");
+        s.validate();
+        assertThat(converter.convert(json.readTree("{\"id\": 2, \"manager\": {\"id\": 3}}"))
+                .get(RecordConverter.UNDECLARED_FIELD)).as("the next record has none").isNull();
+    }
+
+    @Test
+    void dropLeavesTheRecordAsIfTheUndeclaredPropertiesWereNotThereAndStillReportsThem() throws Exception {
+        UnknownFieldLog dropping = new UnknownFieldLog(UndeclaredFields.DROP);
+        RecordConverter drops = new RecordConverter("people", "test.Person", PERSON, dropping);
+        Struct s = drops.convert(json.readTree(WITH_UNDECLARED));
+        Struct without = drops.convert(json.readTree("""
+                {"id": 1, "name": "Ada", "manager": {"id": 2}, "phones": [{"value": "555"}, {"value": "556"}]}"""));
+        assertThat(s.get(RecordConverter.UNDECLARED_FIELD)).isNull();
+        assertThat(s).isEqualTo(without);
+        assertThat(drops.schema()).as("the same schema either way").isEqualTo(converter.schema());
+        assertThat(dropping.seen()).containsExactlyInAnyOrder("people/brand_new", "people/manager.extra",
+                "people/phones[].note", "people/phones[].gone", "people/_undeclared");
+    }
+
+    @Test
+    void theLogSaysOnceWhetherAnUndeclaredFieldIsKeptOrDropped() throws Exception {
+        RecordConverter drops = new RecordConverter("people", "test.Person", PERSON,
+                new UnknownFieldLog(UndeclaredFields.DROP));
+        List<String> lines;
+        try (LogCapture logs = new LogCapture()) {
+            converter.convert(json.readTree("{\"id\": 1, \"brand_new\": 5}"));
+            converter.convert(json.readTree("{\"id\": 2, \"brand_new\": 6}"));
+            drops.convert(json.readTree("{\"id\": 3, \"brand_new\": 7}"));
+            lines = logs.lines().stream().filter(l -> l.contains("'brand_new'")).toList();
+        }
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("people").contains("kept in '_undeclared'");
+        assertThat(lines.get(1)).contains("dropped").contains("undeclared.fields=drop");
+    }
+
+    @Test
+    void everyRecordSchemaEndsWithTheOptionalUndeclaredStringAndNoSpecMayDeclareIt() {
+        Field last = converter.schema().fields().get(converter.schema().fields().size() - 1);
+        assertThat(last.name()).isEqualTo(RecordConverter.UNDECLARED_FIELD);
+        assertThat(last.schema().type()).isEqualTo(Schema.Type.STRING);
+        assertThat(last.schema().isOptional()).isTrue();
+        assertThat(converter.convert(json.createObjectNode().put("id", 1)).get(last)).isNull();
+        assertThatThrownBy(() -> new RecordConverter("people", "test.Person",
+                struct(field("id", INT64), field(RecordConverter.UNDECLARED_FIELD, STRING)), unknown))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reserved");
     }
 
     @Test

@@ -27,8 +27,10 @@ final class DataSet {
     private final RecordRenderer renderer;
     private final SimClock clock;
     private final Random random;
+    private final boolean undeclaredProperties;
 
-    DataSet(long seed, Map<Resource, Integer> counts, long epochMs, SimClock clock) {
+    /** @param undeclaredProperties whether every record carries {@link #UNDECLARED} (see {@link #withUndeclared}) */
+    DataSet(long seed, Map<Resource, Integer> counts, long epochMs, SimClock clock, boolean undeclaredProperties) {
         for (Resource r : Resource.values()) {
             long[] ids = r == Resource.EEOC ? eeocIds(stores.get(Resource.APPLICATIONS), counts.get(r)) : null;
             stores.put(r, ResourceStore.seed(r, counts.get(r), seed, epochMs, ids));
@@ -36,6 +38,26 @@ final class DataSet {
         this.renderer = new RecordRenderer(seed, stores);
         this.clock = clock;
         this.random = new Random(Vocabulary.mix(seed, 0x5EED));
+        this.undeclaredProperties = undeclaredProperties;
+    }
+
+    /** A property no schema of the connector declares, as an API adds one between two releases. */
+    static final String UNDECLARED = "added_later";
+
+    /**
+     * The record with {@link #UNDECLARED} at its top level ({@code {"id": <id>}}) and, as {@code true}, in its first
+     * nested object (a property holding an object, or the first object of a property holding a list of them).
+     */
+    private static ObjectNode withUndeclared(ObjectNode record, Row row) {
+        for (JsonNode value : record) {
+            JsonNode nested = value.isArray() && value.size() > 0 ? value.get(0) : value;
+            if (nested.isObject()) {
+                ((ObjectNode) nested).put(UNDECLARED, true);
+                break;
+            }
+        }
+        record.putObject(UNDECLARED).put("id", row.id());
+        return record;
     }
 
     /**
@@ -63,7 +85,8 @@ final class DataSet {
     }
 
     ObjectNode render(Resource r, Dialect dialect, Row row) {
-        return renderer.render(r, dialect, row);
+        ObjectNode record = renderer.render(r, dialect, row);
+        return undeclaredProperties ? withUndeclared(record, row) : record;
     }
 
     Row edit(Resource r, long id) {
@@ -118,7 +141,7 @@ final class DataSet {
         if (!r.in(dialect)) {
             throw new IllegalArgumentException(r.resourceName + " is not served by " + dialect);
         }
-        return new RowMap<>(store(r).snapshot(), row -> asParsed(renderer.render(r, dialect, row)));
+        return new RowMap<>(store(r).snapshot(), row -> asParsed(render(r, dialect, row)));
     }
 
     private static JsonNode asParsed(JsonNode node) {

@@ -50,7 +50,7 @@ public final class HarvestSimulator extends Simulator {
         for (Resource r : Resource.values()) {
             counts.put(r, b.records.getOrDefault(r, defaultRecords));
         }
-        this.data = new DataSet(seed, counts, dataEpochMillis, clock);
+        this.data = new DataSet(seed, counts, dataEpochMillis, clock, b.undeclaredProperties);
         this.tokens = new TokenStore(clock, b.tokenTtl, b.singleActiveToken);
         this.mutations = new Mutations("harvest-sim-mutations", List.of(Resource.values()), Resource::byName,
                 data::editRandom, data::insert, data::randomInt);
@@ -219,6 +219,7 @@ public final class HarvestSimulator extends Simulator {
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
+        private boolean undeclaredProperties;
 
         private Builder() {
         }
@@ -323,6 +324,16 @@ public final class HarvestSimulator extends Simulator {
          */
         public Builder nextOnlyLinks(NextOnlyLinks links) {
             this.nextOnlyLinks = links;
+            return this;
+        }
+
+        /**
+         * Every record (v1 and v3) carries a property the connector's schemas do not declare, at its top level
+         * ({@code "added_later": {"id": <record id>}}) and in its first nested object ({@code "added_later": true}),
+         * as Greenhouse may add properties at any time; default off.
+         */
+        public Builder undeclaredProperties(boolean on) {
+            this.undeclaredProperties = on;
             return this;
         }
 
