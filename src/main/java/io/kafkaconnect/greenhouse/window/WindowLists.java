@@ -1,5 +1,8 @@
 package io.kafkaconnect.greenhouse.window;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Instant;
@@ -18,13 +21,14 @@ import org.apache.kafka.connect.source.SourceRecord;
  * deactivated) is sent last in the state read last. Its change time moves on with the move (where the API does so),
  * which puts it into the next window of the list it moved to.
  * <p>
- * The offset is the first list's position, with the others' under {@value #MORE_LISTS}, each by its
- * {@linkplain Resource#listName name}: {@code {"v":1, "watermark":..., "more_lists": {"active=false": {"v":1,
- * "watermark":...}}}}. A position stored before the resource had more lists is the first list's; the others then
+ * The offset is the first list's position, with the others' under {@value #MORE_LISTS} as one JSON object (Connect
+ * offsets hold primitives only), each by its {@linkplain Resource#listName name}: {@code {"v":1, "watermark":...,
+ * "more_lists": "{\"active=false\":{\"v\":1,\"watermark\":...}}"}}. A position stored before the resource had more lists is the first list's; the others then
  * start from the beginning (or {@code sync.start}).
  */
 final class WindowLists implements ResourceSync {
     static final String MORE_LISTS = "more_lists";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Resource resource;
     private final List<WindowSync> lists;
@@ -58,11 +62,13 @@ final class WindowLists implements ResourceSync {
         Map<String, Object> first = new LinkedHashMap<>(stored);
         Object more = first.remove(MORE_LISTS);
         out.add(first);
-        if (more != null && !(more instanceof Map)) {
-            throw new IllegalArgumentException("offset key '" + MORE_LISTS + "' must be a map of list name to "
-                    + "position but is " + more);
+        Map<String, Object> byName;
+        try {
+            byName = more == null ? Map.of() : JSON.readValue(String.valueOf(more), new TypeReference<>() { });
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IllegalArgumentException("offset key '" + MORE_LISTS + "' must be a JSON object of list name "
+                    + "to position but is " + more);
         }
-        Map<?, ?> byName = more == null ? Map.of() : (Map<?, ?>) more;
         List<String> names = resource.moreLists().stream().map(Resource::listName).toList();
         for (Object name : byName.keySet()) {
             if (!names.contains(String.valueOf(name))) {
@@ -126,7 +132,11 @@ final class WindowLists implements ResourceSync {
         for (int i = 1; i < lists.size(); i++) {
             more.put(names.get(i - 1), i == reading ? position : lists.get(i).position().toMap());
         }
-        out.put(MORE_LISTS, more);
+        try {
+            out.put(MORE_LISTS, JSON.writeValueAsString(more)); // Connect offsets hold primitives only
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return out;
     }
 
