@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.ashby;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.api.CursorPage;
@@ -120,12 +121,19 @@ public final class AshbyDialect implements TokenDialect {
         };
     }
 
-    /** Fixed parameters are JSON flags: "true"/"false" become booleans. */
+    /**
+     * Fixed parameters are JSON flags or lists: "true"/"false" become booleans, {@code [A,B]} an array of strings.
+     */
     private static ObjectNode flags(Resource resource) {
         ObjectNode body = NODES.objectNode();
         resource.fixedParams().forEach((k, v) -> {
             if ("true".equals(v) || "false".equals(v)) {
                 body.put(k, Boolean.parseBoolean(v));
+            } else if (v.startsWith("[") && v.endsWith("]")) {
+                ArrayNode values = body.putArray(k);
+                for (String value : v.substring(1, v.length() - 1).split(",")) {
+                    values.add(value.trim());
+                }
             } else {
                 body.put(k, v);
             }

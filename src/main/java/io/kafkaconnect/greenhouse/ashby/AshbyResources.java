@@ -13,6 +13,9 @@ import java.util.List;
  * snapshots, and application history per changed application. Record shapes are in {@link AshbySchemas}.
  */
 final class AshbyResources {
+    /** Every status of a job: {@code job.list} without {@code status} leaves drafts out. */
+    static final List<String> JOB_STATUSES = List.of("Draft", "Open", "Closed", "Archived");
+
     private AshbyResources() {
     }
 
@@ -20,8 +23,13 @@ final class AshbyResources {
             token("candidates", "candidate.list", "updatedAt", "Candidate", AshbySchemas.CANDIDATE),
             token("applications", "application.list", "updatedAt", "Application", AshbySchemas.APPLICATION),
             token("jobs", "job.list", "updatedAt", "Job", AshbySchemas.JOB)
-                    .withNotes("Ashby lists draft jobs only when asked for them by status (UNCERTAIN which "
-                            + "statuses the default includes); drafts may be missing."),
+                    .withFixedParam("status", "[" + String.join(",", JOB_STATUSES) + "]")
+                    .withNotes("Every status is asked for (`status: [Draft, Open, Closed, Archived]`): without "
+                            + "`status` Ashby leaves draft jobs out. The reference names only `Draft` as left out "
+                            + "and does not list the statuses (UNCERTAIN: the four are Ashby's job statuses as its "
+                            + "API shows them; a status added later would be missed). Connectors that read `jobs` "
+                            + "before this version kept a sync token that never lists the drafts created before it: "
+                            + "reset the `jobs` offset once (docs/offsets.md) to read them."),
             token("users", "user.list", "updatedAt", "User", AshbySchemas.USER)
                     .withFixedParam("includeDeactivated", "true"),
             token("departments", "department.list", "updatedAt", "Department", AshbySchemas.DEPARTMENT)

@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.Protocol;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
@@ -44,6 +45,14 @@ public sealed interface Dialect permits WindowDialect, TokenDialect {
      */
     default List<Resource> defaultResources() {
         return resources();
+    }
+
+    /**
+     * Resource names an earlier version offered and this one does not: name → what to use instead (for the error a
+     * configuration naming one gets; a retired name is never silently dropped).
+     */
+    default Map<String, String> retiredResources() {
+        return Map.of();
     }
 
     /**

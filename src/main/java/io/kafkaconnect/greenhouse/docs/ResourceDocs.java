@@ -55,7 +55,9 @@ public final class ResourceDocs {
                 .append("the topic `<topic.prefix>.<resource>`. The record key is a struct named `<value schema>Key` ")
                 .append("with one field, the key column (int64 for Harvest ids, a UUID string for Ashby ids); the ")
                 .append("value is a struct of the value schema, with every field optional. The record timestamp is ")
-                .append("the change field, where the resource has one.\n\n")
+                .append("the change field, where the resource has one. A topic holds every record of its ")
+                .append("resource, whatever the list's default filter: the parameters shown ask for the records a ")
+                .append("list hides by default ([default-filters.md](default-filters.md)).\n\n")
                 .append("**Undeclared properties are kept.** Every value schema ends with the optional string field `")
                 .append(RecordConverter.UNDECLARED_FIELD).append("`: the properties of the API's object that the ")
                 .append("schema does not declare (APIs add properties over time), as one JSON object keyed by each ")
@@ -168,10 +170,13 @@ public final class ResourceDocs {
         }
     }
 
+    /** The endpoint with its fixed parameters; each list of a resource read as several, joined by "then". */
     private static String endpoint(String version, Resource r) {
-        String query = r.fixedParams().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
-        return "`GET /" + version + "/" + r.path() + (query.isEmpty() ? "" : "?" + query) + "`";
+        return r.lists().stream().map(list -> {
+            String query = list.fixedParams().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
+            return "`GET /" + version + "/" + list.path() + (query.isEmpty() ? "" : "?" + query) + "`";
+        }).collect(Collectors.joining(" then "));
     }
 
     private static String filters(Resource r) {

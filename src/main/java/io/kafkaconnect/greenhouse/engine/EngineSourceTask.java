@@ -89,7 +89,9 @@ public abstract class EngineSourceTask extends SourceTask {
         List<Resource> resources = new ArrayList<>();
         for (String name : config.taskResources()) {
             resources.add(dialect.resource(name).orElseThrow(() -> new ConnectException(
-                    "Task was assigned unknown resource '" + name + "' for API " + dialect.version())));
+                    "Task was assigned unknown resource '" + name + "' for API " + dialect.version()
+                    + (dialect.retiredResources().containsKey(name)
+                    ? "; it was retired: " + dialect.retiredResources().get(name) : ""))));
         }
         List<SourcePartition> partitions = resources.stream()
                 .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();

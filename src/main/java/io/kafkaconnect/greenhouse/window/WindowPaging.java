@@ -8,13 +8,18 @@ import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Paging by change-time windows: {@link WindowSync}s resuming from {@link WindowOffset}s. */
+/**
+ * Paging by change-time windows: {@link WindowSync}s resuming from {@link WindowOffset}s (a resource read as several
+ * lists: {@link WindowLists}).
+ */
 public final class WindowPaging implements PagingModel {
     private static final Logger log = LoggerFactory.getLogger(WindowPaging.class);
     /** Less than this ahead is the worker's clock trailing the API's a little: no warning. */
@@ -30,6 +35,20 @@ public final class WindowPaging implements PagingModel {
     @Override
     public ResourceSync open(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
                              ResourceSync.Context context) {
+        if (resource.moreLists().isEmpty()) {
+            return openList(resource, stored, syncStart, context);
+        }
+        List<Resource> lists = resource.lists();
+        List<Map<String, Object>> positions = WindowLists.split(resource, stored);
+        List<WindowSync> syncs = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            syncs.add(openList(lists.get(i), positions.get(i), syncStart, context));
+        }
+        return new WindowLists(resource, syncs);
+    }
+
+    private WindowSync openList(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
+                                ResourceSync.Context context) {
         WindowOffset offset = stored != null ? WindowOffset.fromMap(stored)
                 : resource.mode() == SyncMode.SNAPSHOT ? WindowOffset.START
                 : new WindowOffset.Between(syncStart.orElse(null));
@@ -48,7 +67,17 @@ public final class WindowPaging implements PagingModel {
 
     @Override
     public void checkOffset(Resource resource, HttpUrl baseUrl, Map<String, ?> position, Instant now) {
-        PositionCheck.check(WindowOffset.fromMap(position), firstPage(baseUrl, resource), now);
+        if (resource.moreLists().isEmpty()) {
+            PositionCheck.check(WindowOffset.fromMap(position), firstPage(baseUrl, resource), now);
+            return;
+        }
+        List<Resource> lists = resource.lists();
+        List<Map<String, Object>> positions = WindowLists.split(resource, position);
+        for (int i = 0; i < lists.size(); i++) {
+            if (positions.get(i) != null) {
+                PositionCheck.check(WindowOffset.fromMap(positions.get(i)), firstPage(baseUrl, lists.get(i)), now);
+            }
+        }
     }
 
     @Override

@@ -7,7 +7,9 @@ import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
 import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
@@ -18,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The first request of every resource of every dialect, written out by hand from the API references: for Harvest
- * the first page of {@link #WINDOW} at 500 per page (query decoded), for Ashby the first page of a full pass.
+ * the first page of {@link #WINDOW} at 500 per page (query decoded), for Ashby the first page of a full pass. A
+ * resource read as several lists (v3 {@code job_posts}) shows each list's, joined by {@code then}.
  */
 class FirstPageTest {
     private static final HttpUrl BASE = HttpUrl.get("https://api.example.com");
@@ -75,8 +78,8 @@ class FirstPageTest {
         t.put("interviews", "GET /v3/interviews?per_page=500&" + w);
         t.put("notes", "GET /v3/notes?per_page=500&" + w);
         t.put("users", "GET /v3/users?per_page=500&show_service_accounts=true&" + w);
-        t.put("job_posts", "GET /v3/job_posts?per_page=500&active=true&" + w);
-        t.put("inactive_job_posts", "GET /v3/job_posts?per_page=500&active=false&" + w);
+        t.put("job_posts", "GET /v3/job_posts?per_page=500&active=true&" + w
+                + " then GET /v3/job_posts?per_page=500&active=false&" + w);
         t.put("job_interview_stages", "GET /v3/job_interview_stages?per_page=500&" + w);
         t.put("job_interviews", "GET /v3/job_interviews?per_page=500&" + w);
         t.put("interview_kits", "GET /v3/interview_kits?per_page=500&" + w);
@@ -126,7 +129,7 @@ class FirstPageTest {
         Map<String, String> t = new LinkedHashMap<>();
         t.put("candidates", "POST /candidate.list {\"limit\":500}");
         t.put("applications", "POST /application.list {\"limit\":500}");
-        t.put("jobs", "POST /job.list {\"limit\":500}");
+        t.put("jobs", "POST /job.list {\"status\":[\"Draft\",\"Open\",\"Closed\",\"Archived\"],\"limit\":500}");
         t.put("users", "POST /user.list {\"includeDeactivated\":true,\"limit\":500}");
         t.put("departments", "POST /department.list {\"includeArchived\":true,\"limit\":500}");
         t.put("locations", "POST /location.list {\"includeArchived\":true,\"limit\":500}");
@@ -169,15 +172,19 @@ class FirstPageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("firstPages")
     void firstPageHasTheDocumentedShape(DialectResource c, String expected) {
-        PageRequest request = firstPage(c.dialect(), c.resource());
-        HttpUrl url = request.url();
-
-        String query = url.query() == null ? "" : "?" + url.query();
-        String body = request.body() == null ? "" : " " + request.body();
-        assertThat(request.method() + " " + url.encodedPath() + query + body).isEqualTo(expected);
-        assertThat(url.host()).isEqualTo(BASE.host());
-        assertThat(url.queryParameterNames()).as("a first page: no paging position (and no skip_count: the downward "
-                + "walk needs the last link)").doesNotContain("page", "cursor", "skip_count");
+        List<String> requests = new ArrayList<>();
+        for (Resource list : c.resource().lists()) {
+            PageRequest request = firstPage(c.dialect(), list);
+            HttpUrl url = request.url();
+            String query = url.query() == null ? "" : "?" + url.query();
+            String body = request.body() == null ? "" : " " + request.body();
+            requests.add(request.method() + " " + url.encodedPath() + query + body);
+            assertThat(url.host()).isEqualTo(BASE.host());
+            assertThat(url.queryParameterNames()).as("a first page: no paging position (and no skip_count: the "
+                    + "downward walk needs the last link)").doesNotContain("page", "cursor", "skip_count");
+        }
+        assertThat(String.join(" then ", requests)).as("the first request of each list the resource reads")
+                .isEqualTo(expected);
     }
 
     @Test

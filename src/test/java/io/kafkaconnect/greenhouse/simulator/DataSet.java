@@ -97,6 +97,14 @@ final class DataSet {
         return row;
     }
 
+    /** Deletes (deactivates) or restores a job post, as an edit. */
+    Row setJobPostActive(long id, boolean active) {
+        synchronized (random) {
+            renderer.organization().setJobPostActive(id, active);
+            return edit(Resource.JOB_POSTS, id);
+        }
+    }
+
     /** See {@link RecordRenderer#keep}. */
     java.util.function.LongPredicate keep(Resource r, Dialect dialect, Map<String, String> query) {
         return renderer.keep(r, dialect, query);

@@ -166,6 +166,17 @@ public final class HarvestSimulator extends Simulator {
         return version;
     }
 
+    /**
+     * Delete (deactivate) or restore a job post: its {@code active} flag changes, and it is edited, so its change time
+     * moves on (the Harvest docs do not say whether it does; this is the reading the connector relies on). v3 lists
+     * it under the other value of {@code active} from then on. Returns the new version.
+     */
+    public int setJobPostActive(long id, boolean active) {
+        int version = data.setJobPostActive(id, active).version();
+        mutations.countEdits(1);
+        return version;
+    }
+
     /** Insert a record with an id above all others and created = updated = now; returns the id. */
     public long insert(String resource) {
         long id = data.insert(Resource.byName(resource)).id();

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongPredicate;
 
 /**
@@ -34,6 +36,9 @@ import java.util.function.LongPredicate;
  */
 final class OrganizationRenderer {
     private final RecordRenderer r;
+
+    /** Job posts whose seeded active state a mutation inverted. */
+    private final Set<Long> switchedPosts = ConcurrentHashMap.newKeySet();
 
     OrganizationRenderer(RecordRenderer r) {
         this.r = r;
@@ -95,7 +100,14 @@ final class OrganizationRenderer {
     // ------------------------------------------------------------------ filters on fixed facts
 
     boolean jobPostActive(long id) {
-        return !hashed(Resource.JOB_POSTS, id, 0xAC, 7);
+        return hashed(Resource.JOB_POSTS, id, 0xAC, 7) == switchedPosts.contains(id);
+    }
+
+    /** Deletes (deactivates) or restores a job post; the caller edits it (its change time moves on). */
+    void setJobPostActive(long id, boolean active) {
+        if (jobPostActive(id) != active && !switchedPosts.remove(id)) {
+            switchedPosts.add(id);
+        }
     }
 
     boolean customFieldActive(long id) {

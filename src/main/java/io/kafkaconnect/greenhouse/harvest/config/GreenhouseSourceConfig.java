@@ -173,8 +173,11 @@ public class GreenhouseSourceConfig extends EngineConfig {
         }
         List<String> unknown = unknownResources();
         if (!unknown.isEmpty()) {
-            problems.put(RESOURCES, "unknown resource(s) " + unknown + " for API " + apiVersion() + "; known: "
-                    + dialect.resources().stream().map(Resource::name).toList());
+            StringBuilder message = new StringBuilder("unknown resource(s) " + unknown + " for API " + apiVersion()
+                    + "; known: " + dialect.resources().stream().map(Resource::name).toList());
+            unknown.stream().filter(dialect.retiredResources()::containsKey).forEach(name -> message.append(". ")
+                    .append(name).append(" was retired: ").append(dialect.retiredResources().get(name)));
+            problems.put(RESOURCES, message.toString());
         }
         addSharedProblems(problems);
         return problems;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 
 /**
@@ -47,6 +48,11 @@ public final class HarvestV3Dialect implements WindowDialect {
     @Override
     public List<Resource> defaultResources() {
         return DEFAULT_RESOURCES;
+    }
+
+    @Override
+    public Map<String, String> retiredResources() {
+        return V3Resources.RETIRED;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,11 @@ final class V3Resources {
 
     private static final String OPT_IN_NOTE = "Sensitive, opt-in: read only when named in `greenhouse.resources` "
             + "(an empty list leaves it out).";
+
+    /** Names earlier versions offered, with what replaces them. */
+    static final Map<String, String> RETIRED = Map.of("inactive_job_posts", "job_posts now holds inactive (deleted) "
+            + "posts too, with active=false: remove inactive_job_posts from greenhouse.resources (its topic gets no "
+            + "more records; see docs/migrating-from-v1.md)");
 
     private V3Resources() {
     }
@@ -61,15 +67,15 @@ final class V3Resources {
             // ---- plan and detail
             byUpdatedAt("job_posts", "JobPost", V3JobSchemas.JOB_POST)
                     .withFixedParam("active", "true")
-                    .withNotes("Active posts only (`active=true`); Greenhouse leaves inactive (deleted) posts out "
-                            + "unless asked, so they are the separate resource `inactive_job_posts`."),
-            Resource.incremental("inactive_job_posts", "job_posts", "updated_at", "updated_at", "updated_at",
-                            NS + "JobPost", V3JobSchemas.JOB_POST)
-                    .withPaging(Paging.NEXT_ONLY)
-                    .withFixedParam("active", "false")
-                    .withNotes("Inactive (deleted) job posts, `GET /v3/job_posts?active=false`, into a topic of their "
-                            + "own with the same schema as `job_posts`. A post that is deleted appears here with a "
-                            + "newer `updated_at` than its last record in `job_posts`."),
+                    .withAlsoListed("active", "false")
+                    .withNotes("Active and inactive (deleted) posts, told apart by `active`. Greenhouse lists only "
+                            + "active posts unless asked for `active=false`, and no value lists both, so the "
+                            + "connector reads two lists in turn into this one topic: `active=true`, then "
+                            + "`active=false`, each in its own windows (offset: the second list's position is under "
+                            + "`more_lists`). A post deactivated after it was sent arrives again with `active=false` "
+                            + "once its `updated_at` moves on, which the docs do not promise (UNCERTAIN: a "
+                            + "deactivation that left `updated_at` unchanged would not be seen). Replaces "
+                            + "`inactive_job_posts` of earlier versions (see docs/migrating-from-v1.md)."),
             byUpdatedAt("job_interview_stages", "JobInterviewStage", V3JobSchemas.JOB_INTERVIEW_STAGE)
                     .withNotes("The interview plan's stages (v1 `job_stages`)."),
             byUpdatedAt("job_interviews", "JobInterview", V3JobSchemas.JOB_INTERVIEW),

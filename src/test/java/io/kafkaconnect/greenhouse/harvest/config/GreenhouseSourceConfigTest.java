@@ -146,6 +146,18 @@ class GreenhouseSourceConfigTest {
     }
 
     @Test
+    void theRetiredInactiveJobPostsIsRefusedNamingJobPosts() {
+        Map<String, String> props = minimalV3();
+        props.put("greenhouse.resources", "job_posts,inactive_job_posts");
+        Map<String, String> problems = GreenhouseSourceConfig.withoutCrossFieldChecks(props).crossFieldProblems();
+        assertThat(problems.get("greenhouse.resources")).contains("unknown resource(s) [inactive_job_posts]",
+                "inactive_job_posts was retired", "job_posts now holds inactive (deleted) posts too, with active=false");
+        assertThatThrownBy(() -> new GreenhouseSourceConfig(props)).hasMessageContaining("inactive_job_posts was retired");
+        props.put("greenhouse.resources", "job_posts");
+        assertThat(new GreenhouseSourceConfig(props).resources()).extracting(r -> r.name()).containsExactly("job_posts");
+    }
+
+    @Test
     void v1RejectsEveryOAuthKey() {
         Map<String, String> props = minimal();
         props.putAll(minimalV3());

@@ -85,12 +85,15 @@ class HarvestV3DialectTest {
     }
 
     @Test
-    void everyRecordHasItsCreationAndChangeTimesAndInactiveJobPostsAreJobPosts() {
+    void everyRecordHasItsCreationAndChangeTimesAndJobPostsReadsActiveAndInactivePosts() {
         for (Resource r : DIALECT.resources()) {
             assertThat(r.schema().fields()).as(r.name()).containsKeys("created_at", "updated_at");
         }
-        assertThat(DIALECT.resource("inactive_job_posts").orElseThrow().schemaName())
-                .isEqualTo(DIALECT.resource("job_posts").orElseThrow().schemaName());
+        Resource posts = DIALECT.resource("job_posts").orElseThrow();
+        assertThat(posts.lists()).extracting(r -> r.fixedParams().get("active")).containsExactly("true", "false");
+        assertThat(posts.lists()).extracting(Resource::name).containsOnly("job_posts");
+        assertThat(DIALECT.resource("inactive_job_posts")).as("retired").isEmpty();
+        assertThat(DIALECT.retiredResources().get("inactive_job_posts")).contains("job_posts", "active=false");
     }
 
     @Test

@@ -270,6 +270,16 @@ final class AshbyHandler {
         if (v == null || v.isNull()) {
             return false;
         }
+        if (r.flag == AshbyResource.Flag.STATUS_WITH_DRAFT) {
+            if (!v.isArray()) {
+                throw new Failure("invalid_input", r.flag.field + " must be an array of job statuses");
+            }
+            boolean draft = false;
+            for (JsonNode status : v) {
+                draft |= "Draft".equals(status.asText());
+            }
+            return draft;
+        }
         if (!v.isBoolean()) {
             throw new Failure("invalid_input", r.flag.field + " must be a boolean");
         }

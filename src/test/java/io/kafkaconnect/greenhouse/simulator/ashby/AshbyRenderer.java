@@ -184,7 +184,12 @@ final class AshbyRenderer {
         switch (r) {
             case CANDIDATES -> candidate(n, i, v);
             case APPLICATIONS -> application(n, row);
-            case JOBS -> job(n, i);
+            case JOBS -> {
+                job(n, i);
+                if (row.inactive()) {
+                    n.put("status", "Draft");
+                }
+            }
             case USERS -> {
                 set(n, "firstName", firstName(r, i));
                 set(n, "lastName", lastName(r, i));

@@ -9,7 +9,7 @@ import java.util.Locale;
 enum AshbyResource {
     CANDIDATES(1, "candidate.list", "candidates", "candidatesRead", Kind.PAGED, Flag.NONE, "updatedAt"),
     APPLICATIONS(2, "application.list", "applications", "candidatesRead", Kind.PAGED, Flag.NONE, "updatedAt"),
-    JOBS(3, "job.list", "jobs", "jobsRead", Kind.PAGED, Flag.NONE, "updatedAt"),
+    JOBS(3, "job.list", "jobs", "jobsRead", Kind.PAGED, Flag.STATUS_WITH_DRAFT, "updatedAt"),
     USERS(4, "user.list", "users", "organizationRead", Kind.PAGED, Flag.INCLUDE_DEACTIVATED, "updatedAt"),
     DEPARTMENTS(5, "department.list", "departments", "organizationRead", Kind.PAGED, Flag.INCLUDE_ARCHIVED,
             "updatedAt"),
@@ -37,11 +37,16 @@ enum AshbyResource {
         HISTORY
     }
 
-    /** The boolean list flag a method honours (records it hides when the flag is false or absent). */
+    /** The list flag a method honours (records it hides when the flag is false or absent). */
     enum Flag {
         NONE(null),
         INCLUDE_DEACTIVATED("includeDeactivated"),
-        INCLUDE_ARCHIVED("includeArchived");
+        INCLUDE_ARCHIVED("includeArchived"),
+        /**
+         * {@code job.list}'s {@code status} array: draft jobs are listed only if it includes {@code Draft} (the
+         * reference: "Drafts only if status includes Draft"). The other statuses are not filtered here.
+         */
+        STATUS_WITH_DRAFT("status");
 
         final String field;
 

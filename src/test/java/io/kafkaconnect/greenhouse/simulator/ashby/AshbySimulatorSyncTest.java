@@ -93,30 +93,30 @@ class AshbySimulatorSyncTest extends AshbySimulatorFixture {
 
     @Test
     void changesDuringADeltaAreInTheNextDeltaAndTheDeltaEnds() throws Exception {
-        start(AshbySimulator.builder().records("jobs", 40));
-        List<String> all = sim.ids("jobs");
-        String token = fullPassToken("job.list", 100);
+        start(AshbySimulator.builder().records("candidates", 40));
+        List<String> all = sim.ids("candidates");
+        String token = fullPassToken("candidate.list", 100);
         for (int i = 0; i < 6; i++) {
-            sim.edit("jobs", all.get(i));
+            sim.edit("candidates", all.get(i));
         }
         Map<String, JsonNode> seen = new HashMap<>();
 
-        Resp page = http.post("job.list", body().put("syncToken", token).put("limit", 2));
+        Resp page = http.post("candidate.list", body().put("syncToken", token).put("limit", 2));
         collect(page, seen, new ArrayList<>());
-        sim.edit("jobs", all.get(0)); // served: changes again
-        sim.edit("jobs", all.get(5)); // not yet served: moves past the delta's end
-        String inserted = sim.insert("jobs");
+        sim.edit("candidates", all.get(0)); // served: changes again
+        sim.edit("candidates", all.get(5)); // not yet served: moves past the delta's end
+        String inserted = sim.insert("candidates");
         List<String> rest = new ArrayList<>();
         while (page.more()) {
-            page = http.post("job.list", body().put("syncToken", token).put("limit", 2).put("cursor", page.cursor()));
+            page = http.post("candidate.list", body().put("syncToken", token).put("limit", 2).put("cursor", page.cursor()));
             collect(page, seen, rest);
         }
         assertThat(rest).containsExactly(all.get(2), all.get(3), all.get(4));
 
-        List<Resp> next = http.walk("job.list", body().put("syncToken", page.syncToken()));
+        List<Resp> next = http.walk("candidate.list", body().put("syncToken", page.syncToken()));
         assertThat(ids(next)).containsExactly(all.get(0), all.get(5), inserted);
         next.forEach(p -> collect(p, seen, new ArrayList<>()));
-        Map<String, JsonNode> truth = sim.truth("jobs");
+        Map<String, JsonNode> truth = sim.truth("candidates");
         seen.forEach((id, n) -> assertThat(n).isEqualTo(truth.get(id)));
     }
 

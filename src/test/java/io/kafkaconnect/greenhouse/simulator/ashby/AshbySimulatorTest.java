@@ -1,9 +1,11 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
 import static io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.body;
+import static io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyHttp.Resp;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
@@ -131,10 +133,35 @@ class AshbySimulatorTest extends AshbySimulatorFixture {
     }
 
     @Test
+    void draftJobsAreListedOnlyWhenTheStatusFilterIncludesDraft() throws Exception {
+        start(AshbySimulator.builder().records("jobs", 30));
+
+        List<String> withoutStatus = ids(http.walk("job.list", body()));
+        List<String> everyStatus = ids(http.walk("job.list", body().set("status", allJobStatuses())));
+        ObjectNode openOnly = body();
+        openOnly.putArray("status").add("Open");
+
+        assertThat(everyStatus).hasSize(30).containsAll(withoutStatus);
+        assertThat(withoutStatus).hasSize(25);
+        assertThat(ids(http.walk("job.list", openOnly))).isEqualTo(withoutStatus);
+        Map<String, JsonNode> truth = sim.truth("jobs");
+        everyStatus.stream().filter(id -> !withoutStatus.contains(id))
+                .forEach(id -> assertThat(truth.get(id).get("status").asText()).isEqualTo("Draft"));
+        ObjectNode notAnArray = body().put("status", "Draft");
+        assertThat(http.post("job.list", notAnArray).json().path("success").asBoolean()).isFalse();
+    }
+
+    private static JsonNode allJobStatuses() {
+        ArrayNode statuses = body().arrayNode();
+        List.of("Draft", "Open", "Closed", "Archived").forEach(statuses::add);
+        return statuses;
+    }
+
+    @Test
     void defaultLimitIsOneHundredAndAnEmptyResourceIsOneLastPage() throws Exception {
         start(AshbySimulator.builder().records("jobs", 101).records("offers", 0));
 
-        Resp jobs = http.post("job.list", body());
+        Resp jobs = http.post("job.list", body().set("status", allJobStatuses()));
         Resp offers = http.post("offer.list", body());
 
         assertThat(jobs.ids()).hasSize(100);

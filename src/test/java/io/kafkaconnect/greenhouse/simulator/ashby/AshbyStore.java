@@ -257,8 +257,9 @@ final class AshbyStore {
     }
 
     /**
-     * Deactivated users (every 9th seeded one) and archived departments, locations, sources and archive reasons
-     * (every 7th seeded one): hidden unless the list flag asks for them. A fact that never changes.
+     * Deactivated users (every 9th seeded one), archived departments, locations, sources and archive reasons
+     * (every 7th seeded one) and draft jobs (every 6th): hidden unless the list flag asks for them. A fact that never
+     * changes.
      */
     private static boolean inactive(Table t, int i) {
         if (i >= t.seeded) {
@@ -267,6 +268,7 @@ final class AshbyStore {
         switch (t.resource.flag) {
             case INCLUDE_DEACTIVATED: return i % 9 == 8;
             case INCLUDE_ARCHIVED: return i % 7 == 6;
+            case STATUS_WITH_DRAFT: return i % 6 == 5;
             default: return false;
         }
     }
