@@ -93,7 +93,7 @@ class AshbySourceConnectorTest {
     void aGoodConfigurationValidatesWithOneProbePerResource() {
         Config result = new AshbySourceConnector().validate(props(KEY, "candidates,jobs,application_history"));
         assertThat(ConfigErrors.all(result)).isEmpty();
-        assertThat(calls).containsExactlyInAnyOrder("/candidate.list {\"limit\":1}", "/job.list {\"limit\":1}",
+        assertThat(calls).containsExactlyInAnyOrder("/candidate.list {\"limit\":1}", "/job.list {\"status\":[\"Draft\",\"Open\",\"Closed\",\"Archived\"],\"limit\":1}",
                 "/application.list {\"limit\":1}");
     }
 
