@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * the configured origin. What differs between APIs (errors inside answers, messages) is the {@link Protocol}'s;
  * how a page is read from an answer is the caller's {@link PageReader}.
  */
-public final class ApiClient {
+public final class ApiClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
     private static final Duration DEFAULT_THROTTLE_WAIT = Duration.ofSeconds(10);
     private static final MediaType JSON = MediaType.get("application/json");
@@ -90,6 +90,7 @@ public final class ApiClient {
      * Releases connections and threads, leaves the rate budget (its credentials are its identity there) and gives
      * back the credentials' share of a token.
      */
+    @Override
     public void close() {
         budget.leave(credentials);
         credentials.close();

@@ -14,6 +14,7 @@ import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.token.TokenSync;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,16 +42,8 @@ class AshbyJobStatusesSyncTest {
     private ExecutorService pool;
 
     @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(client, Closing.shutdownNow(pool), sim);
     }
 
     @Test

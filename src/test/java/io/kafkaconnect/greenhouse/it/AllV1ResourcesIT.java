@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.harvest.v1.HarvestV1Dialect;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

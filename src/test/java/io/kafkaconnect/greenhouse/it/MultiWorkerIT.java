@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

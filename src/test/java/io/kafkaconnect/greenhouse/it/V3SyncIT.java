@@ -14,6 +14,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
+import io.kafkaconnect.greenhouse.util.Closing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -1,12 +1,14 @@
-package io.kafkaconnect.greenhouse.it;
+package io.kafkaconnect.greenhouse.util;
 
-/** Closing what an IT started, in order (the worker before the simulator it reads), whatever did not start. */
-final class Closing {
+import java.util.concurrent.ExecutorService;
+
+/** Closing what a test started, in order (a client before the simulator it reads), whatever did not start. */
+public final class Closing {
     private Closing() {
     }
 
     /** Closes each resource that is not null, in order; the first failure is thrown once all are closed. */
-    static void inOrder(AutoCloseable... resources) throws Exception {
+    public static void inOrder(AutoCloseable... resources) throws Exception {
         Exception first = null;
         for (AutoCloseable r : resources) {
             if (r == null) {
@@ -25,5 +27,10 @@ final class Closing {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** A pool to close by stopping its threads (null: none). */
+    public static AutoCloseable shutdownNow(ExecutorService pool) {
+        return pool == null ? null : pool::shutdownNow;
     }
 }

@@ -16,6 +16,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
+import io.kafkaconnect.greenhouse.util.Closing;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,16 +58,8 @@ class CompletenessTest {
     private String apiVersion = "v1";
 
     @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(client, Closing.shutdownNow(pool), sim);
     }
 
     private void simulator(int candidates, Duration clockOffset) {

@@ -15,6 +15,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
+import io.kafkaconnect.greenhouse.util.Closing;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,16 +51,8 @@ class JobPostListsTest {
     private ExecutorService pool;
 
     @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(client, Closing.shutdownNow(pool), sim);
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.token.TokenOffset;
 import io.kafkaconnect.greenhouse.token.TokenSync;
+import io.kafkaconnect.greenhouse.util.Closing;
 import io.kafkaconnect.greenhouse.util.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,16 +51,8 @@ class ThrottleRecoverySyncTest {
     private ExecutorService pool;
 
     @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (pool != null) {
-            pool.shutdownNow();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    void stop() throws Exception {
+        Closing.inOrder(client, Closing.shutdownNow(pool), sim);
     }
 
     @Test
