@@ -101,6 +101,11 @@ class TaskMetricsTest {
                 assertThat(value("retries-unusable-answer-total", null)).isEqualTo(1);
                 assertThat(value("retries-total", null)).isEqualTo(3);
                 assertThat(value("throttled-total", null)).isZero();
+                // the simulator's limit is 100,000 a second; the budget counts the requests started since the
+                // last answer, so what remains is what the last answer said, or a little less
+                assertThat(value("budget-limit", null)).isEqualTo(100_000);
+                assertThat(value("budget-remaining", null)).isBetween(100_000.0 - sim.requestLog().size(), 99_999.0);
+                assertThat(value("budget-share-used", null)).isBetween(1e-5, sim.requestLog().size() / 100_000.0);
             } finally {
                 task.stop();
             }

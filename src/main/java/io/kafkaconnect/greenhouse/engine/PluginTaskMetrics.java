@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.engine;
 
+import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RequestCounters;
 import io.kafkaconnect.greenhouse.api.RequestCounters.RetryCause;
 import io.kafkaconnect.greenhouse.sync.ProgressLog.Progress;
@@ -44,7 +45,7 @@ final class PluginTaskMetrics implements TaskMetrics {
     }
 
     @Override
-    public void addTask(RequestCounters requests) {
+    public void addTask(RequestCounters requests, RateBudget budget) {
         LinkedHashMap<String, String> tags = new LinkedHashMap<>();
         count("requests-total", "Requests sent to the API, retries included", tags, requests::requests);
         count("throttled-total", "Answers that said to slow down (HTTP 429, or throttling reported in a body)", tags,
@@ -54,6 +55,20 @@ final class PluginTaskMetrics implements TaskMetrics {
             count("retries-" + cause.metricName() + "-total", "Requests sent again after " + cause.metricName(), tags,
                     () -> requests.retries(cause));
         }
+        value("budget-limit", "Requests the credential may send per rate-limit window, as the API says or the "
+                + "documentation assumes", tags, () -> orNaN(budget.limit()));
+        value("budget-remaining", "Requests left in the current rate-limit window, as the API's answers tell", tags,
+                () -> orNaN(budget.remaining()));
+        value("budget-share-used", "The share of the current window's limit used (0 to 1)", tags, () -> {
+            Integer limit = budget.limit();
+            Integer remaining = budget.remaining();
+            return limit == null || remaining == null || limit <= 0 ? Double.NaN
+                    : Math.min(1.0, Math.max(0.0, (double) (limit - remaining) / limit));
+        });
+    }
+
+    private static double orNaN(Integer value) {
+        return value == null ? Double.NaN : value;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.engine;
 
+import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RequestCounters;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import java.time.Clock;
@@ -18,7 +19,7 @@ interface TaskMetrics extends AutoCloseable {
     /** Metrics of nothing: the worker offers no plugin metrics. */
     TaskMetrics NONE = new TaskMetrics() {
         @Override
-        public void addTask(RequestCounters requests) {
+        public void addTask(RequestCounters requests, RateBudget budget) {
         }
 
         @Override
@@ -47,8 +48,8 @@ interface TaskMetrics extends AutoCloseable {
         }
     }
 
-    /** Publishes the task's request counters. */
-    void addTask(RequestCounters requests);
+    /** Publishes the task's request counters and its credential's rate budget. */
+    void addTask(RequestCounters requests, RateBudget budget);
 
     /** Publishes a resource's stats, tagged {@code resource}. */
     void addResource(String resource, ResourceStats stats);
