@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.util.LogCapture;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -101,6 +102,8 @@ class TaskMetricsTest {
                 assertThat(value("retries-unusable-answer-total", null)).isEqualTo(1);
                 assertThat(value("retries-total", null)).isEqualTo(3);
                 assertThat(value("throttled-total", null)).isZero();
+                assertThat(pluginMetrics()).as("an API key fetches no tokens")
+                        .noneMatch(n -> n.name().equals("access-tokens-fetched-total"));
                 // the simulator's limit is 100,000 a second; the budget counts the requests started since the
                 // last answer, so what remains is what the last answer said, or a little less
                 assertThat(value("budget-limit", null)).isEqualTo(100_000);
@@ -148,6 +151,34 @@ class TaskMetricsTest {
                 assertThat(value("progress-records", "candidates")).as("done").isNaN();
                 assertThat(value("records-sent-total", "candidates")).isEqualTo(400);
                 assertThat(value("pages-read-total", "candidates")).isEqualTo(pages).isGreaterThanOrEqualTo(20);
+            } finally {
+                task.stop();
+            }
+        }
+    }
+
+    @Test
+    void anOAuthTaskCountsTheAccessTokensFetchedForItsCredential() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(8L).oauthClient("metrics-client", "metrics-secret")
+                .tokenTtl(Duration.ofSeconds(2)).records("jobs", 5).build().start()) {
+            GreenhouseSourceTask task = new GreenhouseSourceTask();
+            task.initialize(context());
+            Map<String, String> props = props(sim, "jobs");
+            props.remove("greenhouse.api.key");
+            props.put("greenhouse.api.version", "v3");
+            props.put("greenhouse.oauth.client.id", "metrics-client");
+            props.put("greenhouse.oauth.client.secret", "metrics-secret");
+            props.put("greenhouse.oauth.token.url", sim.tokenUrl());
+            props.put("poll.interval.ms", "1000");
+            String tokenPath = URI.create(sim.tokenUrl()).getPath();
+            try {
+                task.start(props);
+                assertThat(task.poll()).hasSize(5);
+                assertThat(value("access-tokens-fetched-total", null)).isEqualTo(1);
+                Thread.sleep(2_500); // the token expires: the next window's request needs a new one
+                task.poll();
+                assertThat(value("access-tokens-fetched-total", null)).isEqualTo(2).isEqualTo(
+                        sim.requestLog().stream().filter(r -> r.path().equals(tokenPath) && r.status() == 200).count());
             } finally {
                 task.stop();
             }

@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -238,6 +239,11 @@ public final class ApiClient {
             budget.release(started);
             latency.record(System.nanoTime() - start);
         }
+    }
+
+    /** Access tokens its credentials fetched (shared by every client of the same credentials), if they use any. */
+    public OptionalLong tokensFetched() {
+        return credentials.tokensFetched();
     }
 
     /** What this client sent, and how often it waited or sent again. */

@@ -77,7 +77,7 @@ public abstract class EngineSourceTask extends SourceTask {
         failures = new TransientFailures(config.retryPolicy());
         try {
             metrics = TaskMetrics.of(context, clock);
-            metrics.addTask(client.counters(), client.budget());
+            metrics.addTask(client);
             startSyncs(config);
         } catch (RuntimeException e) {
             stop(); // Connect does not stop a task whose start() failed: give back its share of the token

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.engine;
 
+import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.RequestCounters;
 import io.kafkaconnect.greenhouse.api.RequestCounters.RetryCause;
@@ -45,7 +46,9 @@ final class PluginTaskMetrics implements TaskMetrics {
     }
 
     @Override
-    public void addTask(RequestCounters requests, RateBudget budget) {
+    public void addTask(ApiClient client) {
+        RequestCounters requests = client.counters();
+        RateBudget budget = client.budget();
         LinkedHashMap<String, String> tags = new LinkedHashMap<>();
         count("requests-total", "Requests sent to the API, retries included", tags, requests::requests);
         count("throttled-total", "Answers that said to slow down (HTTP 429, or throttling reported in a body)", tags,
@@ -65,6 +68,10 @@ final class PluginTaskMetrics implements TaskMetrics {
             return limit == null || remaining == null || limit <= 0 ? Double.NaN
                     : Math.min(1.0, Math.max(0.0, (double) (limit - remaining) / limit));
         });
+        if (client.tokensFetched().isPresent()) {
+            count("access-tokens-fetched-total", "Access tokens fetched for the task's credential in this worker "
+                    + "(shared by its tasks), the first included", tags, () -> client.tokensFetched().orElse(0));
+        }
     }
 
     private static double orNaN(Integer value) {

@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.engine;
 
-import io.kafkaconnect.greenhouse.api.RateBudget;
-import io.kafkaconnect.greenhouse.api.RequestCounters;
+import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,7 +18,7 @@ interface TaskMetrics extends AutoCloseable {
     /** Metrics of nothing: the worker offers no plugin metrics. */
     TaskMetrics NONE = new TaskMetrics() {
         @Override
-        public void addTask(RequestCounters requests, RateBudget budget) {
+        public void addTask(ApiClient client) {
         }
 
         @Override
@@ -48,8 +47,8 @@ interface TaskMetrics extends AutoCloseable {
         }
     }
 
-    /** Publishes the task's request counters and its credential's rate budget. */
-    void addTask(RequestCounters requests, RateBudget budget);
+    /** Publishes what the task's client sent, its credential's rate budget and access tokens. */
+    void addTask(ApiClient client);
 
     /** Publishes a resource's stats, tagged {@code resource}. */
     void addResource(String resource, ResourceStats stats);

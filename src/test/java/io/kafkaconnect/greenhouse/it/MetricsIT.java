@@ -80,6 +80,7 @@ class MetricsIT {
         ObjectName task = new ObjectName("kafka.connect:type=plugins,connector=" + CONNECTOR + ",task=0");
         assertThat(attribute(task, "requests-total")).isGreaterThanOrEqualTo(
                 Math.ceil(600 / 50.0) + Math.ceil(80 / 50.0));
+        assertThat(attribute(task, "budget-limit")).as("the simulator's limit, from its headers").isPositive();
 
         cluster.connect().deleteConnector(CONNECTOR);
         ConnectCluster.await(Duration.ofSeconds(30), "metrics removed with the task",
