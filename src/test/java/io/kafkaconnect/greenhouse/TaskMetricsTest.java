@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import java.net.URI;
@@ -179,6 +180,39 @@ class TaskMetricsTest {
                 task.poll();
                 assertThat(value("access-tokens-fetched-total", null)).isEqualTo(2).isEqualTo(
                         sim.requestLog().stream().filter(r -> r.path().equals(tokenPath) && r.status() == 200).count());
+            } finally {
+                task.stop();
+            }
+        }
+    }
+
+    @Test
+    void anAshbyPassShowsItsRecordsWithoutATotalAndItsEndIsWhatTheLagCountsFrom() throws Exception {
+        try (AshbySimulator sim = AshbySimulator.builder().seed(9L).apiKey("ashby-key").records("candidates", 60)
+                .build().start()) {
+            AshbySourceTask task = new AshbySourceTask();
+            task.initialize(context());
+            Map<String, String> props = new HashMap<>();
+            props.put("ashby.base.url", sim.baseUrl());
+            props.put("ashby.api.key", "ashby-key");
+            props.put("task.resources", "candidates");
+            props.put("page.size", "25");
+            try {
+                task.start(props);
+                assertThat(task.poll()).hasSize(25);
+                assertThat(value("progress-records", "candidates")).isEqualTo(25);
+                assertThat(value("progress-expected-records", "candidates")).as("a pass has no known total").isNaN();
+                assertThat(value("lag-ms", "candidates")).as("no pass ended yet").isNaN();
+                int sent = 25;
+                for (int i = 0; i < 10 && sent < 60; i++) {
+                    List<SourceRecord> records = task.poll();
+                    sent += records == null ? 0 : records.size();
+                }
+                assertThat(sent).isEqualTo(60);
+                assertThat(value("records-sent-total", "candidates")).isEqualTo(60);
+                assertThat(value("pages-read-total", "candidates")).isEqualTo(3);
+                assertThat(value("progress-records", "candidates")).as("the pass ended").isNaN();
+                assertThat(value("lag-ms", "candidates")).isBetween(0.0, 5_000.0);
             } finally {
                 task.stop();
             }
