@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -57,6 +58,7 @@ public final class ApiClient implements AutoCloseable {
     private final ObjectMapper json;
     private final Clock clock;
     private final LatencyAverage latency = new LatencyAverage();
+    private final RequestCounters counters = new RequestCounters();
     private final long maxResponseBytes;
 
     /** A client that reads answers of up to {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
@@ -139,6 +141,7 @@ public final class ApiClient implements AutoCloseable {
                 throw new StoppedException();
             }
             String failure;
+            RequestCounters.RetryCause why;
             Throwable cause = null;
             try (Response response = execute(builder, started)) {
                 Instant receivedAt = clock.instant();
@@ -148,6 +151,7 @@ public final class ApiClient implements AutoCloseable {
                 Instant clockDate = code >= 200 && code < 300 ? serverDate : null;
                 serverClock.observe(clockDate, receivedAt);
                 if (code == 429) {
+                    counters.throttled();
                     throttled(response.headers(), resource, "HTTP 429");
                     continue; // the budget holds the wait; a 429 is not a failure of the request
                 }
@@ -158,6 +162,7 @@ public final class ApiClient implements AutoCloseable {
                                 + ": the API refused its access token " + unauthorized + " times (HTTP 401) while "
                                 + "the shared token was being replaced; the task will try again");
                     }
+                    counters.retried(RequestCounters.RetryCause.TOKEN_REPLACED);
                     continue;
                 }
                 if (code >= 300 && code < 400) {
@@ -168,6 +173,7 @@ public final class ApiClient implements AutoCloseable {
                         continue;
                     }
                     failure = redirectFailure(code, location);
+                    why = RequestCounters.RetryCause.REDIRECT;
                 } else if (code >= 200 && code < 300) {
                     try {
                         JsonNode root = readJson(response);
@@ -179,19 +185,23 @@ public final class ApiClient implements AutoCloseable {
                                 + MAX_RESPONSE_BYTES_SETTING + "); raise " + MAX_RESPONSE_BYTES_SETTING
                                 + " or lower page.size");
                     } catch (ThrottledReplyException e) {
+                        counters.throttled();
                         throttled(response.headers(), resource, e.getMessage());
                         continue;
                     } catch (IOException | TransientReplyException e) {
                         failure = "an unusable answer (" + e.getMessage() + ")";
+                        why = RequestCounters.RetryCause.UNUSABLE_ANSWER;
                         cause = e;
                     }
                 } else if (code >= 500 || code == 408) {
                     failure = "HTTP " + code;
+                    why = RequestCounters.RetryCause.SERVER_ERROR;
                 } else {
                     throw protocol.permanent(code, errorBody(response), sent, resource, credentials);
                 }
             } catch (IOException e) {
                 failure = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                why = RequestCounters.RetryCause.NETWORK;
                 cause = e;
             }
             if (Thread.currentThread().isInterrupted()) {
@@ -205,6 +215,7 @@ public final class ApiClient implements AutoCloseable {
                         + failures + " times in a row, the last time with " + failure
                         + "; the task will try again (raise max.retries to wait longer inside one attempt)", cause);
             }
+            counters.retried(why);
             Duration wait = retry.backoff(failures);
             log.warn("Reading {} failed with {}; retry {} of {} in {} ms", resource, failure, failures,
                     retry.maxRetries(), wait.toMillis());
@@ -222,12 +233,23 @@ public final class ApiClient implements AutoCloseable {
     /** Sends a request counted in the budget as in flight until its answer is back. */
     private Response execute(Request.Builder request, Instant started) throws IOException {
         long start = System.nanoTime();
+        counters.sent();
         try {
             return http.newCall(request.build()).execute();
         } finally {
             budget.release(started);
             latency.record(System.nanoTime() - start);
         }
+    }
+
+    /** Access tokens its credentials fetched (shared by every client of the same credentials), if they use any. */
+    public OptionalLong tokensFetched() {
+        return credentials.tokensFetched();
+    }
+
+    /** What this client sent, and how often it waited or sent again. */
+    public RequestCounters counters() {
+        return counters;
     }
 
     /** How long answers take lately (time to the response headers), or null before the first one. */

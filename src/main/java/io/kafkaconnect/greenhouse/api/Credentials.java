@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import java.util.OptionalLong;
 import okhttp3.Request;
 
 /** Adds authentication to a request. Implementations never expose the secret through toString(). */
@@ -22,6 +23,14 @@ public interface Credentials {
                 return false;
             }
         };
+    }
+
+    /**
+     * Access tokens fetched so far for these credentials (in this JVM, by everyone sharing them), or empty if they
+     * use none (an API key).
+     */
+    default OptionalLong tokensFetched() {
+        return OptionalLong.empty();
     }
 
     /** A stable, non-secret identity for the credential, used to share one rate budget per credential. */

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.api;
 
 import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -103,6 +104,11 @@ public final class OAuthCredentials implements Credentials {
             discarded = true;
             return true;
         }
+    }
+
+    @Override
+    public OptionalLong tokensFetched() {
+        return OptionalLong.of(tokens.minted());
     }
 
     @Override

@@ -333,6 +333,11 @@ public final class RateBudget {
         return limit.get();
     }
 
+    /** The requests left in the current window as its answers told (less those started since), or null if unknown. */
+    public synchronized Integer remaining() {
+        return account.remaining();
+    }
+
     private Instant latestWait(Instant now) {
         return now.plus(account.length().multipliedBy(MAX_WAIT_WINDOWS));
     }

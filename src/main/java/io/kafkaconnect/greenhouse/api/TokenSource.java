@@ -5,6 +5,7 @@ import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code toString()}.
  */
 public final class TokenSource {
+    private final AtomicLong minted = new AtomicLong();
     private static final Logger log = LoggerFactory.getLogger(TokenSource.class);
 
     /** After a failed renewal while the old token is still valid, how long the old one is used before trying again. */
@@ -47,6 +49,11 @@ public final class TokenSource {
     }
 
     /** A non-secret identity of this token source, safe to log. */
+    /** Access tokens fetched so far, the first included. */
+    public long minted() {
+        return minted.get();
+    }
+
     public String fingerprint() {
         return fingerprint;
     }
@@ -77,6 +84,7 @@ public final class TokenSource {
             }
             try {
                 current = endpoint.mint(http, sleeper, retry);
+                minted.incrementAndGet();
             } catch (TransientApiException e) {
                 Instant later = clock.instant();
                 if (t != null && later.isBefore(t.expiresAt())) {

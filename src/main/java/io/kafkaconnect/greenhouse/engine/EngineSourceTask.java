@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
+import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,9 @@ public abstract class EngineSourceTask extends SourceTask {
     private RateBudget.Share budgetShare;
     private ExecutorService fetchPool;
     private List<ResourceSync> syncs = List.of();
+    /** Each sync's stats, for the records it hands over. */
+    private Map<ResourceSync, ResourceStats> stats = Map.of();
+    private TaskMetrics metrics = TaskMetrics.NONE;
     private TransientFailures failures;
     private int turn;
 
@@ -71,6 +76,8 @@ public abstract class EngineSourceTask extends SourceTask {
         client = ApiClientFactory.create(config, sleeper, clock);
         failures = new TransientFailures(config.retryPolicy());
         try {
+            metrics = TaskMetrics.of(context, clock);
+            metrics.addTask(client);
             startSyncs(config);
         } catch (RuntimeException e) {
             stop(); // Connect does not stop a task whose start() failed: give back its share of the token
@@ -107,16 +114,22 @@ public abstract class EngineSourceTask extends SourceTask {
         PagingModel paging = PagingModels.of(dialect);
 
         List<ResourceSync> created = new ArrayList<>();
+        Map<ResourceSync, ResourceStats> createdStats = new IdentityHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
             Map<String, Object> offset = positions.get(resource.name());
             SourceRecordFactory records = new SourceRecordFactory(resource, config.topicFor(resource), partition,
                     unknownFields);
-            ResourceSync.Context context = new ResourceSync.Context(client, records, settings, clock, fetchPool);
+            ResourceStats resourceStats = new ResourceStats(resource.name(), settings.progressInterval(), clock);
+            ResourceSync.Context context = new ResourceSync.Context(client, records, settings, clock, fetchPool,
+                    resourceStats);
             try {
-                created.add(new CredentialStampedSync(paging.open(resource, offset, config.syncStart(), context),
-                        credential));
+                ResourceSync sync = new CredentialStampedSync(paging.open(resource, offset, config.syncStart(),
+                        context), credential);
+                created.add(sync);
+                createdStats.put(sync, resourceStats);
+                metrics.addResource(resource.name(), resourceStats);
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
                         + e.getMessage() + "); fix or reset it with the Connect REST offsets API");
@@ -124,6 +137,7 @@ public abstract class EngineSourceTask extends SourceTask {
             log.info("{}: starting from {}", resource.name(), offset == null ? "the beginning" : abbreviated(offset));
         }
         syncs = created;
+        stats = createdStats;
         // last: a start() that fails holds no share, whether or not the worker calls stop() after it
         budgetShare = client.budget().taskShare(config.taskCount());
     }
@@ -149,6 +163,7 @@ public abstract class EngineSourceTask extends SourceTask {
                 try {
                     List<SourceRecord> records = sync.step();
                     failures.succeeded(sync);
+                    stats.get(sync).recordsSent(records.size());
                     return records.isEmpty() ? null : records;
                 } catch (StoppedException e) {
                     return null;
@@ -173,6 +188,7 @@ public abstract class EngineSourceTask extends SourceTask {
     public void stop() {
         sleeper.stop();
         syncs.forEach(ResourceSync::close);
+        metrics.close();
         if (fetchPool != null) {
             fetchPool.shutdownNow();
         }

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How far a long read of one resource is (a backfill, a full or delta pass), told at INFO at most once an interval
  * while it runs: records so far, the share done and the time left where the total is known, and records per
- * second. A read that ends within the interval says nothing here.
+ * second. A read that ends within the interval says nothing here. The same numbers are the task's progress metrics
+ * ({@link #now()}, read from another thread: the fields are volatile, written by the sync's thread only).
  */
 public final class ProgressLog {
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
@@ -18,10 +19,10 @@ public final class ProgressLog {
     private final String resource;
     private final Duration interval;
     private final Clock clock;
-    private String what;
-    private Long expected;
-    private long records;
-    private Instant started;
+    private volatile String what;
+    private volatile Long expected;
+    private volatile long records;
+    private volatile Instant started;
     private Instant lastLine;
 
     /** @param interval at most one line per interval; zero: none */
@@ -64,20 +65,55 @@ public final class ProgressLog {
         what = null;
     }
 
-    String line(Instant now) {
-        double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
-        double rate = records / seconds;
-        StringBuilder line = new StringBuilder(what).append(": ");
-        if (expected == null || expected <= 0) {
-            line.append(String.format(Locale.ROOT, "%,d records", records));
-        } else {
-            long total = Math.max(expected, records);
-            line.append(String.format(Locale.ROOT, "%,d of about %,d records (%d %%)", records, total, records * 100 / total));
+    /**
+     * How far the read under way is.
+     *
+     * @param records    records handed over so far
+     * @param total      about how many it holds (never fewer than {@code records}), or null if not known
+     * @param perSecond  records per second since it began
+     * @param secondsLeft about how long is left at that rate, or null if not known
+     */
+    public record Progress(long records, Long total, double perSecond, Long secondsLeft) {
+
+        /** The share done (0 to 1), or null if the total is not known. */
+        public Double shareDone() {
+            return total == null ? null : (double) records / total;
         }
-        line.append(String.format(Locale.ROOT, rate < 10 ? ", %.1f records/s" : ", %,.0f records/s", rate));
-        if (expected != null && expected > records && rate > 0) {
-            line.append(", about ").append(human(Duration.ofSeconds(Math.round((expected - records) / rate))))
-                    .append(" left");
+    }
+
+    /** How far the read under way is at {@code now}, or null if none is. */
+    public Progress at(Instant now) {
+        String reading = what;
+        Instant since = started;
+        if (reading == null || since == null) {
+            return null;
+        }
+        long done = records;
+        Long about = expected;
+        double rate = done / Math.max(0.001, Duration.between(since, now).toMillis() / 1000.0);
+        Long total = about == null || about <= 0 ? null : Math.max(about, done);
+        Long left = about != null && about > done && rate > 0 ? Math.round((about - done) / rate) : null;
+        return new Progress(done, total, rate, left);
+    }
+
+    /** How far the read under way is now, or null if none is. */
+    public Progress now() {
+        return at(clock.instant());
+    }
+
+    String line(Instant now) {
+        Progress p = at(now);
+        StringBuilder line = new StringBuilder(what).append(": ");
+        if (p.total() == null) {
+            line.append(String.format(Locale.ROOT, "%,d records", p.records()));
+        } else {
+            line.append(String.format(Locale.ROOT, "%,d of about %,d records (%d %%)", p.records(), p.total(),
+                    p.records() * 100 / p.total()));
+        }
+        line.append(String.format(Locale.ROOT, p.perSecond() < 10 ? ", %.1f records/s" : ", %,.0f records/s",
+                p.perSecond()));
+        if (p.secondsLeft() != null) {
+            line.append(", about ").append(human(Duration.ofSeconds(p.secondsLeft()))).append(" left");
         }
         return line.toString();
     }

@@ -25,11 +25,18 @@ public interface ResourceSync {
     }
 
     /**
-     * What a sync reads with and hands its records to: the task's client, settings, clock and fetch pool, and the
-     * resource's record factory.
+     * What a sync reads with and hands its records to: the task's client, settings, clock and fetch pool, the
+     * resource's record factory, and the stats it reports to.
      */
     record Context(ApiClient client, SourceRecordFactory records, Settings settings, Clock clock,
-                   ExecutorService fetchPool) {
+                   ExecutorService fetchPool, ResourceStats stats) {
+
+        /** With stats nobody reads. */
+        public Context(ApiClient client, SourceRecordFactory records, Settings settings, Clock clock,
+                       ExecutorService fetchPool) {
+            this(client, records, settings, clock, fetchPool,
+                    new ResourceStats(records.resource().name(), settings.progressInterval(), clock));
+        }
     }
 
     Resource resource();

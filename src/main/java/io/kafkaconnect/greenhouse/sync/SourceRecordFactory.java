@@ -49,6 +49,11 @@ public final class SourceRecordFactory {
                 .field(resource.keyField(), numeric ? Schema.INT64_SCHEMA : Schema.STRING_SCHEMA).build();
     }
 
+    /** The resource whose records this makes. */
+    public Resource resource() {
+        return resource;
+    }
+
     /** A converted record, before its offset is known. */
     public record Converted(Struct key, Struct value, Long timestamp, JsonNode json) {
     }

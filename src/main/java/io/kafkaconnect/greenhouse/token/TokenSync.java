@@ -13,6 +13,7 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
+import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -74,6 +75,7 @@ public final class TokenSync implements ResourceSync {
     private long passRecords;
     private int passPages;
     private final ProgressLog progress;
+    private final ResourceStats stats;
 
     public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
@@ -83,7 +85,8 @@ public final class TokenSync implements ResourceSync {
         this.settings = context.settings();
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
-        this.progress = new ProgressLog(resource.name(), settings.progressInterval(), clock);
+        this.stats = context.stats();
+        this.progress = stats.progress();
         this.position = offset;
     }
 
@@ -133,6 +136,7 @@ public final class TokenSync implements ResourceSync {
         }
         passGuard.checkCursor(cursor, page.nextCursor(), page.records().size(), listUrl());
         passPages++;
+        stats.pageRead(clock.instant());
         List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
                 ? children(page.records()) : page.records();
         TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
@@ -208,6 +212,7 @@ public final class TokenSync implements ResourceSync {
 
     private void finishPass(TokenOffset started, TokenOffset after) {
         progress.end();
+        stats.caughtUpTo(clock.instant());
         if (passRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),
                     started.token() == null ? "full" : "incremental", passRecords, passPages,

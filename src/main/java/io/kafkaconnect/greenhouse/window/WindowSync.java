@@ -9,6 +9,7 @@ import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
+import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -58,6 +59,7 @@ public final class WindowSync implements ResourceSync {
     private PagingGuard walkGuard;
     private ParallelBackfill backfill;
     private final ProgressLog progress;
+    private final ResourceStats stats;
     private Instant dueAt;
     private long windowRecords;
     private int windowPages;
@@ -81,8 +83,12 @@ public final class WindowSync implements ResourceSync {
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
-        this.progress = new ProgressLog(resource.name(), settings.progressInterval(), clock);
+        this.stats = context.stats();
+        this.progress = stats.progress();
         this.position = offset;
+        if (offset.watermark() != null) {
+            stats.caughtUpTo(offset.watermark());
+        }
         this.walkGuard = walker.newGuard();
         // a snapshot resource between passes waits for its next pass
         this.dueAt = offset.match(
@@ -154,6 +160,7 @@ public final class WindowSync implements ResourceSync {
         }
         WindowWalker.Step step = walker.next(before, walkGuard);
         windowPages++;
+        stats.pageRead(clock.instant());
         if (step.openedALargeWindow(before) && isLarge(step.page(), before.span())) {
             startBackfill(Backfilling.begun(before.span()), step.page());
             return List.of();
@@ -198,6 +205,9 @@ public final class WindowSync implements ResourceSync {
         if (batch != null) {
             position = batch.after();
             out = batch.records();
+            if (!out.isEmpty()) {
+                stats.pageRead(clock.instant()); // a piece's page (a piece that ends hands over an empty batch)
+            }
             windowRecords += out.size();
             progress.sent(out.size());
         }
@@ -283,6 +293,7 @@ public final class WindowSync implements ResourceSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
+        stats.caughtUpTo(end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
     }

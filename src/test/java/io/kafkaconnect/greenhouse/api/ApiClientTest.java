@@ -133,6 +133,22 @@ class ApiClientTest {
     }
 
     @Test
+    void countsRequestsThrottlesAndRetriesByCause() {
+        server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(json("<html>"));
+        server.enqueue(json("[{\"id\":1}]"));
+
+        assertThat(client.getPage(server.url("/v1/jobs"), "jobs").records()).hasSize(1);
+        RequestCounters counters = client.counters();
+        assertThat(counters.requests()).isEqualTo(4);
+        assertThat(counters.throttledAnswers()).isEqualTo(1);
+        assertThat(counters.retries(RequestCounters.RetryCause.SERVER_ERROR)).isEqualTo(1);
+        assertThat(counters.retries(RequestCounters.RetryCause.UNUSABLE_ANSWER)).isEqualTo(1);
+        assertThat(counters.retries()).as("a 429 is waited out, not a retry").isEqualTo(2);
+    }
+
+    @Test
     void a401NamesTheSettingAndNeverTheKey() {
         server.enqueue(new MockResponse.Builder().code(401).body("{\"message\":\"Invalid Basic Auth credentials\"}").build());
         assertThatThrownBy(() -> client.getPage(server.url("/v1/jobs"), "jobs"))
