@@ -3,6 +3,9 @@ package io.kafkaconnect.greenhouse.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -16,6 +19,7 @@ public final class ResourceStats {
     private final ProgressLog progress;
     private volatile Instant lastPageAt;
     private volatile Instant caughtUpTo;
+    private final Map<Object, Optional<Instant>> caughtUp = new HashMap<>();
 
     /** @param progressInterval at most one progress line per interval; zero: none */
     public ResourceStats(String resource, Duration progressInterval, Clock clock) {
@@ -34,11 +38,21 @@ public final class ResourceStats {
     }
 
     /**
-     * Everything the resource held up to {@code time} is read (a window's watermark; for an API without one, when
-     * the last complete pass ended).
+     * Everything {@code list} held up to {@code time} is read (a window's watermark; for an API without one, when
+     * the last complete pass ended); null: not known yet. A resource read through several lists (see
+     * {@code Resource#lists}) is caught up only as far as the list furthest behind, so each reports on its own.
      */
-    public void caughtUpTo(Instant time) {
-        caughtUpTo = time;
+    public synchronized void caughtUpTo(Object list, Instant time) {
+        caughtUp.put(list, Optional.ofNullable(time));
+        Instant oldest = null;
+        for (Optional<Instant> t : caughtUp.values()) {
+            if (t.isEmpty()) {
+                oldest = null;
+                break;
+            }
+            oldest = oldest == null || t.get().isBefore(oldest) ? t.get() : oldest;
+        }
+        caughtUpTo = oldest;
     }
 
     /** The long read under way (a backfill, a pass), told at INFO now and then and read by the metrics. */
@@ -59,7 +73,7 @@ public final class ResourceStats {
         return lastPageAt;
     }
 
-    /** See {@link #caughtUpTo(Instant)}; null while not known (before the first window or pass ends). */
+    /** See {@link #caughtUpTo(Object, Instant)}; null while not known (before the first window or pass ends). */
     public Instant caughtUpTo() {
         return caughtUpTo;
     }

@@ -212,7 +212,7 @@ public final class TokenSync implements ResourceSync {
 
     private void finishPass(TokenOffset started, TokenOffset after) {
         progress.end();
-        stats.caughtUpTo(clock.instant());
+        stats.caughtUpTo(resource, clock.instant());
         if (passRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),
                     started.token() == null ? "full" : "incremental", passRecords, passPages,

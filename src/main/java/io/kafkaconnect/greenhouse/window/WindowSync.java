@@ -86,9 +86,7 @@ public final class WindowSync implements ResourceSync {
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
-        if (offset.watermark() != null) {
-            stats.caughtUpTo(offset.watermark());
-        }
+        stats.caughtUpTo(resource, offset.watermark());
         this.walkGuard = walker.newGuard();
         // a snapshot resource between passes waits for its next pass
         this.dueAt = offset.match(
@@ -293,7 +291,7 @@ public final class WindowSync implements ResourceSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
-        stats.caughtUpTo(end);
+        stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
     }
