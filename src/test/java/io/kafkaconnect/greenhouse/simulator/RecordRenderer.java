@@ -30,8 +30,8 @@ import java.util.function.LongPredicate;
  * seeded records of the child resource spread over the seeded parents in order ({@link #children}).
  *
  * <p>The resources that the first version of the simulator served are rendered here; the others by
- * {@link HiringRenderer} (candidate-side records) and {@link OrganizationRenderer} (jobs' plans and the
- * organization's configuration).
+ * {@link HiringRenderer} (candidate-side records), {@link OrganizationRenderer} (jobs' plans and the
+ * organization's configuration) and {@link DetailRenderer} (the v3 lists beyond the suggested stream set).
  */
 final class RecordRenderer {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -46,6 +46,7 @@ final class RecordRenderer {
     private final List<User> fallbackUsers = new ArrayList<>();
     private final HiringRenderer hiring;
     private final OrganizationRenderer organization;
+    private final DetailRenderer detail;
 
     record User(long id, String first, String last, String employeeId) {
         String name() {
@@ -73,6 +74,7 @@ final class RecordRenderer {
         }
         this.hiring = new HiringRenderer(this);
         this.organization = new OrganizationRenderer(this);
+        this.detail = new DetailRenderer(this);
     }
 
     long seed() {
@@ -100,6 +102,9 @@ final class RecordRenderer {
             case OFFICES: return v1 ? officeV1(row) : v3Office(row);
             default:
                 ObjectNode n = hiring.render(resource, dialect, row);
+                if (n == null) {
+                    n = detail.render(resource, row);
+                }
                 return n != null ? n : organization.render(resource, dialect, row);
         }
     }

@@ -95,7 +95,25 @@ enum Resource {
     USER_EMAILS("user_emails", 15_000_000L, 7),
     PROSPECT_POOL_STAGES("prospect_pool_stages", 80L, 3),
     INTERVIEWER_TAGS("interviewer_tags", 900L, 5),
-    JOB_BOARDS("job_boards", 3_900L, 13);
+    JOB_BOARDS("job_boards", 3_900L, 13),
+
+    // ---- v3 only, beyond the suggested stream set (rendered by DetailRenderer)
+    CANDIDATE_ATTRIBUTE_TYPES("candidate_attribute_types", 16_000L, 5),
+    JOB_CANDIDATE_ATTRIBUTES("job_candidate_attributes", 17_000_000L, 5),
+    FOCUS_CANDIDATE_ATTRIBUTES("focus_candidate_attributes", 18_000_000L, 5),
+    SCORECARD_QUESTION_OPTIONS("scorecard_question_options", 19_000_000L, 3),
+    SCORECARD_QUESTION_ANSWER_OPTIONS("scorecard_question_answer_options", 21_000_000L, 5),
+    SCORECARD_QUESTION_CANDIDATE_ATTRIBUTES("scorecard_question_candidate_attributes", 22_000_000L, 5),
+    DEFAULT_INTERVIEWERS("default_interviewers", 23_000_000L, 5),
+    JOB_NOTES("job_notes", 24_000_000L, 9),
+    JOB_POST_LOCATIONS("job_post_locations", 25_000_000L, 5),
+    JOB_POST_SEARCHABLE_LOCATIONS("job_post_searchable_locations", 26_000_000L, 5),
+    JOB_BOARD_CUSTOM_LOCATIONS("job_board_custom_locations", 27_000L, 3),
+    PAY_INPUTS("pay_inputs", 28_000L, 3),
+    PAY_INPUT_RANGES("pay_input_ranges", 29_000_000L, 5),
+    TRACKING_LINKS("tracking_links", 30_000_000L, 7),
+    CUSTOM_FIELD_DEPARTMENTS("custom_field_departments", 31_000_000L, 5),
+    CUSTOM_FIELD_OFFICES("custom_field_offices", 32_000_000L, 5);
 
     /** v1 paging style: page numbers with next/prev/last, a next link only, or no paging (all in one answer). */
     enum V1Paging { CLASSIC, NEXT_ONLY, UNPAGED }

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Harvest v3 resources: the stream set the reference suggests (README §11.1), in its order (core facts,
- * plan/detail, dictionaries, sensitive). Every endpoint pages with an opaque cursor in {@code Link: rel="next"}
+ * The Harvest v3 resources: every list endpoint a Site Admin's credential can read. First the stream set the
+ * reference suggests (README §11.1), in its order (core facts, plan/detail, dictionaries), then the other lists
+ * (the scorecard plan's detail, job notes, posting detail, custom fields' scope), then the sensitive ones. Every endpoint pages with an opaque cursor in {@code Link: rel="next"}
  * and, except the two demographic dictionaries, filters on {@code updated_at}, so all but those two are read in
- * two-sided windows {@code updated_at=gte|<from>|lt|<to>}. The other v3 list endpoints are in
- * {@link V3OmittedEndpoints}.
+ * two-sided windows {@code updated_at=gte|<from>|lt|<to>}. The two list endpoints that hold no recruiting data are
+ * in {@link V3OmittedEndpoints}.
  */
 final class V3Resources {
     private static final String NS = V3Schemas.NAMESPACE + ".";
@@ -20,6 +21,10 @@ final class V3Resources {
     /** Sensitive data (EEOC and demographics): read only when named in greenhouse.resources. */
     static final Set<String> OPT_IN = Set.of("eeoc", "demographic_answers", "demographic_question_sets",
             "demographic_questions", "demographic_answer_options");
+
+    /** For resources whose fields only one third-party source lists. */
+    private static final String SNAPSHOT_FIELDS = "Fields as a snapshot of Greenhouse's reference pages lists them "
+            + "(no second source, UNCERTAIN); the `updated_at` filter is documented there.";
 
     private static final String OPT_IN_NOTE = "Sensitive, opt-in: read only when named in `greenhouse.resources` "
             + "(an empty list leaves it out).";
@@ -133,6 +138,53 @@ final class V3Resources {
             byUpdatedAt("prospect_pool_stages", "ProspectPoolStage", V3OrganizationSchemas.PROSPECT_POOL_STAGE),
             byUpdatedAt("interviewer_tags", "InterviewerTag", V3Schemas.NAMED),
             byUpdatedAt("job_boards", "JobBoard", V3JobSchemas.JOB_BOARD),
+            // ---- beyond the suggested set: the scorecard plan's detail, job notes, posting detail, custom fields' scope
+            byUpdatedAt("candidate_attribute_types", "CandidateAttributeType", V3DetailSchemas.CANDIDATE_ATTRIBUTE_TYPE)
+                    .withNotes("The categories of a job's scorecard attributes (e.g. Skills, Personality). "
+                            + SNAPSHOT_FIELDS),
+            byUpdatedAt("job_candidate_attributes", "JobCandidateAttribute", V3DetailSchemas.JOB_CANDIDATE_ATTRIBUTE)
+                    .withNotes("The attributes a job's scorecards rate: `scorecard_candidate_attributes."
+                            + "job_candidate_attribute_id` refers to these ids. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("focus_candidate_attributes", "FocusCandidateAttribute",
+                    V3DetailSchemas.FOCUS_CANDIDATE_ATTRIBUTE)
+                    .withNotes("The attributes an interview kit focuses on. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("scorecard_question_options", "ScorecardQuestionOption",
+                    V3DetailSchemas.SCORECARD_QUESTION_OPTION)
+                    .withNotes("The choices of single- and multi-select scorecard questions. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("scorecard_question_answer_options", "ScorecardQuestionAnswerOption",
+                    V3DetailSchemas.SCORECARD_QUESTION_ANSWER_OPTION)
+                    .withNotes("The options a select answer chose, one row each (joins `scorecard_question_answers` "
+                            + "to `scorecard_question_options`). " + SNAPSHOT_FIELDS),
+            byUpdatedAt("scorecard_question_candidate_attributes", "ScorecardQuestionCandidateAttribute",
+                    V3DetailSchemas.SCORECARD_QUESTION_CANDIDATE_ATTRIBUTE)
+                    .withNotes("Which focus attribute a scorecard question assesses. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("default_interviewers", "DefaultInterviewer", V3DetailSchemas.DEFAULT_INTERVIEWER)
+                    .withNotes("The interviewers an interview kit proposes by default. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("job_notes", "JobNote", V3DetailSchemas.JOB_NOTE)
+                    .withNotes("Notes on jobs (candidate notes are `notes`); `visibility` is `admin_only_visible` or "
+                            + "`privately_visible`."),
+            byUpdatedAt("job_post_locations", "JobPostLocation", V3DetailSchemas.JOB_POST_LOCATION)
+                    .withNotes("Where a job post is located: an office, a job board's custom location, or free text "
+                            + "(`type`). " + SNAPSHOT_FIELDS),
+            byUpdatedAt("job_post_searchable_locations", "JobPostSearchableLocation",
+                    V3DetailSchemas.JOB_POST_SEARCHABLE_LOCATION)
+                    .withNotes("Geocoded job-post locations (`latitude`, `longitude` as numbers). " + SNAPSHOT_FIELDS),
+            byUpdatedAt("job_board_custom_locations", "JobBoardCustomLocation",
+                    V3DetailSchemas.JOB_BOARD_CUSTOM_LOCATION)
+                    .withNotes("A job board's list of custom locations; `job_post_locations.custom_location_id` "
+                            + "refers to these ids. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("pay_inputs", "PayInput", V3DetailSchemas.PAY_INPUT)
+                    .withNotes("Pay-transparency inputs (the pay ranges a job post can show). " + SNAPSHOT_FIELDS),
+            byUpdatedAt("pay_input_ranges", "PayInputRange", V3DetailSchemas.PAY_INPUT_RANGE)
+                    .withNotes("The pay range a job post shows for a pay input, in cents of `currency_type` (ISO "
+                            + "4217). " + SNAPSHOT_FIELDS),
+            byUpdatedAt("tracking_links", "TrackingLink", V3DetailSchemas.TRACKING_LINK)
+                    .withNotes("Tracking links of job posts and boards, with the source and referrer they credit. "
+                            + SNAPSHOT_FIELDS),
+            byUpdatedAt("custom_field_departments", "CustomFieldDepartment", V3DetailSchemas.CUSTOM_FIELD_DEPARTMENT)
+                    .withNotes("Which departments a custom field applies to. " + SNAPSHOT_FIELDS),
+            byUpdatedAt("custom_field_offices", "CustomFieldOffice", V3DetailSchemas.CUSTOM_FIELD_OFFICE)
+                    .withNotes("Which offices a custom field applies to. " + SNAPSHOT_FIELDS),
             // ---- sensitive (opt-in)
             byUpdatedAt("eeoc", "Eeoc", V3CandidateSchemas.EEOC)
                     .withNotes(OPT_IN_NOTE + " Windows on `updated_at` (which the endpoint filters on), so edits "
