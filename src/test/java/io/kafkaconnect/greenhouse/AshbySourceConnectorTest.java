@@ -106,7 +106,7 @@ class AshbySourceConnectorTest {
 
         Config forbidden = new AshbySourceConnector().validate(props(KEY, "candidates,offers"));
         assertThat(ConfigErrors.of(forbidden, "ashby.resources")).singleElement().asString()
-                .contains("[offers]", "Offers module");
+                .contains("may not read 1 of the 2 selected resources (HTTP 403): offers.", "Offers module");
         assertThat(ConfigErrors.of(forbidden, "ashby.api.key")).isEmpty();
     }
 

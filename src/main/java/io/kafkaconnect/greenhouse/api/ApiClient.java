@@ -262,6 +262,11 @@ public final class ApiClient implements AutoCloseable {
         return credentials.accessHint(resource);
     }
 
+    /** What to grant so that the credentials may read all of {@code resources}, said once. */
+    public String accessHint(List<String> resources) {
+        return credentials.accessHint(resources);
+    }
+
     public RateBudget budget() {
         return budget;
     }

@@ -4,7 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.UnaryOperator;
+import java.util.List;
+import java.util.function.Function;
 import okhttp3.Request;
 
 /** HTTP Basic with the API key as user name and an empty password (e.g. Harvest v1, Ashby). */
@@ -12,10 +13,10 @@ public final class ApiKeyCredentials implements Credentials {
     private final String header;
     private final String budgetKey;
     private final String settingName;
-    private final UnaryOperator<String> accessHint;
+    private final Function<List<String>, String> accessHint;
 
-    /** @param accessHint what to grant so that the key may read a resource (resource → advice) */
-    public ApiKeyCredentials(String apiKey, String settingName, UnaryOperator<String> accessHint) {
+    /** @param accessHint what to grant so that the key may read some resources (resources → advice, said once) */
+    public ApiKeyCredentials(String apiKey, String settingName, Function<List<String>, String> accessHint) {
         this.header = okhttp3.Credentials.basic(apiKey, "", StandardCharsets.UTF_8);
         this.budgetKey = "basic:" + fingerprint(apiKey);
         this.settingName = settingName;
@@ -24,7 +25,12 @@ public final class ApiKeyCredentials implements Credentials {
 
     @Override
     public String accessHint(String resource) {
-        return accessHint.apply(resource);
+        return accessHint.apply(List.of(resource));
+    }
+
+    @Override
+    public String accessHint(List<String> resources) {
+        return accessHint.apply(resources);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.api;
 
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import okhttp3.Request;
 
 /** Adds authentication to a request. Implementations never expose the secret through toString(). */
@@ -38,6 +40,14 @@ public interface Credentials {
 
     /** What to grant so that these credentials may read {@code resource} (for 403 messages). */
     String accessHint(String resource);
+
+    /**
+     * What to grant so that these credentials may read all of {@code resources}, said once (for one message naming
+     * them all); by default each resource's advice, the same advice said once.
+     */
+    default String accessHint(List<String> resources) {
+        return resources.stream().map(this::accessHint).distinct().collect(Collectors.joining("; "));
+    }
 
     /** The setting(s) a user must fix when the API rejects these credentials. */
     String settingNames();

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.api;
 
 import io.kafkaconnect.greenhouse.util.Sleeper;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
@@ -119,6 +120,11 @@ public final class OAuthCredentials implements Credentials {
     @Override
     public String accessHint(String resource) {
         return settings.accessHint(resource);
+    }
+
+    @Override
+    public String accessHint(List<String> resources) {
+        return settings.accessHint(resources);
     }
 
     @Override

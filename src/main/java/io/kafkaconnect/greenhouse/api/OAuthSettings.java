@@ -1,5 +1,8 @@
 package io.kafkaconnect.greenhouse.api;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The settings that configure an OAuth client, and the API's own advice about them, for the messages a user reads
  * when the token endpoint or the API refuses the client: each message names the setting to fix. The connector of an
@@ -31,4 +34,9 @@ public interface OAuthSettings {
 
     /** What to grant so that the client may read {@code resource} (for 403 messages). */
     String accessHint(String resource);
+
+    /** What to grant so that the client may read all of {@code resources}, said once. */
+    default String accessHint(List<String> resources) {
+        return resources.stream().map(this::accessHint).distinct().collect(Collectors.joining("; "));
+    }
 }

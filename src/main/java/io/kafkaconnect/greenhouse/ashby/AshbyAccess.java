@@ -1,5 +1,7 @@
 package io.kafkaconnect.greenhouse.ashby;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Which permission of an Ashby API key each resource needs (keys get read/write per module). */
@@ -28,8 +30,14 @@ public final class AshbyAccess {
 
     /** What to grant so that the key may read {@code resource}. */
     public static String hint(String resource) {
-        String module = module(resource);
-        return "give the API key the read permission of Ashby's " + (module == null ? "matching" : module)
-                + " module (Admin → Integrations → API Keys → edit the key)";
+        return hint(List.of(resource));
+    }
+
+    /** What to grant so that the key may read all of {@code resources}: each module's read permission, named once. */
+    public static String hint(Collection<String> resources) {
+        List<String> modules = resources.stream().map(r -> module(r) == null ? "matching" : module(r)).distinct()
+                .sorted().toList();
+        return "give the API key the read permission of Ashby's " + String.join(", ", modules) + " module"
+                + (modules.size() == 1 ? "" : "s") + " (Admin → Integrations → API Keys → edit the key)";
     }
 }

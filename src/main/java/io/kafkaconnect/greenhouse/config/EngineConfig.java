@@ -51,6 +51,7 @@ public abstract class EngineConfig extends AbstractConfig {
     /** The shortest poll interval (windows end on whole seconds of the API's clock anyway, e.g. Harvest's). */
     static final long MIN_POLL_INTERVAL_MS = 1_000;
     public static final String OFFSETS_CREDENTIAL_CHANGE = "offsets.credential.change";
+    public static final String RESOURCES_FORBIDDEN = "resources.forbidden";
     /** Set by a connector on each task's configuration: the resources that task reads. */
     public static final String TASK_RESOURCES = "task.resources";
     /** Set by a connector on each task's configuration: how many tasks it has, for their shares of the budget. */
@@ -65,6 +66,9 @@ public abstract class EngineConfig extends AbstractConfig {
 
     /** How to treat a record whose value contradicts its schema. */
     public enum ConversionErrors { FAIL, SKIP }
+
+    /** What to do with a selected resource the credential may not read (HTTP 403). */
+    public enum ForbiddenResources { FAIL, SKIP }
 
     /** What a task does with a stored offset that another credential wrote. */
     public enum CredentialChange { FAIL, RESUME, RESTART }
@@ -125,6 +129,16 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "the API or of a proxy. Lower " + PAGE_SIZE + " if records are genuinely that large.",
                 GROUP_CONNECTION, 12, Width.SHORT, "Max response size (bytes)");
 
+        def.define(RESOURCES_FORBIDDEN, Type.STRING, "fail",
+                ConfigDef.CaseInsensitiveValidString.in("fail", "skip"), Importance.MEDIUM,
+                "What to do with a selected resource the credential may not read (HTTP 403, e.g. a permission or "
+                        + "scope it lacks): 'fail' stops the task with a message naming the resource and what to "
+                        + "grant, and validation reports every such resource in one message; 'skip' leaves such "
+                        + "resources out: validation passes (unless the credential may read none of the selected "
+                        + "resources), and a task that gets a 403 logs a WARN naming the resource and what to grant, "
+                        + "and goes on with its other resources. A skipped resource is not asked again until the "
+                        + "task restarts: after granting access, restart the connector.",
+                GROUP_RESOURCES, 20, Width.SHORT, "On forbidden resources");
         def.define(POLL_INTERVAL_MS, Type.LONG, 60_000L, new MillisAtLeast(MIN_POLL_INTERVAL_MS,
                         "shorter intervals keep asking the API about resources that have caught up (0: in a busy loop)"),
                 Importance.MEDIUM,
@@ -364,6 +378,10 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public UndeclaredFields undeclaredFields() {
         return UndeclaredFields.valueOf(getString(UNDECLARED_FIELDS).trim().toUpperCase(Locale.ROOT));
+    }
+
+    public ForbiddenResources forbiddenResources() {
+        return ForbiddenResources.valueOf(getString(RESOURCES_FORBIDDEN).trim().toUpperCase(Locale.ROOT));
     }
 
     public CredentialChange credentialChange() {

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.engine;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
+import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
@@ -50,6 +51,7 @@ public abstract class EngineSourceTask extends SourceTask {
     private Map<ResourceSync, ResourceStats> stats = Map.of();
     private TaskMetrics metrics = TaskMetrics.NONE;
     private TransientFailures failures;
+    private EngineConfig.ForbiddenResources forbiddenResources = EngineConfig.ForbiddenResources.FAIL;
     private int turn;
 
     protected EngineSourceTask(Clock clock) {
@@ -75,6 +77,7 @@ public abstract class EngineSourceTask extends SourceTask {
         EngineConfig config = parse(props);
         client = ApiClientFactory.create(config, sleeper, clock);
         failures = new TransientFailures(config.retryPolicy());
+        forbiddenResources = config.forbiddenResources();
         try {
             metrics = TaskMetrics.of(context, clock);
             metrics.addTask(client);
@@ -142,6 +145,21 @@ public abstract class EngineSourceTask extends SourceTask {
         budgetShare = client.budget().taskShare(config.taskCount());
     }
 
+    /**
+     * Leaves out a resource the credential may not read ({@code resources.forbidden=skip}) until the task restarts:
+     * its sync is closed, the others go on.
+     */
+    private void skip(ResourceSync sync, ApiException forbidden) {
+        log.warn("{}: skipped until the task restarts ({}=skip), the task goes on with its other resources: {}. "
+                + "Restart the connector once access is granted.", sync.resource().name(),
+                EngineConfig.RESOURCES_FORBIDDEN, forbidden.getMessage());
+        List<ResourceSync> rest = new ArrayList<>(syncs);
+        rest.remove(sync);
+        syncs = rest;
+        turn = rest.isEmpty() ? 0 : turn % rest.size();
+        sync.close();
+    }
+
     /** Tokens and cursors are long and opaque: their start is enough in a log. */
     private static Map<String, Object> abbreviated(Map<String, Object> offset) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -175,6 +193,13 @@ public abstract class EngineSourceTask extends SourceTask {
                     log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
                             until, failures.inARow(sync), e.getMessage());
                     throw e;
+                } catch (ConnectException e) {
+                    ApiException forbidden = ForbiddenResource.in(e);
+                    if (forbidden == null || forbiddenResources != EngineConfig.ForbiddenResources.SKIP) {
+                        throw e;
+                    }
+                    skip(sync, forbidden);
+                    return null;
                 }
             }
         }

@@ -86,9 +86,7 @@ public final class LiveCheck {
                 }
             }
             if (!forbidden.isEmpty()) {
-                add(problems, config.resourcesSetting(), "The credential may not read " + forbidden
-                        + " (HTTP 403): " + String.join("; ", forbidden.stream().map(client::accessHint).distinct()
-                        .toList()) + "; or remove them from " + config.resourcesSetting());
+                reportForbidden(problems, config, List.copyOf(forbidden), client.accessHint(List.copyOf(forbidden)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -102,6 +100,32 @@ public final class LiveCheck {
             client.close();
         }
         return problems;
+    }
+
+    /**
+     * The selected resources the credential may not read, all in one message with what to grant: a problem with
+     * {@code resources.forbidden=fail}; with {@code skip} only if it may read none of them (the tasks would read
+     * nothing), else logged.
+     */
+    static void reportForbidden(Map<String, List<String>> problems, EngineConfig config, List<String> forbidden,
+                                String grant) {
+        int selected = config.resources().size();
+        String setting = config.resourcesSetting();
+        boolean skip = config.forbiddenResources() == EngineConfig.ForbiddenResources.SKIP;
+        String names = String.join(", ", forbidden);
+        if (skip && forbidden.size() < selected) {
+            log.info("The credential may not read {} of the {} selected resources (HTTP 403): {}; with {}=skip the "
+                    + "tasks leave them out. To read them, {}", forbidden.size(), selected, names,
+                    EngineConfig.RESOURCES_FORBIDDEN, grant);
+            return;
+        }
+        String which = forbidden.size() < selected ? forbidden.size() + " of the " + selected : "any of the " + selected;
+        add(problems, setting, "The credential may not read " + which + " selected resources (HTTP 403): " + names
+                + ". To read them, " + grant + "; or remove them from " + setting
+                + (forbidden.size() < selected
+                ? ", or set " + EngineConfig.RESOURCES_FORBIDDEN + "=skip to read the others without them."
+                : " and select resources the credential may read (" + EngineConfig.RESOURCES_FORBIDDEN
+                        + "=skip leaves out only some)."));
     }
 
     /**

@@ -57,14 +57,35 @@ class ValidateTest {
     }
 
     @Test
-    void resourcesTheCredentialMayNotReadAreNamedOnTheResourcesSetting() {
+    void resourcesTheCredentialMayNotReadAreNamedInOneMessageOnTheResourcesSetting() {
         sim.setStatusFor("/v1/applications", 403);
         sim.setStatusFor("/v1/jobs", 403);
         try {
             Config result = new GreenhouseSourceConnector().validate(props(sim.baseUrl(), KEY));
             assertThat(ConfigErrors.of(result, "greenhouse.resources")).singleElement().asString()
-                    .contains("[applications, jobs]").contains("403");
+                    .contains("may not read 2 of the 4 selected resources (HTTP 403): applications, jobs.")
+                    .contains("grant the API key access to the endpoints of these resources")
+                    .contains("resources.forbidden=skip");
             assertThat(ConfigErrors.of(result, "greenhouse.api.key")).isEmpty();
+        } finally {
+            sim.clearStatusFor("/v1/applications");
+            sim.clearStatusFor("/v1/jobs");
+        }
+    }
+
+    @Test
+    void withForbiddenResourcesSkippedTheyPassUnlessNoSelectedResourceIsReadable() {
+        Map<String, String> props = props(sim.baseUrl(), KEY);
+        props.put("resources.forbidden", "skip");
+        sim.setStatusFor("/v1/applications", 403);
+        sim.setStatusFor("/v1/jobs", 403);
+        try {
+            assertThat(ConfigErrors.all(new GreenhouseSourceConnector().validate(props))).isEmpty();
+
+            props.put("greenhouse.resources", "jobs,applications");
+            assertThat(ConfigErrors.of(new GreenhouseSourceConnector().validate(props), "greenhouse.resources"))
+                    .singleElement().asString()
+                    .contains("may not read any of the 2 selected resources (HTTP 403): applications, jobs.");
         } finally {
             sim.clearStatusFor("/v1/applications");
             sim.clearStatusFor("/v1/jobs");

@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.harvest.config;
 
 import io.kafkaconnect.greenhouse.api.OAuthSettings;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** What Harvest credentials need to read a resource, and where users make them (Greenhouse's Dev Center). */
 public final class HarvestAccess {
@@ -54,16 +56,23 @@ public final class HarvestAccess {
 
         @Override
         public String accessHint(String resource) {
-            return "grant the credential the harvest:" + resource + ":list scope in Greenhouse's Dev Center, and make "
-                    + GreenhouseSourceConfig.OAUTH_USER_ID + " a Site Admin";
+            return accessHint(List.of(resource));
+        }
+
+        @Override
+        public String accessHint(List<String> resources) {
+            return "grant the credential the " + resources.stream().map(r -> "harvest:" + r + ":list")
+                    .collect(Collectors.joining(", ")) + " scope" + (resources.size() == 1 ? "" : "s")
+                    + " in Greenhouse's Dev Center, and make " + GreenhouseSourceConfig.OAUTH_USER_ID + " a Site Admin";
         }
     };
 
     private HarvestAccess() {
     }
 
-    /** What to grant so that a Harvest v1 API key may read a resource. */
-    public static String apiKeyHint(String resource) {
-        return "grant the API key access to this endpoint in Greenhouse's Dev Center (API Credential Management)";
+    /** What to grant so that a Harvest v1 API key may read these resources. */
+    public static String apiKeyHint(List<String> resources) {
+        return "grant the API key access to " + (resources.size() == 1 ? "this endpoint" : "the endpoints of these "
+                + "resources") + " in Greenhouse's Dev Center (API Credential Management)";
     }
 }
