@@ -68,6 +68,8 @@ final class AshbyResources {
                     + "sourceTrackingLink.list", "unpaged reference lists; not offered yet (would be snapshots "
                     + "like sources)"),
             omitted("surveySubmission.list", "needs a survey type per request; not offered yet"),
+            omitted("candidate.listProjects", "the projects of one candidate: a request per candidate on every "
+                    + "pass (no sync token: \"pagination only\")"),
             omitted("report.generate, report.synchronous", "reports, not lists: 15 starts per minute per "
                     + "organisation"));
 

@@ -58,6 +58,8 @@ public final class ResourceDocs {
                 .append("the change field, where the resource has one. A topic holds every record of its ")
                 .append("resource, whatever the list's default filter: the parameters shown ask for the records a ")
                 .append("list hides by default ([default-filters.md](default-filters.md)).\n\n")
+                .append("Every list endpoint the project's API references document is here: as a resource, or ")
+                .append("under *Endpoints that are not resources* with the reason it is not one.\n\n")
                 .append("**Undeclared properties are kept.** Every value schema ends with the optional string field `")
                 .append(RecordConverter.UNDECLARED_FIELD).append("`: the properties of the API's object that the ")
                 .append("schema does not declare (APIs add properties over time), as one JSON object keyed by each ")

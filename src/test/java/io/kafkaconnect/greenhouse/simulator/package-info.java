@@ -11,7 +11,8 @@
  *       updated) in id-sorted primitive arrays; page queries are one scan under a read lock. {@code Resource} also
  *       says how each dialect serves a resource: v1 path, paging style (page numbers, next link only, or none) and
  *       time filters; v3 name and whether it has time filters.</li>
- *   <li>{@code RecordRenderer}, {@code HiringRenderer}, {@code OrganizationRenderer}, {@code Vocabulary}:
+ *   <li>{@code RecordRenderer}, {@code HiringRenderer}, {@code OrganizationRenderer}, {@code DetailRenderer},
+ *       {@code Vocabulary}:
  *       deterministic v1/v3 JSON from (seed, id, version). v1 records have the fields of the v1 docs' example
  *       JSON; v3 records the field lists of the v3 reference (flat, with parent ids).</li>
  *   <li>{@code DataSet}: the stores, the renderer, mutations and the truth/versions views.</li>
