@@ -150,9 +150,11 @@ public final class ResourceDocs {
                     .append('`').append(r.keyField()).append("` | ")
                     .append('`').append(r.schemaName()).append("` |\n");
         }
-        renderNotesAndOmissions(md, dialect, "\"Per parent\" endpoints take a parent record's id: reading them all "
-                + "would take one request per parent record on every pass, since Harvest has no change feed of "
-                + "parents to limit it to the changed ones (as Ashby's sync tokens do for `application_history`).\n\n");
+        boolean perParent = dialect.omittedEndpoints().stream().anyMatch(e -> e.endpoint().contains("{"));
+        renderNotesAndOmissions(md, dialect, !perParent ? "" : "\"Per parent\" endpoints take a parent record's id: "
+                + "reading them all would take one request per parent record on every pass, since Harvest has no "
+                + "change feed of parents to limit it to the changed ones (as Ashby's sync tokens do for "
+                + "`application_history`).\n\n");
     }
 
     private static void renderNotesAndOmissions(StringBuilder md, Dialect dialect, String omittedPreface) {
