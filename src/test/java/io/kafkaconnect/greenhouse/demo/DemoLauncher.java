@@ -45,7 +45,7 @@ import org.apache.kafka.connect.runtime.Connect;
 public final class DemoLauncher {
     private static final String CONNECTOR = "greenhouse-demo";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The resources the demo seeds in the simulator with many records, or small lists; v1 and v3 names. */
+    /** The resources the demo reads from the simulator (a few with many records, the rest small lists), by API. */
     private static final String V1_DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
             + "scheduled_interviews,offices,sources";
     private static final String V3_DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
