@@ -1,7 +1,9 @@
 package io.kafkaconnect.greenhouse.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.AshbySourceConnector;
 import io.kafkaconnect.greenhouse.GreenhouseSourceConnector;
+import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.io.IOException;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -28,21 +32,33 @@ import org.apache.kafka.connect.runtime.Connect;
 /**
  * The one-command demo: a KRaft broker, a Connect worker with this plugin, and the Harvest simulator, all in
  * this JVM; creates the connector through the worker's REST API and prints live record counts per resource
- * until Ctrl-C. With GREENHOUSE_API_KEY set (GREENHOUSE_BASE_URL and GREENHOUSE_RESOURCES optional) it streams
- * the real Greenhouse account through Harvest v1 instead. With {@code --api ashby} it runs the Ashby connector
- * against the Ashby simulator (or, with ASHBY_API_KEY set, the real Ashby account).
+ * until Ctrl-C. It reads Harvest v3 (OAuth) by default. With GREENHOUSE_CLIENT_ID, GREENHOUSE_CLIENT_SECRET and
+ * GREENHOUSE_USER_ID set (GREENHOUSE_BASE_URL, GREENHOUSE_TOKEN_URL and GREENHOUSE_RESOURCES optional) it streams
+ * the real Greenhouse account through v3 instead. {@code --api v1} reads Harvest v1: the simulator, or with
+ * GREENHOUSE_API_KEY set the real account. {@code --api ashby} runs the Ashby connector against the Ashby
+ * simulator (or, with ASHBY_API_KEY set, the real Ashby account).
  *
- * <p>Options: {@code --api greenhouse|ashby} (default greenhouse), {@code --rest-port N} (default 8083),
+ * <p>Options: {@code --api v3|v1|ashby} (default v3), {@code --rest-port N} (default 8083),
  * {@code --kafka-port N} (default 9092), {@code --records N} (simulator records per large resource, default 5000),
  * {@code --seconds N} (stop by itself after N s).
  */
 public final class DemoLauncher {
     private static final String CONNECTOR = "greenhouse-demo";
-    /** The resources the demo seeds in the simulator with many records; the others are small lists. */
-    private static final String DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The resources the demo reads from the simulator (a few with many records, the rest small lists), by API. */
+    private static final String V1_DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
             + "scheduled_interviews,offices,sources";
+    private static final String V3_DEMO_RESOURCES = "candidates,applications,jobs,departments,offers,users,scorecards,"
+            + "interviews,offices,sources";
+    private static final List<String> V3_ACCOUNT = List.of("GREENHOUSE_CLIENT_ID", "GREENHOUSE_CLIENT_SECRET",
+            "GREENHOUSE_USER_ID");
 
     private DemoLauncher() {
+    }
+
+    /** What the demo reads: the connector's settings beyond the shared ones, and the simulator it runs, if any. */
+    private record Source(String connectorClass, String topicPrefix, Map<String, String> settings,
+                          AutoCloseable simulator) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -51,42 +67,14 @@ public final class DemoLauncher {
         int kafkaPort = port(opts.getOrDefault("kafka-port", "9092"));
         int records = Integer.parseInt(opts.getOrDefault("records", "5000"));
         long seconds = Long.parseLong(opts.getOrDefault("seconds", "0"));
-        boolean ashby = opts.getOrDefault("api", "greenhouse").equals("ashby");
-        String apiKey = System.getenv(ashby ? "ASHBY_API_KEY" : "GREENHOUSE_API_KEY");
-        boolean real = apiKey != null && !apiKey.isBlank();
+        Source source = switch (opts.getOrDefault("api", "v3")) {
+            case "v3" -> harvestV3(records);
+            case "v1" -> harvestV1(records);
+            case "ashby" -> ashby(records);
+            default -> throw new IllegalArgumentException("--api must be v3, v1 or ashby, not " + opts.get("api"));
+        };
 
         Path dir = Files.createTempDirectory("greenhouse-demo");
-        AutoCloseable sim = null;
-        String baseUrl;
-        if (ashby && real) {
-            baseUrl = System.getenv().getOrDefault("ASHBY_BASE_URL", "https://api.ashbyhq.com");
-            say("Streaming the real Ashby account at " + baseUrl + " (ASHBY_API_KEY is set)");
-        } else if (ashby) {
-            apiKey = "demo-api-key";
-            AshbySimulator ashbySim = AshbySimulator.builder().seed(42L).apiKey(apiKey)
-                    .records("candidates", records).records("applications", records * 3 / 2)
-                    .records("jobs", Math.max(50, records / 20)).defaultRecords(30)
-                    .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build().start();
-            ashbySim.mutations().startRandom(3, 1);
-            sim = ashbySim;
-            baseUrl = ashbySim.baseUrl();
-            say("Ashby simulator at " + baseUrl + " (API key " + apiKey + "), editing 3 and adding 1 record per second");
-        } else if (real) {
-            baseUrl = System.getenv().getOrDefault("GREENHOUSE_BASE_URL", "https://harvest.greenhouse.io");
-            say("Streaming the real Greenhouse account at " + baseUrl + " (GREENHOUSE_API_KEY is set)");
-        } else {
-            apiKey = "demo-api-key";
-            HarvestSimulator harvestSim = HarvestSimulator.builder().seed(42L).apiKey(apiKey)
-                    .records("candidates", records).records("applications", records * 3 / 2)
-                    .records("jobs", Math.max(50, records / 20)).records("departments", 30)
-                    .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build();
-            harvestSim.start();
-            harvestSim.mutations().startRandom(3, 1);
-            sim = harvestSim;
-            baseUrl = harvestSim.baseUrl();
-            say("Harvest simulator at " + baseUrl + " (API key " + apiKey + "), editing 3 and adding 1 record per second");
-        }
-
         long t0 = System.nanoTime();
         EmbeddedKafka kafka = new EmbeddedKafka(dir, kafkaPort, freePort());
         say("Kafka broker at " + kafka.bootstrapServers());
@@ -94,14 +82,13 @@ public final class DemoLauncher {
         String rest = "http://localhost:" + restPort;
         say("Connect worker REST API at " + rest + " (started in " + (System.nanoTime() - t0) / 1_000_000 + " ms)");
 
-        AutoCloseable simToClose = sim;
         Thread shutdown = new Thread(() -> {
             say("Stopping...");
             connect.awaitStop(); // Connect's own hook stops the worker; wait for it before pulling the broker away
             kafka.close();
-            if (simToClose != null) {
+            if (source.simulator() != null) {
                 try {
-                    simToClose.close();
+                    source.simulator().close();
                 } catch (Exception e) {
                     say("Stopping the simulator failed: " + e);
                 }
@@ -110,19 +97,108 @@ public final class DemoLauncher {
         }, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
 
-        if (ashby) {
-            createConnector(rest, AshbySourceConnector.class.getName(), "ashby", baseUrl, apiKey,
-                    System.getenv().getOrDefault("ASHBY_RESOURCES", ""));
-        } else {
-            createConnector(rest, GreenhouseSourceConnector.class.getName(), "greenhouse", baseUrl, apiKey,
-                    real ? System.getenv().getOrDefault("GREENHOUSE_RESOURCES", "") : DEMO_RESOURCES);
-        }
+        createConnector(rest, source);
         say("Created connector '" + CONNECTOR + "': curl " + rest + "/connectors/" + CONNECTOR + "/status");
         say("Records per topic (Ctrl-C to stop):");
         countRecords(kafka.bootstrapServers(), seconds);
         if (seconds > 0) {
             System.exit(0);
         }
+    }
+
+    /** Harvest v3: the real account when all of {@link #V3_ACCOUNT} are set, else the simulator's OAuth client. */
+    private static Source harvestV3(int records) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("greenhouse.api.version", "v3");
+        List<String> set = V3_ACCOUNT.stream().filter(DemoLauncher::isSet).toList();
+        if (set.size() == V3_ACCOUNT.size()) {
+            String base = env("GREENHOUSE_BASE_URL", GreenhouseSourceConfig.DEFAULT_BASE_URL);
+            s.put("greenhouse.base.url", base);
+            s.put("greenhouse.oauth.token.url", env("GREENHOUSE_TOKEN_URL", GreenhouseSourceConfig.DEFAULT_TOKEN_URL));
+            s.put("greenhouse.oauth.client.id", System.getenv("GREENHOUSE_CLIENT_ID"));
+            s.put("greenhouse.oauth.client.secret", System.getenv("GREENHOUSE_CLIENT_SECRET"));
+            s.put("greenhouse.oauth.user.id", System.getenv("GREENHOUSE_USER_ID"));
+            s.put("greenhouse.resources", env("GREENHOUSE_RESOURCES", ""));
+            say("Streaming the real Greenhouse account at " + base + " through Harvest v3 (" + String.join(", ", set)
+                    + " are set)");
+            return new Source(GreenhouseSourceConnector.class.getName(), "greenhouse", s, null);
+        }
+        if (!set.isEmpty()) {
+            throw new IllegalStateException("A real account through Harvest v3 needs all of " + V3_ACCOUNT
+                    + "; only " + set + " are set");
+        }
+        HarvestSimulator sim = harvestSimulator(records, HarvestSimulator.builder()
+                .oauthClient("demo-client-id", "demo-client-secret"));
+        s.put("greenhouse.base.url", sim.baseUrl());
+        s.put("greenhouse.oauth.token.url", sim.tokenUrl());
+        s.put("greenhouse.oauth.client.id", sim.clientId());
+        s.put("greenhouse.oauth.client.secret", sim.clientSecret());
+        s.put("greenhouse.resources", V3_DEMO_RESOURCES);
+        say("Harvest simulator at " + sim.baseUrl() + ", Harvest v3 (OAuth client " + sim.clientId() + ", token at "
+                + sim.tokenUrl() + "), editing 3 and adding 1 record per second");
+        return new Source(GreenhouseSourceConnector.class.getName(), "greenhouse", s, sim);
+    }
+
+    /** Harvest v1: the real account when GREENHOUSE_API_KEY is set, else the simulator's API key. */
+    private static Source harvestV1(int records) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("greenhouse.api.version", "v1");
+        if (isSet("GREENHOUSE_API_KEY")) {
+            String base = env("GREENHOUSE_BASE_URL", GreenhouseSourceConfig.DEFAULT_BASE_URL);
+            s.put("greenhouse.base.url", base);
+            s.put("greenhouse.api.key", System.getenv("GREENHOUSE_API_KEY"));
+            s.put("greenhouse.resources", env("GREENHOUSE_RESOURCES", ""));
+            say("Streaming the real Greenhouse account at " + base + " through Harvest v1 (GREENHOUSE_API_KEY is set)");
+            return new Source(GreenhouseSourceConnector.class.getName(), "greenhouse", s, null);
+        }
+        HarvestSimulator sim = harvestSimulator(records, HarvestSimulator.builder().apiKey("demo-api-key"));
+        s.put("greenhouse.base.url", sim.baseUrl());
+        s.put("greenhouse.api.key", sim.apiKey());
+        s.put("greenhouse.resources", V1_DEMO_RESOURCES);
+        say("Harvest simulator at " + sim.baseUrl() + ", Harvest v1 (API key " + sim.apiKey()
+                + "), editing 3 and adding 1 record per second");
+        return new Source(GreenhouseSourceConnector.class.getName(), "greenhouse", s, sim);
+    }
+
+    private static HarvestSimulator harvestSimulator(int records, HarvestSimulator.Builder builder) {
+        HarvestSimulator sim = builder.seed(42L)
+                .records("candidates", records).records("applications", records * 3 / 2)
+                .records("jobs", Math.max(50, records / 20)).records("departments", 30)
+                .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build().start();
+        sim.mutations().startRandom(3, 1);
+        return sim;
+    }
+
+    /** Ashby: the real account when ASHBY_API_KEY is set, else the Ashby simulator. */
+    private static Source ashby(int records) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("ashby.resources", env("ASHBY_RESOURCES", ""));
+        if (isSet("ASHBY_API_KEY")) {
+            String base = env("ASHBY_BASE_URL", "https://api.ashbyhq.com");
+            s.put("ashby.base.url", base);
+            s.put("ashby.api.key", System.getenv("ASHBY_API_KEY"));
+            say("Streaming the real Ashby account at " + base + " (ASHBY_API_KEY is set)");
+            return new Source(AshbySourceConnector.class.getName(), "ashby", s, null);
+        }
+        AshbySimulator sim = AshbySimulator.builder().seed(42L).apiKey("demo-api-key")
+                .records("candidates", records).records("applications", records * 3 / 2)
+                .records("jobs", Math.max(50, records / 20)).defaultRecords(30)
+                .latency(Duration.ofMillis(40), Duration.ZERO, 0.2).build().start();
+        sim.mutations().startRandom(3, 1);
+        s.put("ashby.base.url", sim.baseUrl());
+        s.put("ashby.api.key", sim.apiKey());
+        say("Ashby simulator at " + sim.baseUrl() + " (API key " + sim.apiKey()
+                + "), editing 3 and adding 1 record per second");
+        return new Source(AshbySourceConnector.class.getName(), "ashby", s, sim);
+    }
+
+    private static boolean isSet(String name) {
+        String v = System.getenv(name);
+        return v != null && !v.isBlank();
+    }
+
+    private static String env(String name, String otherwise) {
+        return isSet(name) ? System.getenv(name) : otherwise;
     }
 
     private static Map<String, String> workerProps(String bootstrap, int restPort) {
@@ -143,23 +219,24 @@ public final class DemoLauncher {
         return w;
     }
 
-    /** {@code api}: the key prefix and topic prefix, {@code greenhouse} (Harvest v1) or {@code ashby}. */
-    private static void createConnector(String rest, String connectorClass, String api, String baseUrl, String apiKey,
-                                        String resources) throws Exception {
-        String version = api.equals("greenhouse") ? "\"greenhouse.api.version\": \"v1\", " : "";
-        String body = """
-                {"connector.class": "%s", "tasks.max": "2", %s
-                 "%s.base.url": "%s", "%s.api.key": "%s", "topic.prefix": "%s",
-                 "%s.resources": "%s",
-                 "poll.interval.ms": "5000", "snapshot.interval.ms": "60000",
-                 "value.converter.schemas.enable": "false", "key.converter.schemas.enable": "false",
-                 "topic.creation.default.replication.factor": "1", "topic.creation.default.partitions": "1",
-                 "topic.creation.default.cleanup.policy": "compact",
-                 "topic.creation.default.retention.ms": "-1"}
-                """.formatted(connectorClass, version, api, baseUrl, api, apiKey, api, api, resources);
+    private static void createConnector(String rest, Source source) throws Exception {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", source.connectorClass());
+        config.put("tasks.max", "2");
+        config.putAll(source.settings());
+        config.put("topic.prefix", source.topicPrefix());
+        config.put("poll.interval.ms", "5000");
+        config.put("snapshot.interval.ms", "60000");
+        config.put("value.converter.schemas.enable", "false");
+        config.put("key.converter.schemas.enable", "false");
+        config.put("topic.creation.default.replication.factor", "1");
+        config.put("topic.creation.default.partitions", "1");
+        config.put("topic.creation.default.cleanup.policy", "compact");
+        config.put("topic.creation.default.retention.ms", "-1");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create(rest + "/connectors/" + CONNECTOR + "/config"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(config))).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("Creating the connector failed: HTTP " + response.statusCode() + " "

@@ -234,13 +234,19 @@ class ConfluentStackIT {
 
     /** Every record the simulator serves, read inside its container with the jar's SimulatorDump. */
     private static JsonNode simulatorRecords(JsonNode config, List<Resource> resources) throws Exception {
+        String version = config.path("greenhouse.api.version").asText();
         List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-cp", SIMULATOR_JAR,
-                "io.kafkaconnect.greenhouse.packaging.SimulatorDump", config.path("greenhouse.base.url").asText(),
-                config.path("greenhouse.api.key").asText()));
+                "io.kafkaconnect.greenhouse.packaging.SimulatorDump", config.path("greenhouse.base.url").asText()));
+        if (version.equals("v1")) {
+            cmd.addAll(List.of("--api-key", config.path("greenhouse.api.key").asText()));
+        } else {
+            cmd.addAll(List.of("--oauth-client", config.path("greenhouse.oauth.client.id").asText(),
+                    config.path("greenhouse.oauth.client.secret").asText()));
+        }
         for (Resource r : resources) {
             String query = r.fixedParams().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&"));
-            cmd.add(r.name() + "=/v1/" + r.path() + (query.isEmpty() ? "" : "?" + query));
+            cmd.add(r.name() + "=/" + version + "/" + r.path() + (query.isEmpty() ? "" : "?" + query));
         }
         Container.ExecResult result = simulator.execInContainer(cmd.toArray(String[]::new));
         assertThat(result.getExitCode()).as(result.getStderr()).isZero();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.harvest.config.HarvestDialects;
+import io.kafkaconnect.greenhouse.simulator.Dialect;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import java.io.IOException;
 import java.net.URI;
@@ -224,9 +225,7 @@ class ComposeFileTest {
         }
 
         // the connector: its class, and every key of its own valid
-        String services = Files.readString(
-                Path.of("src/main/resources/META-INF/services/org.apache.kafka.connect.source.SourceConnector"));
-        assertThat(services).contains(config.get("connector.class"));
+        assertThat(ConnectorConfigKeys.connectorClasses()).contains(config.get("connector.class"));
         List<String> errors = new ArrayList<>();
         for (ConfigValue v : GreenhouseSourceConfig.CONFIG_DEF.validate(config)) {
             v.errorMessages().forEach(m -> errors.add(v.name() + ": " + m));
@@ -242,23 +241,27 @@ class ComposeFileTest {
         assertThat(config.get("key.converter.schema.registry.url")).isEqualTo(registryUrl);
         assertThat(config.get("value.converter.schema.registry.url")).isEqualTo(registryUrl);
 
-        // the simulator: in the worker's network namespace, on the port and with the key the config uses
+        // the simulator: in the worker's network namespace, on the port and with the OAuth client the config uses
         assertThat(compose.service("simulator").path("network_mode").asText()).isEqualTo("service:connect");
         List<String> command = compose.parsedDockerfile("simulator").command();
         assertThat(command).contains("io.kafkaconnect.greenhouse.simulator.HarvestSimulator");
         URI base = URI.create(config.get("greenhouse.base.url"));
         assertThat(base.getHost()).isIn("127.0.0.1", "localhost");
         assertThat(flag(command, "--port")).isEqualTo(String.valueOf(base.getPort()));
-        assertThat(flag(command, "--api-key")).isEqualTo(config.get("greenhouse.api.key"));
-        assertThat(config.get("greenhouse.api.version")).isEqualTo("v1");
+        assertThat(config.get("greenhouse.api.version")).as("the stack shows Harvest v3").isEqualTo("v3");
+        assertThat(flag(command, "--client-id")).isEqualTo(config.get("greenhouse.oauth.client.id"));
+        assertThat(flag(command, "--client-secret")).isEqualTo(config.get("greenhouse.oauth.client.secret"));
+        URI tokenUrl = URI.create(config.get("greenhouse.oauth.token.url"));
+        assertThat(tokenUrl.resolve("/")).as("the token endpoint is the simulator's").isEqualTo(base.resolve("/"));
+        assertThat(tokenUrl.getPath()).isEqualTo(HarvestSimulator.TOKEN_PATH);
 
-        Set<String> served = HarvestSimulator.builder().defaultRecords(0).build().resources();
-        Set<String> v1 = new HashSet<>();
-        for (Resource r : HarvestDialects.forVersion("v1").resources()) {
-            v1.add(r.name());
+        Set<String> served = HarvestSimulator.builder().defaultRecords(0).build().resources(Dialect.V3);
+        Set<String> v3 = new HashSet<>();
+        for (Resource r : HarvestDialects.forVersion("v3").resources()) {
+            v3.add(r.name());
         }
         for (String r : config.get("greenhouse.resources").split(",")) {
-            assertThat(v1).as("v1 resource").contains(r.strip());
+            assertThat(v3).as("v3 resource").contains(r.strip());
             assertThat(served).as("the simulator serves").contains(r.strip());
         }
         for (String kv : flag(command, "--records").split(",")) {

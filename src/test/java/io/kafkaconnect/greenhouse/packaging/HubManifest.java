@@ -16,6 +16,8 @@ import java.nio.file.Path;
 public final class HubManifest {
     public static final Path FILE = Path.of("manifest.json");
     public static final String VERSION_PLACEHOLDER = "${project.version}";
+    /** Where the files the manifest names inside the component (its {@code logo}) come from. */
+    public static final Path SOURCES = Path.of("src/hub");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HubManifest() {
@@ -28,6 +30,11 @@ public final class HubManifest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The source of the manifest's logo: {@code src/hub/<logo>}. */
+    public static Path logoSource() {
+        return SOURCES.resolve(template().path("logo").asText());
     }
 
     public static JsonNode template() {

@@ -3,6 +3,11 @@ package io.kafkaconnect.greenhouse.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -87,9 +92,53 @@ class ManifestTest {
     }
 
     @Test
+    void theManifestNamesItsLogoItsReleaseDateAndRealUrls() {
+        JsonNode m = HubManifest.template();
+        Pom pom = Pom.load();
+        assertThat(m.path("logo").asText()).as("logo, put into the component by the build")
+                .isEqualTo("assets/" + pom.property("hub.logo"));
+        assertThat(HubManifest.logoSource()).isRegularFile();
+        assertThat(m.path("release_date").asText()).as("release_date (yyyy-MM-dd)").matches("\\d{4}-\\d{2}-\\d{2}");
+        LocalDate released = LocalDate.parse(m.path("release_date").asText());
+        assertThat(released).as("release_date").isBeforeOrEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(1));
+
+        String source = m.path("source_url").asText();
+        assertThat(source).startsWith("https://github.com/");
+        assertThat(m.path("documentation_url").asText()).startsWith(source);
+        assertThat(m.path("support").path("url").asText()).startsWith(source);
+        assertThat(m.path("support").path("summary").asText()).isNotBlank();
+        assertThat(m.path("support").path("provider_name").asText()).isNotBlank();
+        assertThat(m.path("owner").path("url").asText()).startsWith("https://");
+
+        // the pom says the same: Maven Central's required metadata
+        Element project = pom.project();
+        assertThat(Pom.text(Pom.child(project, "url"))).isEqualTo(source);
+        assertThat(Pom.text(Pom.child(Pom.child(project, "scm"), "url"))).isEqualTo(source);
+        assertThat(Pom.children(Pom.child(project, "developers"))).isNotEmpty();
+        List<Element> licenses = Pom.children(Pom.child(project, "licenses"));
+        assertThat(licenses).hasSize(m.path("license").size());
+        for (int i = 0; i < licenses.size(); i++) {
+            JsonNode license = m.path("license").get(i);
+            assertThat(Pom.text(Pom.child(licenses.get(i), "name"))).isEqualTo(license.path("name").asText());
+            assertThat(Pom.text(Pom.child(licenses.get(i), "url"))).isEqualTo(license.path("url").asText());
+        }
+    }
+
+    @Test
+    void theLicenseAndNoticeFilesAreThereAndTheLicenseIsTheOneTheManifestNames() throws IOException {
+        String license = Files.readString(Path.of("LICENSE"));
+        assertThat(license).contains("Apache License", "Version 2.0, January 2004",
+                "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", "END OF TERMS AND CONDITIONS");
+        assertThat(HubManifest.template().path("license").get(0).path("url").asText())
+                .isEqualTo("https://www.apache.org/licenses/LICENSE-2.0");
+        assertThat(Files.readString(Path.of("NOTICE"))).startsWith(HubManifest.template().path("name").asText())
+                .contains("Apache License, Version 2.0");
+    }
+
+    @Test
     void theBuildCopiesTheManifestIntoTheComponent() {
         Pom pom = Pom.load();
         assertThat(pom.executionIds(pom.plugin("maven-resources-plugin"))).contains("hub-manifest");
-        assertThat(pom.executionIds(pom.plugin("maven-antrun-plugin"))).contains("hub-manifest-into-zip");
+        assertThat(pom.executionIds(pom.plugin("maven-antrun-plugin"))).contains("hub-manifest-into-zip", "hub-tar-gz");
     }
 }

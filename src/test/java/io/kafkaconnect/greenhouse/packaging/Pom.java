@@ -66,6 +66,11 @@ final class Pom {
         return current;
     }
 
+    /** The document's {@code project} element. */
+    Element project() {
+        return project;
+    }
+
     String property(String name) {
         return properties.get(name);
     }

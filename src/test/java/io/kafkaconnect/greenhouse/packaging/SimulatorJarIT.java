@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * target/simulator/harvest-simulator.jar (docker/simulator) is runnable on its own: {@code java -jar} starts the
- * Harvest simulator, and {@link SimulatorDump} in the same jar reads every record back. No Docker needed.
+ * Harvest simulator, and {@link SimulatorDump} in the same jar reads every record back, over v1 and over v3 (OAuth).
+ * No Docker needed.
  */
 class SimulatorJarIT {
     static final Path JAR = Path.of("target/simulator/harvest-simulator.jar");
@@ -43,7 +44,8 @@ class SimulatorJarIT {
     void javaDashJarServesRecordsThatTheDumpReadsBack() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process sim = new ProcessBuilder(java, "-Xmx128m", "-jar", JAR.toString(), "--port", "0", "--seed", "3",
-                "--api-key", "jar-it-key", "--records", "candidates=520,user_roles=4")
+                "--api-key", "jar-it-key", "--client-id", "jar-it-client", "--client-secret", "jar-it-secret",
+                "--records", "candidates=520,user_roles=4")
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
@@ -63,24 +65,43 @@ class SimulatorJarIT {
             String base = baseUrl.get(60, TimeUnit.SECONDS);
             assertThat(base).as("the simulator printed its URL").isNotNull();
 
-            Process dump = new ProcessBuilder(java, "-Xmx128m", "-cp", JAR.toString(),
-                    "io.kafkaconnect.greenhouse.packaging.SimulatorDump", base, "jar-it-key",
-                    "candidates=/v1/candidates", "user_roles=/v1/user_roles").redirectErrorStream(false).start();
-            byte[] json = dump.getInputStream().readAllBytes();
-            String err = new String(dump.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(dump.exitValue()).as(err).isZero();
-            JsonNode all = HubManifest.parse(json);
+            JsonNode all = dump(java, base, "--api-key", "jar-it-key", "candidates=/v1/candidates",
+                    "user_roles=/v1/user_roles");
             assertThat(all.path("candidates")).as("520 candidates over two pages").hasSize(520);
             assertThat(all.path("user_roles")).hasSize(4);
             List<Long> ids = new ArrayList<>();
             all.path("candidates").forEach(c -> ids.add(c.path("id").asLong()));
             assertThat(ids).doesNotHaveDuplicates();
+
+            JsonNode v3 = dump(java, base, "--oauth-client", "jar-it-client", "jar-it-secret",
+                    "candidates=/v3/candidates");
+            List<Long> v3Ids = new ArrayList<>();
+            v3.path("candidates").forEach(c -> v3Ids.add(c.path("id").asLong()));
+            assertThat(v3Ids).as("the same candidates over v3, with a token of the OAuth client")
+                    .containsExactlyInAnyOrderElementsOf(ids);
         } finally {
             sim.destroy();
             if (!sim.waitFor(20, TimeUnit.SECONDS)) {
                 sim.destroyForcibly();
             }
         }
+    }
+
+    private static JsonNode dump(String java, String base, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", JAR.toString(),
+                "io.kafkaconnect.greenhouse.packaging.SimulatorDump", base));
+        cmd.addAll(List.of(args));
+        Process dump = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(dump.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return e.toString();
+            }
+        });
+        byte[] json = dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(dump.exitValue()).as(err.get(10, TimeUnit.SECONDS)).isZero();
+        return HubManifest.parse(json);
     }
 }

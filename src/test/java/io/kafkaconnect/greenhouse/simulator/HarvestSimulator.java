@@ -35,7 +35,8 @@ import java.util.Set;
  */
 public final class HarvestSimulator extends Simulator {
 
-    static final String TOKEN_PATH = Router.TOKEN_PATH;
+    /** The path of the v3 token endpoint ({@link #tokenUrl()}). */
+    public static final String TOKEN_PATH = Router.TOKEN_PATH;
 
     private final Map<String, String> clients;
     private final DataSet data;

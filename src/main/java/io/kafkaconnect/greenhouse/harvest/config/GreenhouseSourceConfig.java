@@ -64,7 +64,8 @@ public class GreenhouseSourceConfig extends EngineConfig {
         int order = 0;
         def.define(API_VERSION, Type.STRING, DEFAULT_API_VERSION, new ApiVersionValidator(), Importance.HIGH,
                 "The Harvest API generation to read: v3 (OAuth 2.0 client credentials, greenhouse.oauth.*) or v1 "
-                        + "(Basic auth with greenhouse.api.key; Greenhouse announced its removal for 2026-08-31). "
+                        + "(Basic auth with greenhouse.api.key; Greenhouse scheduled its removal for 2026-08-31, and a v1 config "
+                        + "keeps working wherever Greenhouse still answers v1). "
                         + "Resources, topics' record schemas and stored offsets differ between the two; see "
                         + "docs/migrating-from-v1.md before switching a running connector.",
                 GROUP_CONNECTION, ++order, Width.SHORT, "API version");
