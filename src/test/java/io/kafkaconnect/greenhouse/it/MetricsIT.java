@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Closing;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,7 @@ class MetricsIT {
         }
     }
 
-    private static java.lang.reflect.Field accessible(java.lang.reflect.Field field) {
+    private static Field accessible(Field field) {
         field.setAccessible(true);
         return field;
     }
