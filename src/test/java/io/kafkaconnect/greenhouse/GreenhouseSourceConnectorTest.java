@@ -69,6 +69,38 @@ class GreenhouseSourceConnectorTest {
         assertThat(result.configValues().toString()).doesNotContain("very-secret-key");
     }
 
+    private static final List<String> OAUTH_KEYS = List.of("greenhouse.oauth.client.id",
+            "greenhouse.oauth.client.secret", "greenhouse.oauth.user.id", "greenhouse.oauth.token.url");
+
+    @Test
+    void validateHidesTheKeysOfTheOtherApiVersionUnlessTheyAreSet() {
+        // an unknown resource keeps validate() from probing the API
+        Map<String, String> v3 = new HashMap<>(Map.of("name", "gh", "greenhouse.oauth.client.id", "client-1",
+                "greenhouse.oauth.client.secret", "s", "greenhouse.resources", "nope"));
+        Config result = new GreenhouseSourceConnector().validate(v3);
+        assertThat(visible(result, "greenhouse.api.key")).as("the v1 key, to a v3 user").isFalse();
+        OAUTH_KEYS.forEach(key -> assertThat(visible(result, key)).as(key).isTrue());
+
+        Map<String, String> v1 = props();
+        v1.put("greenhouse.resources", "nope");
+        Config v1Result = new GreenhouseSourceConnector().validate(v1);
+        assertThat(visible(v1Result, "greenhouse.api.key")).isTrue();
+        OAUTH_KEYS.forEach(key -> assertThat(visible(v1Result, key)).as("%s, to a v1 user", key).isFalse());
+
+        // set where it does not belong: shown, with the error that says so
+        v3.put("greenhouse.api.key", "k");
+        Config stray = new GreenhouseSourceConnector().validate(v3);
+        assertThat(visible(stray, "greenhouse.api.key")).isTrue();
+        assertThat(ConfigErrors.of(stray, "greenhouse.api.key")).anySatisfy(m -> assertThat(m).contains("v1 setting"));
+        v1.put("greenhouse.oauth.token.url", "https://auth.example.com/token");
+        assertThat(visible(new GreenhouseSourceConnector().validate(v1), "greenhouse.oauth.token.url")).isTrue();
+    }
+
+    private static boolean visible(Config result, String key) {
+        return result.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + key)).visible();
+    }
+
     private static final Map<String, Object> CANDIDATES = Map.of("api", "v1", "host", "harvest.greenhouse.io",
             "resource", "candidates", "protocol", "1");
     private static final String OWN_PAGE = "https://harvest.greenhouse.io/v1/candidates?per_page=500&page=3";

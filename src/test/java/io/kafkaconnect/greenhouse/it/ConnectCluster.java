@@ -31,6 +31,7 @@ final class ConnectCluster implements AutoCloseable {
 
     /** With {@code workers} workers; 0 for a broker alone, for workers started otherwise ({@link IsolatedWorkers}). */
     ConnectCluster(String name, int workers, Map<String, String> extraWorkerProps, Map<String, String> extraBrokerProps) {
+        WorkerRuntime.version();
         Map<String, String> worker = new HashMap<>();
         worker.put("offset.flush.interval.ms", "500");
         worker.put("plugin.discovery", "service_load");

@@ -1,14 +1,19 @@
 package io.kafkaconnect.greenhouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.util.Closing;
+import io.kafkaconnect.greenhouse.util.LogCapture;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -16,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The task's metrics as a real worker publishes them (plugin metrics, KIP-877), read through JMX. */
+/**
+ * The task's metrics as a real worker publishes them (plugin metrics, KIP-877), read through JMX; on a worker older
+ * than 4.1 (the compatibility matrix's oldest, see pom.xml), the connector runs without them and says so once.
+ */
 class MetricsIT {
     private static final String KEY = "metrics-it-key";
     private static final String CONNECTOR = "metrics";
@@ -51,6 +59,7 @@ class MetricsIT {
 
     @Test
     void recordsSentMatchTheTopicsAndTheLagIsSmallOnceCaughtUp() throws Exception {
+        assumeTrue(WorkerRuntime.hasPluginMetrics(), "plugin metrics need Kafka 4.1 or later");
         Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, String.join(",", RESOURCES), 1);
         config.put("topic.prefix", "metrics");
         config.put("page.size", "50");
@@ -86,6 +95,41 @@ class MetricsIT {
         cluster.connect().deleteConnector(CONNECTOR);
         ConnectCluster.await(Duration.ofSeconds(30), "metrics removed with the task",
                 () -> JMX.queryNames(pattern(), null).isEmpty());
+    }
+
+    @Test
+    void onAWorkerWithoutPluginMetricsTheConnectorRunsAndSaysSoOnce() throws Exception {
+        assumeFalse(WorkerRuntime.hasPluginMetrics(), "the worker has plugin metrics");
+        // one JVM runs every IT, and the line is told once per JVM: tell it again for this test
+        AtomicBoolean told = (AtomicBoolean) accessible(Class.forName(
+                "io.kafkaconnect.greenhouse.engine.TaskMetrics$Unavailable").getDeclaredField("LOGGED")).get(null);
+        told.set(false);
+        try (LogCapture log = new LogCapture()) {
+            Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, String.join(",", RESOURCES),
+                    2);
+            config.put("topic.prefix", "no-metrics");
+            config.put("page.size", "50");
+            cluster.connect().configureConnector(CONNECTOR, config);
+            cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2,
+                    "connector did not start");
+            for (String resource : RESOURCES) {
+                int total = sim.truth(resource).size();
+                ConnectCluster.await(Duration.ofSeconds(90), resource + " did not receive all " + total + " records",
+                        () -> cluster.count("no-metrics." + resource) >= total);
+            }
+            cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning(CONNECTOR, 2,
+                    "a task failed without plugin metrics");
+            assertThat(JMX.queryNames(pattern(), null)).as("plugin metrics of the connector").isEmpty();
+            assertThat(log.lines()).filteredOn(l -> l.contains(" INFO ")
+                    && l.contains("This Connect worker offers no plugin metrics")).as("told once for two tasks")
+                    .hasSize(1);
+            cluster.connect().deleteConnector(CONNECTOR);
+        }
+    }
+
+    private static Field accessible(Field field) {
+        field.setAccessible(true);
+        return field;
     }
 
     private static ObjectName pattern() {

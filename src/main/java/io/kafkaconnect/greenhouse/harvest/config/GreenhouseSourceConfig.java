@@ -68,7 +68,8 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "keeps working wherever Greenhouse still answers v1). "
                         + "Resources, topics' record schemas and stored offsets differ between the two; see "
                         + "docs/migrating-from-v1.md before switching a running connector.",
-                GROUP_CONNECTION, ++order, Width.SHORT, "API version");
+                GROUP_CONNECTION, ++order, Width.SHORT, "API version",
+                List.of(API_KEY, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, OAUTH_USER_ID, OAUTH_TOKEN_URL, RESOURCES));
         def.define(BASE_URL, Type.STRING, DEFAULT_BASE_URL, new BaseUrlValidator(DEFAULT_BASE_URL), Importance.MEDIUM,
                 "The Harvest API origin. Credentials are only ever sent to this origin; next-page links that point "
                         + "elsewhere are refused. http:// is accepted only for loopback hosts.",
@@ -78,12 +79,12 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 "Harvest v1 API key (Dev Center → API Credential Management), sent as the Basic auth user name "
                         + "with an empty password. Required for v1, rejected for v3. Use a ConfigProvider such as "
                         + "${file:...} or ${env:...} to keep it out of the connector config.",
-                GROUP_AUTH, ++order, Width.LONG, "API key");
+                GROUP_AUTH, ++order, Width.LONG, "API key", new ApiVersionVisibility("v1", null));
         def.define(OAUTH_CLIENT_ID, Type.STRING, null, Importance.HIGH,
                 "Harvest v3 OAuth client id (Configure → Dev Center → API Credentials → Create new API "
                         + "credentials, type Harvest V3 (OAuth); it ends in -<number>). Required for v3, rejected "
                         + "for v1. Give the credential the harvest:<resource>:list scope of every selected resource.",
-                GROUP_AUTH, ++order, Width.LONG, "OAuth client id");
+                GROUP_AUTH, ++order, Width.LONG, "OAuth client id", new ApiVersionVisibility("v3", null));
         def.define(OAUTH_CLIENT_SECRET, Type.PASSWORD, null, Importance.HIGH,
                 "Harvest v3 OAuth client secret, sent only to greenhouse.oauth.token.url (HTTP Basic with the client "
                         + "id) to get access tokens. Required for v3, rejected for v1. Use a ConfigProvider such as "
@@ -92,7 +93,7 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "with another secret or on other workers get their own. Greenhouse reportedly keeps only one active token per client (not "
                         + "confirmed): if tasks on several workers keep failing with HTTP 401, give each connector "
                         + "its own credential and keep its tasks on one worker (or use tasks.max=1).",
-                GROUP_AUTH, ++order, Width.LONG, "OAuth client secret");
+                GROUP_AUTH, ++order, Width.LONG, "OAuth client secret", new ApiVersionVisibility("v3", null));
         def.define(OAUTH_USER_ID, Type.STRING, "", new UserIdValidator(), Importance.MEDIUM,
                 "Harvest v3: the numeric id of the Greenhouse user the access token acts as (the sub of the "
                         + "client-credentials grant; visible in the URL /account/users/<id>). Every v3 list "
@@ -100,13 +101,15 @@ public class GreenhouseSourceConfig extends EngineConfig {
                         + "Greenhouse created with the credential; whether that user may list everything is not "
                         + "documented, so set a Site Admin's id if resources come back empty or with HTTP 403. "
                         + "Rejected for v1.",
-                GROUP_AUTH, ++order, Width.SHORT, "OAuth user id (sub)");
+                GROUP_AUTH, ++order, Width.SHORT, "OAuth user id (sub)", List.of(),
+                new ApiVersionVisibility("v3", ""));
         def.define(OAUTH_TOKEN_URL, Type.STRING, DEFAULT_TOKEN_URL,
                 new BaseUrlValidator(DEFAULT_TOKEN_URL), Importance.LOW,
                 "Harvest v3: the OAuth 2.0 token endpoint. The client secret is only ever sent here, and redirects "
                         + "are not followed. http:// is accepted only for loopback hosts. Rejected for v1 when "
                         + "changed from the default.",
-                GROUP_AUTH, ++order, Width.LONG, "OAuth token URL");
+                GROUP_AUTH, ++order, Width.LONG, "OAuth token URL", List.of(),
+                new ApiVersionVisibility("v3", DEFAULT_TOKEN_URL));
 
         order = 0;
         def.define(RESOURCES, Type.LIST, "", Importance.HIGH,

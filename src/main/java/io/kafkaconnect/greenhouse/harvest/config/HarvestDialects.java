@@ -20,6 +20,10 @@ public final class HarvestDialects {
         return BY_VERSION.values().stream().sorted(Comparator.comparing(Dialect::version)).toList();
     }
 
+    /** Whether {@code version} is a Harvest API version this connector reads. */
+    public static boolean isKnown(String version) {
+        return BY_VERSION.containsKey(version);
+    }
 
     /**
      * The Harvest dialect of {@code version} ({@code greenhouse.api.version}).
