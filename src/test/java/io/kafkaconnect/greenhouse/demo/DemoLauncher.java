@@ -28,7 +28,7 @@ import org.apache.kafka.connect.runtime.Connect;
 /**
  * The one-command demo: a KRaft broker, a Connect worker with this plugin, and the Harvest simulator, all in
  * this JVM; creates the connector through the worker's REST API and prints live record counts per resource
- * until Ctrl-C. With GREENHOUSE_API_KEY set (GREENHOUSE_BASE_URL and GREENHOUSE_RESOURCES optional) it streams
+ * and, every 10 s, each resource's backfill progress and lag from the connector's metrics (JMX) until Ctrl-C. With GREENHOUSE_API_KEY set (GREENHOUSE_BASE_URL and GREENHOUSE_RESOURCES optional) it streams
  * the real Greenhouse account through Harvest v1 instead. With {@code --api ashby} it runs the Ashby connector
  * against the Ashby simulator (or, with ASHBY_API_KEY set, the real Ashby account).
  *
@@ -118,7 +118,8 @@ public final class DemoLauncher {
                     real ? System.getenv().getOrDefault("GREENHOUSE_RESOURCES", "") : DEMO_RESOURCES);
         }
         say("Created connector '" + CONNECTOR + "': curl " + rest + "/connectors/" + CONNECTOR + "/status");
-        say("Records per topic (Ctrl-C to stop):");
+        say("Records per topic, and every 10 s each resource's progress and lag from the connector's metrics "
+                + "(Ctrl-C to stop):");
         countRecords(kafka.bootstrapServers(), seconds);
         if (seconds > 0) {
             System.exit(0);
@@ -176,6 +177,8 @@ public final class DemoLauncher {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(Pattern.compile("(greenhouse|ashby)\\..*"));
             long lastPrint = 0;
+            long lastProgress = System.nanoTime();
+            ResourceProgress progress = new ResourceProgress(CONNECTOR);
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     counts.merge(r.topic(), 1L, Long::sum);
@@ -186,9 +189,21 @@ public final class DemoLauncher {
                     counts.forEach((t, n) -> line.append(t).append('=').append(n).append("  "));
                     say(counts.isEmpty() ? "  (waiting for the first records)" : line.toString());
                 }
+                if (System.nanoTime() - lastProgress > 10_000_000_000L) {
+                    lastProgress = System.nanoTime();
+                    printProgress(progress);
+                }
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printProgress(ResourceProgress progress) {
+        try {
+            progress.lines().forEach(l -> say("    " + l));
+        } catch (javax.management.JMException e) {
+            say("    (the connector's metrics could not be read: " + e + ")");
         }
     }
 
