@@ -44,7 +44,8 @@ class DaemonThreadsTest {
      */
     @Test
     void aPoolsThreadsRunInTheLoggingContextOfTheThreadThatMadeTheirFactory() throws Exception {
-        try (KeptMdc mdc = new KeptMdc()) {
+        KeptMdc mdc = new KeptMdc();
+        try {
             MDC.put(DaemonThreads.CONNECT_CONTEXT, "[orders|task-3] ");
             DaemonThreads threads = new DaemonThreads("fetch");
             MDC.clear();
@@ -59,6 +60,8 @@ class DaemonThreadsTest {
             } finally {
                 pool.shutdownNow();
             }
+        } finally {
+            mdc.close();
         }
     }
 
