@@ -112,6 +112,8 @@ class MonitoringFilesTest {
                 } else {
                     assertThat(s.labels()).as(what).doesNotContainKey("resource");
                 }
+                // the exporter (1.x, client_java's naming) strips "_total" from every name and exposes it again on
+                // counters only: a GAUGE named ..._total would be scraped without it
                 assertThat(s.name().endsWith("_total")).as(what + ": a counter is COUNTER, and only a counter")
                         .isEqualTo(s.type().equals("COUNTER"));
                 assertThat(seen.add(s.name() + s.labels())).as(what + " gets a series of its own").isTrue();
