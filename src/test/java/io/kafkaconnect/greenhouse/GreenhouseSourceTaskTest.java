@@ -280,4 +280,47 @@ class GreenhouseSourceTaskTest {
                     .isGreaterThanOrEqualTo(least);
         }
     }
+
+    /**
+     * An OAuth token endpoint that stays down through a request's retries holds up the resource: the WARN says what
+     * failed and when it is read again; the resource is read once the endpoint answers.
+     */
+    @Test
+    void aTokenEndpointOutageIsWarnedOfWithWhatFailedAndWhenTheResourceIsReadAgain() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(4L).oauthClient("outage-client", "outage-secret")
+                .records("jobs", 3).build().start();
+             LogCapture logs = new LogCapture()) {
+            sim.faults().failNextOn("/oauth/token", 2, Fault.HTTP_503);
+            GreenhouseSourceTask task = new GreenhouseSourceTask();
+            task.initialize(noOffsets());
+            Map<String, String> props = new HashMap<>();
+            props.put("greenhouse.api.version", "v3");
+            props.put("greenhouse.base.url", sim.baseUrl());
+            props.put("greenhouse.oauth.client.id", "outage-client");
+            props.put("greenhouse.oauth.client.secret", "outage-secret");
+            props.put("greenhouse.oauth.token.url", sim.tokenUrl());
+            props.put("task.resources", "jobs");
+            props.put("max.retries", "1");
+            props.put("retry.backoff.ms", "1");
+            props.put("retry.backoff.max.ms", "1");
+            List<SourceRecord> sent = new ArrayList<>();
+            try {
+                task.start(props);
+                assertThatThrownBy(task::poll).isInstanceOf(RetriableException.class);
+                for (int i = 0; i < 20 && sent.size() < 3; i++) {
+                    List<SourceRecord> records = task.poll();
+                    if (records != null) {
+                        sent.addAll(records);
+                    }
+                }
+            } finally {
+                task.stop();
+            }
+
+            assertThat(logs.warnings()).anySatisfy(w -> assertThat(w).containsPattern("jobs: not read again before "
+                    + "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z \\(1 failed steps in a row\\): Could not get an OAuth access token "
+                    + "from POST " + sim.tokenUrl() + ": 2 attempts failed, the last with HTTP 503"));
+            assertThat(sent).hasSize(3);
+        }
+    }
 }

@@ -138,6 +138,8 @@ class TaskMetricsTest {
                     double progress = value("progress-records", "candidates");
                     if (!Double.isNaN(progress) && sent < 400) {
                         assertThat(progress).as("the backfill's records so far").isEqualTo(sent);
+                        assertThat(value("progress-pages", "candidates")).as("the backfill's pages so far")
+                                .isEqualTo(pages);
                         double expected = value("progress-expected-records", "candidates");
                         assertThat(expected).as("pages counted by the first page, times the page size")
                                 .isBetween(400.0, 440.0);
@@ -201,6 +203,7 @@ class TaskMetricsTest {
                 task.start(props);
                 assertThat(task.poll()).hasSize(25);
                 assertThat(value("progress-records", "candidates")).isEqualTo(25);
+                assertThat(value("progress-pages", "candidates")).isEqualTo(1);
                 assertThat(value("progress-expected-records", "candidates")).as("a pass has no known total").isNaN();
                 assertThat(value("lag-ms", "candidates")).as("no pass ended yet").isNaN();
                 int sent = 25;

@@ -113,8 +113,10 @@ final class TokenEndpoint {
                         + failures + " attempts failed, the last with " + failure + "; the task will try again");
             }
             Duration backoff = wait != null ? wait : retry.backoff(failures);
-            log.warn("OAuth client {}: token request to {} failed with {}; retry {} of {} in {} ms", fingerprint,
-                    where(), failure, failures, retry.maxRetries(), backoff.toMillis());
+            // an outage of the token endpoint holds up every request of the credential: say until when
+            log.warn("OAuth client {}: token request to {} failed with {}; requests waiting for a token wait until {}"
+                    + " (retry {} of {} in {} ms)", fingerprint, where(), failure, clock.instant().plus(backoff),
+                    failures, retry.maxRetries(), backoff.toMillis());
             if (!sleeper.sleep(backoff)) {
                 throw new StoppedException();
             }

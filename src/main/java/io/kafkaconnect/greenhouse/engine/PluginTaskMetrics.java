@@ -92,6 +92,7 @@ final class PluginTaskMetrics implements TaskMetrics {
         Supplier<Progress> progress = () -> stats.progress().now();
         value("progress-records", "Records handed over by the long read under way (a backfill, a pass)", tags,
                 of(progress, Progress::records));
+        value("progress-pages", "Pages read by the long read under way", tags, of(progress, Progress::pages));
         value("progress-expected-records", "About how many records the long read under way holds", tags,
                 of(progress, Progress::total));
         value("progress-share-done", "The share of the long read under way done (0 to 1)", tags,

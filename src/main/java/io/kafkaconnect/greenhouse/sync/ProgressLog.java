@@ -22,6 +22,7 @@ public final class ProgressLog {
     private volatile String what;
     private volatile Long expected;
     private volatile long records;
+    private volatile long pages;
     private volatile Instant started;
     private Instant lastLine;
 
@@ -42,6 +43,7 @@ public final class ProgressLog {
         this.what = what;
         this.expected = expected;
         this.records = 0;
+        this.pages = 0;
         this.started = clock.instant();
         this.lastLine = started;
     }
@@ -60,6 +62,13 @@ public final class ProgressLog {
         log.info("{}: {}", resource, line(now));
     }
 
+    /** A page of the read was read (its records are told by {@link #sent}); nothing while no read is under way. */
+    public void pageRead() {
+        if (what != null) {
+            pages++;
+        }
+    }
+
     /** The read ended. */
     public void end() {
         what = null;
@@ -69,11 +78,12 @@ public final class ProgressLog {
      * How far the read under way is.
      *
      * @param records    records handed over so far
+     * @param pages      pages read so far
      * @param total      about how many it holds (never fewer than {@code records}), or null if not known
      * @param perSecond  records per second since it began
      * @param secondsLeft about how long is left at that rate, or null if not known
      */
-    public record Progress(long records, Long total, double perSecond, Long secondsLeft) {
+    public record Progress(long records, long pages, Long total, double perSecond, Long secondsLeft) {
 
         /** The share done (0 to 1), or null if the total is not known. */
         public Double shareDone() {
@@ -93,7 +103,7 @@ public final class ProgressLog {
         double rate = done / Math.max(0.001, Duration.between(since, now).toMillis() / 1000.0);
         Long total = about == null || about <= 0 ? null : Math.max(about, done);
         Long left = about != null && about > done && rate > 0 ? Math.round((about - done) / rate) : null;
-        return new Progress(done, total, rate, left);
+        return new Progress(done, pages, total, rate, left);
     }
 
     /** How far the read under way is now, or null if none is. */

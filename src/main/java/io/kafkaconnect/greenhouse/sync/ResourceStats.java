@@ -26,10 +26,11 @@ public final class ResourceStats {
         this.progress = new ProgressLog(resource, progressInterval, clock);
     }
 
-    /** A page was read, at {@code at}. */
+    /** A page was read, at {@code at} (a page of the long read under way, if one is). */
     public void pageRead(Instant at) {
         pages.increment();
         lastPageAt = at;
+        progress.pageRead();
     }
 
     /** {@code n} records of the resource were handed to Connect. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.harvest.HarvestProtocol;
 import io.kafkaconnect.greenhouse.harvest.config.HarvestAccess;
+import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.nio.charset.StandardCharsets;
@@ -507,6 +508,26 @@ class OAuthCredentialsTest {
         OAuthCredentials other = credentials("9");
         assertThatThrownBy(() -> bearer(other)).isInstanceOf(TransientApiException.class)
                 .hasMessageContaining("3 attempts").hasMessageContaining("HTTP 500");
+    }
+
+    /** Every request of the credential waits for the token endpoint: each wait is told at WARN, with its end. */
+    @Test
+    void aTokenEndpointOutageIsWarnedOfWithTheCauseAndUntilWhen() {
+        tokenAnswers.add(json(503, "down"));
+        tokenAnswers.add(new MockResponse.Builder().code(429).addHeader("Retry-After", "1").build());
+        OAuthCredentials credentials = credentials(client(SECRET, "4242"), new Sleeper(),
+                new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)), true);
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(bearer(credentials)).isEqualTo("Bearer tok-1");
+
+            List<String> warnings = logs.warnings().stream().filter(l -> l.contains("token request")).toList();
+            assertThat(warnings).hasSize(2);
+            // the clock stands still: the end is now plus the back-off (up to 5 ms, jittered)
+            assertThat(warnings.get(0)).containsPattern("failed with HTTP 503; requests waiting for a token wait "
+                    + "until 2030-01-01T10:00:00(\\.00\\d)?Z \\(retry 1 of 3 in \\d ms\\)");
+            assertThat(warnings.get(1)).contains("failed with HTTP 429 (rate limited); requests waiting for a token wait "
+                    + "until 2030-01-01T10:00:01Z (retry 2 of 3 in 1000 ms)");
+        }
     }
 
     @Test

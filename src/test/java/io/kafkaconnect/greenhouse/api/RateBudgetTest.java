@@ -2,7 +2,9 @@ package io.kafkaconnect.greenhouse.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.ManualClock;
+import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -75,6 +77,50 @@ class RateBudgetTest {
         budget.reserveOrWait();
         assertThat(budget.reserveOrWait()).as("2 s / 20 requests").isBetween(Duration.ofMillis(100), Duration.ofMillis(110));
         assertThat(budget.requestsPerSecond()).isBetween(9.0, 10.0);
+    }
+
+    /** A sleeper that advances the test's clock instead of waiting. */
+    private Sleeper advancing() {
+        return new Sleeper() {
+            @Override
+            public boolean sleep(Duration duration) {
+                clock.advance(duration);
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void aWaitLongerThanAWindowIsWarnedOfWithItsReasonAndEndAndAShortOneIsNot() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.release(budget.acquire(advancing()));
+        try (LogCapture logs = new LogCapture()) {
+            budget.throttled(Headers.of("Retry-After", "25"), Duration.ofSeconds(1));
+            budget.release(budget.acquire(advancing()));
+            budget.throttled(Headers.of("Retry-After", "4"), Duration.ofSeconds(1));
+            budget.release(budget.acquire(advancing()));
+
+            List<String> warnings = logs.warnings().stream().filter(l -> l.contains("Rate budget")).toList();
+            assertThat(warnings).hasSize(1);
+            assertThat(warnings.get(0)).endsWith("Rate budget: no request until 2030-01-01T00:00:25Z (25 s): "
+                    + "throttled; Retry-After said '25'");
+            assertThat(logs.lines()).as("the shorter wait, at INFO").anySatisfy(l -> assertThat(l).contains("INFO")
+                    .contains("Rate budget: waiting 4000 ms before the next request (throttled; Retry-After said '4')"));
+        }
+    }
+
+    @Test
+    void aSpentWindowWaitedOutPastAWindowIsWarnedOfWithTheResetThatSaidSo() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        budget.release(budget.acquire(advancing()));
+        long reset = clock.instant().plusSeconds(30).getEpochSecond();
+        budget.update(rate(50, 0, reset), clock.instant(), null);
+        try (LogCapture logs = new LogCapture()) {
+            budget.release(budget.acquire(advancing()));
+
+            assertThat(logs.warnings()).anySatisfy(w -> assertThat(w).contains("Rate budget: no request until "
+                    + "2030-01-01T00:00:30Z (30 s): the window is spent; X-RateLimit-Reset said '" + reset + "'"));
+        }
     }
 
     @Test

@@ -51,6 +51,7 @@ public final class Benchmark {
               --timeout S           give up on one backfill after S seconds (default 1200)
               --seed N              simulator seed (default 42)
               --log LEVEL           log level of the connector's classes (default warn)
+              --metrics on|off      publish the task's metrics to JMX and read them every second (default off)
             """;
     static final long MIB = 1024 * 1024;
     static final List<String> ALL = List.of("unthrottled-v1", "realistic-v1", "baseline-v1", "unthrottled-v3",
@@ -75,7 +76,8 @@ public final class Benchmark {
     /** Command-line settings. */
     record Options(Set<String> scenarios, int records, int pageSize, int concurrency, double budgetFraction,
                    Map<String, String> extraProps, int baselinePages, int v1Limit, int v3Limit, int warmup,
-                   Duration timeout, long seed, String logLevel, int ashbyRecords, int ashbyLimit) {
+                   Duration timeout, long seed, String logLevel, int ashbyRecords, int ashbyLimit,
+                   boolean metrics) {
 
         static Options parse(String[] rawArgs) {
             // one argument may hold several words (e.g. from a single Maven property)
@@ -96,6 +98,7 @@ public final class Benchmark {
             String log = "warn";
             int ashbyRecords = 20_000;
             int ashbyLimit = 1_000;
+            boolean metrics = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--")) {
@@ -146,6 +149,12 @@ public final class Benchmark {
                     case "--log" -> log = value;
                     case "--ashby-records" -> ashbyRecords = Integer.parseInt(value);
                     case "--ashby-limit" -> ashbyLimit = Integer.parseInt(value);
+                    case "--metrics" -> {
+                        if (!value.equals("on") && !value.equals("off")) {
+                            throw new IllegalArgumentException("--metrics is on or off\n" + USAGE);
+                        }
+                        metrics = value.equals("on");
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
             }
@@ -153,7 +162,7 @@ public final class Benchmark {
                 scenarios.addAll(ALL);
             }
             return new Options(scenarios, records, pageSize, concurrency, fraction, extra, baselinePages, v1Limit,
-                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit);
+                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit, metrics);
         }
     }
 
@@ -402,7 +411,7 @@ public final class Benchmark {
         p.put("fetch.max.concurrency", String.valueOf(options.concurrency()));
         p.put("rate.limit.budget.fraction", String.valueOf(options.budgetFraction()));
         p.putAll(options.extraProps());
-        return ConnectorRun.run(target, p, options.timeout());
+        return ConnectorRun.run(target, p, options.timeout(), options.metrics());
     }
 
     private void printRun(ConnectorRun.Result r) {
@@ -416,6 +425,9 @@ public final class Benchmark {
         say("   wall time        %.1f s (start() %.2f s, first record after %.2f s)", wall, seconds(r.startNanos()),
                 r.firstRecordNanos() < 0 ? Double.NaN : seconds(r.firstRecordNanos()));
         say("   throughput       %,.0f records/s over the whole backfill", r.recordsPerSecond());
+        say("   metrics          %s", r.metrics() == null ? "none (--metrics off)" : String.format(Locale.ROOT,
+                "%d published to JMX, read %d times (every second) through JMX", r.metrics().attributes(),
+                r.metrics().scrapes()));
         say("   requests         %,d (%.2f/s), answered 429: %d (%.2f %%), other errors: %d", r.requests(),
                 r.requests() / wall, r.throttled(), r.requests() == 0 ? 0.0 : 100.0 * r.throttled() / r.requests(),
                 r.otherErrors());
@@ -568,10 +580,10 @@ public final class Benchmark {
     private String describeOptions() {
         return String.format(Locale.ROOT, "records %,d (Ashby %,d), page.size %d (Ashby ≤ 100), fetch.max.concurrency "
                         + "%d, rate.limit.budget.fraction %s, baseline pages %d, v1 limit %d/10 s, v3 limit %d/30 s, "
-                        + "Ashby limit %d/60 s, warm-up %,d%s",
+                        + "Ashby limit %d/60 s, warm-up %,d, metrics %s%s",
                 options.records(), options.ashbyRecords(), options.pageSize(), options.concurrency(),
                 options.budgetFraction(), options.baselinePages(), options.v1Limit(), options.v3Limit(),
-                options.ashbyLimit(), options.warmup(),
+                options.ashbyLimit(), options.warmup(), options.metrics() ? "on" : "off",
                 options.extraProps().isEmpty() ? "" : ", extra " + options.extraProps());
     }
 

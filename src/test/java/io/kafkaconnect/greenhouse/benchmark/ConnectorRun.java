@@ -37,7 +37,7 @@ final class ConnectorRun {
                   long convertWallNanos, long pollThreadCpuNanos, long pollCpuNanos, long convertCpuNanos,
                   long jsonBytes, long payloadSampleBytes, long payloadSampleRecords, long payloadSampleCpuNanos,
                   int requests, int throttled,
-                  int otherErrors, Pages pages, ResourceMeter.Usage usage) {
+                  int otherErrors, Pages pages, ResourceMeter.Usage usage, Metrics metrics) {
 
         long wallNanos() {
             return usage.wallNanos();
@@ -58,6 +58,10 @@ final class ConnectorRun {
         }
     }
 
+    /** The task's metrics, when published: how many, and how often they were read through JMX. */
+    record Metrics(int attributes, long scrapes) {
+    }
+
     /**
      * The successful answers by how full they were: {@code empty} (0 records), {@code partial}, {@code full}
      * (page.size records); {@code served} counts every record sent, re-reads included; {@code byTenSeconds}: the
@@ -70,7 +74,8 @@ final class ConnectorRun {
         }
     }
 
-    static Result run(Target target, Map<String, String> taskProps, Duration timeout) {
+    /** @param metrics whether the task publishes its metrics (read once a second through JMX) or has none */
+    static Result run(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics) {
         IdSet ids = target.ids().get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SourceTaskContext context = mock(SourceTaskContext.class);
@@ -79,6 +84,7 @@ final class ConnectorRun {
         when(offsets.offset(any())).thenReturn(null);
         when(context.offsetStorageReader()).thenReturn(offsets);
         when(context.configs()).thenReturn(taskProps);
+        MetricsScrape scrape = metrics ? new MetricsScrape(context) : null;
 
         JsonConverter converter = new JsonConverter();
         converter.configure(Map.of("schemas.enable", "true"), false);
@@ -160,11 +166,16 @@ final class ConnectorRun {
         }
         long pollThreadCpu = threads.getCurrentThreadCpuTime() - cpu0;
         ResourceMeter.Usage usage = meter.stop();
+        Metrics published = scrape == null ? null : new Metrics(scrape.attributes(), scrape.reads());
         try {
             task.stop();
         } catch (RuntimeException e) {
             if (failure == null) {
                 failure = e;
+            }
+        } finally {
+            if (scrape != null) {
+                scrape.close();
             }
         }
 
@@ -197,7 +208,7 @@ final class ConnectorRun {
         return new Result(ids.size(), ids.distinct(), returned, ids.unexpected(), ids.complete(), failure,
                 startNanos, firstRecord, polls, emptyPolls, retriable, lastRetriable, pollWall, convertWall, pollThreadCpu, pollCpu, convertCpu,
                 jsonBytes, payloadSampleBytes, payloadSampleRecords, payloadSampleCpu, requests, throttled, otherErrors,
-                new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls)), usage);
+                new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls)), usage, published);
     }
 
     private static List<Integer> byTenSeconds(List<Target.Call> calls) {

@@ -32,7 +32,7 @@ import org.apache.kafka.connect.runtime.Connect;
 /**
  * The one-command demo: a KRaft broker, a Connect worker with this plugin, and the Harvest simulator, all in
  * this JVM; creates the connector through the worker's REST API and prints live record counts per resource
- * until Ctrl-C. It reads Harvest v3 (OAuth) by default. With GREENHOUSE_CLIENT_ID, GREENHOUSE_CLIENT_SECRET and
+ * and, every 10 s, each resource's backfill progress and lag from the connector's metrics (JMX) until Ctrl-C. It reads Harvest v3 (OAuth) by default. With GREENHOUSE_CLIENT_ID, GREENHOUSE_CLIENT_SECRET and
  * GREENHOUSE_USER_ID set (GREENHOUSE_BASE_URL, GREENHOUSE_TOKEN_URL and GREENHOUSE_RESOURCES optional) it streams
  * the real Greenhouse account through v3 instead. {@code --api v1} reads Harvest v1: the simulator, or with
  * GREENHOUSE_API_KEY set the real account. {@code --api ashby} runs the Ashby connector against the Ashby
@@ -99,7 +99,8 @@ public final class DemoLauncher {
 
         createConnector(rest, source);
         say("Created connector '" + CONNECTOR + "': curl " + rest + "/connectors/" + CONNECTOR + "/status");
-        say("Records per topic (Ctrl-C to stop):");
+        say("Records per topic, and every 10 s each resource's progress and lag from the connector's metrics "
+                + "(Ctrl-C to stop):");
         countRecords(kafka.bootstrapServers(), seconds);
         if (seconds > 0) {
             System.exit(0);
@@ -253,6 +254,8 @@ public final class DemoLauncher {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(Pattern.compile("(greenhouse|ashby)\\..*"));
             long lastPrint = 0;
+            long lastProgress = System.nanoTime();
+            ResourceProgress progress = new ResourceProgress(CONNECTOR);
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     counts.merge(r.topic(), 1L, Long::sum);
@@ -263,9 +266,21 @@ public final class DemoLauncher {
                     counts.forEach((t, n) -> line.append(t).append('=').append(n).append("  "));
                     say(counts.isEmpty() ? "  (waiting for the first records)" : line.toString());
                 }
+                if (System.nanoTime() - lastProgress > 10_000_000_000L) {
+                    lastProgress = System.nanoTime();
+                    printProgress(progress);
+                }
             }
         } catch (org.apache.kafka.common.errors.InterruptException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printProgress(ResourceProgress progress) {
+        try {
+            progress.lines().forEach(l -> say("    " + l));
+        } catch (javax.management.JMException e) {
+            say("    (the connector's metrics could not be read: " + e + ")");
         }
     }
 

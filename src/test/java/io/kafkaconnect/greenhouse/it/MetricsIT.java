@@ -91,6 +91,9 @@ class MetricsIT {
         assertThat(attribute(task, "requests-total")).isGreaterThanOrEqualTo(
                 Math.ceil(600 / 50.0) + Math.ceil(80 / 50.0));
         assertThat(attribute(task, "budget-limit")).as("the simulator's limit, from its headers").isPositive();
+        // Connect's own task status, which docker/monitoring/jmx-exporter.yml exports (MonitoringFilesTest)
+        assertThat(JMX.getAttribute(new ObjectName("kafka.connect:type=connector-task-metrics,connector=" + CONNECTOR
+                + ",task=0"), "status")).isEqualTo("running");
 
         cluster.connect().deleteConnector(CONNECTOR);
         ConnectCluster.await(Duration.ofSeconds(30), "metrics removed with the task",

@@ -173,17 +173,36 @@ public final class Dockerfile {
         return out.toString();
     }
 
-    /** Sources COPY/ADD take from the build context (not {@code --from} another stage), as written. */
+    /**
+     * Sources COPY/ADD take from the build context (not {@code --from} another stage, nor an ADD's URL), as
+     * written.
+     */
     public List<String> contextSources() {
         List<String> sources = new ArrayList<>();
         for (Instruction i : instructions) {
             if ((i.keyword().equals("COPY") || i.keyword().equals("ADD"))
                     && i.flags().stream().noneMatch(f -> f.startsWith("--from="))) {
                 List<String> args = jsonOrWords(i);
-                sources.addAll(args.subList(0, args.size() - 1));
+                args.subList(0, args.size() - 1).stream().filter(s -> !isUrl(s)).forEach(sources::add);
             }
         }
         return sources;
+    }
+
+    /** The URLs ADD downloads at build time, as written (build args unresolved). */
+    public List<String> downloads() {
+        List<String> urls = new ArrayList<>();
+        for (Instruction i : instructions) {
+            if (i.keyword().equals("ADD")) {
+                List<String> args = jsonOrWords(i);
+                args.subList(0, args.size() - 1).stream().filter(Dockerfile::isUrl).forEach(urls::add);
+            }
+        }
+        return urls;
+    }
+
+    private static boolean isUrl(String source) {
+        return source.startsWith("https://") || source.startsWith("http://");
     }
 
     /** Destinations of {@code COPY --from=<stage>} (what the final image receives from a build stage). */

@@ -26,10 +26,7 @@ class DaemonThreadsTest {
         }
     }
 
-    /**
-     * The tests' SLF4J binding keeps no MDC, so the context is handed in as Connect's task thread would have it;
-     * on a worker (reload4j/log4j) the pool's threads log in it.
-     */
+    /** The context is handed in as Connect's task thread would have it (see the next test for the MDC itself). */
     @Test
     void aTaskPoolsThreadsAreNamedAfterTheConnectorAndTask() throws Exception {
         Map<String, String> connect = new HashMap<>();
@@ -39,6 +36,33 @@ class DaemonThreadsTest {
 
         assertThat(seen.name()).isEqualTo("orders-task-3-fetch-1");
         assertThat(seen.daemon()).isTrue();
+    }
+
+    /**
+     * The threads log in the context of the thread that made the factory (Connect's task thread), whichever thread
+     * makes them later: here one without any context, so nothing is inherited.
+     */
+    @Test
+    void aPoolsThreadsRunInTheLoggingContextOfTheThreadThatMadeTheirFactory() throws Exception {
+        KeptMdc mdc = new KeptMdc();
+        try {
+            MDC.put(DaemonThreads.CONNECT_CONTEXT, "[orders|task-3] ");
+            DaemonThreads threads = new DaemonThreads("fetch");
+            MDC.clear();
+            ExecutorService pool = Executors.newSingleThreadExecutor(threads);
+            try {
+                Map<String, String> seen = CompletableFuture.supplyAsync(MDC::getCopyOfContextMap, pool).get();
+                String name = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), pool).get();
+
+                assertThat(seen).containsEntry(DaemonThreads.CONNECT_CONTEXT, "[orders|task-3] ");
+                assertThat(name).isEqualTo("orders-task-3-fetch-1");
+                assertThat(MDC.getCopyOfContextMap()).as("the caller's context is its own").isNullOrEmpty();
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            mdc.close();
+        }
     }
 
     @Test
