@@ -31,7 +31,7 @@ public final class AshbyCustomFieldSpecs {
     /** One value of any shape, e.g. a custom field's {@code value}. */
     public static final TypeSpec VALUE = name -> {
         Schemas schemas = schemas(name);
-        return new TypeSpec.Compiled(schemas.value(), (node, ctx, path) -> toValue(schemas, node));
+        return new TypeSpec.Compiled(schemas.value(), (parser, ctx) -> toValue(schemas, ctx.tree(parser)));
     };
 
     /**
@@ -42,8 +42,8 @@ public final class AshbyCustomFieldSpecs {
         Schemas schemas = schemas(name);
         Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, schemas.value()).optional()
                 .doc("Key → value; each value keeps its exact JSON in 'json'").build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> CustomFieldSpecs.readMap(node, ctx, path,
-                (v, p) -> toValue(schemas, v)));
+        return new TypeSpec.Compiled(schema, (parser, ctx) -> CustomFieldSpecs.readMap(parser, ctx,
+                v -> toValue(schemas, v)));
     };
 
     private record Schemas(Schema value, Schema currency, Schema range) {

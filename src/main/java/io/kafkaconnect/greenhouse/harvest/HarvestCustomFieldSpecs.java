@@ -22,8 +22,8 @@ public final class HarvestCustomFieldSpecs {
         Schema valueSchema = valueSchema(name + ".value");
         Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, valueSchema).optional()
                 .doc("Custom field key → value; each value keeps its exact JSON in 'json'").build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path,
-                (v, p) -> toValue(valueSchema, v)));
+        return new TypeSpec.Compiled(schema, (parser, ctx) -> readMap(parser, ctx,
+                v -> toValue(valueSchema, v)));
     };
 
     /** {@code keyed_custom_fields} (v1; v3's {@code custom_fields}): immutable field key → {name, type, value}. */
@@ -36,9 +36,9 @@ public final class HarvestCustomFieldSpecs {
                 .build();
         Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, entrySchema).optional()
                 .doc("Immutable custom field key → {name, type, value}").build();
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> readMap(node, ctx, path, (v, p) -> {
+        return new TypeSpec.Compiled(schema, (parser, ctx) -> readMap(parser, ctx, v -> {
             if (!v.isObject()) {
-                throw ctx.mismatch(p, "an object {name, type, value}", v);
+                throw ctx.mismatch("an object {name, type, value}", v);
             }
             Struct entry = new Struct(entrySchema);
             entry.put("name", textOrNull(v.get("name")));

@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.schema;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.connect.data.Schema;
@@ -21,7 +23,7 @@ public final class CustomFieldSpecs {
     /** A single JSON value of any shape (e.g. a custom field's default value), in the same struct. */
     public static final TypeSpec ANY_VALUE = name -> {
         Schema schema = valueSchema(name);
-        return new TypeSpec.Compiled(schema, (node, ctx, path) -> toValue(schema, node));
+        return new TypeSpec.Compiled(schema, (parser, ctx) -> toValue(schema, ctx.tree(parser)));
     };
 
     /** The value struct of {@link #ANY_VALUE}, named {@code name}. */
@@ -74,11 +76,13 @@ public final class CustomFieldSpecs {
         return s;
     }
 
+    /** Reads one entry's value (a JSON null as a {@code NullNode}); its path is the context's. */
     public interface EntryReader {
-        Object read(JsonNode value, String path);
+        Object read(JsonNode value);
     }
 
-    public static Object readMap(JsonNode node, ReadContext ctx, String path, EntryReader entries) {
-        return Types.readObject(node, ctx, path, "an object of custom fields", entries::read);
+    /** An object of custom fields, the parser on it: key → what {@code entries} makes of each value. */
+    public static Object readMap(JsonParser parser, ReadContext ctx, EntryReader entries) throws IOException {
+        return Types.readObject(parser, ctx, "an object of custom fields", (p, c) -> entries.read(c.tree(p)));
     }
 }

@@ -11,6 +11,7 @@ public class RecordConversionException extends DataException {
     private final String resource;
     private final String recordId;
     private final String field;
+    private final String problem;
 
     public RecordConversionException(String resource, String recordId, String field, String problem) {
         super("Cannot convert " + resource + " record id=" + recordId + ": field '" + field + "' " + problem
@@ -18,6 +19,12 @@ public class RecordConversionException extends DataException {
         this.resource = resource;
         this.recordId = recordId;
         this.field = field;
+        this.problem = problem;
+    }
+
+    /** The same problem, naming the record {@code id} (a reader may meet a bad value before the record's id). */
+    RecordConversionException forRecord(String id) {
+        return id.equals(recordId) ? this : new RecordConversionException(resource, id, field, problem);
     }
 
     public String resource() {

@@ -1,8 +1,11 @@
 package io.kafkaconnect.greenhouse.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,15 +77,17 @@ public final class StructSpec implements TypeSpec {
         if (fields.containsKey(extraField)) {
             throw new IllegalArgumentException(name + ": the field " + extraField + " is reserved");
         }
-        return compile(name, false, SchemaBuilder.string().optional().doc(extraDoc).build(), extraField);
+        return compile(name, false, SchemaBuilder.string().optional().doc(extraDoc).build(), extraField, idField);
     }
 
     @Override
     public Compiled compile(String name) {
-        return compile(name, true, null, null);
+        return compile(name, true, null, null, null);
     }
 
-    private Compiled compile(String name, boolean optional, Schema extraSchema, String extraField) {
+    /** @param namingField the field whose value names the record in messages (the root's), or null */
+    private Compiled compile(String name, boolean optional, Schema extraSchema, String extraField,
+                             String namingField) {
         SchemaBuilder builder = SchemaBuilder.struct().name(name);
         if (doc != null) {
             builder.doc(doc);
@@ -101,29 +106,55 @@ public final class StructSpec implements TypeSpec {
             builder.optional();
         }
         Schema schema = builder.build();
-        return new Compiled(schema, new Reader(schema, readers));
+        Map<String, Slot> slots = new HashMap<>();
+        readers.forEach((field, reader) -> slots.put(field, new Slot(schema.field(field), reader,
+                field.equals(namingField))));
+        return new Compiled(schema, new Reader(schema, slots, namingField));
     }
 
     /** A field of a struct. */
     public record Field(String name, TypeSpec type) {
     }
 
-    private record Reader(Schema schema, Map<String, JsonReader> readers) implements JsonReader {
+    /** A declared field and its reader; {@code names} if its value names the record in messages. */
+    private record Slot(org.apache.kafka.connect.data.Field field, JsonReader reader, boolean names) {
+    }
+
+    /**
+     * Reads an object's properties in the order they come. A value that contradicts its field's schema is noted in
+     * the context (the record fails once it is read to its end) and skipped, so that the page stays readable.
+     */
+    private record Reader(Schema schema, Map<String, Slot> slots, String namingField) implements JsonReader {
         @Override
-        public Object read(JsonNode node, ReadContext context, String path) {
-            if (!node.isObject()) {
-                throw context.mismatch(path.isEmpty() ? "(record)" : path, "an object", node);
+        public Object read(JsonParser parser, ReadContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw context.mismatch("an object", parser);
             }
+            JsonStreamContext owner = parser.getParsingContext();
+            int level = context.depth();
             Struct struct = new Struct(schema);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String fieldPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                JsonReader reader = readers.get(e.getKey());
-                if (reader == null) {
-                    context.unknownField(fieldPath, e.getValue());
-                } else if (!e.getValue().isNull()) {
-                    struct.put(e.getKey(), reader.read(e.getValue(), context, fieldPath));
+            for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                JsonToken token = parser.nextToken();
+                Slot slot = slots.get(name);
+                context.enter(name);
+                if (slot == null) {
+                    if (name.equals(namingField) && token.isScalarValue()) {
+                        context.recordId(parser.getText());
+                    }
+                    context.unknownField(parser);
+                } else if (token != JsonToken.VALUE_NULL) {
+                    try {
+                        Object value = slot.reader().read(parser, context);
+                        struct.put(slot.field(), value);
+                        if (slot.names()) {
+                            context.recordId(String.valueOf(value));
+                        }
+                    } catch (RecordConversionException e) {
+                        context.failed(e, parser, owner);
+                        context.leaveTo(level + 1);
+                    }
                 }
+                context.leave();
             }
             return struct;
         }

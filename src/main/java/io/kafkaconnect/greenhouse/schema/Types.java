@@ -1,6 +1,8 @@
 package io.kafkaconnect.greenhouse.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -8,13 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Timestamp;
@@ -22,16 +20,17 @@ import org.apache.kafka.connect.data.Timestamp;
 /** The building blocks of resource schemas. Every schema they make is optional. */
 public final class Types {
     /** Any JSON scalar, as its text. */
-    public static final TypeSpec STRING = scalar(Schema.OPTIONAL_STRING_SCHEMA, "a string", JsonNode::isValueNode,
-            JsonNode::asText);
-    public static final TypeSpec INT64 = scalar(Schema.OPTIONAL_INT64_SCHEMA, "an integer",
-            n -> n.isIntegralNumber() && n.canConvertToLong(), JsonNode::longValue);
-    public static final TypeSpec INT32 = scalar(Schema.OPTIONAL_INT32_SCHEMA, "a 32-bit integer",
-            n -> n.isIntegralNumber() && n.canConvertToInt(), JsonNode::intValue);
-    public static final TypeSpec FLOAT64 = scalar(Schema.OPTIONAL_FLOAT64_SCHEMA, "a number", JsonNode::isNumber,
-            JsonNode::doubleValue);
-    public static final TypeSpec BOOLEAN = scalar(Schema.OPTIONAL_BOOLEAN_SCHEMA, "true or false", JsonNode::isBoolean,
-            JsonNode::booleanValue);
+    public static final TypeSpec STRING = scalar(Schema.OPTIONAL_STRING_SCHEMA, "a string", Types::readText);
+    public static final TypeSpec INT64 = scalar(Schema.OPTIONAL_INT64_SCHEMA, "an integer", p ->
+            p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                    ? p.getLongValue() : null);
+    public static final TypeSpec INT32 = scalar(Schema.OPTIONAL_INT32_SCHEMA, "a 32-bit integer", p ->
+            p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                    ? p.getIntValue() : null);
+    public static final TypeSpec FLOAT64 = scalar(Schema.OPTIONAL_FLOAT64_SCHEMA, "a number", p ->
+            p.currentToken().isNumeric() ? p.getDoubleValue() : null);
+    public static final TypeSpec BOOLEAN = scalar(Schema.OPTIONAL_BOOLEAN_SCHEMA, "true or false", p ->
+            p.currentToken().isBoolean() ? p.getBooleanValue() : null);
     /** An ISO-8601 instant, as Connect {@code Timestamp}. */
     public static final TypeSpec TIMESTAMP = name -> new TypeSpec.Compiled(Timestamp.builder().optional().build(),
             Types::readTimestamp);
@@ -42,16 +41,37 @@ public final class Types {
     private Types() {
     }
 
-    /** A JSON scalar that {@code accepts} (else the record is refused: it should be {@code expected}), as its value. */
-    private static TypeSpec scalar(Schema schema, String expected, Predicate<JsonNode> accepts,
-                                   Function<JsonNode, Object> value) {
-        JsonReader reader = (node, ctx, path) -> {
-            if (accepts.test(node)) {
-                return value.apply(node);
+    /** The value of a scalar token, or null if the token is not one this type accepts. */
+    @FunctionalInterface
+    private interface ScalarValue {
+        Object of(JsonParser parser) throws IOException;
+    }
+
+    /** A JSON scalar that {@code value} accepts (else the record is refused: it should be {@code expected}). */
+    private static TypeSpec scalar(Schema schema, String expected, ScalarValue value) {
+        JsonReader reader = (parser, ctx) -> {
+            Object v = value.of(parser);
+            if (v == null) {
+                throw ctx.mismatch(expected, parser);
             }
-            throw ctx.mismatch(path, expected, node);
+            return v;
         };
         return name -> new TypeSpec.Compiled(schema, reader);
+    }
+
+    /** Any scalar as its text, as Jackson's tree gives it ({@code asText}): numbers in Java's notation. */
+    private static String readText(JsonParser parser) throws IOException {
+        JsonToken t = parser.currentToken();
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+            return parser.getText();
+        }
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return parser.getNumberValue().toString();
+        }
+        if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+            return Double.toString(parser.getDoubleValue());
+        }
+        return null;
     }
 
     public static StructSpec.Field field(String name, TypeSpec type) {
@@ -67,14 +87,20 @@ public final class Types {
             TypeSpec.Compiled item = element.compile(name);
             Schema schema = SchemaBuilder.array(item.schema()).optional().build();
             JsonReader itemReader = item.reader();
-            JsonReader reader = (node, ctx, path) -> {
-                if (!node.isArray()) {
-                    throw ctx.mismatch(path, "a list", node);
+            JsonReader reader = (parser, ctx) -> {
+                if (parser.currentToken() != JsonToken.START_ARRAY) {
+                    throw ctx.mismatch("a list", parser);
                 }
-                List<Object> values = new ArrayList<>(node.size());
+                List<Object> values = new ArrayList<>();
                 int i = 0;
-                for (JsonNode el : node) {
-                    values.add(el.isNull() ? null : itemReader.read(el, ctx, path + "[" + i + "]"));
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    if (t == JsonToken.VALUE_NULL) {
+                        values.add(null);
+                    } else {
+                        ctx.enter(i);
+                        values.add(itemReader.read(parser, ctx));
+                        ctx.leave();
+                    }
                     i++;
                 }
                 return values;
@@ -92,50 +118,52 @@ public final class Types {
             TypeSpec.Compiled item = value.compile(name);
             Schema schema = SchemaBuilder.map(Schema.STRING_SCHEMA, item.schema()).optional().build();
             JsonReader itemReader = item.reader();
-            JsonReader reader = (node, ctx, path) -> readObject(node, ctx, path, "an object",
-                    (v, entryPath) -> v.isNull() ? null : itemReader.read(v, ctx, entryPath));
+            JsonReader reader = (parser, ctx) -> readObject(parser, ctx, "an object",
+                    (p, c) -> p.currentToken() == JsonToken.VALUE_NULL ? null : itemReader.read(p, c));
             return new TypeSpec.Compiled(schema, reader);
         };
     }
 
     /**
-     * A JSON object with arbitrary keys as a map, in the object's order, each value read by {@code entry} with its
-     * path; anything but an object is refused: it should be {@code expected}.
+     * A JSON object with arbitrary keys as a map, in the object's order, each value read by {@code entry} (which
+     * also gets JSON nulls) with its path; anything but an object is refused: it should be {@code expected}.
      */
-    static Map<String, Object> readObject(JsonNode node, ReadContext ctx, String path, String expected,
-                                          BiFunction<JsonNode, String, Object> entry) {
-        if (!node.isObject()) {
-            throw ctx.mismatch(path, expected, node);
+    static Map<String, Object> readObject(JsonParser parser, ReadContext ctx, String expected, JsonReader entry)
+            throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw ctx.mismatch(expected, parser);
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            values.put(e.getKey(), entry.apply(e.getValue(), path + "." + e.getKey()));
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            parser.nextToken();
+            ctx.enter(key);
+            values.put(key, entry.read(parser, ctx));
+            ctx.leave();
         }
         return values;
     }
 
-    static Object readTimestamp(JsonNode node, ReadContext ctx, String path) {
-        if (!node.isTextual()) {
-            throw ctx.mismatch(path, "an ISO-8601 timestamp", node);
+    static Object readTimestamp(JsonParser parser, ReadContext ctx) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw ctx.mismatch("an ISO-8601 timestamp", parser);
         }
-        Instant instant = parseInstant(node.asText());
+        Instant instant = parseInstant(parser.getText());
         if (instant == null) {
-            throw ctx.invalid(path, "is a text that is not an ISO-8601 timestamp");
+            throw ctx.invalid("is a text that is not an ISO-8601 timestamp");
         }
         return Date.from(instant);
     }
 
-    static Object readDate(JsonNode node, ReadContext ctx, String path) {
-        if (!node.isTextual()) {
-            throw ctx.mismatch(path, "a YYYY-MM-DD date", node);
+    static Object readDate(JsonParser parser, ReadContext ctx) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw ctx.mismatch("a YYYY-MM-DD date", parser);
         }
-        String text = node.asText();
+        String text = parser.getText();
         try {
             LocalDate date = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             return Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant());
         } catch (DateTimeParseException e) {
-            throw ctx.invalid(path, "is a text that is not a YYYY-MM-DD date");
+            throw ctx.invalid("is a text that is not a YYYY-MM-DD date");
         }
     }
 

@@ -3,8 +3,8 @@ package io.kafkaconnect.greenhouse.ashby;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.schema.JsonValues;
 import io.kafkaconnect.greenhouse.schema.ReadContext;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.TypeSpec;
@@ -21,7 +21,7 @@ class AshbyCustomFieldSpecsTest {
 
     private static Struct value(String json) throws Exception {
         TypeSpec.Compiled c = AshbyCustomFieldSpecs.VALUE.compile("T.value");
-        Struct s = (Struct) c.reader().read(JSON.readTree(json), new ReadContext("r", new UnknownFieldLog()), "v");
+        Struct s = (Struct) JsonValues.read(c, new ReadContext("r", new UnknownFieldLog()), json, "v");
         s.validate();
         return s;
     }
@@ -70,10 +70,9 @@ class AshbyCustomFieldSpecsTest {
         TypeSpec.Compiled c = AshbyCustomFieldSpecs.VALUES_BY_KEY.compile("T.values");
         ReadContext ctx = new ReadContext("r", new UnknownFieldLog());
         @SuppressWarnings("unchecked")
-        Map<String, Struct> map = (Map<String, Struct>) c.reader().read(JSON.readTree("{\"a\":null,\"b\":2}"), ctx, "v");
+        Map<String, Struct> map = (Map<String, Struct>) JsonValues.read(c, ctx, "{\"a\":null,\"b\":2}", "v");
         assertThat(map.get("a").getString("type")).isEqualTo("null");
         assertThat(map.get("b").getFloat64("number_value")).isEqualTo(2.0);
-        JsonNode notAnObject = JSON.readTree("[1]");
-        assertThatThrownBy(() -> c.reader().read(notAnObject, ctx, "v")).isInstanceOf(RecordConversionException.class);
+        assertThatThrownBy(() -> JsonValues.read(c, ctx, "[1]", "v")).isInstanceOf(RecordConversionException.class);
     }
 }

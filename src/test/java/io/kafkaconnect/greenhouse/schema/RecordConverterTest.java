@@ -203,4 +203,22 @@ class RecordConverterTest {
         assertThat(Types.parseInstant("2013-12-10")).isEqualTo(Instant.parse("2013-12-10T00:00:00Z"));
         assertThat(Types.parseInstant("nope")).isNull();
     }
+
+    @Test
+    void aBadValueBeforeTheIdNamesTheRecordAndLeavesTheParserAtItsEndSoTheNextRecordReads() throws Exception {
+        try (com.fasterxml.jackson.core.JsonParser parser = json.getFactory().createParser("""
+                [{"phones": [{"value": "555", "type": {"deep": [1, {"x": 2}]}}], "tags": ["a"], "id": 7},
+                 {"id": 8, "name": "Bo"}]""")) {
+            parser.nextToken();
+            parser.nextToken();
+            assertThatThrownBy(() -> converter.read(parser)).isInstanceOf(RecordConversionException.class)
+                    .hasMessageContaining("id=7").hasMessageContaining("'phones[0].type'")
+                    .hasMessageContaining("should be a string but is a JSON object");
+            assertThat(parser.currentToken()).isEqualTo(com.fasterxml.jackson.core.JsonToken.END_OBJECT);
+            parser.nextToken();
+            Struct next = converter.read(parser);
+            assertThat(next.getInt64("id")).isEqualTo(8L);
+            assertThat(next.getString("name")).isEqualTo("Bo");
+        }
+    }
 }

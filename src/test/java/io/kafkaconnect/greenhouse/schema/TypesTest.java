@@ -3,7 +3,6 @@ package io.kafkaconnect.greenhouse.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.junit.jupiter.api.Test;
@@ -13,11 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TypesTest {
     private static final Map<String, TypeSpec> SCALARS = Map.of("STRING", Types.STRING, "INT64", Types.INT64,
             "INT32", Types.INT32, "FLOAT64", Types.FLOAT64, "BOOLEAN", Types.BOOLEAN);
-    private final ObjectMapper json = new ObjectMapper();
     private final ReadContext ctx = new ReadContext("people", new UnknownFieldLog());
 
     private Object read(TypeSpec type, String value) throws Exception {
-        return type.compile("t").reader().read(json.readTree(value), ctx, "f");
+        return JsonValues.read(type.compile("t"), ctx, value, "f");
     }
 
     @ParameterizedTest(name = "{0} reads {1}")
