@@ -1,5 +1,7 @@
 package io.kafkaconnect.greenhouse.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -104,10 +106,18 @@ public final class ApiClient implements AutoCloseable {
         return serverClock;
     }
 
-    /** GETs one page of a list that pages with {@code Link} headers. {@code resource} names what is read, for messages. */
-    public ApiPage getPage(HttpUrl url, String resource) {
-        return exchange(PageRequest.get(url), resource, (request, headers, root, serverDate) ->
-                linkedPage(request, headers, root, serverDate, resource));
+    /**
+     * GETs one page of a list that pages with {@code Link} headers, its records as trees. {@code resource} names what
+     * is read, for messages.
+     */
+    public ApiPage<JsonNode> getPage(HttpUrl url, String resource) {
+        return getPage(url, resource, RecordParser.TREE);
+    }
+
+    /** GETs one page of a list that pages with {@code Link} headers, each record read by {@code records}. */
+    public <R> ApiPage<R> getPage(HttpUrl url, String resource, RecordParser<R> records) {
+        return exchange(PageRequest.get(url), resource, (request, headers, body, serverDate) ->
+                linkedPage(request, headers, body, serverDate, resource, records));
     }
 
     /**
@@ -176,9 +186,9 @@ public final class ApiClient implements AutoCloseable {
                     why = RequestCounters.RetryCause.REDIRECT;
                 } else if (code >= 200 && code < 300) {
                     try {
-                        JsonNode root = readJson(response);
-                        protocol.checkBody(root, resource, sent);
-                        return reader.read(sent, response.headers(), root, serverDate);
+                        JsonBody body = readBody(response);
+                        protocol.checkBody(body, resource, sent);
+                        return reader.read(sent, response.headers(), body, serverDate);
                     } catch (CappedInputStream.CapExceededException e) {
                         throw new ApiException(0, "The answer to " + sent.method() + " " + redact(sent.url())
                                 + " while reading " + resource + " is larger than " + maxResponseBytes + " bytes ("
@@ -290,7 +300,7 @@ public final class ApiClient implements AutoCloseable {
                 + " (check " + protocol.baseUrlSetting() + " if the API has moved)";
     }
 
-    private JsonNode readJson(Response response) throws IOException {
+    private JsonBody readBody(Response response) throws IOException {
         ResponseBody body = response.body();
         String type = response.header("Content-Type", "");
         if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
@@ -299,25 +309,28 @@ public final class ApiClient implements AutoCloseable {
         if (body.contentLength() > maxResponseBytes) {
             throw new CappedInputStream.CapExceededException(maxResponseBytes);
         }
-        JsonNode root;
         try (InputStream in = new CappedInputStream(body.byteStream(), maxResponseBytes)) {
-            root = json.readTree(in);
+            return new JsonBody(json.getFactory(), in.readAllBytes());
         }
-        if (root == null || root.isMissingNode()) {
-            throw new TransientReplyException("an empty body");
-        }
-        return root;
     }
 
-    private ApiPage linkedPage(PageRequest request, Headers headers, JsonNode root, Instant serverDate, String resource) {
-        if (!root.isArray()) {
-            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT) + " instead of a list");
+    private <R> ApiPage<R> linkedPage(PageRequest request, Headers headers, JsonBody body, Instant serverDate,
+                                      String resource, RecordParser<R> parser) throws IOException {
+        List<R> records = new ArrayList<>();
+        try (JsonParser json = body.parser()) {
+            if (json.currentToken() != JsonToken.START_ARRAY) {
+                throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken()) + " instead of a list");
+            }
+            for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                if (t == null) {
+                    throw new TransientReplyException("a list that ends too early");
+                }
+                records.add(parser.parse(json, body));
+            }
         }
-        List<JsonNode> records = new ArrayList<>(root.size());
-        root.forEach(records::add);
         Map<String, String> links = LinkHeader.parse(String.join(",", headers.values("Link")));
         HttpUrl url = request.url();
-        return new ApiPage(url, records, link(links, "next", url, resource), link(links, "prev", url, resource),
+        return new ApiPage<>(url, records, link(links, "next", url, resource), link(links, "prev", url, resource),
                 link(links, "last", url, resource), serverDate);
     }
 

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 
 /**
  * How one API frames its answers beyond HTTP itself: errors it reports inside a successful answer, and what to
@@ -18,11 +18,12 @@ public interface Protocol {
     /**
      * Checks the JSON of a 2xx answer before its page is read.
      *
+     * @throws IOException             when the body is not JSON
      * @throws ThrottledReplyException when the API says to slow down
      * @throws TransientReplyException when the API reports a failure that a retry may fix
      * @throws ApiException            when the API reports an error that retrying will not fix
      */
-    default void checkBody(JsonNode root, String resource, PageRequest request) {
+    default void checkBody(JsonBody body, String resource, PageRequest request) throws IOException {
     }
 
     /**

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.kafkaconnect.greenhouse.api.CursorPage;
+import io.kafkaconnect.greenhouse.api.JsonBody;
 import io.kafkaconnect.greenhouse.api.PageReader;
 import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.Protocol;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.api.TransientReplyException;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -103,21 +107,38 @@ public final class AshbyDialect implements TokenDialect {
         return listRequest(baseUrl, resource, null, null, 1);
     }
 
+    /** Reads the {@code results} record by record; the other fields of the answer (all small) as a tree. */
     @Override
-    public PageReader<CursorPage> pageReader() {
-        return (request, headers, root, serverDate) -> {
-            JsonNode results = root.get("results");
-            if (results == null || !results.isArray()) {
+    public <R> PageReader<CursorPage<R>> pageReader(RecordParser<R> parser) {
+        return (request, headers, body, serverDate) -> {
+            List<R> records = null;
+            ObjectNode root = NODES.objectNode();
+            try (JsonParser json = body.parser()) {
+                if (json.currentToken() != JsonToken.START_OBJECT) {
+                    throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken())
+                            + " instead of an Ashby answer object");
+                }
+                for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                    JsonToken value = json.nextToken();
+                    if ("results".equals(name) && value == JsonToken.START_ARRAY) {
+                        records = new ArrayList<>();
+                        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                            records.add(parser.parse(json, body));
+                        }
+                    } else {
+                        root.set(name, RecordParser.TREE.parse(json, body));
+                    }
+                }
+            }
+            if (records == null) {
                 throw new TransientReplyException("an answer without a 'results' list");
             }
-            List<JsonNode> records = new ArrayList<>(results.size());
-            results.forEach(records::add);
             boolean more = root.path("moreDataAvailable").asBoolean(false);
             String next = text(root.get("nextCursor"));
             if (more && next == null) {
                 throw new TransientReplyException("moreDataAvailable without a nextCursor");
             }
-            return new CursorPage(records, more ? next : null, text(root.get("syncToken")), serverDate);
+            return new CursorPage<>(records, more ? next : null, text(root.get("syncToken")), serverDate);
         };
     }
 

@@ -1,6 +1,11 @@
 package io.kafkaconnect.greenhouse.ashby;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.api.JsonBody;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.Credentials;
@@ -43,10 +48,21 @@ public final class AshbyProtocol implements Protocol {
     }
 
     @Override
-    public void checkBody(JsonNode root, String resource, PageRequest request) {
-        if (!root.isObject()) {
-            throw new TransientReplyException("a JSON " + root.getNodeType().name().toLowerCase(Locale.ROOT)
-                    + " instead of an Ashby answer object");
+    public void checkBody(JsonBody body, String resource, PageRequest request) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        try (JsonParser json = body.parser()) {
+            if (json.currentToken() != JsonToken.START_OBJECT) {
+                throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken())
+                        + " instead of an Ashby answer object");
+            }
+            for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
+                json.nextToken();
+                if ("results".equals(name)) {
+                    json.skipChildren(); // the page reader reads them
+                } else {
+                    root.set(name, JSON.readTree(json));
+                }
+            }
         }
         JsonNode success = root.get("success");
         if (success == null || !success.isBoolean()) {

@@ -34,7 +34,7 @@ public final class PageNumbers {
     }
 
     /** The page count from the {@code last} link, or null without one (or an opaque one). */
-    public Integer count(ApiPage page) {
+    public Integer count(ApiPage<?> page) {
         Integer last = of(page.last());
         return last == null ? null : Math.max(1, last);
     }

@@ -10,7 +10,7 @@ import org.apache.kafka.connect.data.Struct;
 /**
  * Reads the JSON objects of one resource into Structs of its schema, straight from a streaming parser: no tree of
  * the record is built (only of its undeclared properties and of values of open shape, such as custom fields).
- * Not thread-safe: one converter reads one record at a time.
+ * Thread-safe: each thread reads with its own {@link ReadContext}.
  */
 public final class RecordConverter {
     /**
@@ -26,13 +26,13 @@ public final class RecordConverter {
 
     private final Schema schema;
     private final JsonReader reader;
-    private final ReadContext context;
+    private final ThreadLocal<ReadContext> contexts;
 
     public RecordConverter(String resource, String schemaName, StructSpec spec, UnknownFieldLog unknownFields) {
         TypeSpec.Compiled compiled = spec.compileRoot(schemaName, UNDECLARED_FIELD, UNDECLARED_DOC);
         this.schema = compiled.schema();
         this.reader = compiled.reader();
-        this.context = new ReadContext(resource, unknownFields);
+        this.contexts = ThreadLocal.withInitial(() -> new ReadContext(resource, unknownFields));
     }
 
     public Schema schema() {
@@ -48,6 +48,7 @@ public final class RecordConverter {
      * @throws IOException               if the JSON itself is broken
      */
     public Struct read(JsonParser parser) throws IOException {
+        ReadContext context = contexts.get();
         context.startRecord();
         Struct struct;
         try {

@@ -59,7 +59,7 @@ public final class PagingGuard {
      * else {@code next}), and returns it: as it came, or on a page-number endpoint without a {@code prev} link
      * above page 1, with one to the page below.
      */
-    public ApiPage check(HttpUrl url, ApiPage page, boolean downward) {
+    public <R> ApiPage<R> check(HttpUrl url, ApiPage<R> page, boolean downward) {
         checkSize(page.records().size(), url);
         read.add(ContentHash.of(url.toString()));
         if (first == null) {
@@ -114,14 +114,14 @@ public final class PagingGuard {
         }
     }
 
-    private ApiPage withPrev(ApiPage page, HttpUrl url, int at) {
+    private <R> ApiPage<R> withPrev(ApiPage<R> page, HttpUrl url, int at) {
         if (!missingPrevLogged) {
             missingPrevLogged = true;
             log.warn("{}: page {} came without a 'prev' link ({}); the walk goes on at page {} and down to page 1 by "
                     + "page number", resource, at, ApiClient.redact(url), at - 1);
         }
         HttpUrl prev = pageNumbers.at(url, at - 1);
-        return new ApiPage(page.url(), page.records(), page.next(), prev, page.last(), page.serverTime());
+        return new ApiPage<>(page.url(), page.records(), page.next(), prev, page.last(), page.serverTime());
     }
 
     private ApiException anomaly(String what, HttpUrl url) {

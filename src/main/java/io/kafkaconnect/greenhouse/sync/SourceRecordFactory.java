@@ -1,12 +1,17 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.api.JsonBody;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.util.ContentHash;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +19,7 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,8 @@ public final class SourceRecordFactory {
     private final RecordConverter converter;
     private final Schema keySchema;
     private final Class<?> keyType;
+    /** The schema's change-time field (a Timestamp), or null if the resource has none. */
+    private final Field cursorField;
 
     public SourceRecordFactory(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
         this.resource = resource;
@@ -45,6 +53,13 @@ public final class SourceRecordFactory {
         }
         boolean numeric = keyField.schema().type() == Schema.Type.INT64;
         this.keyType = numeric ? Long.class : String.class;
+        this.cursorField = resource.cursorField() == null ? null : converter.schema().field(resource.cursorField());
+        if (resource.cursorField() != null && (cursorField == null
+                || !Timestamp.LOGICAL_NAME.equals(cursorField.schema().name()))) {
+            // the walks filter and plan by the change time that reading the record collects
+            throw new IllegalArgumentException(resource.name() + ": change-time field " + resource.cursorField()
+                    + " must be a timestamp field of the schema");
+        }
         this.keySchema = SchemaBuilder.struct().name(resource.schemaName() + "Key")
                 .field(resource.keyField(), numeric ? Schema.INT64_SCHEMA : Schema.STRING_SCHEMA).build();
     }
@@ -55,18 +70,83 @@ public final class SourceRecordFactory {
     }
 
     /** A converted record, before its offset is known. */
-    public record Converted(Struct key, Struct value, Long timestamp, JsonNode json) {
+    public record Converted(Struct key, Struct value, Long timestamp) {
+    }
+
+    /** Reads the records of this resource's pages as they are parsed (thread-safe). */
+    public RecordParser<ParsedRecord> parser() {
+        return this::parse;
+    }
+
+    /** Reads the record the parser stands on, to its last token, with a digest of its bytes in {@code body}. */
+    private ParsedRecord parse(JsonParser parser, JsonBody body) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        Struct value = null;
+        RecordConversionException error = null;
+        try {
+            value = converter.read(parser);
+        } catch (RecordConversionException e) {
+            error = e;
+        }
+        int end = (int) parser.currentLocation().getByteOffset();
+        return parsed(value, error, ContentHash.of(body.bytes(), start, end));
+    }
+
+    /** Reads a record already parsed into a tree (records that need changing before they are read, tests). */
+    public ParsedRecord parse(JsonNode json) {
+        Struct value = null;
+        RecordConversionException error = null;
+        try {
+            value = converter.convert(json);
+        } catch (RecordConversionException e) {
+            error = e;
+        }
+        return parsed(value, error, ContentHash.of(json));
+    }
+
+    /** {@link #parse(JsonNode)} of each. */
+    public List<ParsedRecord> parseAll(List<JsonNode> records) {
+        List<ParsedRecord> out = new ArrayList<>(records.size());
+        records.forEach(json -> out.add(parse(json)));
+        return out;
+    }
+
+    private ParsedRecord parsed(Struct value, RecordConversionException error, long digest) {
+        if (error != null) {
+            String named = error.recordId();
+            Object id = named.equals("?") ? null : keyType == String.class ? named : parseLong(named);
+            return new ParsedRecord(id, null, digest, null, error);
+        }
+        Long changed = changeTime(value);
+        return new ParsedRecord(value.get(resource.keyField()), changed == null ? null : Instant.ofEpochMilli(changed),
+                digest, value, null);
+    }
+
+    private static Long parseLong(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** @throws RecordConversionException if the object does not fit the schema or has no usable key */
     public Converted convert(JsonNode json) {
-        Struct value = converter.convert(json);
-        Object id = value.get(resource.keyField());
+        return convert(parse(json));
+    }
+
+    /** @throws RecordConversionException if the record does not fit the schema or has no usable key */
+    public Converted convert(ParsedRecord record) {
+        if (record.error() != null) {
+            throw record.error();
+        }
+        Struct value = record.value();
+        Object id = record.id();
         if (!keyType.isInstance(id) || (id instanceof String s && s.isEmpty())) {
             throw new RecordConversionException(resource.name(), "?", resource.keyField(), "is missing; records need it as their key");
         }
         Struct key = new Struct(keySchema).put(resource.keyField(), id);
-        return new Converted(key, value, changeTime(value), json);
+        return new Converted(key, value, record.changedAt() == null ? null : record.changedAt().toEpochMilli());
     }
 
     public SourceRecord toSourceRecord(Converted c, Map<String, ?> offset) {
@@ -79,7 +159,7 @@ public final class SourceRecordFactory {
      * again), the last one {@code after}. A record that does not fit its schema fails the batch or is skipped, as
      * {@code errors} says; with {@code sent} given, records whose content was sent before are left out.
      */
-    public List<SourceRecord> toSourceRecords(List<JsonNode> page, Map<String, ?> resumeHere, Map<String, ?> after,
+    public List<SourceRecord> toSourceRecords(List<ParsedRecord> page, Map<String, ?> resumeHere, Map<String, ?> after,
                                               ConversionErrors errors, SentDigests sent) {
         return withOffsets(convertAll(page, errors, sent), resumeHere, after);
     }
@@ -88,12 +168,12 @@ public final class SourceRecordFactory {
      * The records of a page, their offsets not set yet (null): for callers that learn where they stand only
      * when the records are handed over. Errors and {@code sent} as for {@link #toSourceRecords}.
      */
-    public List<SourceRecord> convertAll(List<JsonNode> page, ConversionErrors errors, SentDigests sent) {
+    public List<SourceRecord> convertAll(List<ParsedRecord> page, ConversionErrors errors, SentDigests sent) {
         List<SourceRecord> out = new ArrayList<>(page.size());
-        for (JsonNode json : page) {
+        for (ParsedRecord record : page) {
             Converted c;
             try {
-                c = convert(json);
+                c = convert(record);
             } catch (RecordConversionException e) {
                 if (errors == ConversionErrors.FAIL) {
                     throw e;
@@ -101,7 +181,7 @@ public final class SourceRecordFactory {
                 log.warn("Skipping a record: {}", e.getMessage());
                 continue;
             }
-            if (sent == null || sent.changed(c.key().get(resource.keyField()), ContentHash.of(json))) {
+            if (sent == null || sent.changed(c.key().get(resource.keyField()), record.digest())) {
                 out.add(toSourceRecord(c, null));
             }
         }
@@ -122,11 +202,11 @@ public final class SourceRecordFactory {
 
     /** The record's change time in epoch ms (the cursor field), or null if it has none. */
     private Long changeTime(Struct value) {
-        if (resource.cursorField() == null || value.schema().field(resource.cursorField()) == null) {
+        if (cursorField == null) {
             return null;
         }
         // the converter has parsed it already: the cursor field is a Connect Timestamp
-        return value.get(resource.cursorField()) instanceof java.util.Date date ? date.getTime() : null;
+        return value.get(cursorField) instanceof java.util.Date date ? date.getTime() : null;
     }
 
     public Schema valueSchema() {

@@ -69,7 +69,7 @@ public final class TokenSync implements ResourceSync {
 
     private TokenOffset position;
     /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
-    private Future<CursorPage> ahead;
+    private Future<CursorPage<JsonNode>> ahead;
     private TokenOffset aheadOf;
     private Instant dueAt = Instant.MIN;
     private long passRecords;
@@ -115,7 +115,7 @@ public final class TokenSync implements ResourceSync {
             passGuard = newGuard();
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
-        CursorPage page;
+        CursorPage<JsonNode> page;
         try {
             page = pageAt(before);
         } catch (ExpiredCursorException e) {
@@ -141,7 +141,7 @@ public final class TokenSync implements ResourceSync {
                 ? children(page.records()) : page.records();
         TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
                 : before.atCursor(page.nextCursor());
-        List<SourceRecord> out = records.toSourceRecords(objects, before.toMap(), after.toMap(),
+        List<SourceRecord> out = records.toSourceRecords(records.parseAll(objects), before.toMap(), after.toMap(),
                 settings.conversionErrors(), sent);
         passRecords += out.size();
         progress.sent(out.size());
@@ -155,8 +155,8 @@ public final class TokenSync implements ResourceSync {
     }
 
     /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
-    private CursorPage pageAt(TokenOffset at) throws InterruptedException {
-        Future<CursorPage> fetched = ahead;
+    private CursorPage<JsonNode> pageAt(TokenOffset at) throws InterruptedException {
+        Future<CursorPage<JsonNode>> fetched = ahead;
         boolean mine = fetched != null && at.equals(aheadOf);
         ahead = null;
         aheadOf = null;
@@ -188,7 +188,7 @@ public final class TokenSync implements ResourceSync {
         return dialect.listRequest(settings.baseUrl(), resource, null, null, settings.pageSize()).url();
     }
 
-    private CursorPage fetch(TokenOffset at) {
+    private CursorPage<JsonNode> fetch(TokenOffset at) {
         return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), cursorOf(at),
                 settings.pageSize()), resource.name(), dialect.pageReader());
     }
@@ -258,7 +258,7 @@ public final class TokenSync implements ResourceSync {
         int restarts = 0;
         PagingGuard guard = newGuard();
         do {
-            CursorPage page;
+            CursorPage<JsonNode> page;
             try {
                 page = client.exchange(dialect.childRequest(settings.baseUrl(), resource, parentId, cursor,
                         settings.pageSize()), resource.name(), dialect.pageReader());

@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import java.util.ArrayList;
@@ -28,14 +28,14 @@ final class LowerPagesRead {
     }
 
     /** A page read and held; page k is kept as read (to be merged), the others converted. */
-    private record HeldPage(List<JsonNode> json, List<SourceRecord> records, Optional<Walking> next) {
+    private record HeldPage(List<ParsedRecord> json, List<SourceRecord> records, Optional<Walking> next) {
     }
 
     private final WindowWalker walker;
-    private final Function<List<JsonNode>, List<SourceRecord>> converter;
+    private final Function<List<ParsedRecord>, List<SourceRecord>> converter;
     private final List<HeldPage> held = new ArrayList<>();
 
-    LowerPagesRead(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter) {
+    LowerPagesRead(WindowWalker walker, Function<List<ParsedRecord>, List<SourceRecord>> converter) {
         this.walker = walker;
         this.converter = converter;
     }
@@ -66,7 +66,7 @@ final class LowerPagesRead {
         if (count == null || count != pages) {
             return null;
         }
-        List<JsonNode> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
+        List<ParsedRecord> pageK = new ArrayList<>(walker.withoutIds(top.json(), above));
         pageK.addAll(again.toSend());
         List<Long> readOnK = new ArrayList<>(walker.ids(top.json()));
         readOnK.addAll(walker.ids(again.toSend()));

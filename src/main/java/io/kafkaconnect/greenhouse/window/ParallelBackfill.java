@@ -1,6 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
@@ -84,7 +84,7 @@ final class ParallelBackfill {
 
     private final WindowWalker walker;
     /** Converts a page's records (offsets not set), on the fetch thread that read it. */
-    private final Function<List<JsonNode>, List<SourceRecord>> converter;
+    private final Function<List<ParsedRecord>, List<SourceRecord>> converter;
     private final ExecutorService pool;
     private final IntSupplier concurrency;
     private final int pageSize;
@@ -115,7 +115,7 @@ final class ParallelBackfill {
      * @param window      the window, what its first page shows and what a previous run read of it
      * @param reading     the pieces a previous run read partly, each at the page it reads next
      */
-    ParallelBackfill(WindowWalker walker, Function<List<JsonNode>, List<SourceRecord>> converter, ExecutorService pool,
+    ParallelBackfill(WindowWalker walker, Function<List<ParsedRecord>, List<SourceRecord>> converter, ExecutorService pool,
                      IntSupplier concurrency, int pageSize, BackfillPlanner.Start window, List<Walking> reading) {
         this.walker = walker;
         this.converter = converter;
@@ -483,7 +483,7 @@ final class ParallelBackfill {
         try {
             WindowWalker.PageSink sink = new WindowWalker.PageSink() {
                 @Override
-                public boolean accept(List<JsonNode> page, Optional<Walking> after) {
+                public boolean accept(List<ParsedRecord> page, Optional<Walking> after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
                     stoppedForSplit[0] = stopsForSplit(p, after);

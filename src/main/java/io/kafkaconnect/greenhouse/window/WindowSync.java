@@ -1,6 +1,5 @@
 package io.kafkaconnect.greenhouse.window;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -8,6 +7,7 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
@@ -68,7 +68,7 @@ public final class WindowSync implements ResourceSync {
      * stands in for the first page of a first window that turns out large (the same records, but for those
      * changed in the last few seconds): a backfill is planned from it without asking again. Null once used.
      */
-    private ApiPage firstPageOfAll;
+    private ApiPage<ParsedRecord> firstPageOfAll;
     /** Pieces of this sync's backfills split at the end (see {@link ParallelBackfill#splits}). */
     private int backfillSplits;
     /** Snapshot resources: id → digest of the content last sent by this task. */
@@ -82,7 +82,8 @@ public final class WindowSync implements ResourceSync {
         this.settings = context.settings();
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
-        this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize());
+        this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize(),
+                records.parser());
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
@@ -151,7 +152,7 @@ public final class WindowSync implements ResourceSync {
 
     /** Reads the window's next page, or, if its first page shows a large window, begins reading it in pieces. */
     private List<SourceRecord> walk(Walking before) {
-        ApiPage ofAll = takeFirstPageOfAll();
+        ApiPage<ParsedRecord> ofAll = takeFirstPageOfAll();
         if (ofAll != null && before.watermark() == null && before.next() == null && isLarge(ofAll, before.span())) {
             startBackfill(Backfilling.begun(before.span()), ofAll);
             return List.of();
@@ -176,16 +177,16 @@ public final class WindowSync implements ResourceSync {
      * window's first page.
      */
     private List<SourceRecord> resumeBackfill(Backfilling before) {
-        ApiPage ofAll = takeFirstPageOfAll();
-        ApiPage first = ofAll != null && before.watermark() == null && isLarge(ofAll, before.span()) ? ofAll
+        ApiPage<ParsedRecord> ofAll = takeFirstPageOfAll();
+        ApiPage<ParsedRecord> first = ofAll != null && before.watermark() == null && isLarge(ofAll, before.span()) ? ofAll
                 : walker.next(Walking.opened(before.span()), walkGuard).page();
         startBackfill(before, first);
         return List.of();
     }
 
     /** The first page of everything, if it was read to learn the API's clock and is not used yet. */
-    private ApiPage takeFirstPageOfAll() {
-        ApiPage ofAll = firstPageOfAll;
+    private ApiPage<ParsedRecord> takeFirstPageOfAll() {
+        ApiPage<ParsedRecord> ofAll = firstPageOfAll;
         firstPageOfAll = null;
         return ofAll;
     }
@@ -219,7 +220,7 @@ public final class WindowSync implements ResourceSync {
     }
 
     /** Whether a window whose first page is {@code first} is worth reading in pieces. */
-    private boolean isLarge(ApiPage first, Window window) {
+    private boolean isLarge(ApiPage<ParsedRecord> first, Window window) {
         if (first.next() == null || !canSplit(window)) {
             return false;
         }
@@ -237,7 +238,7 @@ public final class WindowSync implements ResourceSync {
     }
 
     /** Reads {@code window} in pieces (but for what a previous run read of it), planned from its first page. */
-    private void startBackfill(Backfilling window, ApiPage first) {
+    private void startBackfill(Backfilling window, ApiPage<ParsedRecord> first) {
         int pages = walker.estimatedPages(first);
         boolean counted = walker.pageCount(first) != null;
         log.info("{}: window [{}, {}) holds {}; reading it in pieces, up to {} at once", resource.name(),
@@ -277,8 +278,8 @@ public final class WindowSync implements ResourceSync {
      */
     private Instant learnServerClock() {
         boolean mayBackfill = position.watermark() == null && resourceCanSplit();
-        ApiPage page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
-                mayBackfill ? settings.pageSize() : 1), resource.name());
+        ApiPage<ParsedRecord> page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
+                mayBackfill ? settings.pageSize() : 1), resource.name(), records.parser());
         firstPageOfAll = mayBackfill ? page : null;
         return client.serverClock().now().orElseThrow(() -> new IllegalStateException(
                 "The API sent no Date header, so windows cannot be bounded by its clock"));
@@ -296,7 +297,7 @@ public final class WindowSync implements ResourceSync {
         dueAt = clock.instant().plus(wait);
     }
 
-    private List<SourceRecord> toRecords(List<JsonNode> page, WindowOffset resumeHere, WindowOffset after) {
+    private List<SourceRecord> toRecords(List<ParsedRecord> page, WindowOffset resumeHere, WindowOffset after) {
         List<SourceRecord> out;
         synchronized (records) { // backfill pieces are converted on the fetch threads
             out = records.toSourceRecords(page, resumeHere.toMap(), after.toMap(), settings.conversionErrors(),
@@ -310,7 +311,7 @@ public final class WindowSync implements ResourceSync {
      * A backfill page's records, on a fetch thread; {@link ParallelBackfill} sets their offsets when it queues
      * them. Backfills are incremental resources only, so no snapshot digests are involved.
      */
-    private List<SourceRecord> backfillRecords(List<JsonNode> page) {
+    private List<SourceRecord> backfillRecords(List<ParsedRecord> page) {
         synchronized (records) {
             return records.convertAll(page, settings.conversionErrors(), null);
         }

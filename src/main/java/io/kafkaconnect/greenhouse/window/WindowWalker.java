@@ -1,17 +1,17 @@
 package io.kafkaconnect.greenhouse.window;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
-import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.window.WindowOffset.NextPage;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
@@ -57,8 +57,12 @@ final class WindowWalker {
     private final int pageSize;
     private final boolean openEnded;
     private final AtomicBoolean oversizeLogged = new AtomicBoolean();
+    private final RecordParser<ParsedRecord> parser;
 
-    WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize) {
+    /** @param parser reads the resource's records from its pages (ids and change times for the walk, values to send) */
+    WindowWalker(Resource resource, WindowDialect dialect, ApiClient client, HttpUrl baseUrl, int pageSize,
+                 RecordParser<ParsedRecord> parser) {
+        this.parser = parser;
         this.resource = resource;
         this.dialect = dialect;
         this.pageNumbers = dialect.pageNumbers();
@@ -83,7 +87,7 @@ final class WindowWalker {
      * @param window the window it was read in
      * @param next   the position at the page to read next; empty when this was the window's last page
      */
-    record Step(ApiPage page, List<JsonNode> toSend, Walking window, Optional<Walking> next) {
+    record Step(ApiPage<ParsedRecord> page, List<ParsedRecord> toSend, Walking window, Optional<Walking> next) {
         boolean windowDone() {
             return next.isEmpty();
         }
@@ -119,9 +123,9 @@ final class WindowWalker {
         HttpUrl url = at != null ? HttpUrl.get(at.url())
                 : dialect.firstPage(baseUrl, resource,
                         new Window(position.watermark(), openEnded ? null : position.windowEnd()), pageSize);
-        ApiPage page;
+        ApiPage<ParsedRecord> page;
         try {
-            page = client.getPage(url, resource.name());
+            page = client.getPage(url, resource.name(), parser);
         } catch (ExpiredCursorException e) {
             if (at == null) {
                 throw e;
@@ -133,7 +137,7 @@ final class WindowWalker {
         page = guard.check(url, page, at != null && at.walk() == Walk.PREV);
         List<Long> seen = at == null ? List.of() : at.seen();
         if (openEnded) {
-            List<JsonNode> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)),
+            List<ParsedRecord> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)),
                     position.windowEnd());
             return step(page, toSend, position, page.next(), Walk.NEXT, ids(page.records()));
         }
@@ -149,12 +153,12 @@ final class WindowWalker {
         if (at.walk() == Walk.NEXT) {
             return step(page, page.records(), position, page.next(), Walk.NEXT, List.of());
         }
-        List<JsonNode> toSend = withoutIds(page.records(), new HashSet<>(seen));
+        List<ParsedRecord> toSend = withoutIds(page.records(), new HashSet<>(seen));
         return step(page, toSend, position, page.prev(), Walk.PREV, ids(page.records()));
     }
 
     /** A step to {@code nextPage} of the window, or (null) out of it. */
-    private static Step step(ApiPage page, List<JsonNode> toSend, Walking window, HttpUrl nextPage, Walk walk,
+    private static Step step(ApiPage<ParsedRecord> page, List<ParsedRecord> toSend, Walking window, HttpUrl nextPage, Walk walk,
                              List<Long> seen) {
         return new Step(page, toSend, window, nextPage == null ? Optional.empty()
                 : Optional.of(window.atPage(nextPage.toString(), walk, seen)));
@@ -169,7 +173,7 @@ final class WindowWalker {
          *
          * @return false to stop reading the piece here (another read takes the pages after it)
          */
-        boolean accept(List<JsonNode> records, Optional<Walking> next);
+        boolean accept(List<ParsedRecord> records, Optional<Walking> next);
 
         /**
          * How many records the piece holds, as soon as its last page is read (on a page-number endpoint that is
@@ -214,7 +218,7 @@ final class WindowWalker {
             HttpUrl first = dialect.firstPage(baseUrl, resource,
                     new Window(windowStart.watermark(), windowStart.windowEnd()), pageSize);
             HttpUrl guess = pageNumbers.at(first, guessPages);
-            ApiPage page = client.getPage(guess, resource.name());
+            ApiPage<ParsedRecord> page = client.getPage(guess, resource.name(), parser);
             if (page.next() == null && !page.records().isEmpty()) {
                 sink.counted((long) (guessPages - 1) * pageSize + page.records().size());
                 Optional<Walking> next = step(page, page.records(), windowStart, page.prev(), Walk.PREV,
@@ -235,7 +239,7 @@ final class WindowWalker {
             // one page after all, or no usable last link: read it from its first page
         }
         boolean mayGiveUp = maxPages != Integer.MAX_VALUE;
-        List<JsonNode> held = null;
+        List<ParsedRecord> held = null;
         Optional<Walking> position = Optional.of(windowStart);
         int pages = 0;
         PagingGuard guard = newGuard();
@@ -295,7 +299,7 @@ final class WindowWalker {
      * numbers the last record); null where the endpoint gives no such link.
      */
     Long count(Instant from, Instant to) {
-        ApiPage page = client.getPage(dialect.firstPage(baseUrl, resource, new Window(from, to), 1), resource.name());
+        ApiPage<ParsedRecord> page = client.getPage(dialect.firstPage(baseUrl, resource, new Window(from, to), 1), resource.name(), parser);
         if (page.next() == null) {
             return (long) page.records().size();
         }
@@ -304,9 +308,9 @@ final class WindowWalker {
     }
 
     /** The records changed before {@code end}, and those whose change time cannot be read. */
-    private List<JsonNode> changedBefore(List<JsonNode> records, Instant end) {
-        List<JsonNode> out = new ArrayList<>(records.size());
-        for (JsonNode json : records) {
+    private List<ParsedRecord> changedBefore(List<ParsedRecord> records, Instant end) {
+        List<ParsedRecord> out = new ArrayList<>(records.size());
+        for (ParsedRecord json : records) {
             Instant changed = changeTime(json);
             if (changed == null || changed.isBefore(end)) {
                 out.add(json);
@@ -316,12 +320,12 @@ final class WindowWalker {
     }
 
     /** The change times of records, where they have one. */
-    List<Instant> changeTimes(List<JsonNode> records) {
+    List<Instant> changeTimes(List<ParsedRecord> records) {
         List<Instant> times = new ArrayList<>(records.size());
         if (resource.cursorField() == null) {
             return times;
         }
-        for (JsonNode json : records) {
+        for (ParsedRecord json : records) {
             Instant instant = changeTime(json);
             if (instant != null) {
                 times.add(instant);
@@ -330,18 +334,17 @@ final class WindowWalker {
         return times;
     }
 
-    private Instant changeTime(JsonNode json) {
-        JsonNode t = resource.cursorField() == null ? null : json.get(resource.cursorField());
-        return t == null || !t.isTextual() ? null : Types.parseInstant(t.asText());
+    private static Instant changeTime(ParsedRecord record) {
+        return record.changedAt();
     }
 
     /** The page count from the {@code last} link, or null without one (or an opaque one). */
-    Integer pageCount(ApiPage page) {
+    Integer pageCount(ApiPage<ParsedRecord> page) {
         return pageNumbers.count(page);
     }
 
     /** The page count from the {@code last} link where there is one; a guess otherwise. */
-    int estimatedPages(ApiPage first) {
+    int estimatedPages(ApiPage<ParsedRecord> first) {
         Integer last = pageNumbers.of(first.last());
         return last == null ? UNKNOWN_PAGE_COUNT : Math.max(2, last);
     }
@@ -357,12 +360,12 @@ final class WindowWalker {
         return position.atPage(pageNumbers.at(HttpUrl.get(position.next().url()), page).toString(), Walk.PREV, seen);
     }
 
-    List<JsonNode> withoutIds(List<JsonNode> page, Set<Long> ids) {
+    List<ParsedRecord> withoutIds(List<ParsedRecord> page, Set<Long> ids) {
         if (ids.isEmpty()) {
             return page;
         }
-        List<JsonNode> out = new ArrayList<>(page.size());
-        for (JsonNode json : page) {
+        List<ParsedRecord> out = new ArrayList<>(page.size());
+        for (ParsedRecord json : page) {
             if (!ids.contains(id(json))) {
                 out.add(json);
             }
@@ -370,9 +373,9 @@ final class WindowWalker {
         return out;
     }
 
-    List<Long> ids(List<JsonNode> page) {
+    List<Long> ids(List<ParsedRecord> page) {
         List<Long> ids = new ArrayList<>(page.size());
-        for (JsonNode json : page) {
+        for (ParsedRecord json : page) {
             Long id = id(json);
             if (id != null) {
                 ids.add(id);
@@ -381,8 +384,7 @@ final class WindowWalker {
         return ids;
     }
 
-    private Long id(JsonNode json) {
-        JsonNode id = json.get(resource.keyField());
-        return id != null && id.canConvertToLong() ? id.longValue() : null;
+    private static Long id(ParsedRecord record) {
+        return record.id() instanceof Long id ? id : null;
     }
 }

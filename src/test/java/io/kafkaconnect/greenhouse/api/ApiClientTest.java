@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +59,7 @@ class ApiClientTest {
                 .addHeader("Link", "<" + next + ">; rel=\"next\", <" + server.url("/v1/candidates?page=9") + ">; rel=\"last\"")
                 .body("[{\"id\":1},{\"id\":2}]").build());
 
-        ApiPage page = client.getPage(server.url("/v1/candidates?per_page=2"), "candidates");
+        ApiPage<JsonNode> page = client.getPage(server.url("/v1/candidates?per_page=2"), "candidates");
 
         assertThat(page.records()).extracting(n -> n.get("id").asLong()).containsExactly(1L, 2L);
         assertThat(page.next()).isEqualTo(next);
@@ -98,7 +99,7 @@ class ApiClientTest {
         server.enqueue(json("[{\"id\":1},{\"id\""));
         server.enqueue(json("[{\"id\":7}]"));
 
-        ApiPage page = client.getPage(server.url("/v1/jobs"), "jobs");
+        ApiPage<JsonNode> page = client.getPage(server.url("/v1/jobs"), "jobs");
 
         assertThat(page.records()).hasSize(1);
         assertThat(server.getRequestCount()).isEqualTo(4);

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -273,7 +274,7 @@ class OAuthCredentialsTest {
                 : json(200, "[{\"id\":1}]");
         ApiClient client = client(credentials("4242"));
         try {
-            ApiPage page = client.getPage(server.url("/v3/candidates?per_page=10"), "candidates");
+            ApiPage<JsonNode> page = client.getPage(server.url("/v3/candidates?per_page=10"), "candidates");
             assertThat(page.records()).hasSize(1);
         } finally {
             client.close();

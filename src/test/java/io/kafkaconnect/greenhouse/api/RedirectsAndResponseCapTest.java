@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,7 +68,7 @@ class RedirectsAndResponseCapTest {
         server.enqueue(redirect(307, "/v1/moved/jobs?page=1"));
         server.enqueue(json("[{\"id\":1}]"));
 
-        ApiPage page = client.getPage(server.url("/v1/jobs?page=1"), "jobs");
+        ApiPage<JsonNode> page = client.getPage(server.url("/v1/jobs?page=1"), "jobs");
 
         assertThat(page.records()).hasSize(1);
         server.takeRequest();
@@ -81,7 +82,7 @@ class RedirectsAndResponseCapTest {
         server.enqueue(redirect(307, elsewhere.url("/v1/jobs?token=abc").toString()));
         server.enqueue(json("[{\"id\":1}]"));
 
-        ApiPage page = client.getPage(server.url("/v1/jobs"), "jobs");
+        ApiPage<JsonNode> page = client.getPage(server.url("/v1/jobs"), "jobs");
 
         assertThat(page.records()).hasSize(1);
         assertThat(elsewhere.getRequestCount()).isZero();

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +25,7 @@ class PagingGuardTest {
     void aDownwardWalkGoesOnBelowAPageWithoutPrevByTheDialectsPageParameter() {
         PagingGuard numbered = new PagingGuard("things", 10, PageNumbers.inQuery("pg"), new AtomicBoolean());
         HttpUrl third = HttpUrl.get("https://api.example.com/things?per_page=10&pg=3");
-        ApiPage page = new ApiPage(third, List.of(), null, null, null, null);
+        ApiPage<JsonNode> page = new ApiPage(third, List.of(), null, null, null, null);
 
         assertThat(numbered.check(third, page, true).prev())
                 .isEqualTo(HttpUrl.get("https://api.example.com/things?per_page=10&pg=2"));
@@ -34,7 +35,7 @@ class PagingGuardTest {
     void aNextLinkToALowerPageOfTheDialectsNumberingEndsTheWalk() {
         PagingGuard numbered = new PagingGuard("things", 10, PageNumbers.inQuery("pg"), new AtomicBoolean());
         HttpUrl third = HttpUrl.get("https://api.example.com/things?pg=3");
-        ApiPage page = new ApiPage(third, List.of(), HttpUrl.get("https://api.example.com/things?pg=2"), null, null,
+        ApiPage<JsonNode> page = new ApiPage(third, List.of(), HttpUrl.get("https://api.example.com/things?pg=2"), null, null,
                 null);
 
         assertThatThrownBy(() -> numbered.check(third, page, false)).isInstanceOf(ApiException.class)
@@ -44,7 +45,7 @@ class PagingGuardTest {
     @Test
     void linksWithoutPageNumbersAreNeverRenumbered() {
         HttpUrl link = HttpUrl.get("https://api.example.com/things?page=3");
-        ApiPage page = new ApiPage(link, List.of(), null, null, null, null);
+        ApiPage<JsonNode> page = new ApiPage(link, List.of(), null, null, null, null);
 
         assertThat(guard.check(link, page, true).prev()).as("opaque links: no page below to go on at").isNull();
     }

@@ -16,6 +16,7 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.Sleeper;
@@ -72,10 +73,10 @@ class ParallelBackfillTest {
     /** A backfill of everything changed before now, by pages of {@code pageSize}. */
     private ParallelBackfill backfill(int pageSize, IntSupplier concurrency) {
         Instant upper = sim.now().truncatedTo(ChronoUnit.SECONDS);
-        WindowWalker walker = new WindowWalker(candidates, dialect, client, config.baseUrl(), pageSize);
-        ApiPage first = client.getPage(dialect.firstPage(config.baseUrl(), candidates, new Window(null, upper),
-                pageSize), "candidates");
         SourceRecordFactory maker = maker();
+        WindowWalker walker = new WindowWalker(candidates, dialect, client, config.baseUrl(), pageSize, maker.parser());
+        ApiPage<ParsedRecord> first = client.getPage(dialect.firstPage(config.baseUrl(), candidates,
+                new Window(null, upper), pageSize), "candidates", maker.parser());
         return new ParallelBackfill(walker, page -> {
             synchronized (maker) {
                 return maker.convertAll(page, ConversionErrors.FAIL, null);

@@ -2,7 +2,10 @@ package io.kafkaconnect.greenhouse.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
+import io.kafkaconnect.greenhouse.sync.SourcePartition;
+import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -36,7 +39,9 @@ class WindowWalkerTest {
         server.start();
         client = TestApiClient.of(server.url("/"), new ApiKeyCredentials("k", "greenhouse.api.key", HarvestAccess::apiKeyHint),
                 ThingsDialect.INSTANCE, 0);
-        walker = new WindowWalker(THINGS, ThingsDialect.INSTANCE, client, server.url("/"), 2);
+        walker = new WindowWalker(THINGS, ThingsDialect.INSTANCE, client, server.url("/"), 2,
+                new SourceRecordFactory(THINGS, "t", SourcePartition.of("v1", server.url("/"), "things"),
+                        new UnknownFieldLog()).parser());
     }
 
     @AfterEach
@@ -97,10 +102,10 @@ class WindowWalkerTest {
     private WindowWalker.Piece read(int guessPages, int maxPages) {
         return walker.readPiece(WindowOffset.Walking.opened(new Window(FROM, TO)), guessPages, maxPages, new WindowWalker.PageSink() {
             @Override
-            public boolean accept(List<JsonNode> page,
+            public boolean accept(List<ParsedRecord> page,
                                   Optional<WindowOffset.Walking> after) {
                 if (!page.isEmpty()) {
-                    handed.add(page.stream().map(json -> json.get("id").asLong()).toList());
+                    handed.add(page.stream().map(r -> (Long) r.id()).toList());
                 }
                 positions.add(after);
                 return true;
