@@ -306,11 +306,19 @@ public final class ApiClient implements AutoCloseable {
         if (type != null && type.toLowerCase(Locale.ROOT).contains("html")) {
             throw new TransientReplyException("an HTML page instead of JSON");
         }
-        if (body.contentLength() > maxResponseBytes) {
+        long length = body.contentLength();
+        if (length > maxResponseBytes) {
             throw new CappedInputStream.CapExceededException(maxResponseBytes);
         }
         try (InputStream in = new CappedInputStream(body.byteStream(), maxResponseBytes)) {
-            return new JsonBody(json.getFactory(), in.readAllBytes());
+            if (length < 0) {
+                return new JsonBody(json.getFactory(), in.readAllBytes());
+            }
+            byte[] bytes = new byte[(int) length]; // one copy of a large page, not readAllBytes' chunks and copies
+            if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                throw new IOException("the body ended before its Content-Length");
+            }
+            return new JsonBody(json.getFactory(), bytes);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.schema;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class CustomFieldSpecs {
     /** Fills {@code type}, {@code json} and the typed copy that fits; {@code schema} is built on {@link #valueSchemaBuilder}. */
     public static Struct toValue(Schema schema, JsonNode v) {
         Struct s = new Struct(schema);
-        s.put("json", v.toString());
+        s.put("json", json(v));
         if (v.isNull()) {
             s.put("type", "null");
         } else if (v.isTextual()) {
@@ -77,6 +78,14 @@ public final class CustomFieldSpecs {
     }
 
     /** Reads one entry's value (a JSON null as a {@code NullNode}); its path is the context's. */
+    /** The value's exact JSON text, as {@code toString} writes it, without a generator for a string or scalar. */
+    private static String json(JsonNode v) {
+        if (v.isTextual()) {
+            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(v.textValue())) + '"';
+        }
+        return v.isIntegralNumber() || v.isBoolean() || v.isNull() ? v.asText() : v.toString();
+    }
+
     public interface EntryReader {
         Object read(JsonNode value);
     }

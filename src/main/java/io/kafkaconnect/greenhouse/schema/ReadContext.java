@@ -115,10 +115,30 @@ public final class ReadContext {
         return new RecordConversionException(resource, recordId, where(), problem);
     }
 
-    /** The value the parser stands on, as a tree (for values of open shape, e.g. custom fields). */
+    /**
+     * The value the parser stands on, as a tree (for values of open shape, e.g. custom fields): the same nodes as
+     * Jackson's {@code readTree}, scalars made directly (most such values are; readTree sets up a context per call).
+     */
     public JsonNode tree(JsonParser parser) throws IOException {
-        JsonNode node = TREES.readTree(parser);
-        return node == null ? NullNode.getInstance() : node;
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        switch (parser.currentToken()) {
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return nodes.booleanNode(parser.getBooleanValue());
+            case VALUE_NULL:
+                return nodes.nullNode();
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> nodes.numberNode(parser.getIntValue());
+                    case LONG -> nodes.numberNode(parser.getLongValue());
+                    default -> nodes.numberNode(parser.getBigIntegerValue());
+                };
+            default:
+                JsonNode node = TREES.readTree(parser);
+                return node == null ? NullNode.getInstance() : node;
+        }
     }
 
     /** A property the schema does not declare, the parser on its value (kept if the policy says so, else skipped). */

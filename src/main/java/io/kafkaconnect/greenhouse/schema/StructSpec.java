@@ -133,6 +133,7 @@ public final class StructSpec implements TypeSpec {
             JsonStreamContext owner = parser.getParsingContext();
             int level = context.depth();
             Struct struct = new Struct(schema);
+            Object[] values = StructValues.of(struct);
             for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
                 JsonToken token = parser.nextToken();
                 Slot slot = slots.get(name);
@@ -145,7 +146,7 @@ public final class StructSpec implements TypeSpec {
                 } else if (token != JsonToken.VALUE_NULL) {
                     try {
                         Object value = slot.reader().read(parser, context);
-                        struct.put(slot.field(), value);
+                        StructValues.set(struct, values, slot.field(), value);
                         if (slot.names()) {
                             context.recordId(String.valueOf(value));
                         }

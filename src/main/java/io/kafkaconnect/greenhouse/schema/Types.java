@@ -147,11 +147,84 @@ public final class Types {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
             throw ctx.mismatch("an ISO-8601 timestamp", parser);
         }
-        Instant instant = parseInstant(parser.getText());
+        String text = parser.getText();
+        long utc = utcMillis(text);
+        if (utc != NOT_UTC) {
+            return new Date(utc);
+        }
+        Instant instant = parseInstant(text);
         if (instant == null) {
             throw ctx.invalid("is a text that is not an ISO-8601 timestamp");
         }
         return Date.from(instant);
+    }
+
+    private static final long NOT_UTC = Long.MIN_VALUE;
+
+    /**
+     * The epoch milliseconds of {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} (the APIs' usual shape), or
+     * {@link #NOT_UTC} for anything else ({@link #parseInstant} reads that). java.time's parser allocates a map
+     * per call, and a record has several timestamps.
+     */
+    static long utcMillis(String t) {
+        int n = t.length();
+        if (n < 20 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return NOT_UTC;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 7);
+        int day = digits(t, 8, 10);
+        int hour = digits(t, 11, 13);
+        int minute = digits(t, 14, 16);
+        int second = digits(t, 17, 19);
+        int millis = 0;
+        if (n > 20) {
+            if (t.charAt(19) != '.' || n > 30 || n == 21) {
+                return NOT_UTC;
+            }
+            for (int i = 20; i < n - 1; i++) {
+                int d = t.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    return NOT_UTC;
+                }
+                if (i < 23) {
+                    millis = millis * 10 + d;
+                }
+            }
+            for (int i = Math.min(n - 1, 23); i < 23; i++) {
+                millis *= 10;
+            }
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > YearMonthDays.of(year, month)
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return NOT_UTC;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+    }
+
+    /** The number of {@code t[from, to)}, all digits, or -1. */
+    private static int digits(String t, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            int d = t.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** Days in a month. */
+    private static final class YearMonthDays {
+        private YearMonthDays() {
+        }
+
+        static int of(int year, int month) {
+            return java.time.YearMonth.of(year, month).lengthOfMonth();
+        }
     }
 
     static Object readDate(JsonParser parser, ReadContext ctx) throws IOException {

@@ -27,7 +27,8 @@ class AshbyCustomFieldSpecsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"true", "12.5", "\"2026-05-04\"", "[\"a\",\"b\"]", "{\"value\":1,\"currencyCode\":\"USD\"}",
+    @ValueSource(strings = {"true", "12.5", "\"2026-05-04\"", "\"q\\\"b\\\\s\\n\\u0001é/€\"", "-7",
+            "9223372036854775808", "null", "-0.0", "[\"a\",\"b\"]", "{\"value\":1,\"currencyCode\":\"USD\"}",
             "{\"type\":\"number-range\",\"minValue\":1,\"maxValue\":2}", "{\"score\":4}", "[{\"a\":1},null,3]",
             "{\"type\":\"compensation-range\",\"minValue\":1.5,\"maxValue\":null,\"currencyCode\":\"EUR\",\"interval\":\"1 HOUR\",\"x\":[1]}"})
     void keepsTheExactJson(String json) throws Exception {

@@ -65,4 +65,20 @@ class TypesTest {
         assertThatThrownBy(() -> read(map, "{\"a\": 1, \"b\": \"x\"}")).hasMessageContaining("'f.b'")
                 .hasMessageContaining("an integer");
     }
+
+    @ParameterizedTest(name = "TIMESTAMP reads {0} as java.time does")
+    @CsvSource({"2016-02-03T16:38:46.985Z", "2016-02-03T16:38:46Z", "2016-02-03T16:38:46.9Z",
+            "2016-02-03T16:38:46.123456789Z", "1960-12-31T23:59:59.999Z", "2024-02-29T00:00:00.000Z",
+            "2016-02-03T16:38:46.985+02:00", "2016-02-03", "2016-02-03T24:00:00Z", "2016-02-03T16:38:46.Z"})
+    void timestampsOfEveryShapeReadAsJavaTimeReadsThem(String text) throws Exception {
+        assertThat(read(Types.TIMESTAMP, "\"" + text + "\""))
+                .isEqualTo(java.util.Date.from(Types.parseInstant(text)));
+    }
+
+    @ParameterizedTest(name = "TIMESTAMP refuses {0}")
+    @CsvSource({"2023-02-29T00:00:00Z", "2016-13-03T16:38:46Z", "2016-02-03X16:38:46Z"})
+    void impossibleTimestampsAreRefused(String text) {
+        assertThatThrownBy(() -> read(Types.TIMESTAMP, "\"" + text + "\""))
+                .isInstanceOf(RecordConversionException.class).hasMessageContaining("not an ISO-8601 timestamp");
+    }
 }
