@@ -7,6 +7,7 @@ import static io.kafkaconnect.greenhouse.schema.CustomFieldSpecs.valueSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.kafkaconnect.greenhouse.schema.CustomFieldSpecs;
+import io.kafkaconnect.greenhouse.schema.StructValues;
 import io.kafkaconnect.greenhouse.schema.TypeSpec;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -41,11 +42,10 @@ public final class HarvestCustomFieldSpecs {
                 throw ctx.mismatch("an object {name, type, value}", v);
             }
             Struct entry = new Struct(entrySchema);
-            entry.put("name", textOrNull(v.get("name")));
-            entry.put("type", textOrNull(v.get("type")));
+            StructValues.put(entry, "name", textOrNull(v.get("name")));
+            StructValues.put(entry, "type", textOrNull(v.get("type")));
             JsonNode value = v.get("value");
-            entry.put("value", toValue(valueSchema, value == null ? NullNode.getInstance() : value));
-            return entry;
+            return StructValues.put(entry, "value", toValue(valueSchema, value == null ? NullNode.getInstance() : value));
         }));
     };
 

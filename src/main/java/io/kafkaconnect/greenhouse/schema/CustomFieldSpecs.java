@@ -52,32 +52,36 @@ public final class CustomFieldSpecs {
     /** Fills {@code type}, {@code json} and the typed copy that fits; {@code schema} is built on {@link #valueSchemaBuilder}. */
     public static Struct toValue(Schema schema, JsonNode v) {
         Struct s = new Struct(schema);
-        s.put("json", json(v));
+        put(s, "json", json(v));
         if (v.isNull()) {
-            s.put("type", "null");
+            put(s, "type", "null");
         } else if (v.isTextual()) {
-            s.put("type", "string");
-            s.put("string_value", v.asText());
+            put(s, "type", "string");
+            put(s, "string_value", v.asText());
         } else if (v.isNumber()) {
-            s.put("type", "number");
-            s.put("number_value", v.doubleValue());
+            put(s, "type", "number");
+            put(s, "number_value", v.doubleValue());
         } else if (v.isBoolean()) {
-            s.put("type", "boolean");
-            s.put("boolean_value", v.booleanValue());
+            put(s, "type", "boolean");
+            put(s, "boolean_value", v.booleanValue());
         } else if (v.isArray()) {
-            s.put("type", "list");
+            put(s, "type", "list");
             List<String> items = new ArrayList<>(v.size());
             for (JsonNode item : v) {
                 items.add(item.isNull() ? null : item.isValueNode() ? item.asText() : item.toString());
             }
-            s.put("list_value", items);
+            put(s, "list_value", items);
         } else {
-            s.put("type", "object");
+            put(s, "type", "object");
         }
         return s;
     }
 
     /** Reads one entry's value (a JSON null as a {@code NullNode}); its path is the context's. */
+    private static void put(Struct struct, String field, Object value) {
+        StructValues.put(struct, field, value);
+    }
+
     /** The value's exact JSON text, as {@code toString} writes it, without a generator for a string or scalar. */
     private static String json(JsonNode v) {
         if (v.isTextual()) {

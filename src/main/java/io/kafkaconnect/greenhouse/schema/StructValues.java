@@ -11,7 +11,7 @@ import org.apache.kafka.connect.data.Struct;
  * time building the message it would throw: on a Harvest candidate that was a third of all the reading allocated.
  * Where the Struct's array cannot be reached (a Connect API that changed), {@code put} is used.
  */
-final class StructValues {
+public final class StructValues {
     private static final VarHandle VALUES = valuesHandle();
 
     private StructValues() {
@@ -29,6 +29,21 @@ final class StructValues {
     /** The struct's value array, or null where it cannot be reached. */
     static Object[] of(Struct struct) {
         return VALUES == null ? null : (Object[]) VALUES.get(struct);
+    }
+
+    /**
+     * Sets the field {@code name} of {@code struct} to {@code value}, which must be a value of the field's schema
+     * (a reader's own making), without validating it again.
+     *
+     * @return the struct
+     */
+    public static Struct put(Struct struct, String name, Object value) {
+        Field field = struct.schema().field(name);
+        if (field == null) {
+            return struct.put(name, value); // put names the missing field
+        }
+        set(struct, of(struct), field, value);
+        return struct;
     }
 
     /** Sets {@code field} in {@code struct}, whose value array is {@code values} (from {@link #of}, may be null). */
