@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse;
 
+import static io.kafkaconnect.greenhouse.util.TaskContexts.noOffsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -13,7 +14,6 @@ import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.util.LogCapture;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,12 +127,4 @@ class ForbiddenResourcesSyncTest {
         return read;
     }
 
-    @SuppressWarnings("unchecked")
-    private static SourceTaskContext noOffsets() {
-        OffsetStorageReader reader = mock(OffsetStorageReader.class);
-        when(reader.offsets(any(Collection.class))).thenReturn(Map.of());
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(reader);
-        return context;
-    }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse;
 
+import static io.kafkaconnect.greenhouse.util.TaskContexts.noOffsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -221,14 +222,6 @@ class GreenhouseSourceTaskTest {
                 records == null ? List.of() : records);
     }
 
-    @SuppressWarnings("unchecked")
-    private static SourceTaskContext noOffsets() {
-        OffsetStorageReader reader = mock(OffsetStorageReader.class);
-        when(reader.offsets(any(Collection.class))).thenReturn(Map.of());
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(reader);
-        return context;
-    }
 
     @Test
     void aPersistent5xxWithoutRetriesIsAskedAgainAfterGrowingBackOffsAcrossPolls() {
