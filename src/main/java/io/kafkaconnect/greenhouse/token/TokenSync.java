@@ -11,16 +11,17 @@ import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.sync.ListSync;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
-import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -52,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * sends nothing new leaves the stored token where it was; the task goes on with the new one, and a restart replays
  * the older one, which covers more.
  */
-public final class TokenSync implements ResourceSync {
+public final class TokenSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(TokenSync.class);
 
     private final Resource resource;
@@ -103,6 +104,16 @@ public final class TokenSync implements ResourceSync {
     /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
     public TokenOffset position() {
         return position;
+    }
+
+    @Override
+    public boolean midPass() {
+        return cursorOf(position) != null;
+    }
+
+    @Override
+    public Map<String, Object> positionMap() {
+        return position.toMap();
     }
 
     @Override
