@@ -43,6 +43,7 @@ final class AshbyRenderer {
     private static final int EVENT_CODE = 41;
     private static final int OFFER_VERSION_CODE = 42;
     private static final int PLAN_CODE = 43;
+    private static final int OPENING_VERSION_CODE = 44;
 
     static final String[] FIRST_NAMES = {"Amara", "Daniel", "Kate", "Hugo", "Sayid", "Sun", "Jin", "Claire", "Priya",
         "Kenji", "Mateo", "Zoe", "Omar", "Lena", "Ivan", "Chloé", "Søren", "Aisha", "Björn", "Grace", "Tomás", "Mei"};
@@ -224,8 +225,110 @@ final class AshbyRenderer {
                 set(n, "applicationHistoryId", app < 0 ? null : historyId(app, 0));
                 user(n.get("submittedByUser"), i * 3L);
             }
+            case OPENINGS -> {
+                JsonNode lv = n.get("latestVersion");
+                if (lv != null && lv.isObject()) {
+                    ObjectNode o = (ObjectNode) lv;
+                    set(o, "id", ids.id(OPENING_VERSION_CODE, Math.min(v, (1 << 24) - 1), i));
+                    set(o, "createdAt", ts(row.updated()));
+                    set(o, "identifier", "REQ-" + (1000 + i));
+                    set(o, "authorId", ref(AshbyResource.USERS, i));
+                    set(o, "jobIds", refs(AshbyResource.JOBS, i));
+                }
+            }
+            case JOB_POSTINGS -> {
+                int job = refIndex(AshbyResource.JOBS, i);
+                set(n, "jobId", job < 0 ? null : id(AshbyResource.JOBS, job));
+                set(n, "title", label(JOB_TITLES, Math.max(0, job)));
+            }
+            case JOB_TEMPLATES -> set(n, "title", label(JOB_TITLES, i) + " (template)");
+            case PROJECTS -> {
+                set(n, "title", rev("Project " + label(JOB_TITLES, i), v));
+                set(n, "authorId", ref(AshbyResource.USERS, i));
+            }
+            case APPROVALS -> {
+                set(n, "entityId", ref(AshbyResource.OFFERS, i));
+                set(n, "status", v > 1 ? "Approved" : "Pending");
+                set(n, "completedAt", v > 1 ? ts(row.updated()) : null);
+            }
+            case INTERVIEWS, INTERVIEWER_POOLS, CUSTOM_FIELDS, CANDIDATE_TAGS, FEEDBACK_FORM_DEFINITIONS,
+                    SURVEY_FORM_DEFINITIONS, HIRING_TEAM_ROLES, JOB_BOARDS -> {
+                set(n, "title", rev(r.resourceName.replace('_', ' ') + " " + (i + 1), v));
+                set(n, "isArchived", row.inactive());
+            }
+            case INTERVIEW_PLANS -> set(n, "title", label(JOB_TITLES, i) + " plan");
+            case CLOSE_REASONS -> {
+                set(n, "text", rev(label(ARCHIVE_REASONS, i), v));
+                set(n, "isArchived", row.inactive());
+            }
+            case SOURCE_TRACKING_LINKS -> {
+                set(n, "code", rev("link-" + (i + 1), v));
+                set(n, "sourceId", ref(AshbyResource.SOURCES, i));
+            }
+            case SURVEY_SUBMISSIONS -> {
+                int app = refIndex(AshbyResource.APPLICATIONS, i);
+                set(n, "applicationId", app < 0 ? null : id(AshbyResource.APPLICATIONS, app));
+                set(n, "candidateId", app < 0 ? null : ref(AshbyResource.CANDIDATES, app));
+                n.put("surveyType", AshbyResource.SURVEY_TYPES.get(AshbyStore.surveyType(i)));
+            }
             default -> throw new IllegalArgumentException("not a record resource: " + r);
         }
+        return n;
+    }
+
+    /** A one-element id list of {@code r}'s seeded records (empty if it has none). */
+    private ArrayNode refs(AshbyResource r, long i) {
+        ArrayNode out = NODES.arrayNode();
+        String ref = ref(r, i);
+        if (ref != null) {
+            out.add(ref);
+        }
+        return out;
+    }
+
+    /**
+     * The list of one parent's records as Ashby answers it: history entries and notes without the parent's id,
+     * stages and events with it.
+     */
+    List<ObjectNode> children(AshbyResource r, Row parent, AshbyStore store) {
+        List<ObjectNode> out = new ArrayList<>();
+        switch (r) {
+            case APPLICATION_HISTORY -> store.history(parent.index()).forEach(e -> out.add(renderHistory(e,
+                    historyActor(e))));
+            case CANDIDATE_NOTES -> store.notes(parent.index()).forEach(e -> out.add(renderNote(e)));
+            case INTERVIEW_STAGES -> {
+                List<ObjectNode> tpl = templates.get(r);
+                for (int k = 0; k < 3 + parent.index() % 4; k++) {
+                    ObjectNode n = tpl.get(k % tpl.size()).deepCopy();
+                    n.put("id", ids.id(r.code, k, parent.index()));
+                    set(n, "title", rev(STAGES[k % STAGES.length], parent.version()));
+                    set(n, "orderInInterviewPlan", k);
+                    set(n, "interviewPlanId", id(AshbyResource.INTERVIEW_PLANS, parent.index()));
+                    out.add(n);
+                }
+            }
+            case INTERVIEW_EVENTS -> {
+                JsonNode events = render(parent).get("interviewEvents");
+                if (events != null && events.isArray()) {
+                    events.forEach(e -> out.add((ObjectNode) e));
+                }
+            }
+            default -> throw new IllegalArgumentException("not listed per parent: " + r);
+        }
+        return out;
+    }
+
+    /** One note of a candidate (no candidateId, as Ashby returns it). */
+    private ObjectNode renderNote(HistoryEntry e) {
+        AshbyResource r = AshbyResource.CANDIDATE_NOTES;
+        List<ObjectNode> tpl = templates.get(r);
+        ObjectNode n = tpl.get(e.number() % tpl.size()).deepCopy();
+        n.put("id", ids.id(r.code, e.number(), e.appIndex()));
+        n.put("createdAt", ts(e.enteredAt()));
+        set(n, "content", "<p>Note " + (e.number() + 1) + " about " + firstName(AshbyResource.CANDIDATES,
+                e.appIndex()) + "</p>");
+        user(n.get("author"), (long) e.appIndex() * 3 + e.number());
+        n.remove("candidateId");
         return n;
     }
 
