@@ -72,8 +72,7 @@ final class AshbyResources {
             unpaged("job_postings", "jobPosting.list", "JobPosting", AshbySchemas.JOB_POSTING)
                     .withNotes("Read without filters. UNCERTAIN: the reference calls these \"published postings of "
                             + "one board\" and documents `listedOnly` and `jobBoardId` filters without saying what "
-                            + "the list holds without them (Ashby's API shows every posting, listed or not, of all "
-                            + "boards); whether the list pages is not documented either: it is read as one answer."),
+                            + "the list holds without them (all boards' postings, or the default board's)."),
             token("job_templates", "jobTemplate.list", "updatedAt", "JobTemplate", AshbySchemas.JOB_TEMPLATE),
             token("projects", "project.list", null, "Project", AshbySchemas.PROJECT)
                     .withNotes("Projects have no documented change time: record timestamps are the time they were "
@@ -93,9 +92,9 @@ final class AshbyResources {
             token("interview_plans", "interviewPlan.list", "updatedAt", "InterviewPlan",
                     AshbySchemas.INTERVIEW_PLAN),
             perParent("interview_stages", "interviewStage.list", "interviewPlan.list", "interviewPlanId", null,
-                    "InterviewStage", AshbySchemas.INTERVIEW_STAGE)
-                    .withNotes("interviewStage.list has no sync token and takes one plan: the connector keeps a "
-                            + "sync token on interviewPlan.list and lists the stages of each plan in its delta "
+                    "InterviewStage", AshbySchemas.INTERVIEW_STAGE).withPaging(Paging.UNPAGED)
+                    .withNotes("interviewStage.list is unpaged, has no sync token and takes one plan: the connector "
+                            + "keeps a sync token on interviewPlan.list and lists the stages of each plan in its delta "
                             + "(UNCERTAIN: that a change of a plan's stages changes the plan's updatedAt and so "
                             + "puts it in the delta; a stage edit that does not would be read with the plan's next "
                             + "change, or after a reset). Stages have no change time: record timestamps are the "
