@@ -89,6 +89,7 @@ public final class TokenSync implements ListSync {
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
+        stats.caughtUpTo(resource, null); // unknown until a pass ends (of every list, for a resource read as several)
     }
 
     @Override

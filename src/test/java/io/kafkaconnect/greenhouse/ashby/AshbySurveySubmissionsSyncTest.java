@@ -10,6 +10,7 @@ import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.sync.ListsInTurn;
+import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -45,6 +46,7 @@ class AshbySurveySubmissionsSyncTest {
     private AshbySimulator sim;
     private ApiClient client;
     private ExecutorService pool;
+    private ResourceStats stats;
 
     @AfterEach
     void stop() throws Exception {
@@ -61,6 +63,7 @@ class AshbySurveySubmissionsSyncTest {
                 .keySet());
         assertThat(sent.values()).extracting(s -> s.getString("surveyType")).containsAll(AshbyResources.SURVEY_TYPES);
         assertThat(offset).containsKey(ListsInTurn.MORE_LISTS);
+        assertThat(stats.caughtUpTo()).as("caught up once every list has read a pass").isNotNull();
 
         List<String> edited = new ArrayList<>();
         for (String id : sim.ids("survey_submissions").subList(0, 5)) { // one of each type
@@ -88,6 +91,7 @@ class AshbySurveySubmissionsSyncTest {
         } while (first.midPass());
         assertThat(sent).isNotEmpty();
         assertThat(sent.keySet()).as("a list of one type").hasSizeLessThan(sim.truth("survey_submissions").size());
+        assertThat(stats.caughtUpTo()).as("not caught up while the other types are unread").isNull();
     }
 
     private void start() {
@@ -106,9 +110,10 @@ class AshbySurveySubmissionsSyncTest {
                 SourcePartition.of("ashby", base, "survey_submissions"), new UnknownFieldLog());
         ResourceSync.Settings settings = new ResourceSync.Settings(base, 3, Duration.ZERO, Duration.ZERO,
                 Duration.ofHours(1), ConversionErrors.FAIL, 1, Duration.ZERO);
+        stats = new ResourceStats(SURVEYS.name(), Duration.ZERO, Clock.systemUTC());
         return (ListsInTurn<TokenSync>) new TokenPaging(AshbyDialect.INSTANCE).open(SURVEYS,
                 stored == null ? null : new HashMap<>(stored), Optional.empty(),
-                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool));
+                new ResourceSync.Context(client, maker, settings, Clock.systemUTC(), pool, stats));
     }
 
     /** One pass of every list, in turn; returns the offset of the last record sent (the resource's position). */
