@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
@@ -124,7 +125,7 @@ public final class TokenSync implements ListSync {
         if (cursor == null || passGuard == null) {
             passRecords = 0;
             passPages = 0;
-            passGuard = newGuard();
+            passGuard = newGuard(resource.mode() == SyncMode.SNAPSHOT && resource.paging() == Paging.UNPAGED);
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
         CursorPage page;
@@ -191,8 +192,10 @@ public final class TokenSync implements ListSync {
         }
     }
 
-    private PagingGuard newGuard() {
-        return new PagingGuard(resource.name(), settings.pageSize(), PageNumbers.NONE, oversizeLogged);
+    /** @param unpaged the list answers whole: no page size was asked for, so none is exceeded */
+    private PagingGuard newGuard(boolean unpaged) {
+        return new PagingGuard(resource.name(), unpaged ? Integer.MAX_VALUE : settings.pageSize(), PageNumbers.NONE,
+                oversizeLogged);
     }
 
     /** The URL of the resource's list, for messages (e.g. Ashby's cursors travel in the body). */
@@ -268,7 +271,7 @@ public final class TokenSync implements ListSync {
         List<JsonNode> out = new ArrayList<>();
         String cursor = null;
         int restarts = 0;
-        PagingGuard guard = newGuard();
+        PagingGuard guard = newGuard(resource.paging() == Paging.UNPAGED);
         do {
             CursorPage page;
             try {
