@@ -27,7 +27,7 @@ final class AshbyResources {
 
     /**
      * The survey types {@code surveySubmission.list} requires one of (UNCERTAIN: the reference says a type is
-     * required but does not list them; these are the types Ashby's API document shows).
+     * required but does not list the types; these five are not confirmed by it).
      */
     static final List<String> SURVEY_TYPES = List.of("CandidateDataConsent", "CandidateExperience", "Diversity",
             "EEOC", "Questionnaire");
@@ -184,8 +184,8 @@ final class AshbyResources {
         return r.withNotes("surveySubmission.list requires a `surveyType`: the resource reads one list per type ("
                 + String.join(", ", SURVEY_TYPES) + "), each with its own sync token, in turn into one topic; the "
                 + "offset holds the others' positions under `more_lists`. UNCERTAIN: the reference does not list "
-                + "the survey types; these are the ones Ashby's API document shows, and a type added later is not "
-                + "read.");
+                + "the survey types, so these five are unconfirmed; a type they miss is not read, and one Ashby "
+                + "refuses is reported with its invalid_input error.");
     }
 
     private static OmittedEndpoint omitted(String endpoint, String reason) {

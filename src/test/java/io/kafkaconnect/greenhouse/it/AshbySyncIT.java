@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,10 +101,25 @@ class AshbySyncIT {
             cluster.connect().configureConnector("ashby-all", config(sim, String.join(",", names), "all", 2));
             cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning("ashby-all", 2,
                     "connector did not start");
+            Map<String, Map<String, JsonNode>> topics = new HashMap<>();
             for (String resource : names) {
                 Map<String, JsonNode> written = awaitTruth(sim, resource, "all." + resource);
                 assertThat(written).as(resource).isNotEmpty();
+                topics.put(resource, written);
             }
+            // the ids records name are records of other topics (the lists the connector reads were added for it)
+            assertPointInto(topics, "applications", "/currentInterviewStage/id", "interview_stages");
+            assertPointInto(topics, "applications", "/currentInterviewStage/interviewPlanId", "interview_plans");
+            assertPointInto(topics, "application_history", "/stageId", "interview_stages");
+            assertPointInto(topics, "interview_schedules", "/interviewStageId", "interview_stages");
+            assertPointInto(topics, "jobs", "/defaultInterviewPlanId", "interview_plans");
+            assertPointInto(topics, "interview_events", "/interviewId", "interviews");
+            assertPointInto(topics, "interview_events", "/interviewScheduleId", "interview_schedules");
+            assertPointInto(topics, "application_feedback", "/interviewId", "interviews");
+            assertPointInto(topics, "application_feedback", "/feedbackFormDefinitionId", "feedback_form_definitions");
+            assertPointInto(topics, "interviews", "/feedbackFormDefinitionId", "feedback_form_definitions");
+            assertPointInto(topics, "interview_stages", "/interviewPlanId", "interview_plans");
+            assertPointInto(topics, "candidate_notes", "/candidateId", "candidates");
             List<ConnectCluster.Record> candidates = cluster.readAll("all.candidates");
             assertThat(candidates).allSatisfy(r -> assertThat(r.timestamp())
                     .isEqualTo(Instant.parse(sim.truth("candidates").get(r.key().get("id").asText())
@@ -147,6 +163,15 @@ class AshbySyncIT {
         } finally {
             cluster.connect().deleteConnector("ashby-all");
         }
+    }
+
+    /** Every non-null value at {@code pointer} in the records of {@code resource} is a key of {@code target}. */
+    private static void assertPointInto(Map<String, Map<String, JsonNode>> topics, String resource, String pointer,
+                                        String target) {
+        List<String> ids = topics.get(resource).values().stream().map(r -> r.at(pointer))
+                .filter(n -> n.isTextual()).map(JsonNode::asText).toList();
+        assertThat(ids).as("%s %s", resource, pointer).isNotEmpty();
+        assertThat(topics.get(target).keySet()).as("%s %s in %s", resource, pointer, target).containsAll(ids);
     }
 
     /** The parents a per-parent method was called for, by the body field naming the parent. */

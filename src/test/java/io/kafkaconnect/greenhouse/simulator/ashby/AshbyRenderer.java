@@ -39,10 +39,8 @@ final class AshbyRenderer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Pseudo resource codes for ids of things that are not records of their own. */
-    private static final int STAGE_CODE = 40;
     private static final int EVENT_CODE = 41;
     private static final int OFFER_VERSION_CODE = 42;
-    private static final int PLAN_CODE = 43;
     private static final int OPENING_VERSION_CODE = 44;
 
     static final String[] FIRST_NAMES = {"Amara", "Daniel", "Kate", "Hugo", "Sayid", "Sun", "Jin", "Claire", "Priya",
@@ -132,8 +130,16 @@ final class AshbyRenderer {
         return ids.id(AshbyResource.APPLICATION_HISTORY.code, number, appIndex);
     }
 
+    /** The stage of the first interview plan that applications, schedules and history entries are in. */
     private String stageId(int stage) {
-        return ids.id(STAGE_CODE, 0, stage % STAGES.length);
+        return ids.id(AshbyResource.INTERVIEW_STAGES.code, stage % STAGES.length, 0);
+    }
+
+    /** The id of {@code r}'s seeded record {@code i mod seeded}, or null: where a template has the field. */
+    private void setRef(JsonNode node, String field, AshbyResource r, long i) {
+        if (node != null && node.isObject()) {
+            set((ObjectNode) node, field, ref(r, i));
+        }
     }
 
     private int hash(AshbyResource r, int index) {
@@ -223,6 +229,8 @@ final class AshbyRenderer {
                 set(n, "applicationId", app < 0 ? null : id(AshbyResource.APPLICATIONS, app));
                 set(n, "candidateId", app < 0 ? null : ref(AshbyResource.CANDIDATES, app));
                 set(n, "applicationHistoryId", app < 0 ? null : historyId(app, 0));
+                set(n, "interviewId", ref(AshbyResource.INTERVIEWS, i));
+                set(n, "feedbackFormDefinitionId", ref(AshbyResource.FEEDBACK_FORM_DEFINITIONS, i));
                 user(n.get("submittedByUser"), i * 3L);
             }
             case OPENINGS -> {
@@ -251,7 +259,13 @@ final class AshbyRenderer {
                 set(n, "status", v > 1 ? "Approved" : "Pending");
                 set(n, "completedAt", v > 1 ? ts(row.updated()) : null);
             }
-            case INTERVIEWS, INTERVIEWER_POOLS, CUSTOM_FIELDS, CANDIDATE_TAGS, FEEDBACK_FORM_DEFINITIONS,
+            case INTERVIEWS -> {
+                set(n, "title", rev("Interview " + (i + 1), v));
+                set(n, "isArchived", row.inactive());
+                set(n, "feedbackFormDefinitionId", ref(AshbyResource.FEEDBACK_FORM_DEFINITIONS, i));
+                set(n, "jobId", ref(AshbyResource.JOBS, i));
+            }
+            case INTERVIEWER_POOLS, CUSTOM_FIELDS, CANDIDATE_TAGS, FEEDBACK_FORM_DEFINITIONS,
                     SURVEY_FORM_DEFINITIONS, HIRING_TEAM_ROLES, JOB_BOARDS -> {
                 set(n, "title", rev(r.resourceName.replace('_', ' ') + " " + (i + 1), v));
                 set(n, "isArchived", row.inactive());
@@ -298,7 +312,7 @@ final class AshbyRenderer {
             case CANDIDATE_NOTES -> store.notes(parent.index()).forEach(e -> out.add(renderNote(e)));
             case INTERVIEW_STAGES -> {
                 List<ObjectNode> tpl = templates.get(r);
-                for (int k = 0; k < 3 + parent.index() % 4; k++) {
+                for (int k = 0; k < STAGES.length; k++) {
                     ObjectNode n = tpl.get(k % tpl.size()).deepCopy();
                     n.put("id", ids.id(r.code, k, parent.index()));
                     set(n, "title", rev(STAGES[k % STAGES.length], parent.version()));
@@ -378,7 +392,7 @@ final class AshbyRenderer {
             set(so, "id", stageId(stage));
             set(so, "title", STAGES[stage % STAGES.length]);
             set(so, "orderInInterviewPlan", stage % STAGES.length);
-            set(so, "interviewPlanId", ids.id(PLAN_CODE, 0, 0));
+            set(so, "interviewPlanId", ref(AshbyResource.INTERVIEW_PLANS, 0));
         }
         int job = refIndex(AshbyResource.JOBS, i * 7L);
         JsonNode j = n.get("job");
@@ -412,6 +426,10 @@ final class AshbyRenderer {
         set(n, "title", label(JOB_TITLES, i));
         set(n, "locationId", ref(AshbyResource.LOCATIONS, i));
         set(n, "departmentId", ref(AshbyResource.DEPARTMENTS, i));
+        set(n, "defaultInterviewPlanId", ref(AshbyResource.INTERVIEW_PLANS, 0));
+        if (n.has("interviewPlanIds")) {
+            n.set("interviewPlanIds", refs(AshbyResource.INTERVIEW_PLANS, 0));
+        }
         JsonNode loc = n.get("location");
         if (loc != null && loc.isObject() && seeded.getOrDefault(AshbyResource.LOCATIONS, 0) > 0) {
             set((ObjectNode) loc, "id", ref(AshbyResource.LOCATIONS, i));
@@ -437,6 +455,10 @@ final class AshbyRenderer {
                 ObjectNode e = (ObjectNode) events.get(k);
                 set(e, "id", ids.id(EVENT_CODE, k, i));
                 set(e, "interviewScheduleId", id);
+                set(e, "interviewId", ref(AshbyResource.INTERVIEWS, i + k));
+                setRef(e.get("interview"), "id", AshbyResource.INTERVIEWS, i + k);
+                setRef(e.get("interview"), "feedbackFormDefinitionId", AshbyResource.FEEDBACK_FORM_DEFINITIONS,
+                        i + k);
                 set(e, "createdAt", ts(row.created()));
                 set(e, "updatedAt", ts(row.updated()));
                 long start = row.created() + 86_400_000L * (3 + k);

@@ -36,7 +36,7 @@ enum AshbyResource {
     INTERVIEWS(18, "interview.list", "interviews", "interviewsRead", Kind.PAGED, Flag.INCLUDE_ARCHIVED, null),
     INTERVIEW_PLANS(19, "interviewPlan.list", "interview_plans", "interviewsRead", Kind.PAGED, Flag.NONE,
             "updatedAt"),
-    /** Per plan: 3 to 6 stages, renamed when their plan is edited. */
+    /** Per plan: six stages, renamed when their plan is edited; applications are in the first plan's. */
     INTERVIEW_STAGES(20, "interviewStage.list", "interview_stages", "interviewsRead", null, INTERVIEW_PLANS,
             "interviewPlanId"),
     /** Per schedule: the events the schedule nests. */

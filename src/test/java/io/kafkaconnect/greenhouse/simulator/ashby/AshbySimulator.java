@@ -271,7 +271,7 @@ public final class AshbySimulator extends Simulator {
 
         /**
          * Records seeded for one resource (name or method); not for the lists per parent (application_history: 1..6
-         * per application, candidate_notes: 0..2 per candidate, interview_stages: 3..6 per plan, interview_events:
+         * per application, candidate_notes: 0..2 per candidate, interview_stages: 6 per plan, interview_events:
          * those each schedule nests).
          */
         @Override

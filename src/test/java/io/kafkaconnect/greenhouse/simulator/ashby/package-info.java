@@ -47,8 +47,9 @@
  * {@code core.Responder}), {@code AshbyPermissions}, {@code AshbySimulatorCli} (the command line's Ashby flags).
  *
  * <h2>Known simplifications</h2>
- * References (application to candidate, job, source, users; job to department and location; offer, schedule and
- * feedback to application) point at seeded records and show them as seeded, so an edit changes only the edited
+ * References (application to candidate, job, source, users, interview plan and stage; job to department, location and
+ * interview plan; offer, schedule and feedback to application; events and feedback to interviews and feedback forms)
+ * point at seeded records and show them as seeded, so an edit changes only the edited
  * record's JSON; a candidate's {@code applicationIds} lists at most 10 seeded applications and never inserted ones.
  * Deactivated users (every 9th seeded) and archived departments, locations, sources and archive reasons (every 7th
  * seeded) never change state. Lists per parent are derived: an application's stage history and a candidate's notes
