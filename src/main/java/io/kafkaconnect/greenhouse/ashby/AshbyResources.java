@@ -140,8 +140,10 @@ final class AshbyResources {
                     "CandidateNote", AshbySchemas.CANDIDATE_NOTE)
                     .withNotes("candidate.listNotes takes one candidate: the connector keeps a sync token on "
                             + "candidate.list and lists the notes of each candidate in its delta (every candidate "
-                            + "on the first pass, one request each; later only the changed ones). UNCERTAIN: that "
-                            + "a new note changes the candidate's updatedAt (Ashby's peers read notes this way). "
+                            + "on the first pass, one request each; later only the changed ones). UNCERTAIN: the "
+                            + "reference does not cover candidate.listNotes (its paging and fields are coded "
+                            + "defensively: cursor paging, undeclared fields kept), nor whether a new note changes "
+                            + "the candidate's updatedAt, which puts it in the delta. "
                             + "Private notes need the key's access to private fields. Each note gets the "
                             + "candidateId it belongs to."));
 
