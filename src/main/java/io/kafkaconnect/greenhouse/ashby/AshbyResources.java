@@ -148,8 +148,9 @@ final class AshbyResources {
                             + "candidateId it belongs to."));
 
     static final List<OmittedEndpoint> OMITTED = List.of(
-            omitted("candidate.listProjects", "the candidates of a project, one request per candidate; Ashby says "
-                    + "it pages only (no sync token), and the projects themselves are in `projects`"),
+            omitted("candidate.listProjects", "a candidate's projects, one request per candidate, paged only (no "
+                    + "sync token): its records are the project records `projects` holds, and keyed by project id "
+                    + "they would replace each other across candidates; the link has no id of its own"),
             omitted("report.generate, report.synchronous", "reports, not lists: 15 starts per minute per "
                     + "organisation"),
             omitted("apiKey.info", "the key's own permissions, not data; validate() reports what the key may not "
