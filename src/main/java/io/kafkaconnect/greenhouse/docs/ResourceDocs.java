@@ -116,12 +116,14 @@ public final class ResourceDocs {
                 .append("| resource | endpoint | paging | sync mode | change field | module | topic | key | value schema |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Resource r : ashby.resources()) {
-            String body = r.fixedParams().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining(", "));
             String endpoint = r.mode() == SyncMode.PER_CHANGED_PARENT
-                    ? "`POST /" + r.path() + "` {" + r.parent().idParam() + "} per application of `POST /"
+                    ? "`POST /" + r.path() + "` {" + r.parent().idParam() + "} per record of `POST /"
                     + r.parent().path() + "`"
-                    : "`POST /" + r.path() + "`" + (body.isEmpty() ? "" : " {" + body + "}");
+                    : r.lists().stream().map(list -> {
+                        String body = list.fixedParams().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+                        return "`POST /" + list.path() + "`" + (body.isEmpty() ? "" : " {" + body + "}");
+                    }).collect(Collectors.joining(", then "));
             md.append("| `").append(r.name()).append("` | ")
                     .append(endpoint).append(" | ")
                     .append(r.paging().label()).append(" | ")

@@ -8,19 +8,21 @@ import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.sync.ListSync;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
-import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -52,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * sends nothing new leaves the stored token where it was; the task goes on with the new one, and a restart replays
  * the older one, which covers more.
  */
-public final class TokenSync implements ResourceSync {
+public final class TokenSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(TokenSync.class);
 
     private final Resource resource;
@@ -88,6 +90,7 @@ public final class TokenSync implements ResourceSync {
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
+        stats.caughtUpTo(resource, null); // unknown until a pass ends (of every list, for a resource read as several)
     }
 
     @Override
@@ -106,13 +109,23 @@ public final class TokenSync implements ResourceSync {
     }
 
     @Override
+    public boolean midPass() {
+        return cursorOf(position) != null;
+    }
+
+    @Override
+    public Map<String, Object> positionMap() {
+        return position.toMap();
+    }
+
+    @Override
     public List<SourceRecord> step() throws InterruptedException {
         TokenOffset before = position;
         String cursor = cursorOf(before);
         if (cursor == null || passGuard == null) {
             passRecords = 0;
             passPages = 0;
-            passGuard = newGuard();
+            passGuard = newGuard(resource.mode() == SyncMode.SNAPSHOT && resource.paging() == Paging.UNPAGED);
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
         CursorPage page;
@@ -179,8 +192,10 @@ public final class TokenSync implements ResourceSync {
         }
     }
 
-    private PagingGuard newGuard() {
-        return new PagingGuard(resource.name(), settings.pageSize(), PageNumbers.NONE, oversizeLogged);
+    /** @param unpaged the list answers whole: no page size was asked for, so none is exceeded */
+    private PagingGuard newGuard(boolean unpaged) {
+        return new PagingGuard(resource.name(), unpaged ? Integer.MAX_VALUE : settings.pageSize(), PageNumbers.NONE,
+                oversizeLogged);
     }
 
     /** The URL of the resource's list, for messages (e.g. Ashby's cursors travel in the body). */
@@ -256,7 +271,7 @@ public final class TokenSync implements ResourceSync {
         List<JsonNode> out = new ArrayList<>();
         String cursor = null;
         int restarts = 0;
-        PagingGuard guard = newGuard();
+        PagingGuard guard = newGuard(resource.paging() == Paging.UNPAGED);
         do {
             CursorPage page;
             try {

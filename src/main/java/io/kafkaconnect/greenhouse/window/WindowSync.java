@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.ListSync;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * re-reads at most that page; the last one carries the position after it. A backfill's records carry its
  * watermark, the pieces done after it and each partly read piece's next page (see {@link ParallelBackfill}).
  */
-public final class WindowSync implements ResourceSync {
+public final class WindowSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(WindowSync.class);
     private static final Duration BACKFILL_WAIT = Duration.ofMillis(500);
 
@@ -118,6 +120,16 @@ public final class WindowSync implements ResourceSync {
     /** True while a window (or a backfill) is being read. */
     public boolean inWindow() {
         return backfill != null || position.match(between -> false, walking -> true, backfilling -> true);
+    }
+
+    @Override
+    public boolean midPass() {
+        return inWindow();
+    }
+
+    @Override
+    public Map<String, Object> positionMap() {
+        return position.toMap();
     }
 
     /** Reads on (opening a window first if none is in progress) and returns the records to send now. */
