@@ -4,6 +4,10 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig.DeletesMode;
+import io.kafkaconnect.greenhouse.deletes.Deletes;
+import io.kafkaconnect.greenhouse.deletes.LedgerLoader;
+import io.kafkaconnect.greenhouse.deletes.LedgerPartitions;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -102,16 +106,41 @@ public abstract class EngineSourceTask extends SourceTask {
         }
         List<SourcePartition> partitions = resources.stream()
                 .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();
-        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader()
-                .offsets(partitions.stream().map(SourcePartition::toMap).toList());
+        Deletes deletes = config.deletesMode() == DeletesMode.TOMBSTONE ? new Deletes(new Deletes.Settings(
+                config.reconcileInterval(), config.reconcileBudgetFraction(), config.deletesStateTopic())) : null;
+        List<Map<String, Object>> asked = new ArrayList<>(partitions.stream().map(SourcePartition::toMap).toList());
+        for (int i = 0; i < resources.size(); i++) {
+            if (deletes != null && deletes.tracks(resources.get(i))) {
+                asked.add(LedgerPartitions.head(partitions.get(i)));
+            }
+        }
+        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader().offsets(asked);
         Map<String, Map<String, Object>> storedByResource = new LinkedHashMap<>();
         for (SourcePartition partition : partitions) {
             storedByResource.put(partition.resource(), stored.get(partition.toMap()));
+        }
+        for (int i = 0; i < resources.size(); i++) {
+            Map<String, Object> head = LedgerPartitions.head(partitions.get(i));
+            if (asked.contains(head)) {
+                storedByResource.put(ledgerName(resources.get(i)), stored.get(head));
+            }
         }
         OffsetCredential credential = new OffsetCredential(config.credentialFingerprint().orElseThrow(),
                 config.credentialChange());
         Map<String, Map<String, Object>> positions = credential.resumable(storedByResource);
         PagingModel paging = PagingModels.of(dialect);
+        if (deletes != null) {
+            List<LedgerLoader.Stored> ledgers = new ArrayList<>();
+            for (int i = 0; i < resources.size(); i++) {
+                Resource resource = resources.get(i);
+                if (positions.containsKey(ledgerName(resource))) {
+                    ledgers.add(new LedgerLoader.Stored(partitions.get(i), new SourceRecordFactory(resource,
+                            config.topicFor(resource), partitions.get(i), unknownFields).idKind(),
+                            positions.get(ledgerName(resource))));
+                }
+            }
+            deletes.load(ledgers, context.offsetStorageReader()::offsets);
+        }
 
         List<ResourceSync> created = new ArrayList<>();
         Map<ResourceSync, ResourceStats> createdStats = new IdentityHashMap<>();
@@ -125,8 +154,11 @@ public abstract class EngineSourceTask extends SourceTask {
             ResourceSync.Context context = new ResourceSync.Context(client, records, settings, clock, fetchPool,
                     resourceStats);
             try {
-                ResourceSync sync = new CredentialStampedSync(paging.open(resource, offset, config.syncStart(),
-                        context), credential);
+                ResourceSync opened = paging.open(resource, offset, config.syncStart(), context);
+                if (deletes != null && deletes.tracks(resource)) {
+                    opened = deletes.wrap(opened, resource, partition, paging, context);
+                }
+                ResourceSync sync = new CredentialStampedSync(opened, credential);
                 created.add(sync);
                 createdStats.put(sync, resourceStats);
                 metrics.addResource(resource.name(), resourceStats);
@@ -140,6 +172,11 @@ public abstract class EngineSourceTask extends SourceTask {
         stats = createdStats;
         // last: a start() that fails holds no share, whether or not the worker calls stop() after it
         budgetShare = client.budget().taskShare(config.taskCount());
+    }
+
+    /** The name a resource's deletes ledger goes by in messages about the offsets' credential. */
+    private static String ledgerName(Resource resource) {
+        return resource.name() + " (deletes ledger)";
     }
 
     /** Tokens and cursors are long and opaque: their start is enough in a log. */

@@ -140,6 +140,20 @@ final class WindowLists implements ResourceSync {
         return out;
     }
 
+    /** The least of the lists' watermarks: each list's changes before it are handed over. */
+    @Override
+    public Instant deliveredUpTo() {
+        Instant least = null;
+        for (WindowSync list : lists) {
+            Instant delivered = list.deliveredUpTo();
+            if (delivered == null) {
+                return null;
+            }
+            least = least == null || delivered.isBefore(least) ? delivered : least;
+        }
+        return least;
+    }
+
     /** The sync of each list, in the order of {@link Resource#lists()} (for tests). */
     List<WindowSync> lists() {
         return lists;

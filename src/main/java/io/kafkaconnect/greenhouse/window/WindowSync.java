@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -73,6 +74,10 @@ public final class WindowSync implements ResourceSync {
     private int backfillSplits;
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
+    /** Snapshot resources: the ids the pass being read lists; null unless this sync read it from its first page. */
+    private IdSet passIds;
+    /** The ids of the pass just completed, until {@link #takeCompletedPass()} takes them. */
+    private IdSet completedPass;
 
     public WindowSync(Resource resource, WindowDialect dialect, WindowOffset offset, Context context) {
         this.resource = resource;
@@ -110,6 +115,19 @@ public final class WindowSync implements ResourceSync {
         return position;
     }
 
+    /** The watermark: every change before it is handed over (on the API's clock). */
+    @Override
+    public Instant deliveredUpTo() {
+        return position.watermark();
+    }
+
+    @Override
+    public IdSet takeCompletedPass() {
+        IdSet pass = completedPass;
+        completedPass = null;
+        return pass;
+    }
+
     /** How many pieces of the backfills read so far had their lower pages read by a second read at the end. */
     int backfillSplits() {
         return backfillSplits;
@@ -136,6 +154,7 @@ public final class WindowSync implements ResourceSync {
         Walking opened;
         if (resource.mode() == SyncMode.SNAPSHOT) {
             opened = WindowOffset.START.open(serverNow);
+            passIds = new IdSet(records.idKind());
         } else if (between.watermark() != null && !upper.isAfter(between.watermark())) {
             dueAt = clock.instant().plus(settings.pollInterval());
             return List.of();
@@ -164,6 +183,14 @@ public final class WindowSync implements ResourceSync {
             return List.of();
         }
         position = step.after();
+        if (passIds != null) {
+            step.page().records().forEach(json -> {
+                Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
+                if (id != null) {
+                    passIds.add(id);
+                }
+            });
+        }
         List<SourceRecord> out = toRecords(step.toSend(), before, step.after());
         if (step.windowDone()) {
             finishWindow(before.windowEnd());
@@ -291,6 +318,8 @@ public final class WindowSync implements ResourceSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
+        completedPass = passIds;
+        passIds = null;
         stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
