@@ -136,7 +136,13 @@ final class AshbyStore {
         if (key == null || key.code() != r.code || key.sub() != 0 || key.index() < 0) {
             return -1;
         }
-        return key.index() < size(r) ? key.index() : -1;
+        lock.readLock().lock();
+        try {
+            Table t = table(r);
+            return key.index() < t.size && !t.gone.get(key.index()) ? key.index() : -1;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Up to {@code limit} records from index {@code from} in full-pass order. */
@@ -147,13 +153,13 @@ final class AshbyStore {
             List<Row> rows = new ArrayList<>(Math.min(limit, 128));
             int i = (int) Math.min(Math.max(0, from), t.size);
             for (; i < t.size && rows.size() < limit; i++) {
-                if (includeInactive || !inactive(t, i)) {
+                if (visible(t, i, includeInactive)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (int j = i; j < t.size; j++) {
-                if (includeInactive || !inactive(t, j)) {
+                if (visible(t, j, includeInactive)) {
                     more = true;
                     break;
                 }
@@ -178,14 +184,14 @@ final class AshbyStore {
             for (; e < t.logSize && t.logSeq[e] <= upTo && rows.size() < limit; e++) {
                 int i = t.logIdx[e];
                 position = t.logSeq[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (; e < t.logSize && t.logSeq[e] <= upTo; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive)) {
                     more = true;
                     break;
                 }
@@ -204,7 +210,7 @@ final class AshbyStore {
             int n = 0;
             for (int e = t.firstLogAfter(after); e < t.logSize && t.logSeq[e] <= upTo && n <= cap; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive)) {
                     n++;
                 }
             }
@@ -250,6 +256,11 @@ final class AshbyStore {
         int stages = t.resource == AshbyResource.APPLICATIONS
                 ? baseStages(t, i) + stageChanges.getOrDefault(i, new long[0]).length : 0;
         return new Row(t.resource, i, t.versions[i], t.created[i], t.updated[i], t.seqs[i], stages, inactive(t, i));
+    }
+
+    /** Listed: not hard-deleted, and active or asked for with the inactive ones. */
+    private static boolean visible(Table t, int i, boolean includeInactive) {
+        return !t.gone.get(i) && (includeInactive || !inactive(t, i));
     }
 
     private int baseStages(Table t, int i) {
@@ -377,6 +388,20 @@ final class AshbyStore {
         }
     }
 
+    /** Hard-deletes a record: no list shows it from now on, and no delta tells of it. */
+    void delete(AshbyResource r, int index) {
+        lock.writeLock().lock();
+        try {
+            Table t = table(r);
+            if (index < 0 || index >= t.size || t.gone.get(index)) {
+                throw new IllegalArgumentException("no " + r.resourceName + " record at index " + index);
+            }
+            t.gone.set(index);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Whether the edit that made {@code version} moved the application to its next stage (about half do). */
     private boolean changesStage(int index, int version) {
         return (AshbyIds.mix(seed ^ ((long) index << 20) ^ version ^ 0x5354414745L) & 1) == 0;
@@ -394,6 +419,8 @@ final class AshbyStore {
         long[] seqs;
         int[] versions;
         int size;
+        /** Hard-deleted records: in no list (full or delta) from then on; their index stays taken. */
+        final java.util.BitSet gone = new java.util.BitSet();
         long[] logSeq;
         int[] logIdx;
         int logSize;
