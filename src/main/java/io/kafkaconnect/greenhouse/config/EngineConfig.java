@@ -141,11 +141,12 @@ public abstract class EngineConfig extends AbstractConfig {
         def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,
                 "Records per request (" + api.pageSizeParam() + "), 1 to " + api.maxPageSize() + ".",
                 GROUP_SYNC, 2, Width.SHORT, "Page size");
-        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 300_000L, Range.atLeast(0), Importance.LOW,
+        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
                 "How often resources without a change filter (snapshot resources such as departments) are re-read, "
                         + "in ms. Records that did not change since the task started are not sent again; records a "
-                        + "pass no longer lists get tombstones (" + DELETES_MODE + "). Most are one-page lists, so "
-                        + "the default costs well under 1 % of the rate budget (see docs/resources.md).",
+                        + "pass no longer lists get tombstones (" + DELETES_MODE + "). Most are one-page lists: every 10 "
+                        + "minutes, Harvest v1's 15 cost 0.5 % of a 50-per-10-seconds budget (see "
+                        + "docs/resources.md).",
                 GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
         def.define(OFFSETS_CREDENTIAL_CHANGE, Type.STRING, "fail",
                 ConfigDef.CaseInsensitiveValidString.in("fail", "resume", "restart"), Importance.MEDIUM,

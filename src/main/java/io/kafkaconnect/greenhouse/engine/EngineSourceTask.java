@@ -52,6 +52,8 @@ public abstract class EngineSourceTask extends SourceTask {
     private List<ResourceSync> syncs = List.of();
     /** Each sync's stats, for the records it hands over. */
     private Map<ResourceSync, ResourceStats> stats = Map.of();
+    /** Each sync's topic: the records it sends elsewhere (a deletes ledger's state records) are not counted. */
+    private Map<ResourceSync, String> topics = Map.of();
     private TaskMetrics metrics = TaskMetrics.NONE;
     private TransientFailures failures;
     private int turn;
@@ -144,6 +146,7 @@ public abstract class EngineSourceTask extends SourceTask {
 
         List<ResourceSync> created = new ArrayList<>();
         Map<ResourceSync, ResourceStats> createdStats = new IdentityHashMap<>();
+        Map<ResourceSync, String> createdTopics = new IdentityHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
@@ -161,6 +164,7 @@ public abstract class EngineSourceTask extends SourceTask {
                 ResourceSync sync = new CredentialStampedSync(opened, credential);
                 created.add(sync);
                 createdStats.put(sync, resourceStats);
+                createdTopics.put(sync, config.topicFor(resource));
                 metrics.addResource(resource.name(), resourceStats);
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
@@ -170,6 +174,7 @@ public abstract class EngineSourceTask extends SourceTask {
         }
         syncs = created;
         stats = createdStats;
+        topics = createdTopics;
         // last: a start() that fails holds no share, whether or not the worker calls stop() after it
         budgetShare = client.budget().taskShare(config.taskCount());
     }
@@ -200,7 +205,8 @@ public abstract class EngineSourceTask extends SourceTask {
                 try {
                     List<SourceRecord> records = sync.step();
                     failures.succeeded(sync);
-                    stats.get(sync).recordsSent(records.size());
+                    String topic = topics.get(sync);
+                    stats.get(sync).recordsSent((int) records.stream().filter(r -> topic.equals(r.topic())).count());
                     return records.isEmpty() ? null : records;
                 } catch (StoppedException e) {
                     return null;
