@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * list;</li>
  * <li>an incremental resource by a {@link Reconciliation} every {@code interval}: an {@link IdScan} of every id, one
  * page at a time, paced at {@code budgetFraction} of the rate budget, and only when the sync itself is not due (the
- * change stream goes first).</li>
+ * change stream goes first); a second scan confirms the ids the first missed.</li>
  * </ul>
  * The tombstones, the new base and the head go in one batch.
  */
@@ -148,6 +148,13 @@ final class DeletesSync implements ResourceSync {
         nextScanPage = clock.instant().plus(pace());
         if (scan.done()) {
             reconciliation.scanned(scan.end());
+            if (reconciliation.unconfirmed()) {
+                log.info("{}: reconciliation listed {} ids, not every known one; a second scan confirms which are "
+                        + "gone", resource().name(), reconciliation.listedIds().size());
+                reconciliation.rescan();
+                scan = scans.get();
+                return;
+            }
             log.info("{}: reconciliation listed {} ids; its deletes are told once the sync has delivered the changes "
                     + "up to {}", resource().name(), reconciliation.listedIds().size(), scan.end());
             scan = null;

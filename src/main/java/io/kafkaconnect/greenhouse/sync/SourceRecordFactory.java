@@ -64,10 +64,13 @@ public final class SourceRecordFactory {
         return topic.equals(record.topic()) && record.key() instanceof Struct key ? key.get(resource.keyField()) : null;
     }
 
-    /** The tombstone of record {@code id}: its key, a null value, carrying {@code partition} and {@code offset}. */
+    /**
+     * The tombstone of record {@code id}: its key, a null value without a schema (converters refuse a null for the
+     * value schema, whose struct is required), carrying {@code partition} and {@code offset}.
+     */
     public SourceRecord tombstone(Object id, Map<String, ?> sourcePartition, Map<String, ?> offset) {
         return new SourceRecord(sourcePartition, offset, topic, null, keySchema,
-                new Struct(keySchema).put(resource.keyField(), id), converter.schema(), null, null);
+                new Struct(keySchema).put(resource.keyField(), id), null, null, null);
     }
 
     /** A converted record, before its offset is known. */

@@ -55,4 +55,27 @@ class ReconciliationTest {
         assertThat(Reconciliation.gone(uuids, new IdSet(IdSet.Kind.UUID)))
                 .containsExactly("00000000-0000-0000-0000-000000000002", "ffffffff-0000-0000-0000-000000000001");
     }
+
+    @Test
+    void idsTheFirstScanMissedAreDeletedOnlyIfASecondScanMissesThemToo() {
+        Reconciliation r = new Reconciliation(known(1, 2, 3, 4));
+        r.listed(List.of(1L, 3L));
+        r.scanned(SCAN_END);
+        assertThat(r.unconfirmed()).as("2 and 4 missed").isTrue();
+        r.rescan();
+        assertThat(r.scanning()).isTrue();
+        assertThat(r.ready(SCAN_END.plusSeconds(60))).as("not before the second scan ended").isFalse();
+        r.listed(List.of(1L, 4L)); // 4 was skipped by the first (a delete shifted it), 3 deleted since it was listed
+        r.scanned(SCAN_END.plusSeconds(30));
+        assertThat(r.unconfirmed()).isFalse();
+        assertThat(r.ready(SCAN_END.plusSeconds(29))).isFalse();
+        assertThat(r.ready(SCAN_END.plusSeconds(30))).isTrue();
+        assertThat(r.deleted()).as("3 waits for the next reconciliation").containsExactly(2L);
+
+        Reconciliation complete = new Reconciliation(known(1, 2));
+        complete.listed(List.of(2L));
+        complete.sent(1L);
+        complete.scanned(SCAN_END);
+        assertThat(complete.unconfirmed()).as("nothing missed: one scan is enough").isFalse();
+    }
 }

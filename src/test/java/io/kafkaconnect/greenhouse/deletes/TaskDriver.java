@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.apache.kafka.connect.source.SourceTaskContext;
@@ -41,6 +42,8 @@ final class TaskDriver implements AutoCloseable {
     private final List<SourceRecord> stateRecords = new ArrayList<>();
     private final List<Collection<Map<String, Object>>> asked = new ArrayList<>();
     private SourceTask task;
+    /** Converts every record as a worker would (a record its converter refuses fails the task there). */
+    private final JsonConverter converter = new JsonConverter();
 
     /**
      * @param live the ids the API holds now
@@ -52,6 +55,7 @@ final class TaskDriver implements AutoCloseable {
         this.topic = topic;
         this.keyField = keyField;
         this.live = live;
+        converter.configure(Map.of("schemas.enable", "true"), false);
     }
 
     void start() {
@@ -113,6 +117,8 @@ final class TaskDriver implements AutoCloseable {
         }
         Set<Object> liveNow = null;
         for (SourceRecord r : batch) {
+            converter.fromConnectData(r.topic(), r.keySchema(), r.key());
+            converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
             if (r.sourcePartition() != null) {
                 offsets.put(new HashMap<>(r.sourcePartition()), r.sourceOffset() == null ? null
                         : new HashMap<>(r.sourceOffset()));
