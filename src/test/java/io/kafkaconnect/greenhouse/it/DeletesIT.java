@@ -44,7 +44,7 @@ class DeletesIT {
     void deletesFoundAcrossWorkerRemovalsMidReconciliationAreTombstonedExactlyOnceAndNoLiveRecordIs()
             throws Exception {
         Random random = new Random(41);
-        // 10 requests/s, the scan paced at a fifth of it: a scan of 13 pages takes about 6 s
+        // 10 requests/s, the scan paced at half of it: a scan of 13 pages takes several seconds
         try (HarvestSimulator sim = HarvestSimulator.builder().seed(41L).apiKey(KEY).records("candidates", RECORDS)
                 .latency(Duration.ofMillis(30), Duration.ZERO, 0.2).rateLimitV1(20, Duration.ofSeconds(2)).build()
                 .start()) {
@@ -52,7 +52,7 @@ class DeletesIT {
             config.put("topic.prefix", NAME);
             config.put("page.size", "50");
             config.put("deletes.reconcile.interval.ms", "2000");
-            config.put("deletes.reconcile.budget.fraction", "0.2");
+            config.put("deletes.reconcile.budget.fraction", "0.5");
             cluster.connect().configureConnector(NAME, config);
             ConnectCluster.await(Duration.ofSeconds(60), "every record in the topic",
                     () -> liveIds().size() == RECORDS);
