@@ -144,9 +144,9 @@ public abstract class EngineConfig extends AbstractConfig {
         def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
                 "How often resources without a change filter (snapshot resources such as departments) are re-read, "
                         + "in ms. Records that did not change since the task started are not sent again; records a "
-                        + "pass no longer lists get tombstones (" + DELETES_MODE + "). Most are one-page lists: every 10 "
-                        + "minutes, Harvest v1's 15 cost 0.5 % of a 50-per-10-seconds budget (see "
-                        + "docs/resources.md).",
+                        + "pass no longer lists get tombstones (" + DELETES_MODE + "). Most are one-page lists, one request "
+                        + "a pass: every 10 minutes, even Harvest v1's 15 cost 0.5 % of a 50-per-10-seconds budget "
+                        + "(docs/resources.md).",
                 GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
         def.define(OFFSETS_CREDENTIAL_CHANGE, Type.STRING, "fail",
                 ConfigDef.CaseInsensitiveValidString.in("fail", "resume", "restart"), Importance.MEDIUM,
