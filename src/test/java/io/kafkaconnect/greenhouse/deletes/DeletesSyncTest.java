@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Timeout;
  * across a restart: records deleted between two reconciliations (also one created and deleted in between), deleted
  * while a reconciliation's scan reads (one on a page the scan has read, which shifts the pages after it, and one on a
  * page it has not), and deleted while the task is stopped. Exactly the deleted ids get tombstones, and no tombstone
- * is ever sent for a record that exists when it is sent ({@link TaskDriver}).
+ * is ever sent for a record that exists when it is sent ({@link TaskDriver}), also not for one edited while a scan
+ * reads.
  */
 class DeletesSyncTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -38,7 +39,8 @@ class DeletesSyncTest {
 
     /** What a scenario needs of an API: a task, its settings, the ids listed in list order, and mutations. */
     private record Api(Supplier<SourceTask> tasks, Map<String, String> props, String resource,
-                       Supplier<List<Object>> idsInListOrder, Consumer<Object> delete, Supplier<Object> insert) {
+                       Supplier<List<Object>> idsInListOrder, Consumer<Object> delete, Supplier<Object> insert,
+                       Consumer<Object> edit) {
         TaskDriver driver() {
             return new TaskDriver(tasks, props, "t." + resource, "id", () -> new LinkedHashSet<>(idsInListOrder.get()));
         }
@@ -73,7 +75,7 @@ class DeletesSyncTest {
         Comparator<Long> order = version.equals("v1") ? Comparator.naturalOrder() : Comparator.reverseOrder();
         return new Api(GreenhouseSourceTask::new, props, resource,
                 () -> new ArrayList<>(sim.truth(resource, dialect).keySet().stream().sorted(order).toList()),
-                id -> sim.delete(resource, (Long) id), () -> sim.insert(resource));
+                id -> sim.delete(resource, (Long) id), () -> sim.insert(resource), id -> sim.edit(resource, (Long) id));
     }
 
     private static Api ashby(AshbySimulator sim, String resource) {
@@ -81,7 +83,8 @@ class DeletesSyncTest {
         props.put("ashby.api.key", KEY);
         props.put("ashby.base.url", sim.baseUrl());
         return new Api(AshbySourceTask::new, props, resource, () -> new ArrayList<>(sim.ids(resource)),
-                id -> sim.delete(resource, (String) id), () -> sim.insert(resource));
+                id -> sim.delete(resource, (String) id), () -> sim.insert(resource),
+                id -> sim.edit(resource, (String) id));
     }
 
     @Test
@@ -131,12 +134,14 @@ class DeletesSyncTest {
 
             long begun = begun(log);
             driver.pollUntil(() -> begun(log) > begun, WAIT, "a reconciliation's scan to begin");
-            // the scan has read its first page: delete a record it listed there, and one on a page it has not read
+            // the scan has read its first page: delete a record it listed there, and one on a page it has not read;
+            // edit one it has not read (on Harvest the edit moves it out of the scan's window: the sync sends it)
             ids = api.idsInListOrder().get();
             Object listed = ids.get(2);
             Object unread = ids.get(7);
             api.delete().accept(listed);
             api.delete().accept(unread);
+            api.edit().accept(ids.get(9));
             deleted.add(listed);
             deleted.add(unread);
             driver.pollUntil(() -> driver.tombstoned().contains(unread), WAIT, "the delete on a page not read yet");
