@@ -15,7 +15,7 @@ import java.util.Map;
  * and the topic commit together. In memory it is the set of known ids.
  */
 final class IdLedger {
-    /** Ids per base chunk: about 12 KB of offset for dense integer ids, 85 KB for UUIDs. */
+    /** Ids per base chunk: about 12 KB of offset for dense integer ids, 91 KB for UUIDs. */
     static final int CHUNK_IDS = 4_000;
     /** Journal segments after which the next batch writes a new base instead. */
     static final int MAX_JOURNAL = 100;

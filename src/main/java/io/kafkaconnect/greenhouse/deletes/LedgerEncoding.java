@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.deletes;
 import io.kafkaconnect.greenhouse.sync.IdSet;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
 /**
  * How a part of a ledger holds its ids in an offset (Connect offsets hold primitives only): one base64 string.
  * Integer ids ascending as variable-length numbers, the first one as it is (zig-zag), each further one as its
- * difference to the one before (about 2 to 3 bytes an id where ids are dense); UUIDs as their 16 bytes each.
+ * difference to the one before (about 2 to 3 bytes an id where ids are dense). String ids each as a tag byte and
+ * then: 0, a canonical UUID's 16 bytes; 1, any other string's UTF-8 length (variable-length) and bytes.
  */
 final class LedgerEncoding {
     private LedgerEncoding() {
@@ -19,13 +21,23 @@ final class LedgerEncoding {
 
     /** @param sorted ascending ids of {@code kind} (see {@link IdSet#sorted()}) */
     static String encode(List<Object> sorted, IdSet.Kind kind) {
-        if (kind == IdSet.Kind.UUID) {
-            ByteBuffer bytes = ByteBuffer.allocate(16 * sorted.size());
+        if (kind == IdSet.Kind.STRING) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(17 * sorted.size());
             for (Object id : sorted) {
-                UUID uuid = IdSet.uuid(id);
-                bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+                String text = (String) id;
+                UUID uuid = IdSet.canonicalUuid(text);
+                if (uuid != null) {
+                    out.write(0);
+                    out.writeBytes(ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                            .putLong(uuid.getLeastSignificantBits()).array());
+                } else {
+                    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                    out.write(1);
+                    writeVarint(out, utf8.length);
+                    out.writeBytes(utf8);
+                }
             }
-            return Base64.getEncoder().encodeToString(bytes.array());
+            return Base64.getEncoder().encodeToString(out.toByteArray());
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(3 * sorted.size());
         long previous = 0;
@@ -51,17 +63,22 @@ final class LedgerEncoding {
      */
     static void decode(String encoded, IdSet.Kind kind, Consumer<Object> ids) {
         byte[] bytes = Base64.getDecoder().decode(encoded);
-        if (kind == IdSet.Kind.UUID) {
-            if (bytes.length % 16 != 0) {
-                throw new IllegalArgumentException("UUID ids take 16 bytes each, not " + bytes.length + " in all");
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                ids.accept(new UUID(buffer.getLong(), buffer.getLong()).toString());
+        int[] at = {0};
+        if (kind == IdSet.Kind.STRING) {
+            while (at[0] < bytes.length) {
+                int tag = bytes[at[0]++];
+                int length = tag == 0 ? 16 : tag == 1 ? (int) readVarint(bytes, at) : -1;
+                if (length < 0 || at[0] + length > bytes.length) {
+                    throw new IllegalArgumentException(length < 0 ? "an id's tag is " + tag + ", not 0 or 1"
+                            : "an id is cut off at the end");
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, at[0], length);
+                ids.accept(tag == 0 ? new UUID(buffer.getLong(), buffer.getLong()).toString()
+                        : new String(bytes, at[0], length, StandardCharsets.UTF_8));
+                at[0] += length;
             }
             return;
         }
-        int[] at = {0};
         long previous = 0;
         boolean first = true;
         while (at[0] < bytes.length) {

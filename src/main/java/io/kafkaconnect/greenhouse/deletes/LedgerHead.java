@@ -55,7 +55,7 @@ record LedgerHead(IdSet.Kind kind, long generation, int chunks, int journal, Ins
         try {
             kind = IdSet.Kind.valueOf(String.valueOf(map.get("kind")).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'kind' is " + map.get("kind") + ", not number or uuid");
+            throw new IllegalArgumentException("'kind' is " + map.get("kind") + ", not number or string");
         }
         Object reconciled = map.get("reconciled");
         return new LedgerHead(kind, number(map, "gen"), (int) number(map, "chunks"), (int) number(map, "journal"),

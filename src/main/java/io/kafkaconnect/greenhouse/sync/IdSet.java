@@ -3,14 +3,17 @@ package io.kafkaconnect.greenhouse.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A set of record ids, as compact as the ids allow: integer ids (Harvest) as one 64-bit number, UUID string ids
- * (Ashby) as two. The real ids, not hashes: a tombstone needs the id it deletes. About 24 (integers) or 40 (UUIDs)
- * bytes per id with the table's slack: 5 MiB for 200,000 integer ids.
+ * A set of record ids, as compact as the ids allow: integer ids (Harvest) as one 64-bit number, string ids that are
+ * UUIDs in their canonical form (Ashby) as two, any other string as itself. The real ids, not hashes: a tombstone
+ * needs the id it deletes. About 24 (integers) or 40 (UUIDs) bytes per id with the table's slack: 5 MiB for 200,000
+ * integer ids.
  */
 public final class IdSet {
 
@@ -18,8 +21,8 @@ public final class IdSet {
     public enum Kind {
         /** Integer ids (a Connect int64 key). */
         NUMBER,
-        /** UUID strings in their canonical lower-case form (a Connect string key). */
-        UUID
+        /** String ids (a Connect string key): UUIDs in canonical lower-case form packed, others as they are. */
+        STRING
     }
 
     private final Kind kind;
@@ -27,6 +30,8 @@ public final class IdSet {
     private long[] lows;
     private boolean[] used;
     private int size;
+    /** String ids that are not canonical UUIDs. */
+    private Set<String> others = new HashSet<>();
 
     public IdSet(Kind kind) {
         this(kind, 16);
@@ -44,20 +49,24 @@ public final class IdSet {
     }
 
     public int size() {
-        return size;
+        return size + others.size();
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return size() == 0;
     }
 
     /**
-     * Adds an id (a Long for {@link Kind#NUMBER}, a canonical UUID string for {@link Kind#UUID}).
+     * Adds an id (a Long for {@link Kind#NUMBER}, a String for {@link Kind#STRING}).
      *
      * @return true if it was not in the set
      * @throws IllegalArgumentException if the id is not of the set's kind
      */
     public boolean add(Object id) {
+        String other = other(id);
+        if (other != null) {
+            return others.add(other);
+        }
         long high = high(id);
         long low = low(id);
         int slot = slot(highs, lows, used, high, low);
@@ -74,7 +83,8 @@ public final class IdSet {
     }
 
     public boolean contains(Object id) {
-        return used[slot(highs, lows, used, high(id), low(id))];
+        String other = other(id);
+        return other != null ? others.contains(other) : used[slot(highs, lows, used, high(id), low(id))];
     }
 
     public void addAll(IdSet other) {
@@ -88,6 +98,7 @@ public final class IdSet {
         out.lows = lows.clone();
         out.used = used.clone();
         out.size = size;
+        out.others = new HashSet<>(others);
         return out;
     }
 
@@ -110,9 +121,13 @@ public final class IdSet {
                 action.accept(idAt(highs[i], lows[i]));
             }
         }
+        others.forEach(action);
     }
 
-    /** The ids in ascending order (numbers by value, UUIDs by their two halves as unsigned numbers). */
+    /**
+     * The ids in ascending order: numbers by value; UUIDs by their two halves as unsigned numbers, then the other
+     * strings in their natural order.
+     */
     public List<Object> sorted() {
         long[][] pairs = new long[size][];
         int n = 0;
@@ -126,6 +141,7 @@ public final class IdSet {
         for (long[] p : pairs) {
             out.add(idAt(p[0], p[1]));
         }
+        others.stream().sorted().forEach(out::add);
         return out;
     }
 
@@ -149,19 +165,28 @@ public final class IdSet {
         return id.isTextual() ? id.asText() : null;
     }
 
-    /** The UUID of a string id, which must be canonical (lower case) so that it is written back the same. */
-    public static UUID uuid(Object id) {
-        if (id instanceof String s) {
-            try {
-                UUID uuid = UUID.fromString(s);
-                if (uuid.toString().equals(s)) {
-                    return uuid;
-                }
-            } catch (IllegalArgumentException e) {
-                // the message below says what is expected
-            }
+    /** The UUID a string id is in its canonical form (as UUID.toString() writes it), or null. */
+    public static UUID canonicalUuid(String id) {
+        if (id.length() != 36) {
+            return null;
         }
-        throw new IllegalArgumentException("id '" + id + "' is not a UUID in canonical lower-case form");
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.toString().equals(id) ? uuid : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A string id that is not a canonical UUID; null for the ids the table holds. */
+    private String other(Object id) {
+        if (kind == Kind.NUMBER) {
+            return null;
+        }
+        if (!(id instanceof String s)) {
+            throw new IllegalArgumentException("id '" + id + "' is not a string");
+        }
+        return canonicalUuid(s) == null ? s : null;
     }
 
     private long high(Object id) {
@@ -171,11 +196,11 @@ public final class IdSet {
             }
             return 0L;
         }
-        return uuid(id).getMostSignificantBits();
+        return canonicalUuid((String) id).getMostSignificantBits();
     }
 
     private long low(Object id) {
-        return kind == Kind.NUMBER ? (Long) id : uuid(id).getLeastSignificantBits();
+        return kind == Kind.NUMBER ? (Long) id : canonicalUuid((String) id).getLeastSignificantBits();
     }
 
     private Object idAt(long high, long low) {

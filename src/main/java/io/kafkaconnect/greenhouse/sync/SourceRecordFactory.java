@@ -56,7 +56,7 @@ public final class SourceRecordFactory {
 
     /** What this resource's ids are (its key field's type). */
     public IdSet.Kind idKind() {
-        return keyType == Long.class ? IdSet.Kind.NUMBER : IdSet.Kind.UUID;
+        return keyType == Long.class ? IdSet.Kind.NUMBER : IdSet.Kind.STRING;
     }
 
     /** The id a record of this resource carries in its key; null for a record of another topic. */
