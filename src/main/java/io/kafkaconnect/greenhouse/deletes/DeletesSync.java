@@ -4,6 +4,7 @@ import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.IdScan;
 import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
@@ -48,6 +49,8 @@ final class DeletesSync implements ResourceSync {
     private IdScan scan;
     private Instant nextReconciliation;
     private Instant nextScanPage = Instant.MIN;
+    /** Snapshot resources: the known ids the last pass of several pages missed (in memory: a restart forgets them). */
+    private IdSet suspects;
 
     DeletesSync(ResourceSync sync, IdLedger ledger, SourceRecordFactory records, StateRecords state,
                 Supplier<IdScan> scans, Duration interval, double budgetFraction, ApiClient client, Clock clock) {
@@ -62,6 +65,7 @@ final class DeletesSync implements ResourceSync {
         this.clock = clock;
         // no reconciliation yet (a new connector, or deletes just switched on): one as soon as the sync is idle
         this.nextReconciliation = ledger.reconciledAt() == null ? Instant.MIN : ledger.reconciledAt().plus(interval);
+        this.suspects = new IdSet(ledger.known().kind());
     }
 
     @Override
@@ -115,7 +119,7 @@ final class DeletesSync implements ResourceSync {
                 }
             }
         }
-        IdSet pass = sync.takeCompletedPass();
+        ListedPass pass = sync.takeCompletedPass();
         if (pass != null) {
             return concat(batch, endOfPass(ids, pass));
         }
@@ -125,15 +129,34 @@ final class DeletesSync implements ResourceSync {
         return learnt.isEmpty() ? batch : concat(state.of(learnt), batch);
     }
 
-    /** A snapshot pass read whole: the known ids it did not list are deleted. */
-    private List<SourceRecord> endOfPass(List<Object> sent, IdSet pass) {
+    /**
+     * A snapshot pass read whole: the known ids it did not list are deleted, those of a pass of several pages only if
+     * the pass before missed them too (a record deleted while a pass reads may shift another past it, as for a
+     * reconciliation's scan).
+     */
+    private List<SourceRecord> endOfPass(List<Object> sent, ListedPass pass) {
         IdSet known = ledger.known().copy();
         sent.forEach(known::add);
-        List<Object> deleted = Reconciliation.gone(known, pass);
-        if (deleted.isEmpty() && ledger.stored() && ledger.journalSegments() == 0 && known.size() == pass.size()) {
-            return List.of(); // nothing changed: the stored base is the pass
+        List<Object> missing = Reconciliation.gone(known, pass.ids());
+        List<Object> deleted = missing;
+        IdSet live = pass.ids();
+        if (pass.pages() > 1) {
+            IdSet missedBefore = suspects;
+            deleted = missing.stream().filter(missedBefore::contains).toList();
+            suspects = new IdSet(known.kind());
+            missing.forEach(suspects::add);
+            live = known.without(deleted); // the suspects stay known until a second pass misses them too
+            if (deleted.size() < missing.size()) {
+                log.info("{}: the pass listed {} records and missed {} known ones; the next pass confirms which are "
+                        + "gone", resource().name(), pass.ids().size(), missing.size() - deleted.size());
+            }
+        } else {
+            suspects = new IdSet(known.kind());
         }
-        return tombstonesAndBase(deleted, pass, "the pass listed " + pass.size() + " records");
+        if (deleted.isEmpty() && ledger.stored() && ledger.journalSegments() == 0 && known.size() == live.size()) {
+            return List.of(); // nothing changed: the stored base is what is known
+        }
+        return tombstonesAndBase(deleted, live, "the pass listed " + pass.ids().size() + " records");
     }
 
     private void readScanPage() {

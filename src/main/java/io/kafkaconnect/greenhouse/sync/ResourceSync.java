@@ -60,11 +60,11 @@ public interface ResourceSync {
     }
 
     /**
-     * A snapshot resource: the ids the pass just completed listed, once (later calls return null until the next pass
+     * A snapshot resource: what the pass just completed listed, once (later calls return null until the next pass
      * completes); null also for a pass this sync did not read from its first page (it resumed one a previous task
      * began), and for other resources.
      */
-    default IdSet takeCompletedPass() {
+    default ListedPass takeCompletedPass() {
         return null;
     }
 

@@ -12,6 +12,7 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -83,8 +84,8 @@ public final class TokenSync implements ResourceSync {
     private Instant deliveredUpTo;
     /** Snapshot lists: the ids the pass being read lists; null unless this sync read it from its first page. */
     private IdSet passIds;
-    /** The ids of the snapshot pass just completed, until {@link #takeCompletedPass()} takes them. */
-    private IdSet completedPass;
+    /** What the snapshot pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
@@ -181,8 +182,8 @@ public final class TokenSync implements ResourceSync {
     }
 
     @Override
-    public IdSet takeCompletedPass() {
-        IdSet pass = completedPass;
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
         completedPass = null;
         return pass;
     }
@@ -248,7 +249,7 @@ public final class TokenSync implements ResourceSync {
         if (passStartedAt != null) {
             deliveredUpTo = passStartedAt;
         }
-        completedPass = passIds;
+        completedPass = passIds == null ? null : new ListedPass(passIds, passPages);
         passIds = null;
         stats.caughtUpTo(resource, clock.instant());
         if (passRecords > 0 || log.isDebugEnabled()) {

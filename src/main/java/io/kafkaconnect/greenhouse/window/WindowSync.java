@@ -8,6 +8,7 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -76,8 +77,8 @@ public final class WindowSync implements ResourceSync {
     private final SentDigests sentSnapshot = new SentDigests();
     /** Snapshot resources: the ids the pass being read lists; null unless this sync read it from its first page. */
     private IdSet passIds;
-    /** The ids of the pass just completed, until {@link #takeCompletedPass()} takes them. */
-    private IdSet completedPass;
+    /** What the pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public WindowSync(Resource resource, WindowDialect dialect, WindowOffset offset, Context context) {
         this.resource = resource;
@@ -122,8 +123,8 @@ public final class WindowSync implements ResourceSync {
     }
 
     @Override
-    public IdSet takeCompletedPass() {
-        IdSet pass = completedPass;
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
         completedPass = null;
         return pass;
     }
@@ -318,7 +319,7 @@ public final class WindowSync implements ResourceSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
-        completedPass = passIds;
+        completedPass = passIds == null ? null : new ListedPass(passIds, windowPages);
         passIds = null;
         stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
