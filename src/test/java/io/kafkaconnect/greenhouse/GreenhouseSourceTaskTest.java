@@ -58,7 +58,10 @@ class GreenhouseSourceTaskTest {
         verify(reader).offsets(asked.capture());
         assertThat((Collection<Map<String, Object>>) asked.getValue()).containsExactlyInAnyOrder(
                 Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "candidates", "protocol", "1"),
-                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1"));
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1"),
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "candidates", "protocol", "1",
+                        "ledger", "head"),
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1", "ledger", "head"));
     }
 
     @SuppressWarnings("unchecked")
@@ -146,6 +149,7 @@ class GreenhouseSourceTaskTest {
             asA.put("greenhouse.base.url", sim.baseUrl());
             asA.put("greenhouse.api.key", "key-of-a");
             asA.put("task.resources", "jobs");
+            asA.put("deletes.mode", "none"); // only the resource's records and offsets, no deletes ledger's
             Map<String, Object> partition = Map.of("api", "v1", "host", "127.0.0.1:" + sim.port(), "resource", "jobs",
                     "protocol", "1");
 

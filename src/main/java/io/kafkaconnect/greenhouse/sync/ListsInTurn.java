@@ -140,6 +140,20 @@ public final class ListsInTurn<S extends ListSync> implements ResourceSync {
         return out;
     }
 
+    /** The least of what the lists delivered up to: each list's changes before it are handed over. */
+    @Override
+    public Instant deliveredUpTo() {
+        Instant least = null;
+        for (S list : lists) {
+            Instant delivered = list.deliveredUpTo();
+            if (delivered == null) {
+                return null;
+            }
+            least = least == null || delivered.isBefore(least) ? delivered : least;
+        }
+        return least;
+    }
+
     /** The sync of each list, in the order of {@link Resource#lists()} (for tests). */
     public List<S> lists() {
         return lists;

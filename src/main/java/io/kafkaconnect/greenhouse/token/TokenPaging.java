@@ -3,6 +3,8 @@ package io.kafkaconnect.greenhouse.token;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.ListsInTurn;
+import io.kafkaconnect.greenhouse.sync.IdScan;
+import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Instant;
@@ -43,6 +45,11 @@ public final class TokenPaging implements PagingModel {
     @Override
     public void checkOffset(Resource resource, HttpUrl baseUrl, Map<String, ?> position, Instant now) {
         ListsInTurn.split(resource, position).forEach(TokenOffset::fromMap);
+    }
+
+    @Override
+    public IdScan idScan(Resource resource, IdSet.Kind kind, ResourceSync.Context context) {
+        return new TokenIdScan(resource, dialect, kind, context);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
 import io.kafkaconnect.greenhouse.sync.ListSync;
+import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -78,6 +80,14 @@ public final class TokenSync implements ListSync {
     private int passPages;
     private final ProgressLog progress;
     private final ResourceStats stats;
+    /** When the pass being read sent its first request (the worker's clock). */
+    private Instant passStartedAt;
+    /** The start of the last pass read to its end: every change before it is handed over. */
+    private Instant deliveredUpTo;
+    /** Snapshot lists: the ids the pass being read lists; null unless this sync read it from its first page. */
+    private IdSet passIds;
+    /** What the snapshot pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
@@ -126,6 +136,9 @@ public final class TokenSync implements ListSync {
             passRecords = 0;
             passPages = 0;
             passGuard = newGuard(resource.mode() == SyncMode.SNAPSHOT && resource.paging() == Paging.UNPAGED);
+            // a pass resumed in its middle (a restart) was begun by another task: when, and what it listed, is unknown
+            passStartedAt = cursor == null ? clock.instant() : null;
+            passIds = cursor == null && resource.mode() == SyncMode.SNAPSHOT ? new IdSet(records.idKind()) : null;
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
         CursorPage page;
@@ -152,6 +165,14 @@ public final class TokenSync implements ListSync {
         stats.pageRead(clock.instant());
         List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
                 ? children(page.records()) : page.records();
+        if (passIds != null) {
+            for (JsonNode json : objects) {
+                Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
+                if (id != null) {
+                    passIds.add(id);
+                }
+            }
+        }
         TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
                 : before.atCursor(page.nextCursor());
         List<SourceRecord> out = records.toSourceRecords(objects, before.toMap(), after.toMap(),
@@ -165,6 +186,19 @@ public final class TokenSync implements ListSync {
             readAhead(after);
         }
         return out;
+    }
+
+    /** The start of the last pass read to its end (the worker's clock); null before one ends. */
+    @Override
+    public Instant deliveredUpTo() {
+        return deliveredUpTo;
+    }
+
+    @Override
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
+        completedPass = null;
+        return pass;
     }
 
     /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
@@ -227,6 +261,11 @@ public final class TokenSync implements ListSync {
 
     private void finishPass(TokenOffset started, TokenOffset after) {
         progress.end();
+        if (passStartedAt != null) {
+            deliveredUpTo = passStartedAt;
+        }
+        completedPass = passIds == null ? null : new ListedPass(passIds, passPages);
+        passIds = null;
         stats.caughtUpTo(resource, clock.instant());
         if (passRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),

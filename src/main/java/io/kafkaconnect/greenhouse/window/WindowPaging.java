@@ -5,6 +5,8 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.ListsInTurn;
+import io.kafkaconnect.greenhouse.sync.IdScan;
+import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Duration;
@@ -79,6 +81,11 @@ public final class WindowPaging implements PagingModel {
                 PositionCheck.check(WindowOffset.fromMap(positions.get(i)), firstPage(baseUrl, lists.get(i)), now);
             }
         }
+    }
+
+    @Override
+    public IdScan idScan(Resource resource, IdSet.Kind kind, ResourceSync.Context context) {
+        return new WindowIdScan(resource, dialect, kind, context);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import io.kafkaconnect.greenhouse.sync.ListSync;
+import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
@@ -75,6 +77,10 @@ public final class WindowSync implements ListSync {
     private int backfillSplits;
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
+    /** Snapshot resources: the ids the pass being read lists; null unless this sync read it from its first page. */
+    private IdSet passIds;
+    /** What the pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public WindowSync(Resource resource, WindowDialect dialect, WindowOffset offset, Context context) {
         this.resource = resource;
@@ -110,6 +116,19 @@ public final class WindowSync implements ListSync {
     /** The position this sync would resume from now (in memory; Connect stores what it has committed). */
     public WindowOffset position() {
         return position;
+    }
+
+    /** The watermark: every change before it is handed over (on the API's clock). */
+    @Override
+    public Instant deliveredUpTo() {
+        return position.watermark();
+    }
+
+    @Override
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
+        completedPass = null;
+        return pass;
     }
 
     /** How many pieces of the backfills read so far had their lower pages read by a second read at the end. */
@@ -148,6 +167,7 @@ public final class WindowSync implements ListSync {
         Walking opened;
         if (resource.mode() == SyncMode.SNAPSHOT) {
             opened = WindowOffset.START.open(serverNow);
+            passIds = new IdSet(records.idKind());
         } else if (between.watermark() != null && !upper.isAfter(between.watermark())) {
             dueAt = clock.instant().plus(settings.pollInterval());
             return List.of();
@@ -176,6 +196,14 @@ public final class WindowSync implements ListSync {
             return List.of();
         }
         position = step.after();
+        if (passIds != null) {
+            step.page().records().forEach(json -> {
+                Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
+                if (id != null) {
+                    passIds.add(id);
+                }
+            });
+        }
         List<SourceRecord> out = toRecords(step.toSend(), before, step.after());
         if (step.windowDone()) {
             finishWindow(before.windowEnd());
@@ -303,6 +331,8 @@ public final class WindowSync implements ListSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
+        completedPass = passIds == null ? null : new ListedPass(passIds, windowPages);
+        passIds = null;
         stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);

@@ -179,6 +179,19 @@ public final class AshbySimulator extends Simulator {
         return version;
     }
 
+    /**
+     * Hard-delete a record: from now on no list shows it, and no delta tells of it (Ashby documents no delete feed:
+     * UNCERTAIN, the leanest reading).
+     */
+    public void delete(String resource, String id) {
+        AshbyResource r = recordResource(resource);
+        int index = store.indexOf(r, id);
+        if (index < 0) {
+            throw new IllegalArgumentException("no " + r.resourceName + " record with id " + id);
+        }
+        store.delete(r, index);
+    }
+
     /** Insert a record (createdAt = updatedAt = now; last in the full-pass order); returns its id. */
     public String insert(String resource) {
         AshbyResource r = recordResource(resource);

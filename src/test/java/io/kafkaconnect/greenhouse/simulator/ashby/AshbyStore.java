@@ -140,7 +140,13 @@ final class AshbyStore {
         if (key == null || key.code() != r.code || key.sub() != 0 || key.index() < 0) {
             return -1;
         }
-        return key.index() < size(r) ? key.index() : -1;
+        lock.readLock().lock();
+        try {
+            Table t = table(r);
+            return key.index() < t.size && !t.gone.get(key.index()) ? key.index() : -1;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Up to {@code limit} records from index {@code from} in full-pass order. */
@@ -156,13 +162,13 @@ final class AshbyStore {
             List<Row> rows = new ArrayList<>(Math.min(limit, 128));
             int i = (int) Math.min(Math.max(0, from), t.size);
             for (; i < t.size && rows.size() < limit; i++) {
-                if ((includeInactive || !inactive(t, i)) && listed.test(i)) {
+                if (visible(t, i, includeInactive) && listed.test(i)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (int j = i; j < t.size; j++) {
-                if ((includeInactive || !inactive(t, j)) && listed.test(j)) {
+                if (visible(t, j, includeInactive) && listed.test(j)) {
                     more = true;
                     break;
                 }
@@ -187,14 +193,14 @@ final class AshbyStore {
             for (; e < t.logSize && t.logSeq[e] <= upTo && rows.size() < limit; e++) {
                 int i = t.logIdx[e];
                 position = t.logSeq[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i)) && listed.test(i)) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (; e < t.logSize && t.logSeq[e] <= upTo; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i)) && listed.test(i)) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     more = true;
                     break;
                 }
@@ -213,7 +219,7 @@ final class AshbyStore {
             int n = 0;
             for (int e = t.firstLogAfter(after); e < t.logSize && t.logSeq[e] <= upTo && n <= cap; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i)) && listed.test(i)) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     n++;
                 }
             }
@@ -284,6 +290,11 @@ final class AshbyStore {
         int stages = t.resource == AshbyResource.APPLICATIONS
                 ? baseChildren(t, i) + added(AshbyResource.APPLICATIONS, i).length : 0;
         return new Row(t.resource, i, t.versions[i], t.created[i], t.updated[i], t.seqs[i], stages, inactive(t, i));
+    }
+
+    /** Listed: not hard-deleted, and active or asked for with the inactive ones. */
+    private static boolean visible(Table t, int i, boolean includeInactive) {
+        return !t.gone.get(i) && (includeInactive || !inactive(t, i));
     }
 
     private long[] added(AshbyResource parent, int i) {
@@ -425,6 +436,20 @@ final class AshbyStore {
         }
     }
 
+    /** Hard-deletes a record: no list shows it from now on, and no delta tells of it. */
+    void delete(AshbyResource r, int index) {
+        lock.writeLock().lock();
+        try {
+            Table t = table(r);
+            if (index < 0 || index >= t.size || t.gone.get(index)) {
+                throw new IllegalArgumentException("no " + r.resourceName + " record at index " + index);
+            }
+            t.gone.set(index);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /**
      * Whether the edit that made {@code version} moved the application to its next stage, or added a note to the
      * candidate (about half do).
@@ -445,6 +470,8 @@ final class AshbyStore {
         long[] seqs;
         int[] versions;
         int size;
+        /** Hard-deleted records: in no list (full or delta) from then on; their index stays taken. */
+        final java.util.BitSet gone = new java.util.BitSet();
         long[] logSeq;
         int[] logIdx;
         int logSize;
