@@ -42,7 +42,8 @@ public final class Benchmark {
               --ashby-limit N       Ashby requests per 60 s window (default 1000, as documented)
               --ashby-seconds S     how long realistic-ashby reads its account (default 180)
               --page-size N         page.size of the connector and per_page of the baseline (default 500)
-              --concurrency N       fetch.max.concurrency of the task (default 8)
+              --concurrency N       fetch.max.concurrency of the task (default 8; realistic-ashby: the
+                                    connector's default, or --set fetch.max.concurrency=N)
               --budget-fraction F   rate.limit.budget.fraction of the task (default 1.0)
               --set KEY=VALUE       any other task property (repeatable)
               --baseline-pages N    pages the baseline reads, 0 = all (default 40)
@@ -284,7 +285,8 @@ public final class Benchmark {
 
     /**
      * A realistic Ashby account, read by one task: candidates, twice as many applications, and each application's
-     * history (one request per application), for {@code --ashby-seconds}. Prints each resource's records/s and each
+     * history (one request per application), for {@code --ashby-seconds}, with the connector's own
+     * {@code fetch.max.concurrency} unless {@code --set} gives one. Prints each resource's records/s and each
      * method's share of the budget.
      */
     private void realisticAshbyAccount() {
@@ -298,9 +300,11 @@ public final class Benchmark {
         say("");
         say("== %s: one task reads %s of an account with %,d candidates and %,d applications (history: 1-6 entries "
                         + "each); latency %d ms + %d ms/record ±%.0f%%, budget %d requests / %d s, page.size %d, "
-                        + "fetch.max.concurrency %d; measured over %d s at most", name, String.join(", ", resources),
+                        + "fetch.max.concurrency %s; measured over %d s at most", name, String.join(", ", resources),
                 candidates, applications, LATENCY_FIXED.toMillis(), LATENCY_PER_RECORD.toMillis(), LATENCY_JITTER * 100,
-                limit, ASHBY_WINDOW.toSeconds(), pageSize, options.concurrency(), options.ashbySpan().toSeconds());
+                limit, ASHBY_WINDOW.toSeconds(), pageSize,
+                options.extraProps().getOrDefault("fetch.max.concurrency", "the connector's default"),
+                options.ashbySpan().toSeconds());
         AshbySimulator.Builder b = AshbySimulator.builder().seed(options.seed()).records("candidates", candidates)
                 .records("applications", applications).apiKey("bench-key-" + CREDENTIALS.incrementAndGet())
                 .latency(LATENCY_FIXED, LATENCY_PER_RECORD, LATENCY_JITTER).rateLimit(limit, ASHBY_WINDOW);
@@ -309,9 +313,8 @@ public final class Benchmark {
                     "applications", sim.versions("applications").size());
             Map<String, String> props = new LinkedHashMap<>();
             props.put("page.size", String.valueOf(pageSize));
-            props.put("fetch.max.concurrency", String.valueOf(options.concurrency()));
             props.put("rate.limit.budget.fraction", String.valueOf(options.budgetFraction()));
-            props.putAll(options.extraProps());
+            props.putAll(options.extraProps()); // fetch.max.concurrency: the connector's default unless --set
             AshbyAccountRun.Result r = AshbyAccountRun.run(sim, resources, expected, props, options.ashbySpan());
             double span = seconds(r.spanNanos());
             if (r.failure() != null) {
