@@ -102,6 +102,26 @@ class AshbyConcurrentChainsSyncTest {
     }
 
     @Test
+    void aPollTakesAPageThatIsThereBeforeTheResourceInTurnThatWaitsForAnswers() throws Exception {
+        try (AshbySimulator sim = AshbySimulator.builder().apiKey(KEY).seed(6L).defaultRecords(30).build().start()) {
+            // every list per parent answers after 3 s; the candidates' pages come at once
+            sim.faults().slowDelay(Duration.ofSeconds(3)).failNextOn("/application.listHistory", 1_000, Fault.SLOW);
+            EngineSourceTask task = started(sim, "8", noOffsets(), "application_history,candidates");
+            List<String> topics = new ArrayList<>();
+            try {
+                for (int i = 0; i < MAX_POLLS && !topics.contains("ashby.application_history"); i++) {
+                    orEmpty(task.poll()).forEach(r -> topics.add(r.topic()));
+                }
+            } finally {
+                task.stop();
+            }
+            // application_history's turn comes first, but its page waits for its parents' lists
+            assertThat(topics.indexOf("ashby.application_history")).as("candidates' pages before the first history")
+                    .isGreaterThanOrEqualTo(7);
+        }
+    }
+
+    @Test
     void aListPerParentComesInParentOrderWithTheOffsetsOfOneReadAtAnyWidth() throws Exception {
         List<List<Object>> runs = new ArrayList<>();
         for (String width : List.of("1", "8")) {
