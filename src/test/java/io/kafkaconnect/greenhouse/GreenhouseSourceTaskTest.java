@@ -297,6 +297,7 @@ class GreenhouseSourceTaskTest {
             props.put("greenhouse.oauth.client.secret", "outage-secret");
             props.put("greenhouse.oauth.token.url", sim.tokenUrl());
             props.put("task.resources", "jobs");
+            props.put("deletes.mode", "none"); // the records only, no deletes ledger's
             props.put("max.retries", "1");
             props.put("retry.backoff.ms", "1");
             props.put("retry.backoff.max.ms", "1");

@@ -94,9 +94,16 @@ public abstract class EngineConfig extends AbstractConfig {
      * @param sharingText    how tasks on other workers are accounted for
      * @param topicPrefix    the default topic prefix
      * @param credentialText what the credential fingerprint of an offset is taken from
+     * @param concurrency    the default of {@code fetch.max.concurrency}: enough requests in flight to spend the
+     *                       documented budget at the API's usual answer times, and why, for its documentation
      */
     public record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
-                                String sharingText, String topicPrefix, String credentialText) {
+                                String sharingText, String topicPrefix, String credentialText,
+                                DefaultConcurrency concurrency) {
+    }
+
+    /** The default of {@code fetch.max.concurrency} for one API, and why (a sentence for its documentation). */
+    public record DefaultConcurrency(int requests, String why) {
     }
 
     private final String baseUrlSetting;
@@ -186,11 +193,11 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "at the smallest share of the connectors running on it (a changed share applies when the "
                         + "connector's tasks restart with it); " + api.sharingText(),
                 GROUP_RETRIES, 1, Width.SHORT, "Rate budget share");
-        def.define(MAX_CONCURRENCY, Type.INT, 8, Range.between(1, 32), Importance.LOW,
+        def.define(MAX_CONCURRENCY, Type.INT, api.concurrency().requests(), Range.between(1, 32), Importance.LOW,
                 "The most requests one task has in flight at once while catching up on a large backlog (pieces "
                         + "of a backfill read in parallel, or per-parent requests; offsets still only move forward, "
                         + "and a restart resumes every piece where it stopped). The task uses fewer when the rate "
-                        + "budget and response times do not need more.",
+                        + "budget and response times do not need more. " + api.concurrency().why(),
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "

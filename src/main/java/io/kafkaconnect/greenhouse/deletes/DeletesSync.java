@@ -79,6 +79,17 @@ final class DeletesSync implements ResourceSync {
         return scanAt == null || sync.dueAt().isBefore(scanAt) ? sync.dueAt() : scanAt;
     }
 
+    /** As the sync's: a scan's page, read in the step when the sync is not due, is fetched then (not ahead). */
+    @Override
+    public boolean ready() {
+        return sync.ready();
+    }
+
+    @Override
+    public void awaitReady(Duration max) throws InterruptedException {
+        sync.awaitReady(max);
+    }
+
     /** When the scan reads its next page; null while none is to be read. */
     private Instant scanDueAt() {
         if (scans == null) {

@@ -43,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public abstract class EngineSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(EngineSourceTask.class);
     private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+    /** How long a poll waits for any due resource's page to arrive before it waits for the next one in turn. */
+    private static final Duration MAX_READY_WAIT = Duration.ofSeconds(1);
+    private static final Duration READY_CHECK = Duration.ofMillis(20);
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -216,40 +219,71 @@ public abstract class EngineSourceTask extends SourceTask {
             return null;
         }
         Instant now = clock.instant();
-        for (int i = 0; i < syncs.size(); i++) {
+        int i;
+        try {
+            i = nextInTurn(now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (i >= 0) {
             ResourceSync sync = syncs.get((turn + i) % syncs.size());
-            if (failures.mayStep(sync, now)) {
-                turn = (turn + i + 1) % syncs.size();
-                try {
-                    List<SourceRecord> records = sync.step();
-                    failures.succeeded(sync);
-                    String topic = topics.get(sync);
-                    stats.get(sync).recordsSent((int) records.stream().filter(r -> topic.equals(r.topic())).count());
-                    return records.isEmpty() ? null : records;
-                } catch (StoppedException e) {
-                    return null;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                } catch (RetriableException e) {
-                    Instant until = failures.failed(sync, clock.instant());
-                    log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
-                            until, failures.inARow(sync), e.getMessage());
+            turn = (turn + i + 1) % syncs.size();
+            try {
+                List<SourceRecord> records = sync.step();
+                failures.succeeded(sync);
+                String topic = topics.get(sync);
+                stats.get(sync).recordsSent((int) records.stream().filter(r -> topic.equals(r.topic())).count());
+                return records.isEmpty() ? null : records;
+            } catch (StoppedException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (RetriableException e) {
+                Instant until = failures.failed(sync, clock.instant());
+                log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
+                        until, failures.inARow(sync), e.getMessage());
+                throw e;
+            } catch (ConnectException e) {
+                ApiException forbidden = ForbiddenResource.in(e);
+                if (forbidden == null || forbiddenResources != EngineConfig.ForbiddenResources.SKIP) {
                     throw e;
-                } catch (ConnectException e) {
-                    ApiException forbidden = ForbiddenResource.in(e);
-                    if (forbidden == null || forbiddenResources != EngineConfig.ForbiddenResources.SKIP) {
-                        throw e;
-                    }
-                    skip(sync, forbidden);
-                    return null;
                 }
+                skip(sync, forbidden);
+                return null;
             }
         }
         Instant next = syncs.stream().map(failures::nextStep).min(Instant::compareTo).orElse(now);
         Duration wait = Duration.between(now, next);
         sleeper.sleep(wait.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : wait);
         return null;
+    }
+
+    /**
+     * Which due resource steps now, counted from the one whose turn it is: the first whose page is there (so a
+     * resource waiting for an answer does not hold up the pages of the others), waiting up to
+     * {@link #MAX_READY_WAIT} for one to arrive, else the first due one; -1 if none is due.
+     */
+    private int nextInTurn(Instant now) throws InterruptedException {
+        long waitUntil = System.nanoTime() + MAX_READY_WAIT.toNanos();
+        while (true) {
+            int first = -1;
+            for (int i = 0; i < syncs.size(); i++) {
+                ResourceSync sync = syncs.get((turn + i) % syncs.size());
+                if (!failures.mayStep(sync, now)) {
+                    continue;
+                }
+                if (sync.ready()) {
+                    return i;
+                }
+                first = first < 0 ? i : first;
+            }
+            if (first < 0 || System.nanoTime() >= waitUntil || sleeper.isStopped()) {
+                return first;
+            }
+            syncs.get((turn + first) % syncs.size()).awaitReady(READY_CHECK);
+        }
     }
 
     @Override

@@ -48,6 +48,18 @@ public interface ResourceSync {
         return !now.isBefore(dueAt());
     }
 
+    /**
+     * True when {@link #step()} would hand over without waiting for an answer (the task steps such syncs first). A
+     * sync may start its next read when asked. The default, for syncs that do not tell: true.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Waits at most {@code max} for {@link #ready()} to become true (the default waits for nothing). */
+    default void awaitReady(Duration max) throws InterruptedException {
+    }
+
     /** Reads on and returns the records to send now (possibly none). */
     List<SourceRecord> step() throws InterruptedException;
 

@@ -7,6 +7,7 @@ import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
@@ -21,13 +22,15 @@ import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
@@ -47,10 +50,12 @@ import org.slf4j.LoggerFactory;
  * that is read again covers everything the interrupted one would have.</li>
  * </ol>
  * Records whose content this task has sent before are not sent again (after a forced full pass most are unchanged).
- * While a pass runs, the next page is fetched in the background as soon as a page is handed over: a cursor chain has
- * one request in flight at a time, so this lets the chains of a task's resources run side by side.
+ * While a pass runs, its next pages are fetched in the background ({@link PassReadAhead}, two pages ahead of the
+ * steps), each as soon as the page before it answers: a cursor chain has one request in flight at a time, so this
+ * keeps it busy whatever the task's polls do, and lets the chains of a task's resources run side by side.
  * For a {@link SyncMode#PER_CHANGED_PARENT} resource each page of the parent list's pass becomes the records of its
- * parents' child lists, fetched several at once.
+ * parents' child lists, read up to {@code fetch.max.concurrency} at once ({@link FanOut}) as soon as the page is
+ * there, across the pages fetched ahead; they are handed over one parent page at a time, in parent order.
  * <p>Offsets: records of a page carry "read this page again" ({@code {sync_token, cursor}} of the page), the last
  * one the position after the page: the next cursor, or the new token at the end of a pass. A pass whose last page
  * sends nothing new leaves the stored token where it was; the task goes on with the new one, and a restart replays
@@ -58,6 +63,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(TokenSync.class);
+    /**
+     * Pages of a pass fetched ahead of the steps: two, so the next page's request starts as soon as a page answers
+     * (one request in flight per chain whatever the polls do) and a page's per-parent reads overlap the next page's.
+     */
+    private static final int READ_AHEAD_PAGES = 2;
 
     private final Resource resource;
     private final TokenDialect dialect;
@@ -72,9 +82,10 @@ public final class TokenSync implements ListSync {
     private PagingGuard passGuard;
 
     private TokenOffset position;
-    /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
-    private Future<CursorPage> ahead;
-    private TokenOffset aheadOf;
+    /** The pages of the pass fetched in the background; null without a fetch pool (everything read in step()). */
+    private final PassReadAhead readAhead;
+    /** The per-parent reads, several at once. */
+    private final FanOut fanOut;
     private Instant dueAt = Instant.MIN;
     private long passRecords;
     private int passPages;
@@ -100,6 +111,9 @@ public final class TokenSync implements ListSync {
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
+        this.fanOut = new FanOut(fetchPool, settings.maxConcurrency());
+        this.readAhead = fetchPool == null ? null : new PassReadAhead(READ_AHEAD_PAGES,
+                this::fetchInBackground, this::expand);
         stats.caughtUpTo(resource, null); // unknown until a pass ends (of every list, for a resource read as several)
     }
 
@@ -141,9 +155,9 @@ public final class TokenSync implements ListSync {
             passIds = cursor == null && resource.mode() == SyncMode.SNAPSHOT ? new IdSet(records.idKind()) : null;
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
-        CursorPage page;
+        PassReadAhead.Fetched fetched;
         try {
-            page = pageAt(before);
+            fetched = pageAt(before);
         } catch (ExpiredCursorException e) {
             if (cursor == null) {
                 throw e; // no cursor was sent: nothing to recover
@@ -160,11 +174,11 @@ public final class TokenSync implements ListSync {
             position = TokenOffset.START;
             return List.of();
         }
+        CursorPage page = fetched.page();
         passGuard.checkCursor(cursor, page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         stats.pageRead(clock.instant());
-        List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
-                ? children(page.records()) : page.records();
+        List<JsonNode> objects = fetched.objects();
         if (passIds != null) {
             for (JsonNode json : objects) {
                 Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
@@ -182,8 +196,8 @@ public final class TokenSync implements ListSync {
         position = after;
         if (page.isLast()) {
             finishPass(before, after);
-        } else {
-            readAhead(after);
+        } else if (readAhead != null) {
+            readAhead.ensure(after);
         }
         return out;
     }
@@ -201,29 +215,60 @@ public final class TokenSync implements ListSync {
         return pass;
     }
 
-    /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
-    private CursorPage pageAt(TokenOffset at) throws InterruptedException {
-        Future<CursorPage> fetched = ahead;
-        boolean mine = fetched != null && at.equals(aheadOf);
-        ahead = null;
-        aheadOf = null;
-        if (!mine) {
-            if (fetched != null) {
-                fetched.cancel(true);
-            }
-            return fetch(at);
+    /** The page at {@code at} and its objects: the one fetched ahead if it is that one, else fetched now. */
+    private PassReadAhead.Fetched pageAt(TokenOffset at) throws InterruptedException {
+        CompletableFuture<PassReadAhead.Fetched> ahead = readAhead == null ? null : readAhead.take(at);
+        if (ahead == null) {
+            CursorPage page = fetch(at);
+            return new PassReadAhead.Fetched(page, await(expand(page)));
         }
         try {
-            return fetched.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // the same exceptions as a fetch in this thread, handled the same way
-            }
-            throw new IllegalStateException(e.getCause());
+            return await(ahead);
         } catch (InterruptedException e) {
-            fetched.cancel(true);
+            readAhead.drop();
             throw e;
         }
+    }
+
+    /**
+     * True when the next step hands over a page without waiting for an answer. With nothing fetched ahead (a pass
+     * about to start), starts fetching its first page.
+     */
+    @Override
+    public boolean ready() {
+        return readAhead == null || readAhead.ready(position);
+    }
+
+    @Override
+    public void awaitReady(Duration max) throws InterruptedException {
+        if (readAhead != null) {
+            readAhead.await(max);
+        }
+    }
+
+    /** The result of a read, with the same exceptions as a read in this thread (handled the same way). */
+    private static <T> T await(CompletableFuture<T> read) throws InterruptedException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** What a page's records stand for: themselves, or (per changed parent) their child lists' records. */
+    private CompletableFuture<List<JsonNode>> expand(CursorPage page) {
+        return resource.mode() == SyncMode.PER_CHANGED_PARENT ? children(page.records())
+                : CompletableFuture.completedFuture(page.records());
     }
 
     /** @param unpaged the list answers whole: no page size was asked for, so none is exceeded */
@@ -242,21 +287,17 @@ public final class TokenSync implements ListSync {
                 settings.pageSize()), resource.name(), dialect.pageReader());
     }
 
+    private CompletableFuture<CursorPage> fetchInBackground(TokenOffset at) {
+        try {
+            return CompletableFuture.supplyAsync(() -> fetch(at), fetchPool);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new StoppedException()); // the task is stopping
+        }
+    }
+
     /** The cursor of the page at {@code at}; null for a pass's first page, which has none. */
     private static String cursorOf(TokenOffset at) {
         return at.match(between -> null, TokenOffset.InPass::cursor);
-    }
-
-    private void readAhead(TokenOffset at) {
-        if (fetchPool == null) {
-            return;
-        }
-        try {
-            ahead = fetchPool.submit(() -> fetch(at));
-            aheadOf = at;
-        } catch (RejectedExecutionException e) {
-            ahead = null; // the task is stopping
-        }
     }
 
     private void finishPass(TokenOffset started, TokenOffset after) {
@@ -277,33 +318,25 @@ public final class TokenSync implements ListSync {
         dueAt = clock.instant().plus(snapshot ? settings.snapshotInterval() : settings.pollInterval());
     }
 
-    /** The child records of each parent of a page of the parent list, several parents at once, in parent order. */
-    private List<JsonNode> children(List<JsonNode> parents) throws InterruptedException {
-        List<Future<List<JsonNode>>> reads = new ArrayList<>(parents.size());
+    /**
+     * The child records of each parent of a page of the parent list, several parents at once (and with the reads of
+     * other pages fetched ahead), in parent order.
+     */
+    private CompletableFuture<List<JsonNode>> children(List<JsonNode> parents) {
+        List<CompletableFuture<List<JsonNode>>> reads = new ArrayList<>(parents.size());
         for (JsonNode parent : parents) {
             JsonNode id = parent.get("id");
             if (id == null || !id.isValueNode()) {
-                throw new ApiException(0, resource.name() + ": a record of the parent list "
-                        + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")");
+                return CompletableFuture.failedFuture(new ApiException(0, resource.name() + ": a record of the parent "
+                        + "list " + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")"));
             }
-            reads.add(fetchPool.submit(() -> childrenOf(id.asText())));
+            reads.add(fanOut.submit(() -> childrenOf(id.asText())));
         }
-        List<JsonNode> out = new ArrayList<>();
-        try {
-            for (Future<List<JsonNode>> read : reads) {
-                out.addAll(read.get());
-            }
-        } catch (ExecutionException e) {
-            reads.forEach(r -> r.cancel(true));
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            reads.forEach(r -> r.cancel(true));
-            throw e;
-        }
-        return out;
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<JsonNode> out = new ArrayList<>();
+            reads.forEach(read -> out.addAll(read.join()));
+            return out;
+        });
     }
 
     private List<JsonNode> childrenOf(String parentId) {
@@ -356,9 +389,9 @@ public final class TokenSync implements ListSync {
 
     @Override
     public void close() {
-        if (ahead != null) {
-            ahead.cancel(true);
-            ahead = null;
+        if (readAhead != null) {
+            readAhead.drop();
         }
+        fanOut.clear();
     }
 }

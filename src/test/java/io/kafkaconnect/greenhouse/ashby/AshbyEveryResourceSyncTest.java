@@ -57,7 +57,9 @@ class AshbyEveryResourceSyncTest {
 
     @Test
     void everyResourceReadsItsTruthThroughFaultsExpiredCursorsAndExpiredTokens() throws Exception {
-        sim = AshbySimulator.builder().apiKey(KEY).seed(5L).defaultRecords(7).cursorTtl(Duration.ofMinutes(1))
+        // four pages of three: a pass fetches two pages ahead of its steps, so the fourth is asked for only after the
+        // clock has moved past its cursor's life (with three pages every cursor could be used before it expires)
+        sim = AshbySimulator.builder().apiKey(KEY).seed(5L).defaultRecords(10).cursorTtl(Duration.ofMinutes(1))
                 .build().start();
         HttpUrl base = HttpUrl.get(sim.baseUrl() + "/");
         client = TestApiClient.of(base, new ApiKeyCredentials(KEY, "ashby.api.key", AshbyAccess::hint),
