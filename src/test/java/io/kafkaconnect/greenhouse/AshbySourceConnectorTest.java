@@ -81,7 +81,11 @@ class AshbySourceConnectorTest {
         assertThat(config.topicFor(config.resources().get(0))).isEqualTo("ashby.candidates");
         assertThat(config.resources()).extracting(Resource::name).containsExactly("candidates", "applications",
                 "jobs", "users", "departments", "locations", "sources", "archive_reasons", "interview_schedules",
-                "offers", "application_feedback", "application_history");
+                "offers", "application_feedback", "application_history", "openings", "job_postings", "job_templates",
+                "projects", "approvals", "interviews", "interview_plans", "interview_stages", "interview_events",
+                "interviewer_pools", "custom_fields", "candidate_tags", "close_reasons", "hiring_team_roles",
+                "job_boards", "source_tracking_links", "feedback_form_definitions", "survey_form_definitions",
+                "survey_submissions", "candidate_notes");
         assertThatThrownBy(() -> new AshbySourceConfig(Map.of("ashby.api.key", "k", "page.size", "101")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("page.size");
         assertThatThrownBy(() -> new AshbySourceConfig(Map.of())).hasMessageContaining("ashby.api.key");
@@ -127,7 +131,7 @@ class AshbySourceConnectorTest {
         assertThat(tasks).hasSize(3);
         List<String> assigned = new ArrayList<>();
         tasks.forEach(t -> assigned.addAll(List.of(t.get(EngineConfig.TASK_RESOURCES).split(","))));
-        assertThat(assigned).hasSize(12).doesNotHaveDuplicates();
+        assertThat(assigned).hasSize(32).doesNotHaveDuplicates();
         assertThat(connector.taskClass()).isEqualTo(AshbySourceTask.class);
     }
 

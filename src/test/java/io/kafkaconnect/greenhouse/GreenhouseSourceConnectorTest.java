@@ -165,4 +165,26 @@ class GreenhouseSourceConnectorTest {
                 .isInstanceOf(ConnectException.class).hasMessageContaining("resource candidates")
                 .hasMessageContaining("'credential' is 0000000000000000");
     }
+
+    /**
+     * GET /offsets lists the deletes ledgers' partitions too; DELETE /offsets and a PATCH that resets them write null
+     * for each, which is accepted; anything else is the connector's to write.
+     */
+    @Test
+    void aDeletesLedgerPartitionMayBeResetButNotWritten() {
+        Map<String, String> props = props();
+        Map<String, Object> head = new HashMap<>(CANDIDATES);
+        head.put("ledger", "head");
+        Map<String, Object> chunk = new HashMap<>(CANDIDATES);
+        chunk.put("ledger", "base/1/0");
+        Map<Map<String, ?>, Map<String, ?>> reset = new HashMap<>();
+        reset.put(head, null);
+        reset.put(chunk, null);
+        reset.put(CANDIDATES, null);
+        new GreenhouseSourceConnector().alterOffsets(props, reset);
+        assertThatThrownBy(() -> new GreenhouseSourceConnector().alterOffsets(props,
+                Map.of(head, Map.of("v", 1, "gen", 3, "chunks", 0, "journal", 0, "kind", "number"))))
+                .isInstanceOf(ConnectException.class).hasMessageContaining("deletes ledger")
+                .hasMessageContaining("write null");
+    }
 }

@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse;
 
+import static io.kafkaconnect.greenhouse.util.TaskContexts.noOffsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -57,7 +58,10 @@ class GreenhouseSourceTaskTest {
         verify(reader).offsets(asked.capture());
         assertThat((Collection<Map<String, Object>>) asked.getValue()).containsExactlyInAnyOrder(
                 Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "candidates", "protocol", "1"),
-                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1"));
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1"),
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "candidates", "protocol", "1",
+                        "ledger", "head"),
+                Map.of("api", "v1", "host", "127.0.0.1:8089", "resource", "jobs", "protocol", "1", "ledger", "head"));
     }
 
     @SuppressWarnings("unchecked")
@@ -145,6 +149,7 @@ class GreenhouseSourceTaskTest {
             asA.put("greenhouse.base.url", sim.baseUrl());
             asA.put("greenhouse.api.key", "key-of-a");
             asA.put("task.resources", "jobs");
+            asA.put("deletes.mode", "none"); // only the resource's records and offsets, no deletes ledger's
             Map<String, Object> partition = Map.of("api", "v1", "host", "127.0.0.1:" + sim.port(), "resource", "jobs",
                     "protocol", "1");
 
@@ -221,14 +226,6 @@ class GreenhouseSourceTaskTest {
                 records == null ? List.of() : records);
     }
 
-    @SuppressWarnings("unchecked")
-    private static SourceTaskContext noOffsets() {
-        OffsetStorageReader reader = mock(OffsetStorageReader.class);
-        when(reader.offsets(any(Collection.class))).thenReturn(Map.of());
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(reader);
-        return context;
-    }
 
     @Test
     void aPersistent5xxWithoutRetriesIsAskedAgainAfterGrowingBackOffsAcrossPolls() {
@@ -300,6 +297,7 @@ class GreenhouseSourceTaskTest {
             props.put("greenhouse.oauth.client.secret", "outage-secret");
             props.put("greenhouse.oauth.token.url", sim.tokenUrl());
             props.put("task.resources", "jobs");
+            props.put("deletes.mode", "none"); // the records only, no deletes ledger's
             props.put("max.retries", "1");
             props.put("retry.backoff.ms", "1");
             props.put("retry.backoff.max.ms", "1");

@@ -18,7 +18,28 @@ public final class AshbyAccess {
             Map.entry("departments", "Organization"),
             Map.entry("locations", "Organization"),
             Map.entry("sources", "Hiring Process"),
-            Map.entry("archive_reasons", "Hiring Process"));
+            Map.entry("archive_reasons", "Hiring Process"),
+            Map.entry("openings", "Jobs"),
+            Map.entry("job_postings", "Jobs"),
+            Map.entry("job_templates", "Jobs"),
+            Map.entry("projects", "Candidates"),
+            Map.entry("approvals", "Approvals"),
+            Map.entry("interviews", "Interviews"),
+            Map.entry("interview_plans", "Interviews"),
+            Map.entry("interview_stages", "Interviews"),
+            Map.entry("interview_events", "Interviews"),
+            Map.entry("interviewer_pools", "Hiring Process"),
+            Map.entry("custom_fields", "Hiring Process"),
+            Map.entry("candidate_tags", "Hiring Process"),
+            Map.entry("close_reasons", "Hiring Process"),
+            // not in the reference's table (UNCERTAIN): the module of the records they describe
+            Map.entry("hiring_team_roles", "Organization"),
+            Map.entry("job_boards", "Jobs"),
+            Map.entry("source_tracking_links", "Hiring Process"),
+            Map.entry("feedback_form_definitions", "Hiring Process"),
+            Map.entry("survey_form_definitions", "Hiring Process"),
+            Map.entry("survey_submissions", "Candidates"),
+            Map.entry("candidate_notes", "Candidates"));
 
     private AshbyAccess() {
     }

@@ -111,7 +111,7 @@ final class AshbyCandidateSchemas {
             field("actorId", STRING));
 
     /** An interviewer pool with its training path, as embedded in an event's interviewers. */
-    private static final StructSpec INTERVIEWER_POOL = struct(
+    static final StructSpec INTERVIEWER_POOL = struct(
             ID,
             field("title", STRING),
             IS_ARCHIVED,
@@ -127,7 +127,7 @@ final class AshbyCandidateSchemas {
                             field("approvers", array(USER))))))));
 
     /** An interview definition ({@code interview.info}), embedded in events read with the {@code interview} expand. */
-    private static final StructSpec INTERVIEW = struct(
+    static final StructSpec INTERVIEW = struct(
             ID,
             field("title", STRING),
             field("externalTitle", STRING),
@@ -141,7 +141,7 @@ final class AshbyCandidateSchemas {
             field("feedbackFormDefinitionId", STRING));
 
     /** One event of a schedule ({@code interviewEvent.list} shape). */
-    private static final StructSpec INTERVIEW_EVENT = struct(
+    static final StructSpec INTERVIEW_EVENT = struct(
             ID,
             field("interviewId", STRING),
             field("interviewScheduleId", STRING),

@@ -14,6 +14,7 @@ import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.api.TransientReplyException;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
@@ -94,9 +95,11 @@ public final class AshbyDialect implements TokenDialect {
                                     int pageSize) {
         ObjectNode body = flags(resource);
         body.put(resource.parent().idParam(), parentId);
-        body.put("limit", pageSize);
-        if (cursor != null) {
-            body.put("cursor", cursor);
+        if (resource.paging() != Paging.UNPAGED) { // an unpaged list answers once (moreDataAvailable absent: false)
+            body.put("limit", pageSize);
+            if (cursor != null) {
+                body.put("cursor", cursor);
+            }
         }
         return PageRequest.post(url(baseUrl, resource.path()), body);
     }

@@ -46,6 +46,10 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
     public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
     public static final String TOPIC_PREFIX = "topic.prefix";
+    public static final String DELETES_MODE = "deletes.mode";
+    public static final String DELETES_RECONCILE_INTERVAL_MS = "deletes.reconcile.interval.ms";
+    public static final String DELETES_RECONCILE_BUDGET_FRACTION = "deletes.reconcile.budget.fraction";
+    public static final String DELETES_STATE_TOPIC = "deletes.state.topic";
     public static final String CONVERSION_ERRORS = "record.conversion.errors";
     public static final String UNDECLARED_FIELDS = "undeclared.fields";
     /** The shortest poll interval (windows end on whole seconds of the API's clock anyway, e.g. Harvest's). */
@@ -63,6 +67,10 @@ public abstract class EngineConfig extends AbstractConfig {
     public static final String GROUP_SYNC = "Sync";
     static final String GROUP_RETRIES = "Rate limits and retries";
     static final String GROUP_OUTPUT = "Output";
+    static final String GROUP_DELETES = "Deletes";
+
+    /** How records the API no longer lists reach their topic. */
+    public enum DeletesMode { TOMBSTONE, NONE }
 
     /** How to treat a record whose value contradicts its schema. */
     public enum ConversionErrors { FAIL, SKIP }
@@ -86,9 +94,16 @@ public abstract class EngineConfig extends AbstractConfig {
      * @param sharingText    how tasks on other workers are accounted for
      * @param topicPrefix    the default topic prefix
      * @param credentialText what the credential fingerprint of an offset is taken from
+     * @param concurrency    the default of {@code fetch.max.concurrency}: enough requests in flight to spend the
+     *                       documented budget at the API's usual answer times, and why, for its documentation
      */
     public record SharedKeys(String apiName, int maxPageSize, String pageSizeParam, String rateLimitText,
-                                String sharingText, String topicPrefix, String credentialText) {
+                                String sharingText, String topicPrefix, String credentialText,
+                                DefaultConcurrency concurrency) {
+    }
+
+    /** The default of {@code fetch.max.concurrency} for one API, and why (a sentence for its documentation). */
+    public record DefaultConcurrency(int requests, String why) {
     }
 
     private final String baseUrlSetting;
@@ -147,9 +162,12 @@ public abstract class EngineConfig extends AbstractConfig {
         def.define(PAGE_SIZE, Type.INT, api.maxPageSize(), Range.between(1, api.maxPageSize()), Importance.LOW,
                 "Records per request (" + api.pageSizeParam() + "), 1 to " + api.maxPageSize() + ".",
                 GROUP_SYNC, 2, Width.SHORT, "Page size");
-        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 3_600_000L, Range.atLeast(0), Importance.LOW,
+        def.define(SNAPSHOT_INTERVAL_MS, Type.LONG, 600_000L, Range.atLeast(0), Importance.LOW,
                 "How often resources without a change filter (snapshot resources such as departments) are re-read, "
-                        + "in ms. Records that did not change since the task started are not sent again.",
+                        + "in ms. Records that did not change since the task started are not sent again; records a "
+                        + "pass no longer lists get tombstones (" + DELETES_MODE + "). Most are one-page lists, one request "
+                        + "a pass: every 10 minutes, even Harvest v1's 15 cost 0.5 % of a 50-per-10-seconds budget "
+                        + "(docs/resources.md).",
                 GROUP_SYNC, 10, Width.SHORT, "Snapshot interval (ms)");
         def.define(OFFSETS_CREDENTIAL_CHANGE, Type.STRING, "fail",
                 ConfigDef.CaseInsensitiveValidString.in("fail", "resume", "restart"), Importance.MEDIUM,
@@ -175,11 +193,11 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "at the smallest share of the connectors running on it (a changed share applies when the "
                         + "connector's tasks restart with it); " + api.sharingText(),
                 GROUP_RETRIES, 1, Width.SHORT, "Rate budget share");
-        def.define(MAX_CONCURRENCY, Type.INT, 8, Range.between(1, 32), Importance.LOW,
+        def.define(MAX_CONCURRENCY, Type.INT, api.concurrency().requests(), Range.between(1, 32), Importance.LOW,
                 "The most requests one task has in flight at once while catching up on a large backlog (pieces "
                         + "of a backfill read in parallel, or per-parent requests; offsets still only move forward, "
                         + "and a restart resumes every piece where it stopped). The task uses fewer when the rate "
-                        + "budget and response times do not need more.",
+                        + "budget and response times do not need more. " + api.concurrency().why(),
                 GROUP_RETRIES, 2, Width.SHORT, "Max concurrent requests");
         def.define(MAX_RETRIES, Type.INT, 10, Range.atLeast(0), Importance.LOW,
                 "How many times one request is retried after a transient failure (5xx, timeout, reset connection, "
@@ -213,6 +231,33 @@ public abstract class EngineConfig extends AbstractConfig {
                         + "out ('" + RecordConverter.UNDECLARED_FIELD + "' is then always null, so the schema stays "
                         + "the same either way). Each such field is logged once per resource and field.",
                 GROUP_OUTPUT, 3, Width.SHORT, "Undeclared fields");
+
+        def.define(DELETES_MODE, Type.STRING, "tombstone",
+                ConfigDef.CaseInsensitiveValidString.in("tombstone", "none"), Importance.MEDIUM,
+                "How a record that " + api.apiName() + " no longer lists (a hard delete) reaches its topic: "
+                        + "'tombstone' sends its key with a null value (put the topics on compaction: "
+                        + "cleanup.policy=compact), 'none' sends nothing, as versions before this one did. Snapshot "
+                        + "resources find deletes at each pass; incremental resources by a reconciliation of ids "
+                        + "every " + DELETES_RECONCILE_INTERVAL_MS + ". The ids a topic holds are kept in Connect's "
+                        + "offsets, written with records to " + DELETES_STATE_TOPIC + ". See docs/architecture.md "
+                        + "(Deletes).",
+                GROUP_DELETES, 1, Width.SHORT, "Deletes");
+        def.define(DELETES_RECONCILE_INTERVAL_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
+                "How often an incremental resource lists every id to find the records deleted since, in ms (from "
+                        + "the end of one reconciliation to the start of the next; the first one starts as soon as "
+                        + "the resource has caught up). 0: never (snapshot resources still find deletes at each "
+                        + "pass). A reconciliation costs one request per page of the whole resource (200,000 "
+                        + "candidates at the largest page size: see docs/resources.md).",
+                GROUP_DELETES, 2, Width.SHORT, "Reconciliation interval (ms)");
+        def.define(DELETES_RECONCILE_BUDGET_FRACTION, Type.DOUBLE, 0.1, Range.between(0.01, 1.0), Importance.LOW,
+                "The share of the rate budget (" + BUDGET_FRACTION + ") a reconciliation's requests are paced at, "
+                        + "from 0.01 to 1; a resource's own changes always go first.",
+                GROUP_DELETES, 3, Width.SHORT, "Reconciliation budget share");
+        def.define(DELETES_STATE_TOPIC, Type.STRING, "", Importance.LOW,
+                "The topic of the small records that carry the deletes ledgers' offsets (Connect stores an offset "
+                        + "only with a record); empty: <" + TOPIC_PREFIX + ">.__deletes_state. Make it compacted. "
+                        + "Not written with " + DELETES_MODE + "=none.",
+                GROUP_DELETES, 4, Width.MEDIUM, "Deletes state topic");
     }
 
     /** Checks that involve several keys; key → message. Empty when all is well. */
@@ -370,6 +415,24 @@ public abstract class EngineConfig extends AbstractConfig {
 
     public String topicFor(Resource resource) {
         return topicPrefix() + "." + resource.name();
+    }
+
+    public DeletesMode deletesMode() {
+        return DeletesMode.valueOf(getString(DELETES_MODE).trim().toUpperCase(Locale.ROOT));
+    }
+
+    public Duration reconcileInterval() {
+        return Duration.ofMillis(getLong(DELETES_RECONCILE_INTERVAL_MS));
+    }
+
+    public double reconcileBudgetFraction() {
+        return getDouble(DELETES_RECONCILE_BUDGET_FRACTION);
+    }
+
+    /** The topic of the records that carry the deletes ledgers' offsets. */
+    public String deletesStateTopic() {
+        String topic = getString(DELETES_STATE_TOPIC).trim();
+        return topic.isEmpty() ? topicPrefix() + ".__deletes_state" : topic;
     }
 
     public ConversionErrors conversionErrors() {

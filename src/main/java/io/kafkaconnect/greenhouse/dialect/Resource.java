@@ -32,8 +32,9 @@ import java.util.TreeMap;
  * @param parent      for a {@link SyncMode#PER_CHANGED_PARENT} resource: the list whose changes name the parents
  *                    whose records are read; null otherwise
  * @param moreLists   where one request cannot list every record (a filter with no value for "all", such as v3
- *                    {@code job_posts?active=}): the fixed parameters each further list overrides; the lists are
- *                    read in turn into the resource's one topic (see {@link #lists()}). Empty for most resources
+ *                    {@code job_posts?active=}, or a required one, such as Ashby's {@code surveyType}): the fixed
+ *                    parameters each further list overrides; the lists are read in turn into the resource's one
+ *                    topic (see {@link #lists()}), each with its own position. Empty for most resources
  */
 public record Resource(String name, String path, SyncMode mode, String cursorField, String lowerParam,
                        String upperParam, String keyField, String schemaName, StructSpec schema, Paging paging,
@@ -58,8 +59,8 @@ public record Resource(String name, String path, SyncMode mode, String cursorFie
             throw new IllegalArgumentException(name + ": a parent list is needed by, and only by, per-parent resources");
         }
         moreLists = moreLists.stream().map(m -> Collections.unmodifiableSortedMap(new TreeMap<>(m))).toList();
-        if (!moreLists.isEmpty() && (mode == SyncMode.SYNC_TOKEN || mode == SyncMode.PER_CHANGED_PARENT)) {
-            throw new IllegalArgumentException(name + ": only change-time window resources are read as several lists");
+        if (!moreLists.isEmpty() && mode == SyncMode.PER_CHANGED_PARENT) {
+            throw new IllegalArgumentException(name + ": a per-parent resource is not read as several lists");
         }
     }
 

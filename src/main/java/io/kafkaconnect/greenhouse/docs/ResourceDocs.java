@@ -93,12 +93,28 @@ public final class ResourceDocs {
                 .append("so records that leave the window while it is read (an edit moves them past its end) cannot ")
                 .append("shift an unread record onto a page already read; the first page is read again last. ")
                 .append("Next-only endpoints and cursor APIs are walked through `next` links.\n\n")
-                .append("**Deletes are not exposed by the Harvest API**: no endpoint lists deleted records and ")
-                .append("there is no `deleted_at`, so deletions cannot be streamed. Soft deletes show up as field ")
-                .append("changes where the API has a flag (`active=false` on job posts, custom fields, ")
-                .append("demographics and prospect pools; `disabled=true` on users). A hard-deleted record ")
-                .append("simply stops appearing; snapshot resources re-read in full, but nothing marks the ")
-                .append("record as gone (no tombstone).\n");
+                .append("**Deletes and deactivations.** A deactivation (archived, disabled, inactive, closed) is ")
+                .append("an edit: the record is sent again with its flag (`active=false` on job posts, custom fields, ")
+                .append("demographics and prospect pools; `disabled=true` on users; Ashby: `isArchived`, `status`, ")
+                .append("`archivedAt`), by the next window or pass that reads its change. A hard delete leaves no trace in ")
+                .append("either API: the record simply stops being listed. With `")
+                .append(EngineConfig.DELETES_MODE).append("=tombstone` (the default) it reaches its topic as a ")
+                .append("tombstone (its key, a null value), as the column *a delete* says: a snapshot resource at the ")
+                .append("end of the next pass (every `snapshot.interval.ms`; of the second, for a list of several ")
+                .append("pages, whose second pass confirms what the first missed); an incremental one at the end of the ")
+                .append("next reconciliation (every `").append(EngineConfig.DELETES_RECONCILE_INTERVAL_MS)
+                .append("`, daily by default), which lists every id of the resource, paced at `")
+                .append(EngineConfig.DELETES_RECONCILE_BUDGET_FRACTION).append("` of the rate budget. A ")
+                .append("reconciliation of N records costs N / page size requests, one more on page-number ")
+                .append("endpoints (their first page is read twice), and twice that when it finds deletes (a second ")
+                .append("scan confirms them); for 200,000 candidates: Harvest v1 401 ")
+                .append("requests (500 a page; at 0.1 of a 50-per-10-seconds budget about 13 minutes, 0.09 % of a ")
+                .append("day's budget), Harvest v3 400 (500 a page; at 0.1 of a 75-per-30-seconds budget about 27 ")
+                .append("minutes), Ashby 2,000 (100 a page; at 0.1 of 1,000 a minute about 20 minutes, 0.14 % of a ")
+                .append("day's budget). A snapshot pass costs what it always did: a one-page list one request ")
+                .append("(Harvest v1's 15 snapshot lists every 10 minutes: 0.5 % of a 50-per-10-seconds budget). ")
+                .append("Put the topics on compaction (`cleanup.policy=compact`) so a tombstone removes the ")
+                .append("record. See [architecture.md](architecture.md#deletes).\n");
         for (Dialect dialect : harvest) {
             renderDialect(md, dialect);
         }
@@ -111,17 +127,21 @@ public final class ResourceDocs {
                 .append("Every call is `POST https://api.ashbyhq.com/<method>` with a JSON body (`limit` = `page.size`, ")
                 .append("at most 100; `cursor`; `syncToken`) plus the flags shown. Ashby answers most errors inside ")
                 .append("HTTP 200 (`success: false`); every answer is checked. The key needs the read permission ")
-                .append("of each resource's module. **Deletes**: Ashby documents none in its deltas (UNCERTAIN); ")
-                .append("archived records arrive as updates (`isArchived`, `status`, `archivedAt`).\n\n")
-                .append("| resource | endpoint | paging | sync mode | change field | module | topic | key | value schema |\n")
-                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                .append("of each resource's module. **Deletes**: Ashby documents none in its deltas (UNCERTAIN), so ")
+                .append("they are found as for Harvest (above); archived records arrive as updates (`isArchived`, ")
+                .append("`status`, `archivedAt`).\n\n")
+                .append("| resource | endpoint | paging | sync mode | change field | module | topic | key | value schema "
+                        + "| a delete |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Resource r : ashby.resources()) {
-            String body = r.fixedParams().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue())
-                    .collect(Collectors.joining(", "));
             String endpoint = r.mode() == SyncMode.PER_CHANGED_PARENT
-                    ? "`POST /" + r.path() + "` {" + r.parent().idParam() + "} per application of `POST /"
+                    ? "`POST /" + r.path() + "` {" + r.parent().idParam() + "} per record of `POST /"
                     + r.parent().path() + "`"
-                    : "`POST /" + r.path() + "`" + (body.isEmpty() ? "" : " {" + body + "}");
+                    : r.lists().stream().map(list -> {
+                        String body = list.fixedParams().entrySet().stream()
+                                .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
+                        return "`POST /" + list.path() + "`" + (body.isEmpty() ? "" : " {" + body + "}");
+                    }).collect(Collectors.joining(", then "));
             md.append("| `").append(r.name()).append("` | ")
                     .append(endpoint).append(" | ")
                     .append(r.paging().label()).append(" | ")
@@ -130,7 +150,8 @@ public final class ResourceDocs {
                     .append(AshbyAccess.module(r.name())).append(" | ")
                     .append("`<topic.prefix>.").append(r.name()).append("` | ")
                     .append('`').append(r.keyField()).append("` | ")
-                    .append('`').append(r.schemaName()).append("` |\n");
+                    .append('`').append(r.schemaName()).append("` | ")
+                    .append(delete(r)).append(" |\n");
         }
         renderNotesAndOmissions(md, ashby, "");
     }
@@ -138,8 +159,9 @@ public final class ResourceDocs {
     private static void renderDialect(StringBuilder md, Dialect dialect) {
         String v = dialect.version();
         md.append("\n### Harvest ").append(v).append(" (`greenhouse.api.version=").append(v).append("`)\n\n")
-                .append("| resource | endpoint | paging | sync mode | change field / filters | topic | key | value schema |\n")
-                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                .append("| resource | endpoint | paging | sync mode | change field / filters | topic | key | value schema "
+                        + "| a delete |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Resource r : dialect.resources()) {
             md.append("| `").append(r.name()).append("` | ")
                     .append(endpoint(v, r)).append(" | ")
@@ -148,7 +170,8 @@ public final class ResourceDocs {
                     .append(filters(r)).append(" | ")
                     .append("`<topic.prefix>.").append(r.name()).append("` | ")
                     .append('`').append(r.keyField()).append("` | ")
-                    .append('`').append(r.schemaName()).append("` |\n");
+                    .append('`').append(r.schemaName()).append("` | ")
+                    .append(delete(r)).append(" |\n");
         }
         boolean perParent = dialect.omittedEndpoints().stream().anyMatch(e -> e.endpoint().contains("{"));
         renderNotesAndOmissions(md, dialect, !perParent ? "" : "\"Per parent\" endpoints take a parent record's id: "
@@ -191,6 +214,15 @@ public final class ResourceDocs {
             case INCREMENTAL_LOWER_BOUND_ONLY -> "`" + r.cursorField() + "`: `" + r.lowerParam() + "`";
             case SNAPSHOT -> "none";
             case SYNC_TOKEN, PER_CHANGED_PARENT -> throw new IllegalArgumentException(r.name() + " is not a Harvest resource");
+        };
+    }
+
+    /** How a hard delete of one of the resource's records reaches its topic (with deletes.mode=tombstone). */
+    private static String delete(Resource r) {
+        return switch (r.mode()) {
+            case SNAPSHOT -> "tombstone after the next pass";
+            case PER_CHANGED_PARENT -> "not found (entries are read per changed parent only)";
+            default -> "tombstone after the next reconciliation";
         };
     }
 

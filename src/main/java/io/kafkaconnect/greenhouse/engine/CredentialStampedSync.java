@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.engine;
 
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,16 @@ public final class CredentialStampedSync implements ResourceSync {
     @Override
     public boolean isDue(Instant now) {
         return sync.isDue(now);
+    }
+
+    @Override
+    public boolean ready() {
+        return sync.ready();
+    }
+
+    @Override
+    public void awaitReady(Duration max) throws InterruptedException {
+        sync.awaitReady(max);
     }
 
     @Override

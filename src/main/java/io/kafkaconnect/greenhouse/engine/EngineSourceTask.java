@@ -5,6 +5,10 @@ import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.RateBudget;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.config.EngineConfig.DeletesMode;
+import io.kafkaconnect.greenhouse.deletes.Deletes;
+import io.kafkaconnect.greenhouse.deletes.LedgerLoader;
+import io.kafkaconnect.greenhouse.deletes.LedgerPartitions;
 import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -39,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public abstract class EngineSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(EngineSourceTask.class);
     private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
+    /** How long a poll waits for any due resource's page to arrive before it waits for the next one in turn. */
+    private static final Duration MAX_READY_WAIT = Duration.ofSeconds(1);
+    private static final Duration READY_CHECK = Duration.ofMillis(20);
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -49,6 +56,8 @@ public abstract class EngineSourceTask extends SourceTask {
     private List<ResourceSync> syncs = List.of();
     /** Each sync's stats, for the records it hands over. */
     private Map<ResourceSync, ResourceStats> stats = Map.of();
+    /** Each sync's topic: the records it sends elsewhere (a deletes ledger's state records) are not counted. */
+    private Map<ResourceSync, String> topics = Map.of();
     private TaskMetrics metrics = TaskMetrics.NONE;
     private TransientFailures failures;
     private EngineConfig.ForbiddenResources forbiddenResources = EngineConfig.ForbiddenResources.FAIL;
@@ -105,19 +114,45 @@ public abstract class EngineSourceTask extends SourceTask {
         }
         List<SourcePartition> partitions = resources.stream()
                 .map(r -> SourcePartition.of(dialect.version(), config.baseUrl(), r.name())).toList();
-        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader()
-                .offsets(partitions.stream().map(SourcePartition::toMap).toList());
+        Deletes deletes = config.deletesMode() == DeletesMode.TOMBSTONE ? new Deletes(new Deletes.Settings(
+                config.reconcileInterval(), config.reconcileBudgetFraction(), config.deletesStateTopic())) : null;
+        List<Map<String, Object>> asked = new ArrayList<>(partitions.stream().map(SourcePartition::toMap).toList());
+        for (int i = 0; i < resources.size(); i++) {
+            if (deletes != null && deletes.tracks(resources.get(i))) {
+                asked.add(LedgerPartitions.head(partitions.get(i)));
+            }
+        }
+        Map<Map<String, Object>, Map<String, Object>> stored = context.offsetStorageReader().offsets(asked);
         Map<String, Map<String, Object>> storedByResource = new LinkedHashMap<>();
         for (SourcePartition partition : partitions) {
             storedByResource.put(partition.resource(), stored.get(partition.toMap()));
+        }
+        for (int i = 0; i < resources.size(); i++) {
+            Map<String, Object> head = LedgerPartitions.head(partitions.get(i));
+            if (asked.contains(head)) {
+                storedByResource.put(ledgerName(resources.get(i)), stored.get(head));
+            }
         }
         OffsetCredential credential = new OffsetCredential(config.credentialFingerprint().orElseThrow(),
                 config.credentialChange());
         Map<String, Map<String, Object>> positions = credential.resumable(storedByResource);
         PagingModel paging = PagingModels.of(dialect);
+        if (deletes != null) {
+            List<LedgerLoader.Stored> ledgers = new ArrayList<>();
+            for (int i = 0; i < resources.size(); i++) {
+                Resource resource = resources.get(i);
+                if (positions.containsKey(ledgerName(resource))) {
+                    ledgers.add(new LedgerLoader.Stored(partitions.get(i), new SourceRecordFactory(resource,
+                            config.topicFor(resource), partitions.get(i), unknownFields).idKind(),
+                            positions.get(ledgerName(resource))));
+                }
+            }
+            deletes.load(ledgers, context.offsetStorageReader()::offsets);
+        }
 
         List<ResourceSync> created = new ArrayList<>();
         Map<ResourceSync, ResourceStats> createdStats = new IdentityHashMap<>();
+        Map<ResourceSync, String> createdTopics = new IdentityHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             Resource resource = resources.get(i);
             SourcePartition partition = partitions.get(i);
@@ -128,10 +163,14 @@ public abstract class EngineSourceTask extends SourceTask {
             ResourceSync.Context context = new ResourceSync.Context(client, records, settings, clock, fetchPool,
                     resourceStats);
             try {
-                ResourceSync sync = new CredentialStampedSync(paging.open(resource, offset, config.syncStart(),
-                        context), credential);
+                ResourceSync opened = paging.open(resource, offset, config.syncStart(), context);
+                if (deletes != null && deletes.tracks(resource)) {
+                    opened = deletes.wrap(opened, resource, partition, paging, context);
+                }
+                ResourceSync sync = new CredentialStampedSync(opened, credential);
                 created.add(sync);
                 createdStats.put(sync, resourceStats);
+                createdTopics.put(sync, config.topicFor(resource));
                 metrics.addResource(resource.name(), resourceStats);
             } catch (IllegalArgumentException e) {
                 throw new ConnectException("The stored offset of resource " + resource.name() + " is invalid ("
@@ -141,6 +180,7 @@ public abstract class EngineSourceTask extends SourceTask {
         }
         syncs = created;
         stats = createdStats;
+        topics = createdTopics;
         // last: a start() that fails holds no share, whether or not the worker calls stop() after it
         budgetShare = client.budget().taskShare(config.taskCount());
     }
@@ -160,6 +200,11 @@ public abstract class EngineSourceTask extends SourceTask {
         sync.close();
     }
 
+    /** The name a resource's deletes ledger goes by in messages about the offsets' credential. */
+    private static String ledgerName(Resource resource) {
+        return resource.name() + " (deletes ledger)";
+    }
+
     /** Tokens and cursors are long and opaque: their start is enough in a log. */
     private static Map<String, Object> abbreviated(Map<String, Object> offset) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -174,39 +219,71 @@ public abstract class EngineSourceTask extends SourceTask {
             return null;
         }
         Instant now = clock.instant();
-        for (int i = 0; i < syncs.size(); i++) {
+        int i;
+        try {
+            i = nextInTurn(now);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        if (i >= 0) {
             ResourceSync sync = syncs.get((turn + i) % syncs.size());
-            if (failures.mayStep(sync, now)) {
-                turn = (turn + i + 1) % syncs.size();
-                try {
-                    List<SourceRecord> records = sync.step();
-                    failures.succeeded(sync);
-                    stats.get(sync).recordsSent(records.size());
-                    return records.isEmpty() ? null : records;
-                } catch (StoppedException e) {
-                    return null;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return null;
-                } catch (RetriableException e) {
-                    Instant until = failures.failed(sync, clock.instant());
-                    log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
-                            until, failures.inARow(sync), e.getMessage());
+            turn = (turn + i + 1) % syncs.size();
+            try {
+                List<SourceRecord> records = sync.step();
+                failures.succeeded(sync);
+                String topic = topics.get(sync);
+                stats.get(sync).recordsSent((int) records.stream().filter(r -> topic.equals(r.topic())).count());
+                return records.isEmpty() ? null : records;
+            } catch (StoppedException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (RetriableException e) {
+                Instant until = failures.failed(sync, clock.instant());
+                log.warn("{}: not read again before {} ({} failed steps in a row): {}", sync.resource().name(),
+                        until, failures.inARow(sync), e.getMessage());
+                throw e;
+            } catch (ConnectException e) {
+                ApiException forbidden = ForbiddenResource.in(e);
+                if (forbidden == null || forbiddenResources != EngineConfig.ForbiddenResources.SKIP) {
                     throw e;
-                } catch (ConnectException e) {
-                    ApiException forbidden = ForbiddenResource.in(e);
-                    if (forbidden == null || forbiddenResources != EngineConfig.ForbiddenResources.SKIP) {
-                        throw e;
-                    }
-                    skip(sync, forbidden);
-                    return null;
                 }
+                skip(sync, forbidden);
+                return null;
             }
         }
         Instant next = syncs.stream().map(failures::nextStep).min(Instant::compareTo).orElse(now);
         Duration wait = Duration.between(now, next);
         sleeper.sleep(wait.compareTo(MAX_IDLE_WAIT) > 0 ? MAX_IDLE_WAIT : wait);
         return null;
+    }
+
+    /**
+     * Which due resource steps now, counted from the one whose turn it is: the first whose page is there (so a
+     * resource waiting for an answer does not hold up the pages of the others), waiting up to
+     * {@link #MAX_READY_WAIT} for one to arrive, else the first due one; -1 if none is due.
+     */
+    private int nextInTurn(Instant now) throws InterruptedException {
+        long waitUntil = System.nanoTime() + MAX_READY_WAIT.toNanos();
+        while (true) {
+            int first = -1;
+            for (int i = 0; i < syncs.size(); i++) {
+                ResourceSync sync = syncs.get((turn + i) % syncs.size());
+                if (!failures.mayStep(sync, now)) {
+                    continue;
+                }
+                if (sync.ready()) {
+                    return i;
+                }
+                first = first < 0 ? i : first;
+            }
+            if (first < 0 || System.nanoTime() >= waitUntil || sleeper.isStopped()) {
+                return first;
+            }
+            syncs.get((turn + first) % syncs.size()).awaitReady(READY_CHECK);
+        }
     }
 
     @Override

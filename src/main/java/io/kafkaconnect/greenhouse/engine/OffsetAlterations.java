@@ -1,6 +1,7 @@
 package io.kafkaconnect.greenhouse.engine;
 
 import io.kafkaconnect.greenhouse.config.EngineConfig;
+import io.kafkaconnect.greenhouse.deletes.LedgerPartitions;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
@@ -22,6 +23,14 @@ public final class OffsetAlterations {
         String api = config.dialect().version();
         PagingModel paging = PagingModels.of(config.dialect());
         for (Map.Entry<Map<String, ?>, Map<String, ?>> e : offsets.entrySet()) {
+            if (LedgerPartitions.isLedger(e.getKey())) {
+                if (e.getValue() != null) {
+                    throw new ConnectException("Partition " + e.getKey() + " is part of a deletes ledger (the ids a "
+                            + "topic holds, see docs/offsets.md), which only the connector writes; write null to "
+                            + "forget it (the next reconciliation learns the ids again)");
+                }
+                continue;
+            }
             SourcePartition partition = SourcePartition.fromMap(e.getKey()).orElseThrow(() -> new ConnectException(
                     "Partition " + e.getKey() + " is not one of this connector's: a partition is {\"api\": \"" + api
                             + "\", \"host\": \"" + host + "\", \"resource\": \"<name>\", \"protocol\": \""

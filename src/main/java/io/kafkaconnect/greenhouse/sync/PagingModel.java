@@ -32,6 +32,14 @@ public interface PagingModel {
      */
     void checkOffset(Resource resource, HttpUrl baseUrl, Map<String, ?> position, Instant now);
 
+    /**
+     * A scan of every id {@code resource} lists now, paged as its sync pages, for reconciliations of an incremental
+     * resource.
+     *
+     * @param kind what the resource's ids are
+     */
+    IdScan idScan(Resource resource, IdSet.Kind kind, ResourceSync.Context context);
+
     /** What to write to move or reset a resource, for messages. */
     String offsetExample();
 }

@@ -48,8 +48,37 @@ public interface ResourceSync {
         return !now.isBefore(dueAt());
     }
 
+    /**
+     * True when {@link #step()} would hand over without waiting for an answer (the task steps such syncs first). A
+     * sync may start its next read when asked. The default, for syncs that do not tell: true.
+     */
+    default boolean ready() {
+        return true;
+    }
+
+    /** Waits at most {@code max} for {@link #ready()} to become true (the default waits for nothing). */
+    default void awaitReady(Duration max) throws InterruptedException {
+    }
+
     /** Reads on and returns the records to send now (possibly none). */
     List<SourceRecord> step() throws InterruptedException;
+
+    /**
+     * Every change before this instant has been handed over by {@link #step()} (on the clock the paging model's
+     * {@link IdScan#end()} uses); null if unknown. Reconciliations wait for it to pass their scan's end.
+     */
+    default Instant deliveredUpTo() {
+        return null;
+    }
+
+    /**
+     * A snapshot resource: what the pass just completed listed, once (later calls return null until the next pass
+     * completes); null also for a pass this sync did not read from its first page (it resumed one a previous task
+     * began), and for other resources.
+     */
+    default ListedPass takeCompletedPass() {
+        return null;
+    }
 
     /** Stops background reads. */
     void close();

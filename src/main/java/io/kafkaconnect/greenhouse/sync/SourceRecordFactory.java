@@ -69,6 +69,25 @@ public final class SourceRecordFactory {
         return resource;
     }
 
+    /** What this resource's ids are (its key field's type). */
+    public IdSet.Kind idKind() {
+        return keyType == Long.class ? IdSet.Kind.NUMBER : IdSet.Kind.STRING;
+    }
+
+    /** The id a record of this resource carries in its key; null for a record of another topic. */
+    public Object idOf(SourceRecord record) {
+        return topic.equals(record.topic()) && record.key() instanceof Struct key ? key.get(resource.keyField()) : null;
+    }
+
+    /**
+     * The tombstone of record {@code id}: its key, a null value without a schema (converters refuse a null for the
+     * value schema, whose struct is required), carrying {@code partition} and {@code offset}.
+     */
+    public SourceRecord tombstone(Object id, Map<String, ?> sourcePartition, Map<String, ?> offset) {
+        return new SourceRecord(sourcePartition, offset, topic, null, keySchema,
+                new Struct(keySchema).put(resource.keyField(), id), null, null, null);
+    }
+
     /** A converted record, before its offset is known. */
     public record Converted(Struct key, Struct value, Long timestamp) {
     }

@@ -7,23 +7,30 @@ import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.sync.ListSync;
+import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
-import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
@@ -43,17 +50,24 @@ import org.slf4j.LoggerFactory;
  * that is read again covers everything the interrupted one would have.</li>
  * </ol>
  * Records whose content this task has sent before are not sent again (after a forced full pass most are unchanged).
- * While a pass runs, the next page is fetched in the background as soon as a page is handed over: a cursor chain has
- * one request in flight at a time, so this lets the chains of a task's resources run side by side.
+ * While a pass runs, its next pages are fetched in the background ({@link PassReadAhead}, two pages ahead of the
+ * steps), each as soon as the page before it answers: a cursor chain has one request in flight at a time, so this
+ * keeps it busy whatever the task's polls do, and lets the chains of a task's resources run side by side.
  * For a {@link SyncMode#PER_CHANGED_PARENT} resource each page of the parent list's pass becomes the records of its
- * parents' child lists, fetched several at once.
+ * parents' child lists, read up to {@code fetch.max.concurrency} at once ({@link FanOut}) as soon as the page is
+ * there, across the pages fetched ahead; they are handed over one parent page at a time, in parent order.
  * <p>Offsets: records of a page carry "read this page again" ({@code {sync_token, cursor}} of the page), the last
  * one the position after the page: the next cursor, or the new token at the end of a pass. A pass whose last page
  * sends nothing new leaves the stored token where it was; the task goes on with the new one, and a restart replays
  * the older one, which covers more.
  */
-public final class TokenSync implements ResourceSync {
+public final class TokenSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(TokenSync.class);
+    /**
+     * Pages of a pass fetched ahead of the steps: two, so the next page's request starts as soon as a page answers
+     * (one request in flight per chain whatever the polls do) and a page's per-parent reads overlap the next page's.
+     */
+    private static final int READ_AHEAD_PAGES = 2;
 
     private final Resource resource;
     private final TokenDialect dialect;
@@ -68,14 +82,23 @@ public final class TokenSync implements ResourceSync {
     private PagingGuard passGuard;
 
     private TokenOffset position;
-    /** The page at {@link #aheadOf}, fetched in the background; null when none is under way. */
-    private Future<CursorPage<JsonNode>> ahead;
-    private TokenOffset aheadOf;
+    /** The pages of the pass fetched in the background; null without a fetch pool (everything read in step()). */
+    private final PassReadAhead readAhead;
+    /** The per-parent reads, several at once. */
+    private final FanOut fanOut;
     private Instant dueAt = Instant.MIN;
     private long passRecords;
     private int passPages;
     private final ProgressLog progress;
     private final ResourceStats stats;
+    /** When the pass being read sent its first request (the worker's clock). */
+    private Instant passStartedAt;
+    /** The start of the last pass read to its end: every change before it is handed over. */
+    private Instant deliveredUpTo;
+    /** Snapshot lists: the ids the pass being read lists; null unless this sync read it from its first page. */
+    private IdSet passIds;
+    /** What the snapshot pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public TokenSync(Resource resource, TokenDialect dialect, TokenOffset offset, Context context) {
         this.resource = resource;
@@ -88,6 +111,10 @@ public final class TokenSync implements ResourceSync {
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
+        this.fanOut = new FanOut(fetchPool, settings.maxConcurrency());
+        this.readAhead = fetchPool == null ? null : new PassReadAhead(READ_AHEAD_PAGES,
+                this::fetchInBackground, this::expand);
+        stats.caughtUpTo(resource, null); // unknown until a pass ends (of every list, for a resource read as several)
     }
 
     @Override
@@ -106,18 +133,31 @@ public final class TokenSync implements ResourceSync {
     }
 
     @Override
+    public boolean midPass() {
+        return cursorOf(position) != null;
+    }
+
+    @Override
+    public Map<String, Object> positionMap() {
+        return position.toMap();
+    }
+
+    @Override
     public List<SourceRecord> step() throws InterruptedException {
         TokenOffset before = position;
         String cursor = cursorOf(before);
         if (cursor == null || passGuard == null) {
             passRecords = 0;
             passPages = 0;
-            passGuard = newGuard();
+            passGuard = newGuard(resource.mode() == SyncMode.SNAPSHOT && resource.paging() == Paging.UNPAGED);
+            // a pass resumed in its middle (a restart) was begun by another task: when, and what it listed, is unknown
+            passStartedAt = cursor == null ? clock.instant() : null;
+            passIds = cursor == null && resource.mode() == SyncMode.SNAPSHOT ? new IdSet(records.idKind()) : null;
             progress.begin((before.token() == null ? "full" : "incremental") + " pass", null);
         }
-        CursorPage<JsonNode> page;
+        PassReadAhead.Fetched fetched;
         try {
-            page = pageAt(before);
+            fetched = pageAt(before);
         } catch (ExpiredCursorException e) {
             if (cursor == null) {
                 throw e; // no cursor was sent: nothing to recover
@@ -134,11 +174,19 @@ public final class TokenSync implements ResourceSync {
             position = TokenOffset.START;
             return List.of();
         }
+        CursorPage page = fetched.page();
         passGuard.checkCursor(cursor, page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         stats.pageRead(clock.instant());
-        List<JsonNode> objects = resource.mode() == SyncMode.PER_CHANGED_PARENT
-                ? children(page.records()) : page.records();
+        List<JsonNode> objects = fetched.objects();
+        if (passIds != null) {
+            for (JsonNode json : objects) {
+                Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
+                if (id != null) {
+                    passIds.add(id);
+                }
+            }
+        }
         TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
                 : before.atCursor(page.nextCursor());
         List<SourceRecord> out = records.toSourceRecords(records.parseAll(objects), before.toMap(), after.toMap(),
@@ -148,39 +196,85 @@ public final class TokenSync implements ResourceSync {
         position = after;
         if (page.isLast()) {
             finishPass(before, after);
-        } else {
-            readAhead(after);
+        } else if (readAhead != null) {
+            readAhead.ensure(after);
         }
         return out;
     }
 
-    /** The page at {@code at}: the one fetched ahead if it is that one, else fetched now. */
-    private CursorPage<JsonNode> pageAt(TokenOffset at) throws InterruptedException {
-        Future<CursorPage<JsonNode>> fetched = ahead;
-        boolean mine = fetched != null && at.equals(aheadOf);
-        ahead = null;
-        aheadOf = null;
-        if (!mine) {
-            if (fetched != null) {
-                fetched.cancel(true);
-            }
-            return fetch(at);
+    /** The start of the last pass read to its end (the worker's clock); null before one ends. */
+    @Override
+    public Instant deliveredUpTo() {
+        return deliveredUpTo;
+    }
+
+    @Override
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
+        completedPass = null;
+        return pass;
+    }
+
+    /** The page at {@code at} and its objects: the one fetched ahead if it is that one, else fetched now. */
+    private PassReadAhead.Fetched pageAt(TokenOffset at) throws InterruptedException {
+        CompletableFuture<PassReadAhead.Fetched> ahead = readAhead == null ? null : readAhead.take(at);
+        if (ahead == null) {
+            CursorPage page = fetch(at);
+            return new PassReadAhead.Fetched(page, await(expand(page)));
         }
         try {
-            return fetched.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // the same exceptions as a fetch in this thread, handled the same way
-            }
-            throw new IllegalStateException(e.getCause());
+            return await(ahead);
         } catch (InterruptedException e) {
-            fetched.cancel(true);
+            readAhead.drop();
             throw e;
         }
     }
 
-    private PagingGuard newGuard() {
-        return new PagingGuard(resource.name(), settings.pageSize(), PageNumbers.NONE, oversizeLogged);
+    /**
+     * True when the next step hands over a page without waiting for an answer. With nothing fetched ahead (a pass
+     * about to start), starts fetching its first page.
+     */
+    @Override
+    public boolean ready() {
+        return readAhead == null || readAhead.ready(position);
+    }
+
+    @Override
+    public void awaitReady(Duration max) throws InterruptedException {
+        if (readAhead != null) {
+            readAhead.await(max);
+        }
+    }
+
+    /** The result of a read, with the same exceptions as a read in this thread (handled the same way). */
+    private static <T> T await(CompletableFuture<T> read) throws InterruptedException {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** What a page's records stand for: themselves, or (per changed parent) their child lists' records. */
+    private CompletableFuture<List<JsonNode>> expand(CursorPage page) {
+        return resource.mode() == SyncMode.PER_CHANGED_PARENT ? children(page.records())
+                : CompletableFuture.completedFuture(page.records());
+    }
+
+    /** @param unpaged the list answers whole: no page size was asked for, so none is exceeded */
+    private PagingGuard newGuard(boolean unpaged) {
+        return new PagingGuard(resource.name(), unpaged ? Integer.MAX_VALUE : settings.pageSize(), PageNumbers.NONE,
+                oversizeLogged);
     }
 
     /** The URL of the resource's list, for messages (e.g. Ashby's cursors travel in the body). */
@@ -193,25 +287,26 @@ public final class TokenSync implements ResourceSync {
                 settings.pageSize()), resource.name(), dialect.pageReader());
     }
 
+    private CompletableFuture<CursorPage> fetchInBackground(TokenOffset at) {
+        try {
+            return CompletableFuture.supplyAsync(() -> fetch(at), fetchPool);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new StoppedException()); // the task is stopping
+        }
+    }
+
     /** The cursor of the page at {@code at}; null for a pass's first page, which has none. */
     private static String cursorOf(TokenOffset at) {
         return at.match(between -> null, TokenOffset.InPass::cursor);
     }
 
-    private void readAhead(TokenOffset at) {
-        if (fetchPool == null) {
-            return;
-        }
-        try {
-            ahead = fetchPool.submit(() -> fetch(at));
-            aheadOf = at;
-        } catch (RejectedExecutionException e) {
-            ahead = null; // the task is stopping
-        }
-    }
-
     private void finishPass(TokenOffset started, TokenOffset after) {
         progress.end();
+        if (passStartedAt != null) {
+            deliveredUpTo = passStartedAt;
+        }
+        completedPass = passIds == null ? null : new ListedPass(passIds, passPages);
+        passIds = null;
         stats.caughtUpTo(resource, clock.instant());
         if (passRecords > 0 || log.isDebugEnabled()) {
             log.info("{}: {} pass sent {} changed records from {} pages{}", resource.name(),
@@ -223,40 +318,32 @@ public final class TokenSync implements ResourceSync {
         dueAt = clock.instant().plus(snapshot ? settings.snapshotInterval() : settings.pollInterval());
     }
 
-    /** The child records of each parent of a page of the parent list, several parents at once, in parent order. */
-    private List<JsonNode> children(List<JsonNode> parents) throws InterruptedException {
-        List<Future<List<JsonNode>>> reads = new ArrayList<>(parents.size());
+    /**
+     * The child records of each parent of a page of the parent list, several parents at once (and with the reads of
+     * other pages fetched ahead), in parent order.
+     */
+    private CompletableFuture<List<JsonNode>> children(List<JsonNode> parents) {
+        List<CompletableFuture<List<JsonNode>>> reads = new ArrayList<>(parents.size());
         for (JsonNode parent : parents) {
             JsonNode id = parent.get("id");
             if (id == null || !id.isValueNode()) {
-                throw new ApiException(0, resource.name() + ": a record of the parent list "
-                        + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")");
+                return CompletableFuture.failedFuture(new ApiException(0, resource.name() + ": a record of the parent "
+                        + "list " + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")"));
             }
-            reads.add(fetchPool.submit(() -> childrenOf(id.asText())));
+            reads.add(fanOut.submit(() -> childrenOf(id.asText())));
         }
-        List<JsonNode> out = new ArrayList<>();
-        try {
-            for (Future<List<JsonNode>> read : reads) {
-                out.addAll(read.get());
-            }
-        } catch (ExecutionException e) {
-            reads.forEach(r -> r.cancel(true));
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            reads.forEach(r -> r.cancel(true));
-            throw e;
-        }
-        return out;
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            List<JsonNode> out = new ArrayList<>();
+            reads.forEach(read -> out.addAll(read.join()));
+            return out;
+        });
     }
 
     private List<JsonNode> childrenOf(String parentId) {
         List<JsonNode> out = new ArrayList<>();
         String cursor = null;
         int restarts = 0;
-        PagingGuard guard = newGuard();
+        PagingGuard guard = newGuard(resource.paging() == Paging.UNPAGED);
         do {
             CursorPage<JsonNode> page;
             try {
@@ -302,9 +389,9 @@ public final class TokenSync implements ResourceSync {
 
     @Override
     public void close() {
-        if (ahead != null) {
-            ahead.cancel(true);
-            ahead = null;
+        if (readAhead != null) {
+            readAhead.drop();
         }
+        fanOut.clear();
     }
 }

@@ -4,6 +4,9 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.ListsInTurn;
+import io.kafkaconnect.greenhouse.sync.IdScan;
+import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Duration;
@@ -18,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Paging by change-time windows: {@link WindowSync}s resuming from {@link WindowOffset}s (a resource read as several
- * lists: {@link WindowLists}).
+ * lists: {@link ListsInTurn}).
  */
 public final class WindowPaging implements PagingModel {
     private static final Logger log = LoggerFactory.getLogger(WindowPaging.class);
@@ -39,12 +42,12 @@ public final class WindowPaging implements PagingModel {
             return openList(resource, stored, syncStart, context);
         }
         List<Resource> lists = resource.lists();
-        List<Map<String, Object>> positions = WindowLists.split(resource, stored);
+        List<Map<String, Object>> positions = ListsInTurn.split(resource, stored);
         List<WindowSync> syncs = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
             syncs.add(openList(lists.get(i), positions.get(i), syncStart, context));
         }
-        return new WindowLists(resource, syncs);
+        return new ListsInTurn<>(resource, syncs);
     }
 
     private WindowSync openList(Resource resource, Map<String, Object> stored, Optional<Instant> syncStart,
@@ -72,12 +75,17 @@ public final class WindowPaging implements PagingModel {
             return;
         }
         List<Resource> lists = resource.lists();
-        List<Map<String, Object>> positions = WindowLists.split(resource, position);
+        List<Map<String, Object>> positions = ListsInTurn.split(resource, position);
         for (int i = 0; i < lists.size(); i++) {
             if (positions.get(i) != null) {
                 PositionCheck.check(WindowOffset.fromMap(positions.get(i)), firstPage(baseUrl, lists.get(i)), now);
             }
         }
+    }
+
+    @Override
+    public IdScan idScan(Resource resource, IdSet.Kind kind, ResourceSync.Context context) {
+        return new WindowIdScan(resource, dialect, kind, context);
     }
 
     @Override

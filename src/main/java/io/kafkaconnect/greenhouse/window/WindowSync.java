@@ -6,11 +6,13 @@ import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.dialect.WindowDialect;
+import io.kafkaconnect.greenhouse.sync.IdSet;
+import io.kafkaconnect.greenhouse.sync.ListSync;
+import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
 import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
-import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -41,7 +44,7 @@ import org.slf4j.LoggerFactory;
  * re-reads at most that page; the last one carries the position after it. A backfill's records carry its
  * watermark, the pieces done after it and each partly read piece's next page (see {@link ParallelBackfill}).
  */
-public final class WindowSync implements ResourceSync {
+public final class WindowSync implements ListSync {
     private static final Logger log = LoggerFactory.getLogger(WindowSync.class);
     private static final Duration BACKFILL_WAIT = Duration.ofMillis(500);
 
@@ -73,6 +76,10 @@ public final class WindowSync implements ResourceSync {
     private int backfillSplits;
     /** Snapshot resources: id → digest of the content last sent by this task. */
     private final SentDigests sentSnapshot = new SentDigests();
+    /** Snapshot resources: the ids the pass being read lists; null unless this sync read it from its first page. */
+    private IdSet passIds;
+    /** What the pass just completed listed, until {@link #takeCompletedPass()} takes it. */
+    private ListedPass completedPass;
 
     public WindowSync(Resource resource, WindowDialect dialect, WindowOffset offset, Context context) {
         this.resource = resource;
@@ -111,6 +118,19 @@ public final class WindowSync implements ResourceSync {
         return position;
     }
 
+    /** The watermark: every change before it is handed over (on the API's clock). */
+    @Override
+    public Instant deliveredUpTo() {
+        return position.watermark();
+    }
+
+    @Override
+    public ListedPass takeCompletedPass() {
+        ListedPass pass = completedPass;
+        completedPass = null;
+        return pass;
+    }
+
     /** How many pieces of the backfills read so far had their lower pages read by a second read at the end. */
     int backfillSplits() {
         return backfillSplits;
@@ -119,6 +139,16 @@ public final class WindowSync implements ResourceSync {
     /** True while a window (or a backfill) is being read. */
     public boolean inWindow() {
         return backfill != null || position.match(between -> false, walking -> true, backfilling -> true);
+    }
+
+    @Override
+    public boolean midPass() {
+        return inWindow();
+    }
+
+    @Override
+    public Map<String, Object> positionMap() {
+        return position.toMap();
     }
 
     /** Reads on (opening a window first if none is in progress) and returns the records to send now. */
@@ -137,6 +167,7 @@ public final class WindowSync implements ResourceSync {
         Walking opened;
         if (resource.mode() == SyncMode.SNAPSHOT) {
             opened = WindowOffset.START.open(serverNow);
+            passIds = new IdSet(records.idKind());
         } else if (between.watermark() != null && !upper.isAfter(between.watermark())) {
             dueAt = clock.instant().plus(settings.pollInterval());
             return List.of();
@@ -165,6 +196,14 @@ public final class WindowSync implements ResourceSync {
             return List.of();
         }
         position = step.after();
+        if (passIds != null) {
+            step.page().records().forEach(r -> {
+                Object id = IdSet.idOf(passIds.kind(), r.id());
+                if (id != null) {
+                    passIds.add(id);
+                }
+            });
+        }
         List<SourceRecord> out = toRecords(step.toSend(), before, step.after());
         if (step.windowDone()) {
             finishWindow(before.windowEnd());
@@ -292,6 +331,8 @@ public final class WindowSync implements ResourceSync {
                             + backfill.splits() + " split at the end)");
         }
         position = new Between(end);
+        completedPass = passIds == null ? null : new ListedPass(passIds, windowPages);
+        passIds = null;
         stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);

@@ -158,6 +158,13 @@ class AshbyProtocolTest {
         assertThat(ASHBY.probe(base, history).url().encodedPath()).isEqualTo("/application.list");
         assertThat(ASHBY.childRequest(base, history, "app-1", null, 100).body().toString())
                 .isEqualTo("{\"applicationId\":\"app-1\",\"limit\":100}");
+        Resource stages = ASHBY.resource("interview_stages").orElseThrow();
+        assertThat(ASHBY.childRequest(base, stages, "plan-1", null, 100).body().toString())
+                .as("an unpaged list per parent gets the parent's id only").isEqualTo("{\"interviewPlanId\":\"plan-1\"}");
+        Resource surveys = ASHBY.resource("survey_submissions").orElseThrow();
+        assertThat(surveys.lists()).as("one list per survey type").hasSize(5);
+        assertThat(ASHBY.listRequest(base, surveys.lists().get(3), "t", "c", 50).body().toString())
+                .isEqualTo("{\"surveyType\":\"EEOC\",\"limit\":50,\"cursor\":\"c\",\"syncToken\":\"t\"}");
         assertThat(ASHBY.listRequest(HttpUrl.get("https://api.ashbyhq.com/"), users, null, null, 1).url()
                 .encodedPath()).isEqualTo("/user.list");
     }

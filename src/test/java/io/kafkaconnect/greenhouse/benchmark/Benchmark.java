@@ -40,8 +40,10 @@ public final class Benchmark {
               --records N           candidates in the Harvest simulator (default 200000)
               --ashby-records N     candidates in the Ashby simulator (default 20000: one cursor chain is slow)
               --ashby-limit N       Ashby requests per 60 s window (default 1000, as documented)
+              --ashby-seconds S     how long realistic-ashby reads its account (default 180)
               --page-size N         page.size of the connector and per_page of the baseline (default 500)
-              --concurrency N       fetch.max.concurrency of the task (default 8)
+              --concurrency N       fetch.max.concurrency of the task (default 8; realistic-ashby: the
+                                    connector's default, or --set fetch.max.concurrency=N)
               --budget-fraction F   rate.limit.budget.fraction of the task (default 1.0)
               --set KEY=VALUE       any other task property (repeatable)
               --baseline-pages N    pages the baseline reads, 0 = all (default 40)
@@ -77,7 +79,7 @@ public final class Benchmark {
     record Options(Set<String> scenarios, int records, int pageSize, int concurrency, double budgetFraction,
                    Map<String, String> extraProps, int baselinePages, int v1Limit, int v3Limit, int warmup,
                    Duration timeout, long seed, String logLevel, int ashbyRecords, int ashbyLimit,
-                   boolean metrics) {
+                   boolean metrics, Duration ashbySpan) {
 
         static Options parse(String[] rawArgs) {
             // one argument may hold several words (e.g. from a single Maven property)
@@ -98,6 +100,7 @@ public final class Benchmark {
             String log = "warn";
             int ashbyRecords = 20_000;
             int ashbyLimit = 1_000;
+            Duration ashbySpan = Duration.ofSeconds(180);
             boolean metrics = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -149,6 +152,7 @@ public final class Benchmark {
                     case "--log" -> log = value;
                     case "--ashby-records" -> ashbyRecords = Integer.parseInt(value);
                     case "--ashby-limit" -> ashbyLimit = Integer.parseInt(value);
+                    case "--ashby-seconds" -> ashbySpan = Duration.ofSeconds(Long.parseLong(value));
                     case "--metrics" -> {
                         if (!value.equals("on") && !value.equals("off")) {
                             throw new IllegalArgumentException("--metrics is on or off\n" + USAGE);
@@ -162,7 +166,7 @@ public final class Benchmark {
                 scenarios.addAll(ALL);
             }
             return new Options(scenarios, records, pageSize, concurrency, fraction, extra, baselinePages, v1Limit,
-                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit, metrics);
+                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit, metrics, ashbySpan);
         }
     }
 
@@ -232,6 +236,10 @@ public final class Benchmark {
     // ------------------------------------------------------------------ scenarios
 
     private void realistic(String version) {
+        if (version.equals("ashby")) {
+            realisticAshbyAccount();
+            return;
+        }
         int limit = limit(version);
         Duration window = window(version);
         int pageSize = pageSize(version);
@@ -261,12 +269,6 @@ public final class Benchmark {
             say("   so               of ceiling = budget used × yield = %.2f × %.2f = %.1f %%",
                     requestRate / requestCeiling, yield / pageSize,
                     100 * (requestRate / requestCeiling) * (yield / pageSize));
-            if (version.equals("ashby")) {
-                say("   one chain        Ashby's cursors chain: a pass has one request in flight, so one resource "
-                        + "reads at most %d records per %.2f s page = %,.0f records/s (%.1f %% of the budget's "
-                        + "ceiling); resources run side by side", pageSize, pageSeconds, pageSize / pageSeconds,
-                        100 * pageSize / pageSeconds / ceiling);
-            }
             double throttledShare = r.requests() == 0 ? 0 : r.throttled() / (double) r.requests();
             boolean ok = r.complete() && r.failure() == null;
             verdicts.add(new Verdict(name, "≥ 90% of the ceiling",
@@ -277,6 +279,77 @@ public final class Benchmark {
                     ok && throttledShare < TARGET_THROTTLED_SHARE));
             if (ok) {
                 connectorRates.put(version, r.recordsPerSecond());
+            }
+        }
+    }
+
+    /**
+     * A realistic Ashby account, read by one task: candidates, twice as many applications, and each application's
+     * history (one request per application), for {@code --ashby-seconds}, with the connector's own
+     * {@code fetch.max.concurrency} unless {@code --set} gives one. Prints each resource's records/s and each
+     * method's share of the budget.
+     */
+    private void realisticAshbyAccount() {
+        int candidates = options.ashbyRecords();
+        int applications = 2 * candidates;
+        int limit = options.ashbyLimit();
+        double budgetPerSecond = limit / (double) ASHBY_WINDOW.toSeconds();
+        int pageSize = pageSize("ashby");
+        List<String> resources = List.of("candidates", "applications", "application_history");
+        String name = "realistic-ashby";
+        say("");
+        say("== %s: one task reads %s of an account with %,d candidates and %,d applications (history: 1-6 entries "
+                        + "each); latency %d ms + %d ms/record ±%.0f%%, budget %d requests / %d s, page.size %d, "
+                        + "fetch.max.concurrency %s; measured over %d s at most", name, String.join(", ", resources),
+                candidates, applications, LATENCY_FIXED.toMillis(), LATENCY_PER_RECORD.toMillis(), LATENCY_JITTER * 100,
+                limit, ASHBY_WINDOW.toSeconds(), pageSize,
+                options.extraProps().getOrDefault("fetch.max.concurrency", "the connector's default"),
+                options.ashbySpan().toSeconds());
+        AshbySimulator.Builder b = AshbySimulator.builder().seed(options.seed()).records("candidates", candidates)
+                .records("applications", applications).apiKey("bench-key-" + CREDENTIALS.incrementAndGet())
+                .latency(LATENCY_FIXED, LATENCY_PER_RECORD, LATENCY_JITTER).rateLimit(limit, ASHBY_WINDOW);
+        try (AshbySimulator sim = b.build().start()) {
+            Map<String, Integer> expected = Map.of("candidates", sim.versions("candidates").size(),
+                    "applications", sim.versions("applications").size());
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("page.size", String.valueOf(pageSize));
+            props.put("rate.limit.budget.fraction", String.valueOf(options.budgetFraction()));
+            props.putAll(options.extraProps()); // fetch.max.concurrency: the connector's default unless --set
+            AshbyAccountRun.Result r = AshbyAccountRun.run(sim, resources, expected, props, options.ashbySpan());
+            double span = seconds(r.spanNanos());
+            if (r.failure() != null) {
+                say("   FAILED           %s", r.failure());
+            }
+            say("   span             %.1f s; %,d polls (%,d empty, %,d retriable errors)", span, r.polls(),
+                    r.emptyPolls(), r.retriable());
+            say("   %-20s %10s %12s %s", "resource", "records", "records/s", "");
+            for (AshbyAccountRun.ResourceResult res : r.resources().values()) {
+                say("   %-20s %,10d %,12.0f %s", res.resource(), res.distinct(), res.recordsPerSecond(r.spanNanos()),
+                        res.complete() ? String.format(Locale.ROOT, "all, in %.1f s", seconds(res.lastNewNanos()))
+                                : res.expected() == null ? "(over the span)"
+                                : String.format(Locale.ROOT, "of %,d (over the span)", res.expected()));
+            }
+            say("   %-24s %9s %12s %16s", "method", "requests", "requests/s", "of the budget");
+            for (Map.Entry<String, AshbyAccountRun.MethodRequests> e : r.byMethod().entrySet()) {
+                double rate = e.getValue().requests() / span;
+                say("   %-24s %,9d %12.2f %15.1f %%", e.getKey(), e.getValue().requests(), rate,
+                        100 * rate / budgetPerSecond);
+            }
+            double rate = r.requests() / span;
+            double share = rate / budgetPerSecond;
+            say("   %-24s %,9d %12.2f %15.1f %%  (budget %.2f requests/s); throttled: %d", "all", r.requests(), rate,
+                    100 * share, budgetPerSecond, r.throttled());
+            double throttledShare = r.requests() == 0 ? 0 : r.throttled() / (double) r.requests();
+            boolean ok = r.failure() == null;
+            verdicts.add(new Verdict(name, "≥ 90% of the budget used",
+                    String.format(Locale.ROOT, "%.1f %% (%.2f of %.2f requests/s%s)", share * 100, rate,
+                            budgetPerSecond, ok ? "" : ", FAILED"), ok && share >= TARGET_CEILING_FRACTION));
+            verdicts.add(new Verdict(name, "< 1% of requests answered 429",
+                    String.format(Locale.ROOT, "%.2f %% (%d of %d)", throttledShare * 100, r.throttled(), r.requests()),
+                    ok && throttledShare < TARGET_THROTTLED_SHARE));
+            AshbyAccountRun.ResourceResult c = r.resources().get("candidates");
+            if (ok && c.complete()) {
+                connectorRates.put("ashby", c.recordsPerSecond(r.spanNanos()));
             }
         }
     }

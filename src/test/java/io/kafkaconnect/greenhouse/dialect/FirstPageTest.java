@@ -155,6 +155,31 @@ class FirstPageTest {
         t.put("offers", "POST /offer.list {\"limit\":500}");
         t.put("application_feedback", "POST /applicationFeedback.list {\"limit\":500}");
         t.put("application_history", "POST /application.list {\"limit\":500}");
+        t.put("openings", "POST /opening.list {\"limit\":500}");
+        t.put("job_postings", "POST /jobPosting.list {}");
+        t.put("job_templates", "POST /jobTemplate.list {\"limit\":500}");
+        t.put("projects", "POST /project.list {\"limit\":500}");
+        t.put("approvals", "POST /approval.list {\"limit\":500}");
+        t.put("interviews", "POST /interview.list {\"includeArchived\":true,\"includeNonSharedInterviews\":true,"
+                + "\"limit\":500}");
+        t.put("interview_plans", "POST /interviewPlan.list {\"limit\":500}");
+        t.put("interview_stages", "POST /interviewPlan.list {\"limit\":500}");
+        t.put("interview_events", "POST /interviewSchedule.list {\"limit\":500}");
+        t.put("interviewer_pools", "POST /interviewerPool.list {\"includeArchived\":true,\"limit\":500}");
+        t.put("custom_fields", "POST /customField.list {\"includeArchived\":true,\"limit\":500}");
+        t.put("candidate_tags", "POST /candidateTag.list {\"includeArchived\":true,\"limit\":500}");
+        t.put("close_reasons", "POST /closeReason.list {\"includeArchived\":true}");
+        t.put("hiring_team_roles", "POST /hiringTeamRole.list {}");
+        t.put("job_boards", "POST /jobBoard.list {}");
+        t.put("source_tracking_links", "POST /sourceTrackingLink.list {}");
+        t.put("feedback_form_definitions", "POST /feedbackFormDefinition.list {\"includeArchived\":true,"
+                + "\"limit\":500}");
+        t.put("survey_form_definitions", "POST /surveyFormDefinition.list {\"includeArchived\":true,"
+                + "\"limit\":500}");
+        t.put("survey_submissions", String.join(" then ", Stream.of("CandidateDataConsent", "CandidateExperience",
+                "Diversity", "EEOC", "Questionnaire").map(type -> "POST /surveySubmission.list {\"surveyType\":\""
+                + type + "\",\"limit\":500}").toList()));
+        t.put("candidate_notes", "POST /candidate.list {\"limit\":500}");
         return t;
     }
 

@@ -6,7 +6,6 @@ import io.kafkaconnect.greenhouse.dialect.Dialect;
 import io.kafkaconnect.greenhouse.dialect.OmittedEndpoint;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
-import io.kafkaconnect.greenhouse.dialect.WindowDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,13 +34,18 @@ class ResourceDocsTest {
             assertThat(md).contains("| `" + r.name() + "` | `" + endpoint)
                     .contains("`<topic.prefix>." + r.name() + "`")
                     .contains("`" + r.schemaName() + "`");
+            String row = md.lines().filter(l -> l.startsWith("| `" + r.name() + "` | `" + endpoint)).findFirst()
+                    .orElseThrow();
+            assertThat(row).as("how a delete of %s reaches its topic", r.name()).endsWith(switch (r.mode()) {
+                case SNAPSHOT -> "| tombstone after the next pass |";
+                case PER_CHANGED_PARENT -> "| not found (entries are read per changed parent only) |";
+                default -> "| tombstone after the next reconciliation |";
+            });
         }
         for (OmittedEndpoint e : dialect.omittedEndpoints()) {
             assertThat(md).contains("| `" + e.endpoint() + "` |");
         }
-        if (dialect instanceof WindowDialect) {
-            assertThat(md).contains("Deletes are not exposed by the Harvest API");
-        }
+        assertThat(md).contains("**Deletes and deactivations.**").contains("for 200,000 candidates");
     }
 
     @Test

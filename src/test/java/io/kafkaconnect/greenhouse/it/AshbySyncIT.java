@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ashby end to end: the AshbySourceConnector on a real broker and Connect worker against the Ashby simulator,
- * every resource compared record by record with the simulator's truth, deltas after edits, application history
- * only for changed applications, recovery from refused cursors and tokens, faults inside HTTP 200, and a restart
+ * every resource compared record by record with the simulator's truth, deltas after edits, the lists per parent
+ * (application history, candidate notes, interview stages) only for changed parents, recovery from refused cursors and tokens, faults inside HTTP 200, and a restart
  * that resumes from the stored cursor.
  */
 class AshbySyncIT {
@@ -92,7 +93,7 @@ class AshbySyncIT {
     }
 
     @Test
-    void everyResourceArrivesExactlyAndDeltasCarryEditsAndTheHistoryOfChangedApplications() throws Exception {
+    void everyResourceArrivesExactlyAndDeltasCarryEditsAndTheListsPerParentOfChangedParents() throws Exception {
         try (AshbySimulator sim = AshbySimulator.builder().seed(31L).apiKey(KEY).defaultRecords(12)
                 .records("candidates", 130).records("applications", 60)
                 .latency(Duration.ofMillis(2), Duration.ZERO, 0.0).build().start()) {
@@ -100,42 +101,85 @@ class AshbySyncIT {
             cluster.connect().configureConnector("ashby-all", config(sim, String.join(",", names), "all", 2));
             cluster.connect().assertions().assertConnectorAndExactlyNumTasksAreRunning("ashby-all", 2,
                     "connector did not start");
+            Map<String, Map<String, JsonNode>> topics = new HashMap<>();
             for (String resource : names) {
                 Map<String, JsonNode> written = awaitTruth(sim, resource, "all." + resource);
                 assertThat(written).as(resource).isNotEmpty();
+                topics.put(resource, written);
             }
+            // the ids records name are records of other topics (the lists the connector reads were added for it)
+            assertPointInto(topics, "applications", "/currentInterviewStage/id", "interview_stages");
+            assertPointInto(topics, "applications", "/currentInterviewStage/interviewPlanId", "interview_plans");
+            assertPointInto(topics, "application_history", "/stageId", "interview_stages");
+            assertPointInto(topics, "interview_schedules", "/interviewStageId", "interview_stages");
+            assertPointInto(topics, "jobs", "/defaultInterviewPlanId", "interview_plans");
+            assertPointInto(topics, "interview_events", "/interviewId", "interviews");
+            assertPointInto(topics, "interview_events", "/interviewScheduleId", "interview_schedules");
+            assertPointInto(topics, "application_feedback", "/interviewId", "interviews");
+            assertPointInto(topics, "application_feedback", "/feedbackFormDefinitionId", "feedback_form_definitions");
+            assertPointInto(topics, "interviews", "/feedbackFormDefinitionId", "feedback_form_definitions");
+            assertPointInto(topics, "interview_stages", "/interviewPlanId", "interview_plans");
+            assertPointInto(topics, "candidate_notes", "/candidateId", "candidates");
             List<ConnectCluster.Record> candidates = cluster.readAll("all.candidates");
             assertThat(candidates).allSatisfy(r -> assertThat(r.timestamp())
                     .isEqualTo(Instant.parse(sim.truth("candidates").get(r.key().get("id").asText())
                             .get("updatedAt").asText()).toEpochMilli()));
 
             // the first passes are over (every list handed out a token): from now on only deltas
-            ConnectCluster.await(Duration.ofSeconds(30), "a delta of candidates",
-                    () -> !calls(sim, "candidate.list", r -> r.body().contains("syncToken")).isEmpty());
+            // (the parent lists are read by two syncs each: their own and their children's)
+            List<String> parents = List.of("candidate.list", "application.list", "interviewPlan.list",
+                    "interviewSchedule.list");
+            ConnectCluster.await(Duration.ofSeconds(60), "deltas and no full pass for 3 s on the parent lists",
+                    () -> parents.stream().allMatch(m -> !calls(sim, m, r -> r.body().contains("syncToken")).isEmpty()
+                            && calls(sim, m, r -> !r.body().contains("syncToken")
+                            && r.at().isAfter(sim.now().minusSeconds(3))).isEmpty()));
             sim.clearRequestLog();
             List<String> applications = sim.ids("applications");
             Set<String> changedApps = new HashSet<>(List.of(applications.get(1), applications.get(40)));
             changedApps.forEach(id -> sim.edit("applications", id));
             changedApps.add(sim.insert("applications"));
             List<String> candidateIds = sim.ids("candidates");
-            sim.edit("candidates", candidateIds.get(0));
-            sim.edit("candidates", candidateIds.get(129));
-            sim.insert("candidates");
+            Set<String> changedCandidates = new HashSet<>(List.of(candidateIds.get(0), candidateIds.get(129)));
+            for (int i = 0; i < 4; i++) { // each edit adds a note in about half the cases
+                changedCandidates.forEach(id -> sim.edit("candidates", id));
+            }
+            changedCandidates.add(sim.insert("candidates"));
             sim.edit("jobs", sim.ids("jobs").get(2));
+            String plan = sim.ids("interview_plans").get(3);
+            sim.edit("interview_plans", plan); // renames its stages
 
-            for (String resource : List.of("candidates", "applications", "jobs", "application_history")) {
+            for (String resource : List.of("candidates", "applications", "jobs", "application_history",
+                    "candidate_notes", "interview_plans", "interview_stages")) {
                 awaitTruth(sim, resource, "all." + resource);
             }
-            Set<String> historyOf = new HashSet<>();
-            calls(sim, "application.listHistory", r -> true).forEach(r -> historyOf.add(
-                    r.body().replaceAll(".*\"applicationId\"\\s*:\\s*\"([^\"]+)\".*", "$1")));
-            assertThat(historyOf).as("application history is read for the changed applications only")
-                    .isEqualTo(changedApps);
+            assertThat(parentsAskedFor(sim, "application.listHistory", "applicationId"))
+                    .as("application history is read for the changed applications only").isEqualTo(changedApps);
+            assertThat(parentsAskedFor(sim, "candidate.listNotes", "candidateId"))
+                    .as("notes are read for the changed candidates only").isEqualTo(changedCandidates);
+            assertThat(parentsAskedFor(sim, "interviewStage.list", "interviewPlanId"))
+                    .as("stages are read for the changed plan only").containsExactly(plan);
             assertThat(calls(sim, "candidate.list", r -> !r.body().contains("syncToken")))
                     .as("no full pass after the first").isEmpty();
         } finally {
             cluster.connect().deleteConnector("ashby-all");
         }
+    }
+
+    /** Every non-null value at {@code pointer} in the records of {@code resource} is a key of {@code target}. */
+    private static void assertPointInto(Map<String, Map<String, JsonNode>> topics, String resource, String pointer,
+                                        String target) {
+        List<String> ids = topics.get(resource).values().stream().map(r -> r.at(pointer))
+                .filter(n -> n.isTextual()).map(JsonNode::asText).toList();
+        assertThat(ids).as("%s %s", resource, pointer).isNotEmpty();
+        assertThat(topics.get(target).keySet()).as("%s %s in %s", resource, pointer, target).containsAll(ids);
+    }
+
+    /** The parents a per-parent method was called for, by the body field naming the parent. */
+    private static Set<String> parentsAskedFor(AshbySimulator sim, String method, String idParam) {
+        Set<String> ids = new HashSet<>();
+        calls(sim, method, r -> true).forEach(r -> ids.add(
+                r.body().replaceAll(".*\"" + idParam + "\"\\s*:\\s*\"([^\"]+)\".*", "$1")));
+        return ids;
     }
 
     @Test

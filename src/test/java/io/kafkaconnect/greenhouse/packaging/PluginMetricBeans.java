@@ -5,9 +5,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
+import io.kafkaconnect.greenhouse.util.TaskContexts;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,6 @@ import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.internals.PluginMetricsImpl;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /**
  * The MBeans of the metrics a task registers, as a Connect worker publishes them: Kafka's own plugin metrics
@@ -76,12 +75,8 @@ public final class PluginMetricBeans {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     private static SourceTaskContext context(PluginMetricsImpl pluginMetrics) {
-        OffsetStorageReader reader = mock(OffsetStorageReader.class);
-        when(reader.offsets(any(Collection.class))).thenReturn(Map.of());
-        SourceTaskContext context = mock(SourceTaskContext.class);
-        when(context.offsetStorageReader()).thenReturn(reader);
+        SourceTaskContext context = TaskContexts.noOffsets();
         when(context.pluginMetrics()).thenReturn(pluginMetrics);
         return context;
     }

@@ -178,6 +178,18 @@ public final class HarvestSimulator extends Simulator {
         return version;
     }
 
+    /**
+     * Hard-delete a record: from now on no list and no lookup shows it (Harvest exposes no deletes, so a client can
+     * only notice that it is no longer listed).
+     *
+     * @throws IllegalArgumentException if there is no such record
+     */
+    public void delete(String resource, long id) {
+        if (!data.store(Resource.byName(resource)).delete(id)) {
+            throw new IllegalArgumentException("no " + resource + " with id " + id);
+        }
+    }
+
     /** Insert a record with an id above all others and created = updated = now; returns the id. */
     public long insert(String resource) {
         long id = data.insert(Resource.byName(resource)).id();

@@ -42,6 +42,9 @@ final class ResourceStore {
     private long[] created;
     private long[] updated;
     private int[] versions;
+    /** Hard-deleted rows: gone from every list and lookup; they keep their index, so other rows render the same. */
+    private boolean[] gone;
+    private int goneCount;
     private int size;
 
     private ResourceStore(Resource resource, long[] ids, long[] created, long[] updated) {
@@ -55,6 +58,7 @@ final class ResourceStore {
         this.created = Arrays.copyOf(created, capacity);
         this.updated = Arrays.copyOf(updated, capacity);
         this.versions = new int[capacity];
+        this.gone = new boolean[capacity];
         Arrays.fill(this.versions, 0, ids.length, 1);
         this.size = ids.length;
     }
@@ -147,7 +151,7 @@ final class ResourceStore {
     int size() {
         lock.readLock().lock();
         try {
-            return size;
+            return size - goneCount;
         } finally {
             lock.readLock().unlock();
         }
@@ -157,7 +161,7 @@ final class ResourceStore {
         lock.readLock().lock();
         try {
             int i = Arrays.binarySearch(ids, 0, size, id);
-            return i < 0 ? null : row(i);
+            return i < 0 || gone[i] ? null : row(i);
         } finally {
             lock.readLock().unlock();
         }
@@ -172,7 +176,7 @@ final class ResourceStore {
         lock.readLock().lock();
         try {
             List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
-            if (filter.isAll()) {
+            if (filter.isAll() && goneCount == 0) {
                 for (long i = offset; i < size && rows.size() < limit; i++) {
                     rows.add(row((int) i));
                 }
@@ -181,7 +185,7 @@ final class ResourceStore {
             long matched = 0;
             boolean more = false;
             for (int i = 0; i < size; i++) {
-                if (!filter.matches(ids[i], created[i], updated[i])) {
+                if (gone[i] || !filter.matches(ids[i], created[i], updated[i])) {
                     continue;
                 }
                 if (matched >= offset && rows.size() < limit) {
@@ -208,7 +212,7 @@ final class ResourceStore {
             i = i < 0 ? -i - 1 : i + 1;
             List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
             for (; i < size && rows.size() < limit; i++) {
-                if (filter.matches(ids[i], created[i], updated[i])) {
+                if (!gone[i] && filter.matches(ids[i], created[i], updated[i])) {
                     rows.add(row(i));
                 }
             }
@@ -226,7 +230,7 @@ final class ResourceStore {
             i = i < 0 ? -i - 2 : i - 1;
             List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
             for (; i >= 0 && rows.size() < limit; i--) {
-                if (filter.matches(ids[i], created[i], updated[i])) {
+                if (!gone[i] && filter.matches(ids[i], created[i], updated[i])) {
                     rows.add(row(i));
                 }
             }
@@ -242,7 +246,9 @@ final class ResourceStore {
         try {
             List<Row> rows = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                rows.add(row(i));
+                if (!gone[i]) {
+                    rows.add(row(i));
+                }
             }
             return rows;
         } finally {
@@ -261,12 +267,31 @@ final class ResourceStore {
         lock.writeLock().lock();
         try {
             int i = Arrays.binarySearch(ids, 0, size, id);
-            if (i < 0) {
+            if (i < 0 || gone[i]) {
                 return null;
             }
             versions[i]++;
             updated[i] = Math.max(nowMs, updated[i] + 1);
             return row(i);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Hard-deletes a record: it is gone from every list and lookup, as a record deleted in Greenhouse is (the API has
+     * no delete feed). Returns false if there is no such record.
+     */
+    boolean delete(long id) {
+        lock.writeLock().lock();
+        try {
+            int i = Arrays.binarySearch(ids, 0, size, id);
+            if (i < 0 || gone[i]) {
+                return false;
+            }
+            gone[i] = true;
+            goneCount++;
+            return true;
         } finally {
             lock.writeLock().unlock();
         }
@@ -282,6 +307,7 @@ final class ResourceStore {
                 created = Arrays.copyOf(created, capacity);
                 updated = Arrays.copyOf(updated, capacity);
                 versions = Arrays.copyOf(versions, capacity);
+                gone = Arrays.copyOf(gone, capacity);
             }
             long last = size == 0 ? resource.firstId : ids[size - 1];
             ids[size] = last + 1 + rnd.nextInt(resource.maxIdGap);
@@ -305,9 +331,16 @@ final class ResourceStore {
             if (n > size) {
                 throw new IllegalArgumentException("bulkEdit of " + n + " but only " + size + " " + resource.resourceName);
             }
+            if (n > size - goneCount) {
+                throw new IllegalArgumentException("bulkEdit of " + n + " but only " + (size - goneCount) + " "
+                        + resource.resourceName);
+            }
             Set<Integer> picked = new LinkedHashSet<>();
             while (picked.size() < n) {
-                picked.add(rnd.nextInt(size));
+                int i = rnd.nextInt(size);
+                if (!gone[i]) {
+                    picked.add(i);
+                }
             }
             long ts = nowMs;
             for (int i : picked) {
@@ -329,7 +362,14 @@ final class ResourceStore {
     long randomId(Random rnd) {
         lock.readLock().lock();
         try {
-            return size == 0 ? -1 : ids[rnd.nextInt(size)];
+            if (size == goneCount) {
+                return -1;
+            }
+            int i;
+            do {
+                i = rnd.nextInt(size);
+            } while (gone[i]);
+            return ids[i];
         } finally {
             lock.readLock().unlock();
         }

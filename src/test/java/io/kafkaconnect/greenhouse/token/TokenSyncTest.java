@@ -15,6 +15,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.ashby.AshbyAccess;
 import io.kafkaconnect.greenhouse.ashby.AshbyDialect;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
+import io.kafkaconnect.greenhouse.dialect.Paging;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
 import io.kafkaconnect.greenhouse.schema.StructSpec;
@@ -284,5 +285,18 @@ class TokenSyncTest {
         }
         assertThat(requests).first().isEqualTo("/application.list {\"limit\":2}");
         assertThat(requests).contains("/application.listHistory {\"applicationId\":\"app1\",\"limit\":2,\"cursor\":\"hc\"}");
+    }
+
+    @Test
+    void anUnpagedListLongerThanThePageSizeIsNotAPageLargerThanAskedButAPagedOneIs() throws Exception {
+        Resource unpaged = Resource.snapshot("reasons", "thing.list", "test.Thing", THING).withPaging(Paging.UNPAGED);
+        page(null, null, "a", "b", "c");
+        page(null, "t1", "a", "b", "c");
+        try (LogCapture logs = new LogCapture()) {
+            assertThat(ids(sync(unpaged, TokenOffset.START).step())).containsExactly("a", "b", "c");
+            assertThat(logs.warnings()).as("no page size was asked for").isEmpty();
+            assertThat(ids(sync(THINGS, TokenOffset.START).step())).containsExactly("a", "b", "c");
+            assertThat(logs.warnings()).singleElement().asString().contains("3 records on a page of at most 2");
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.kafkaconnect.greenhouse.harvest.v3.HarvestV3Dialect;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
 import io.kafkaconnect.greenhouse.simulator.Dialect;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.sync.ListsInTurn;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * v3 {@code job_posts}: Greenhouse lists inactive (deleted) posts only under {@code active=false} (the simulator's
- * default, as the reference says), so the resource reads both lists in turn into one topic ({@link WindowLists}).
+ * default, as the reference says), so the resource reads both lists in turn into one topic ({@link ListsInTurn}).
  * The first list alone is the resource as it was before: it never sends an inactive post, nor a post deactivated
  * after it was sent.
  */
@@ -59,7 +60,8 @@ class JobPostListsTest {
     @Timeout(60)
     void everyPostArrivesWithItsActiveFlagAndADeactivationAfterItWasSentArrivesAgain() throws Exception {
         start();
-        WindowLists sync = (WindowLists) open(JOB_POSTS, null);
+        @SuppressWarnings("unchecked")
+        ListsInTurn<WindowSync> sync = (ListsInTurn<WindowSync>) open(JOB_POSTS, null);
         Map<Long, Struct> last = new LinkedHashMap<>();
         round(sync, last);
         Map<Long, com.fasterxml.jackson.databind.JsonNode> truth = sim.truth("job_posts", Dialect.V3);
@@ -80,9 +82,10 @@ class JobPostListsTest {
         Map<String, ?> offset = sent.get(sent.size() - 1).sourceOffset();
         assertThat(offset.values()).as("Connect offsets hold primitives only")
                 .allSatisfy(v -> assertThat(v).isInstanceOfAny(String.class, Number.class, Boolean.class));
-        assertThat((String) offset.get(WindowLists.MORE_LISTS)).as("the second list's position").startsWith(
+        assertThat((String) offset.get(ListsInTurn.MORE_LISTS)).as("the second list's position").startsWith(
                 "{\"active=false\":{\"v\":1,\"watermark\":");
-        WindowLists resumed = (WindowLists) open(JOB_POSTS, new LinkedHashMap<>(offset));
+        @SuppressWarnings("unchecked")
+        ListsInTurn<WindowSync> resumed = (ListsInTurn<WindowSync>) open(JOB_POSTS, new LinkedHashMap<>(offset));
         assertThat(resumed.lists().get(1).position().watermark()).isEqualTo(sync.lists().get(1).position().watermark());
         assertThat(resumed.lists().get(0).position().watermark()).isEqualTo(sync.lists().get(0).position().watermark());
     }
@@ -110,10 +113,10 @@ class JobPostListsTest {
     @Test
     void anOffsetWithoutMoreListsResumesTheFirstListAndAnUnknownListIsRefused() {
         Map<String, Object> old = Map.of("v", 1, "watermark", 1_700_000_000_000L);
-        List<Map<String, Object>> split = WindowLists.split(JOB_POSTS, old);
+        List<Map<String, Object>> split = ListsInTurn.split(JOB_POSTS, old);
         assertThat(split).containsExactly(old, null);
         Map<String, Object> wrong = new LinkedHashMap<>(old);
-        wrong.put(WindowLists.MORE_LISTS, "{\"active=maybe\":{\"v\":1}}");
+        wrong.put(ListsInTurn.MORE_LISTS, "{\"active=maybe\":{\"v\":1}}");
         assertThatThrownBy(() -> new WindowPaging(DIALECT).checkOffset(JOB_POSTS,
                 HttpUrl.get("https://harvest.greenhouse.io"), wrong, Instant.now()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("active=maybe")
@@ -140,7 +143,7 @@ class JobPostListsTest {
     }
 
     /** One window of each list, in turn; records by id, the last one sent winning as in a compacted topic. */
-    private static List<SourceRecord> round(WindowLists sync, Map<Long, Struct> last) throws InterruptedException {
+    private static List<SourceRecord> round(ListsInTurn<WindowSync> sync, Map<Long, Struct> last) throws InterruptedException {
         List<SourceRecord> sent = new ArrayList<>();
         for (WindowSync list : sync.lists()) {
             do {

@@ -132,7 +132,9 @@ public class GreenhouseSourceConfig extends EngineConfig {
                 "a worker paces at the share of the connector's tasks it runs, and sees what others spent in the "
                         + "X-RateLimit-Remaining header.", "greenhouse",
                 "the API key (v1; a rotated key counts as another credential) or the OAuth client id and token "
-                        + "URL (v3; a rotated secret does not)"));
+                        + "URL (v3; a rotated secret does not)",
+                new DefaultConcurrency(8, "The default, 8, covers Harvest's budget at its usual 1 to 1.5 s per "
+                        + "500-record page.")));
         return def;
     }
 

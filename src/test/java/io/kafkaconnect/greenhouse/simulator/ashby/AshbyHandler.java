@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.HistoryEntry;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Page;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Row;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyTokens.Cursor;
@@ -13,6 +12,7 @@ import io.kafkaconnect.greenhouse.simulator.core.SimClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The body of every method call after authentication: parses the JSON body, pages, and answers with Ashby's
@@ -75,8 +75,8 @@ final class AshbyHandler {
             boolean includeInactive = flag(r, body);
             return switch (r.kind) {
                 case UNPAGED -> unpaged(r, includeInactive);
-                case HISTORY -> history(body);
-                case PAGED -> paged(r, body, includeInactive);
+                case CHILD -> children(r, body);
+                case PAGED -> paged(r, body, includeInactive, listed(r, body));
             };
         } catch (Failure f) {
             return new Result(error(f.code, f.getMessage(), requestId), 0, f.code);
@@ -105,7 +105,24 @@ final class AshbyHandler {
         return new Result(n, rows.size(), null);
     }
 
-    private Result paged(AshbyResource r, ObjectNode body, boolean includeInactive) throws Failure {
+    /** The records a list shows besides the inactive flag: of survey submissions, those of the type asked for. */
+    private static IntPredicate listed(AshbyResource r, ObjectNode body) throws Failure {
+        if (r.flag != AshbyResource.Flag.SURVEY_TYPE) {
+            return i -> true;
+        }
+        String type = text(body, r.flag.field);
+        if (type == null) {
+            throw new Failure("invalid_input", r.flag.field + " is required");
+        }
+        int wanted = AshbyResource.SURVEY_TYPES.indexOf(type);
+        if (wanted < 0) {
+            throw new Failure("invalid_input", r.flag.field + " must be one of " + AshbyResource.SURVEY_TYPES);
+        }
+        return i -> AshbyStore.surveyType(i) == wanted;
+    }
+
+    private Result paged(AshbyResource r, ObjectNode body, boolean includeInactive, IntPredicate listed)
+            throws Failure {
         int limit = limit(body);
         String cursorText = text(body, "cursor");
         String tokenText = text(body, "syncToken");
@@ -130,7 +147,7 @@ final class AshbyHandler {
                 passSeq = store.currentSeq();
                 baseSeq = t.seq();
                 baseSerial = t.serial();
-                int changed = store.countDelta(r, t.seq(), passSeq, includeInactive, maxDeltaRecords);
+                int changed = store.countDelta(r, t.seq(), passSeq, includeInactive, listed, maxDeltaRecords);
                 if (changed > maxDeltaRecords) {
                     throw new Failure("incremental_sync_too_large", "Too many records changed since the sync token "
                             + "was issued; start a full sync without it");
@@ -156,8 +173,8 @@ final class AshbyHandler {
             baseSeq = c.baseSeq();
             baseSerial = c.baseSerial();
         }
-        Page page = kind == 'F' ? store.fullPage(r, position, limit, includeInactive)
-                : store.deltaPage(r, position, passSeq, limit, includeInactive);
+        Page page = kind == 'F' ? store.fullPage(r, position, limit, includeInactive, listed)
+                : store.deltaPage(r, position, passSeq, limit, includeInactive, listed);
         ObjectNode n = success();
         ArrayNode results = n.putArray("results");
         page.rows().forEach(row -> results.add(renderer.render(row)));
@@ -170,19 +187,19 @@ final class AshbyHandler {
         return new Result(n, page.rows().size(), null);
     }
 
-    private Result history(ObjectNode body) throws Failure {
-        AshbyResource r = AshbyResource.APPLICATION_HISTORY;
+    /** A list of one parent's records: application history, candidate notes, a plan's stages, a schedule's events. */
+    private Result children(AshbyResource r, ObjectNode body) throws Failure {
         int limit = limit(body);
-        if (body.hasNonNull("syncToken")) {
-            throw new Failure("invalid_input", "application.listHistory does not support syncToken");
+        if (body.hasNonNull("syncToken") && r != AshbyResource.INTERVIEW_EVENTS) {
+            throw new Failure("invalid_input", r.method + " does not support syncToken");
         }
-        String applicationId = text(body, "applicationId");
-        if (applicationId == null) {
-            throw new Failure("invalid_input", "applicationId is required");
+        String parentId = text(body, r.idParam);
+        if (parentId == null) {
+            throw new Failure("invalid_input", r.idParam + " is required");
         }
-        int app = store.indexOf(AshbyResource.APPLICATIONS, applicationId);
+        int app = store.indexOf(r.parent, parentId);
         if (app < 0) {
-            throw new Failure("application_not_found", "Application not found: " + applicationId);
+            throw new Failure(r.parentNotFoundCode(), "Not found: " + parentId);
         }
         String cursorText = text(body, "cursor");
         long now = clock.nowMillis();
@@ -197,14 +214,12 @@ final class AshbyHandler {
             }
             position = c.position();
         }
-        List<HistoryEntry> entries = store.history(app);
+        List<ObjectNode> entries = renderer.children(r, store.row(r.parent, app), store);
         int from = (int) Math.min(Math.max(0, position), entries.size());
         int to = Math.min(entries.size(), from + limit);
         ObjectNode n = success();
         ArrayNode results = n.putArray("results");
-        for (HistoryEntry e : entries.subList(from, to)) {
-            results.add(renderer.renderHistory(e, renderer.historyActor(e)));
-        }
+        entries.subList(from, to).forEach(results::add);
         n.put("moreDataAvailable", to < entries.size());
         n.put("nextCursor", tokens.cursor('H', r.method, to, app, -1, -1, now));
         return new Result(n, to - from, null);
@@ -263,7 +278,7 @@ final class AshbyHandler {
     }
 
     private static boolean flag(AshbyResource r, ObjectNode body) throws Failure {
-        if (r.flag == AshbyResource.Flag.NONE) {
+        if (r.flag == AshbyResource.Flag.NONE || r.flag == AshbyResource.Flag.SURVEY_TYPE) {
             return true;
         }
         JsonNode v = body.get(r.flag.field);

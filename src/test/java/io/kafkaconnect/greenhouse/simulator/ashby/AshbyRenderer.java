@@ -39,10 +39,9 @@ final class AshbyRenderer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Pseudo resource codes for ids of things that are not records of their own. */
-    private static final int STAGE_CODE = 40;
     private static final int EVENT_CODE = 41;
     private static final int OFFER_VERSION_CODE = 42;
-    private static final int PLAN_CODE = 43;
+    private static final int OPENING_VERSION_CODE = 44;
 
     static final String[] FIRST_NAMES = {"Amara", "Daniel", "Kate", "Hugo", "Sayid", "Sun", "Jin", "Claire", "Priya",
         "Kenji", "Mateo", "Zoe", "Omar", "Lena", "Ivan", "Chloé", "Søren", "Aisha", "Björn", "Grace", "Tomás", "Mei"};
@@ -131,8 +130,16 @@ final class AshbyRenderer {
         return ids.id(AshbyResource.APPLICATION_HISTORY.code, number, appIndex);
     }
 
+    /** The stage of the first interview plan that applications, schedules and history entries are in. */
     private String stageId(int stage) {
-        return ids.id(STAGE_CODE, 0, stage % STAGES.length);
+        return ids.id(AshbyResource.INTERVIEW_STAGES.code, stage % STAGES.length, 0);
+    }
+
+    /** The id of {@code r}'s seeded record {@code i mod seeded}, or null: where a template has the field. */
+    private void setRef(JsonNode node, String field, AshbyResource r, long i) {
+        if (node != null && node.isObject()) {
+            set((ObjectNode) node, field, ref(r, i));
+        }
     }
 
     private int hash(AshbyResource r, int index) {
@@ -222,10 +229,120 @@ final class AshbyRenderer {
                 set(n, "applicationId", app < 0 ? null : id(AshbyResource.APPLICATIONS, app));
                 set(n, "candidateId", app < 0 ? null : ref(AshbyResource.CANDIDATES, app));
                 set(n, "applicationHistoryId", app < 0 ? null : historyId(app, 0));
+                set(n, "interviewId", ref(AshbyResource.INTERVIEWS, i));
+                set(n, "feedbackFormDefinitionId", ref(AshbyResource.FEEDBACK_FORM_DEFINITIONS, i));
                 user(n.get("submittedByUser"), i * 3L);
+            }
+            case OPENINGS -> {
+                JsonNode lv = n.get("latestVersion");
+                if (lv != null && lv.isObject()) {
+                    ObjectNode o = (ObjectNode) lv;
+                    set(o, "id", ids.id(OPENING_VERSION_CODE, Math.min(v, (1 << 24) - 1), i));
+                    set(o, "createdAt", ts(row.updated()));
+                    set(o, "identifier", "REQ-" + (1000 + i));
+                    set(o, "authorId", ref(AshbyResource.USERS, i));
+                    set(o, "jobIds", refs(AshbyResource.JOBS, i));
+                }
+            }
+            case JOB_POSTINGS -> {
+                int job = refIndex(AshbyResource.JOBS, i);
+                set(n, "jobId", job < 0 ? null : id(AshbyResource.JOBS, job));
+                set(n, "title", label(JOB_TITLES, Math.max(0, job)));
+            }
+            case JOB_TEMPLATES -> set(n, "title", label(JOB_TITLES, i) + " (template)");
+            case PROJECTS -> {
+                set(n, "title", rev("Project " + label(JOB_TITLES, i), v));
+                set(n, "authorId", ref(AshbyResource.USERS, i));
+            }
+            case APPROVALS -> {
+                set(n, "entityId", ref(AshbyResource.OFFERS, i));
+                set(n, "status", v > 1 ? "Approved" : "Pending");
+                set(n, "completedAt", v > 1 ? ts(row.updated()) : null);
+            }
+            case INTERVIEWS -> {
+                set(n, "title", rev("Interview " + (i + 1), v));
+                set(n, "isArchived", row.inactive());
+                set(n, "feedbackFormDefinitionId", ref(AshbyResource.FEEDBACK_FORM_DEFINITIONS, i));
+                set(n, "jobId", ref(AshbyResource.JOBS, i));
+            }
+            case INTERVIEWER_POOLS, CUSTOM_FIELDS, CANDIDATE_TAGS, FEEDBACK_FORM_DEFINITIONS,
+                    SURVEY_FORM_DEFINITIONS, HIRING_TEAM_ROLES, JOB_BOARDS -> {
+                set(n, "title", rev(r.resourceName.replace('_', ' ') + " " + (i + 1), v));
+                set(n, "isArchived", row.inactive());
+            }
+            case INTERVIEW_PLANS -> set(n, "title", label(JOB_TITLES, i) + " plan");
+            case CLOSE_REASONS -> {
+                set(n, "text", rev(label(ARCHIVE_REASONS, i), v));
+                set(n, "isArchived", row.inactive());
+            }
+            case SOURCE_TRACKING_LINKS -> {
+                set(n, "code", rev("link-" + (i + 1), v));
+                set(n, "sourceId", ref(AshbyResource.SOURCES, i));
+            }
+            case SURVEY_SUBMISSIONS -> {
+                int app = refIndex(AshbyResource.APPLICATIONS, i);
+                set(n, "applicationId", app < 0 ? null : id(AshbyResource.APPLICATIONS, app));
+                set(n, "candidateId", app < 0 ? null : ref(AshbyResource.CANDIDATES, app));
+                n.put("surveyType", AshbyResource.SURVEY_TYPES.get(AshbyStore.surveyType(i)));
             }
             default -> throw new IllegalArgumentException("not a record resource: " + r);
         }
+        return n;
+    }
+
+    /** A one-element id list of {@code r}'s seeded records (empty if it has none). */
+    private ArrayNode refs(AshbyResource r, long i) {
+        ArrayNode out = NODES.arrayNode();
+        String ref = ref(r, i);
+        if (ref != null) {
+            out.add(ref);
+        }
+        return out;
+    }
+
+    /**
+     * The list of one parent's records as Ashby answers it: history entries and notes without the parent's id,
+     * stages and events with it.
+     */
+    List<ObjectNode> children(AshbyResource r, Row parent, AshbyStore store) {
+        List<ObjectNode> out = new ArrayList<>();
+        switch (r) {
+            case APPLICATION_HISTORY -> store.history(parent.index()).forEach(e -> out.add(renderHistory(e,
+                    historyActor(e))));
+            case CANDIDATE_NOTES -> store.notes(parent.index()).forEach(e -> out.add(renderNote(e)));
+            case INTERVIEW_STAGES -> {
+                List<ObjectNode> tpl = templates.get(r);
+                for (int k = 0; k < STAGES.length; k++) {
+                    ObjectNode n = tpl.get(k % tpl.size()).deepCopy();
+                    n.put("id", ids.id(r.code, k, parent.index()));
+                    set(n, "title", rev(STAGES[k % STAGES.length], parent.version()));
+                    set(n, "orderInInterviewPlan", k);
+                    set(n, "interviewPlanId", id(AshbyResource.INTERVIEW_PLANS, parent.index()));
+                    out.add(n);
+                }
+            }
+            case INTERVIEW_EVENTS -> {
+                JsonNode events = render(parent).get("interviewEvents");
+                if (events != null && events.isArray()) {
+                    events.forEach(e -> out.add((ObjectNode) e));
+                }
+            }
+            default -> throw new IllegalArgumentException("not listed per parent: " + r);
+        }
+        return out;
+    }
+
+    /** One note of a candidate (no candidateId, as Ashby returns it). */
+    private ObjectNode renderNote(HistoryEntry e) {
+        AshbyResource r = AshbyResource.CANDIDATE_NOTES;
+        List<ObjectNode> tpl = templates.get(r);
+        ObjectNode n = tpl.get(e.number() % tpl.size()).deepCopy();
+        n.put("id", ids.id(r.code, e.number(), e.appIndex()));
+        n.put("createdAt", ts(e.enteredAt()));
+        set(n, "content", "<p>Note " + (e.number() + 1) + " about " + firstName(AshbyResource.CANDIDATES,
+                e.appIndex()) + "</p>");
+        user(n.get("author"), (long) e.appIndex() * 3 + e.number());
+        n.remove("candidateId");
         return n;
     }
 
@@ -275,7 +392,7 @@ final class AshbyRenderer {
             set(so, "id", stageId(stage));
             set(so, "title", STAGES[stage % STAGES.length]);
             set(so, "orderInInterviewPlan", stage % STAGES.length);
-            set(so, "interviewPlanId", ids.id(PLAN_CODE, 0, 0));
+            set(so, "interviewPlanId", ref(AshbyResource.INTERVIEW_PLANS, 0));
         }
         int job = refIndex(AshbyResource.JOBS, i * 7L);
         JsonNode j = n.get("job");
@@ -309,6 +426,10 @@ final class AshbyRenderer {
         set(n, "title", label(JOB_TITLES, i));
         set(n, "locationId", ref(AshbyResource.LOCATIONS, i));
         set(n, "departmentId", ref(AshbyResource.DEPARTMENTS, i));
+        set(n, "defaultInterviewPlanId", ref(AshbyResource.INTERVIEW_PLANS, 0));
+        if (n.has("interviewPlanIds")) {
+            n.set("interviewPlanIds", refs(AshbyResource.INTERVIEW_PLANS, 0));
+        }
         JsonNode loc = n.get("location");
         if (loc != null && loc.isObject() && seeded.getOrDefault(AshbyResource.LOCATIONS, 0) > 0) {
             set((ObjectNode) loc, "id", ref(AshbyResource.LOCATIONS, i));
@@ -334,6 +455,10 @@ final class AshbyRenderer {
                 ObjectNode e = (ObjectNode) events.get(k);
                 set(e, "id", ids.id(EVENT_CODE, k, i));
                 set(e, "interviewScheduleId", id);
+                set(e, "interviewId", ref(AshbyResource.INTERVIEWS, i + k));
+                setRef(e.get("interview"), "id", AshbyResource.INTERVIEWS, i + k);
+                setRef(e.get("interview"), "feedbackFormDefinitionId", AshbyResource.FEEDBACK_FORM_DEFINITIONS,
+                        i + k);
                 set(e, "createdAt", ts(row.created()));
                 set(e, "updatedAt", ts(row.updated()));
                 long start = row.created() + 86_400_000L * (3 + k);

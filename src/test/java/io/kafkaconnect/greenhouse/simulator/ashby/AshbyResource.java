@@ -1,5 +1,6 @@
 package io.kafkaconnect.greenhouse.simulator.ashby;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,8 +25,50 @@ enum AshbyResource {
     APPLICATION_FEEDBACK(11, "applicationFeedback.list", "application_feedback", "candidatesRead", Kind.PAGED,
             Flag.NONE, "submittedAt"),
     /** Per application; entries are derived from the applications, not stored as records of their own. */
-    APPLICATION_HISTORY(12, "application.listHistory", "application_history", "candidatesRead", Kind.HISTORY,
-            Flag.NONE, "enteredStageAt");
+    APPLICATION_HISTORY(12, "application.listHistory", "application_history", "candidatesRead", "enteredStageAt",
+            APPLICATIONS, "applicationId"),
+    /** Like offers: an edit shows as a new {@code latestVersion}. */
+    OPENINGS(13, "opening.list", "openings", "jobsRead", Kind.PAGED, Flag.NONE, null),
+    JOB_POSTINGS(14, "jobPosting.list", "job_postings", "jobsRead", Kind.UNPAGED, Flag.NONE, "updatedAt"),
+    JOB_TEMPLATES(15, "jobTemplate.list", "job_templates", "jobsRead", Kind.PAGED, Flag.NONE, "updatedAt"),
+    PROJECTS(16, "project.list", "projects", "candidatesRead", Kind.PAGED, Flag.NONE, null),
+    APPROVALS(17, "approval.list", "approvals", "approvalsRead", Kind.PAGED, Flag.NONE, null),
+    INTERVIEWS(18, "interview.list", "interviews", "interviewsRead", Kind.PAGED, Flag.INCLUDE_ARCHIVED, null),
+    INTERVIEW_PLANS(19, "interviewPlan.list", "interview_plans", "interviewsRead", Kind.PAGED, Flag.NONE,
+            "updatedAt"),
+    /** Per plan: six stages, renamed when their plan is edited; applications are in the first plan's. */
+    INTERVIEW_STAGES(20, "interviewStage.list", "interview_stages", "interviewsRead", null, INTERVIEW_PLANS,
+            "interviewPlanId"),
+    /** Per schedule: the events the schedule nests. */
+    INTERVIEW_EVENTS(21, "interviewEvent.list", "interview_events", "interviewsRead", "updatedAt",
+            INTERVIEW_SCHEDULES, "interviewScheduleId"),
+    INTERVIEWER_POOLS(22, "interviewerPool.list", "interviewer_pools", "hiringProcessMetadataRead", Kind.PAGED,
+            Flag.INCLUDE_ARCHIVED, null),
+    CUSTOM_FIELDS(23, "customField.list", "custom_fields", "hiringProcessMetadataRead", Kind.PAGED,
+            Flag.INCLUDE_ARCHIVED, null),
+    CANDIDATE_TAGS(24, "candidateTag.list", "candidate_tags", "hiringProcessMetadataRead", Kind.PAGED,
+            Flag.INCLUDE_ARCHIVED, null),
+    CLOSE_REASONS(25, "closeReason.list", "close_reasons", "hiringProcessMetadataRead", Kind.UNPAGED,
+            Flag.INCLUDE_ARCHIVED, null),
+    HIRING_TEAM_ROLES(26, "hiringTeamRole.list", "hiring_team_roles", "organizationRead", Kind.UNPAGED, Flag.NONE,
+            null),
+    JOB_BOARDS(27, "jobBoard.list", "job_boards", "jobsRead", Kind.UNPAGED, Flag.NONE, null),
+    SOURCE_TRACKING_LINKS(28, "sourceTrackingLink.list", "source_tracking_links", "hiringProcessMetadataRead",
+            Kind.UNPAGED, Flag.NONE, null),
+    FEEDBACK_FORM_DEFINITIONS(29, "feedbackFormDefinition.list", "feedback_form_definitions",
+            "hiringProcessMetadataRead", Kind.PAGED, Flag.INCLUDE_ARCHIVED, null),
+    SURVEY_FORM_DEFINITIONS(30, "surveyFormDefinition.list", "survey_form_definitions", "hiringProcessMetadataRead",
+            Kind.PAGED, Flag.INCLUDE_ARCHIVED, null),
+    /** Listed per {@code surveyType}, which the method requires. */
+    SURVEY_SUBMISSIONS(31, "surveySubmission.list", "survey_submissions", "candidatesRead", Kind.PAGED,
+            Flag.SURVEY_TYPE, "submittedAt"),
+    /** Per candidate: 0 to 2 seeded notes, and one more with about half of the candidate's edits. */
+    CANDIDATE_NOTES(32, "candidate.listNotes", "candidate_notes", "candidatesRead", "createdAt", CANDIDATES,
+            "candidateId");
+
+    /** The survey types {@code surveySubmission.list} takes; submission i has type i mod their number. */
+    static final List<String> SURVEY_TYPES = List.of("CandidateDataConsent", "CandidateExperience", "Diversity",
+            "EEOC", "Questionnaire");
 
     /** How a method answers. */
     enum Kind {
@@ -33,8 +76,11 @@ enum AshbyResource {
         PAGED,
         /** One response with every record, no paging fields. */
         UNPAGED,
-        /** application.listHistory: cursor + limit, no syncToken, one application at a time. */
-        HISTORY
+        /**
+         * Listed per parent record ({@code application.listHistory}, {@code candidate.listNotes}, ...): cursor +
+         * limit, one parent at a time, named by {@link #idParam}; derived from the parent, not stored.
+         */
+        CHILD
     }
 
     /** The list flag a method honours (records it hides when the flag is false or absent). */
@@ -46,7 +92,9 @@ enum AshbyResource {
          * {@code job.list}'s {@code status} array: draft jobs are listed only if it includes {@code Draft} (the
          * reference: "Drafts only if status includes Draft"). The other statuses are not filtered here.
          */
-        STATUS_WITH_DRAFT("status");
+        STATUS_WITH_DRAFT("status"),
+        /** {@code surveySubmission.list}'s required {@code surveyType}: only submissions of that type are listed. */
+        SURVEY_TYPE("surveyType");
 
         final String field;
 
@@ -64,9 +112,23 @@ enum AshbyResource {
     final Flag flag;
     /** The record field carrying the change time (null: the record shows none at the top level). */
     final String changeField;
+    /** For {@link Kind#CHILD}: the resource whose records are the parents, and the body field naming one. */
+    final AshbyResource parent;
+    final String idParam;
 
     AshbyResource(int code, String method, String resourceName, String permission, Kind kind, Flag flag,
             String changeField) {
+        this(code, method, resourceName, permission, kind, flag, changeField, null, null);
+    }
+
+    /** A list per parent record. */
+    AshbyResource(int code, String method, String resourceName, String permission, String changeField,
+            AshbyResource parent, String idParam) {
+        this(code, method, resourceName, permission, Kind.CHILD, Flag.NONE, changeField, parent, idParam);
+    }
+
+    private AshbyResource(int code, String method, String resourceName, String permission, Kind kind, Flag flag,
+            String changeField, AshbyResource parent, String idParam) {
         this.code = code;
         this.method = method;
         this.resourceName = resourceName;
@@ -74,11 +136,19 @@ enum AshbyResource {
         this.kind = kind;
         this.flag = flag;
         this.changeField = changeField;
+        this.parent = parent;
+        this.idParam = idParam;
     }
 
     /** Whether the method takes and returns a syncToken. */
     boolean tokenCapable() {
         return kind == Kind.PAGED;
+    }
+
+    /** The error code for a parent id that names no record: {@code interviewPlan.list} → interview_plan_not_found. */
+    String parentNotFoundCode() {
+        String object = parent.method.substring(0, parent.method.indexOf('.'));
+        return object.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT) + "_not_found";
     }
 
     /** By resource name ({@code candidates}) or method ({@code candidate.list}). */

@@ -3,7 +3,6 @@ package io.kafkaconnect.greenhouse.simulator.ashby;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.simulator.PagingAnomaly;
-import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.HistoryEntry;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbyStore.Row;
 import io.kafkaconnect.greenhouse.simulator.core.Mutations;
 import io.kafkaconnect.greenhouse.simulator.core.RateLimiter;
@@ -50,7 +49,7 @@ public final class AshbySimulator extends Simulator {
         super(b);
         Map<AshbyResource, Integer> counts = new EnumMap<>(AshbyResource.class);
         for (AshbyResource r : AshbyResource.values()) {
-            if (r.kind != AshbyResource.Kind.HISTORY) {
+            if (r.kind != AshbyResource.Kind.CHILD) {
                 counts.put(r, b.records.getOrDefault(r, defaultRecords));
             }
         }
@@ -65,7 +64,7 @@ public final class AshbySimulator extends Simulator {
         b.keyPermissions.forEach(permissions::restrict);
         int[] turn = new int[1];
         List<AshbyResource> records = Arrays.stream(AshbyResource.values())
-                .filter(r -> r.kind != AshbyResource.Kind.HISTORY).toList();
+                .filter(r -> r.kind != AshbyResource.Kind.CHILD).toList();
         this.mutations = new Mutations("ashby-sim-mutations", records, AshbySimulator::recordResource,
                 store::editRandom, store::insert, n -> turn[0]++ % n);
         this.limiter = new RateLimiter(new RateLimiter.Policy(b.rateLimit, b.rateWindow, b.rateMode), clock);
@@ -95,19 +94,18 @@ public final class AshbySimulator extends Simulator {
 
     /**
      * id -> current JSON of every record (deactivated and archived ones included), in full-pass order, rendered
-     * now. For {@code application_history}: entry id -> entry JSON plus {@code applicationId}, over all
-     * applications. Accepts a resource name or a method. Renders everything: meant for small data sets.
+     * now. For the lists per parent ({@code application_history}, {@code candidate_notes}, {@code interview_stages},
+     * {@code interview_events}): entry id -> entry JSON with its parent's id (e.g. {@code applicationId}), over all
+     * parents. Accepts a resource name or a method. Renders everything: meant for small data sets.
      */
     public Map<String, JsonNode> truth(String resource) {
         AshbyResource r = AshbyResource.byName(resource);
         Map<String, JsonNode> out = new LinkedHashMap<>();
-        if (r.kind == AshbyResource.Kind.HISTORY) {
-            int apps = store.size(AshbyResource.APPLICATIONS);
-            for (int a = 0; a < apps; a++) {
-                String appId = renderer.id(AshbyResource.APPLICATIONS, a);
-                for (HistoryEntry e : store.history(a)) {
-                    ObjectNode n = renderer.renderHistory(e, renderer.historyActor(e));
-                    n.put("applicationId", appId);
+        if (r.kind == AshbyResource.Kind.CHILD) {
+            for (Row parent : store.all(r.parent, true)) {
+                String parentId = renderer.id(r.parent, parent.index());
+                for (ObjectNode n : renderer.children(r, parent, store)) {
+                    n.put(r.idParam, parentId);
                     out.put(n.get("id").asText(), n);
                 }
             }
@@ -123,7 +121,7 @@ public final class AshbySimulator extends Simulator {
     public Map<String, Integer> versions(String resource) {
         AshbyResource r = AshbyResource.byName(resource);
         Map<String, Integer> out = new LinkedHashMap<>();
-        if (r.kind == AshbyResource.Kind.HISTORY) {
+        if (r.kind == AshbyResource.Kind.CHILD) {
             truth(resource).keySet().forEach(id -> out.put(id, 1));
         } else {
             store.all(r, true).forEach(row -> out.put(renderer.id(r, row.index()), row.version()));
@@ -139,7 +137,7 @@ public final class AshbySimulator extends Simulator {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Ids of all records in full-pass order (history: all entry ids). */
+    /** Ids of all records in full-pass order (lists per parent: all entry ids). */
     public List<String> ids(String resource) {
         return new ArrayList<>(versions(resource).keySet());
     }
@@ -181,6 +179,19 @@ public final class AshbySimulator extends Simulator {
         return version;
     }
 
+    /**
+     * Hard-delete a record: from now on no list shows it, and no delta tells of it (Ashby documents no delete feed:
+     * UNCERTAIN, the leanest reading).
+     */
+    public void delete(String resource, String id) {
+        AshbyResource r = recordResource(resource);
+        int index = store.indexOf(r, id);
+        if (index < 0) {
+            throw new IllegalArgumentException("no " + r.resourceName + " record with id " + id);
+        }
+        store.delete(r, index);
+    }
+
     /** Insert a record (createdAt = updatedAt = now; last in the full-pass order); returns its id. */
     public String insert(String resource) {
         AshbyResource r = recordResource(resource);
@@ -197,12 +208,12 @@ public final class AshbySimulator extends Simulator {
         return rows.stream().map(row -> renderer.id(r, row.index())).toList();
     }
 
-    /** The history entries of an application are derived from it; everything else is a record resource. */
+    /** The lists per parent are derived from their parents; everything else is a record resource. */
     static AshbyResource recordResource(String resource) {
         AshbyResource r = AshbyResource.byName(resource);
-        if (r.kind == AshbyResource.Kind.HISTORY) {
-            throw new IllegalArgumentException("application_history is derived from applications: edit the "
-                    + "application instead");
+        if (r.kind == AshbyResource.Kind.CHILD) {
+            throw new IllegalArgumentException(r.resourceName + " is derived from " + r.parent.resourceName
+                    + ": edit the " + r.parent.resourceName + " instead");
         }
         return r;
     }
@@ -271,7 +282,11 @@ public final class AshbySimulator extends Simulator {
             return this;
         }
 
-        /** Records seeded for one resource (name or method); not for application_history (1..6 per application). */
+        /**
+         * Records seeded for one resource (name or method); not for the lists per parent (application_history: 1..6
+         * per application, candidate_notes: 0..2 per candidate, interview_stages: 6 per plan, interview_events:
+         * those each schedule nests).
+         */
         @Override
         public Builder records(String resource, int count) {
             records.put(recordResource(resource), checkedCount(count));
@@ -280,7 +295,8 @@ public final class AshbySimulator extends Simulator {
 
         /**
          * A valid key that holds only these module permissions ({@code candidatesRead}, {@code jobsRead},
-         * {@code interviewsRead}, {@code offersRead}, {@code organizationRead}, {@code hiringProcessMetadataRead});
+         * {@code interviewsRead}, {@code offersRead}, {@code organizationRead}, {@code hiringProcessMetadataRead},
+         * {@code approvalsRead});
          * other keys hold all.
          */
         public Builder permissions(String apiKey, String... modulePermissions) {

@@ -400,17 +400,56 @@ class AshbySimulatorTest extends AshbySimulatorFixture {
 
         assertThat(sim.resources()).containsExactly("candidates", "applications", "jobs", "users", "departments",
                 "locations", "sources", "archive_reasons", "interview_schedules", "offers", "application_feedback",
-                "application_history");
+                "application_history", "openings", "job_postings", "job_templates", "projects", "approvals",
+                "interviews", "interview_plans", "interview_stages", "interview_events", "interviewer_pools",
+                "custom_fields", "candidate_tags", "close_reasons", "hiring_team_roles", "job_boards",
+                "source_tracking_links", "feedback_form_definitions", "survey_form_definitions",
+                "survey_submissions", "candidate_notes");
         for (String r : sim.resources()) {
-            if (r.equals("application_history")) {
+            AshbyResource resource = AshbyResource.byName(r);
+            if (resource.kind == AshbyResource.Kind.CHILD) {
+                List<String> ids = new ArrayList<>();
+                for (String parent : sim.ids(resource.parent.resourceName)) {
+                    Resp page = http.post(sim.method(r), body().put(resource.idParam, parent));
+                    assertThat(page.success()).as(r).isTrue();
+                    ids.addAll(page.ids());
+                }
+                assertThat(ids).as(r).isNotEmpty().containsExactlyElementsOf(sim.ids(r));
+                continue;
+            }
+            if (resource.flag == AshbyResource.Flag.SURVEY_TYPE) {
+                assertThat(http.post(sim.method(r), body()).errorCode()).as("a survey type is required")
+                        .isEqualTo("invalid_input");
+                List<String> ids = new ArrayList<>();
+                for (String type : AshbyResource.SURVEY_TYPES) {
+                    Resp page = http.post(sim.method(r), body().put("surveyType", type));
+                    assertThat(page.success()).as(r).isTrue();
+                    page.json().path("results").forEach(n -> assertThat(n.get("surveyType").asText()).isEqualTo(type));
+                    ids.addAll(page.ids());
+                }
+                assertThat(ids).as(r).containsExactlyInAnyOrderElementsOf(sim.ids(r));
                 continue;
             }
             Resp page = http.post(sim.method(r), r.equals("users") ? body().put("includeDeactivated", true)
-                    : r.matches("departments|locations|sources|archive_reasons") ? body().put("includeArchived", true)
+                    : resource.flag == AshbyResource.Flag.INCLUDE_ARCHIVED ? body().put("includeArchived", true)
                     : body());
             assertThat(page.success()).as(r).isTrue();
             assertThat(page.ids()).as(r).containsExactlyElementsOf(sim.ids(r));
         }
+        assertThat(http.post("interviewStage.list", body().put("interviewPlanId", sim.ids("candidates").get(0)))
+                .errorCode()).as("a parent id of another resource").isEqualTo("interview_plan_not_found");
+        // an edited plan renames its stages; an edited candidate gets a note in about half the cases
+        String plan = sim.ids("interview_plans").get(1);
+        String stage = sim.truth("interview_stages").values().stream()
+                .filter(n -> n.get("interviewPlanId").asText().equals(plan)).findFirst().orElseThrow().toString();
+        sim.edit("interview_plans", plan);
+        assertThat(sim.truth("interview_stages").values()).extracting(JsonNode::toString).doesNotContain(stage);
+        int notes = sim.ids("candidate_notes").size();
+        String candidate = sim.ids("candidates").get(0);
+        for (int i = 0; i < 8; i++) {
+            sim.edit("candidates", candidate);
+        }
+        assertThat(sim.ids("candidate_notes").size()).isGreaterThan(notes);
         // the change time shows in the resource's own field
         String feedback = sim.ids("application_feedback").get(0);
         sim.edit("application_feedback", feedback);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntPredicate;
 
 /**
  * The mutable state of every resource and the change log behind sync tokens. Per record only a few primitives are
@@ -27,7 +28,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Application history is derived: every application has 1..6 seeded stage entries (one if inserted) spread over
  * [createdAt, seeded updatedAt]; an application edit moves it to the next stage in about half the cases, appending
- * an entry at the edit time.
+ * an entry at the edit time. Candidate notes grow the same way (0..2 seeded, none if inserted).
  */
 final class AshbyStore {
 
@@ -40,7 +41,10 @@ final class AshbyStore {
     record Page(List<Row> rows, long nextPosition, boolean more) {
     }
 
-    /** One application history entry; {@code leftAt} is -1 for the current stage. */
+    /**
+     * One entry of a parent's growing child list (an application's stage history, a candidate's notes): its
+     * parent's index, its number in the list, when it was added, and when the next one was (-1 for the last).
+     */
     record HistoryEntry(int appIndex, int number, long enteredAt, long leftAt) {
     }
 
@@ -49,8 +53,8 @@ final class AshbyStore {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<AshbyResource, Table> tables = new EnumMap<>(AshbyResource.class);
-    /** Application index -> enteredAt of the stage entries added by edits, in order. */
-    private final Map<Integer, long[]> stageChanges = new HashMap<>();
+    /** Parent (applications, candidates) -> index -> the times of the child entries its edits added, in order. */
+    private final Map<AshbyResource, Map<Integer, long[]>> addedChildren = new EnumMap<>(AshbyResource.class);
     private final SimClock clock;
     private final AshbyIds ids;
     private final long seed;
@@ -63,7 +67,7 @@ final class AshbyStore {
         this.seed = seed;
         this.random = new SplittableRandom(seed ^ 0x6D75746174696F6EL);
         for (AshbyResource r : AshbyResource.values()) {
-            if (r.kind != AshbyResource.Kind.HISTORY) {
+            if (r.kind != AshbyResource.Kind.CHILD) {
                 tables.put(r, seedTable(r, counts.getOrDefault(r, 0), epochMs));
             }
         }
@@ -136,24 +140,35 @@ final class AshbyStore {
         if (key == null || key.code() != r.code || key.sub() != 0 || key.index() < 0) {
             return -1;
         }
-        return key.index() < size(r) ? key.index() : -1;
+        lock.readLock().lock();
+        try {
+            Table t = table(r);
+            return key.index() < t.size && !t.gone.get(key.index()) ? key.index() : -1;
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** Up to {@code limit} records from index {@code from} in full-pass order. */
     Page fullPage(AshbyResource r, long from, int limit, boolean includeInactive) {
+        return fullPage(r, from, limit, includeInactive, i -> true);
+    }
+
+    /** The same, of the records whose index {@code listed} accepts (e.g. the survey type asked for). */
+    Page fullPage(AshbyResource r, long from, int limit, boolean includeInactive, IntPredicate listed) {
         lock.readLock().lock();
         try {
             Table t = table(r);
             List<Row> rows = new ArrayList<>(Math.min(limit, 128));
             int i = (int) Math.min(Math.max(0, from), t.size);
             for (; i < t.size && rows.size() < limit; i++) {
-                if (includeInactive || !inactive(t, i)) {
+                if (visible(t, i, includeInactive) && listed.test(i)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (int j = i; j < t.size; j++) {
-                if (includeInactive || !inactive(t, j)) {
+                if (visible(t, j, includeInactive) && listed.test(j)) {
                     more = true;
                     break;
                 }
@@ -168,7 +183,7 @@ final class AshbyStore {
      * Up to {@code limit} records whose current sequence is in (after, upTo], ordered by sequence. The next position
      * is the sequence of the last log entry examined.
      */
-    Page deltaPage(AshbyResource r, long after, long upTo, int limit, boolean includeInactive) {
+    Page deltaPage(AshbyResource r, long after, long upTo, int limit, boolean includeInactive, IntPredicate listed) {
         lock.readLock().lock();
         try {
             Table t = table(r);
@@ -178,14 +193,14 @@ final class AshbyStore {
             for (; e < t.logSize && t.logSeq[e] <= upTo && rows.size() < limit; e++) {
                 int i = t.logIdx[e];
                 position = t.logSeq[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     rows.add(row(t, i));
                 }
             }
             boolean more = false;
             for (; e < t.logSize && t.logSeq[e] <= upTo; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     more = true;
                     break;
                 }
@@ -197,14 +212,14 @@ final class AshbyStore {
     }
 
     /** How many records a delta (after, upTo] holds, counting at most {@code cap + 1}. */
-    int countDelta(AshbyResource r, long after, long upTo, boolean includeInactive, int cap) {
+    int countDelta(AshbyResource r, long after, long upTo, boolean includeInactive, IntPredicate listed, int cap) {
         lock.readLock().lock();
         try {
             Table t = table(r);
             int n = 0;
             for (int e = t.firstLogAfter(after); e < t.logSize && t.logSeq[e] <= upTo && n <= cap; e++) {
                 int i = t.logIdx[e];
-                if (t.seqs[i] == t.logSeq[e] && (includeInactive || !inactive(t, i))) {
+                if (t.seqs[i] == t.logSeq[e] && visible(t, i, includeInactive) && listed.test(i)) {
                     n++;
                 }
             }
@@ -219,22 +234,47 @@ final class AshbyStore {
         return fullPage(r, 0, Integer.MAX_VALUE, includeInactive).rows();
     }
 
-    /** The history entries of one application, oldest first. */
-    List<HistoryEntry> history(int appIndex) {
+    /** The current state of one record. */
+    Row row(AshbyResource r, int index) {
         lock.readLock().lock();
         try {
-            Table t = table(AshbyResource.APPLICATIONS);
-            if (appIndex < 0 || appIndex >= t.size) {
-                throw new IllegalArgumentException("no application at index " + appIndex);
+            Table t = table(r);
+            if (index < 0 || index >= t.size) {
+                throw new IllegalArgumentException("no " + r.resourceName + " record at index " + index);
             }
-            int base = baseStages(t, appIndex);
-            long[] extra = stageChanges.getOrDefault(appIndex, new long[0]);
+            return row(t, index);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The history entries of one application, oldest first. */
+    List<HistoryEntry> history(int appIndex) {
+        return entries(AshbyResource.APPLICATIONS, appIndex);
+    }
+
+    /** The notes of one candidate, oldest first. */
+    List<HistoryEntry> notes(int candidateIndex) {
+        return entries(AshbyResource.CANDIDATES, candidateIndex);
+    }
+
+    /** The growing child list of a parent record: seeded entries over its seeded life, then those its edits added. */
+    private List<HistoryEntry> entries(AshbyResource parent, int appIndex) {
+        lock.readLock().lock();
+        try {
+            Table t = table(parent);
+            if (appIndex < 0 || appIndex >= t.size) {
+                throw new IllegalArgumentException("no " + parent.resourceName + " record at index " + appIndex);
+            }
+            int base = baseChildren(t, appIndex);
+            long[] extra = added(parent, appIndex);
             long[] entered = new long[base + extra.length];
             long c = t.created[appIndex];
             long su = t.seedUpdated[appIndex];
             for (int k = 0; k < base; k++) {
                 entered[k] = base == 1 ? c : c + (su - c) * k / (base - 1);
             }
+
             System.arraycopy(extra, 0, entered, base, extra.length);
             List<HistoryEntry> out = new ArrayList<>(entered.length);
             for (int k = 0; k < entered.length; k++) {
@@ -248,12 +288,30 @@ final class AshbyStore {
 
     private Row row(Table t, int i) {
         int stages = t.resource == AshbyResource.APPLICATIONS
-                ? baseStages(t, i) + stageChanges.getOrDefault(i, new long[0]).length : 0;
+                ? baseChildren(t, i) + added(AshbyResource.APPLICATIONS, i).length : 0;
         return new Row(t.resource, i, t.versions[i], t.created[i], t.updated[i], t.seqs[i], stages, inactive(t, i));
     }
 
-    private int baseStages(Table t, int i) {
+    /** Listed: not hard-deleted, and active or asked for with the inactive ones. */
+    private static boolean visible(Table t, int i, boolean includeInactive) {
+        return !t.gone.get(i) && (includeInactive || !inactive(t, i));
+    }
+
+    private long[] added(AshbyResource parent, int i) {
+        return addedChildren.getOrDefault(parent, Map.of()).getOrDefault(i, new long[0]);
+    }
+
+    /** Applications: 1..6 seeded stages (1 if inserted); candidates: 0..2 seeded notes (none if inserted). */
+    private int baseChildren(Table t, int i) {
+        if (t.resource == AshbyResource.CANDIDATES) {
+            return i < t.seeded ? (int) Long.remainderUnsigned(AshbyIds.mix(seed ^ (0x4E4FL << 40) ^ i), 3) : 0;
+        }
         return i < t.seeded ? 1 + (int) Long.remainderUnsigned(AshbyIds.mix(seed ^ (0x4849L << 40) ^ i), 6) : 1;
+    }
+
+    /** Submission i has survey type i mod the number of types. */
+    static int surveyType(int index) {
+        return index % AshbyResource.SURVEY_TYPES.size();
     }
 
     /**
@@ -368,16 +426,34 @@ final class AshbyStore {
         t.updated[i] = updated;
         t.seqs[i] = ++seq;
         t.log(seq, i);
-        if (t.resource == AshbyResource.APPLICATIONS && changesStage(i, t.versions[i])) {
-            long[] old = stageChanges.getOrDefault(i, new long[0]);
+        boolean grows = t.resource == AshbyResource.APPLICATIONS || t.resource == AshbyResource.CANDIDATES;
+        if (grows && changesStage(i, t.versions[i])) {
+            long[] old = added(t.resource, i);
             long last = old.length > 0 ? old[old.length - 1] : t.seedUpdated[i];
             long[] grown = Arrays.copyOf(old, old.length + 1);
             grown[old.length] = Math.max(updated, last);
-            stageChanges.put(i, grown);
+            addedChildren.computeIfAbsent(t.resource, k -> new HashMap<>()).put(i, grown);
         }
     }
 
-    /** Whether the edit that made {@code version} moved the application to its next stage (about half do). */
+    /** Hard-deletes a record: no list shows it from now on, and no delta tells of it. */
+    void delete(AshbyResource r, int index) {
+        lock.writeLock().lock();
+        try {
+            Table t = table(r);
+            if (index < 0 || index >= t.size || t.gone.get(index)) {
+                throw new IllegalArgumentException("no " + r.resourceName + " record at index " + index);
+            }
+            t.gone.set(index);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Whether the edit that made {@code version} moved the application to its next stage, or added a note to the
+     * candidate (about half do).
+     */
     private boolean changesStage(int index, int version) {
         return (AshbyIds.mix(seed ^ ((long) index << 20) ^ version ^ 0x5354414745L) & 1) == 0;
     }
@@ -394,6 +470,8 @@ final class AshbyStore {
         long[] seqs;
         int[] versions;
         int size;
+        /** Hard-deleted records: in no list (full or delta) from then on; their index stays taken. */
+        final java.util.BitSet gone = new java.util.BitSet();
         long[] logSeq;
         int[] logIdx;
         int logSize;

@@ -7,21 +7,28 @@
  * <h2>Wire protocol</h2>
  * <ul>
  *   <li>{@code POST <base>/<method>} with a JSON object body. Methods: candidate.list, application.list, job.list,
- *       user.list, department.list, location.list, interviewSchedule.list, offer.list, applicationFeedback.list
- *       (paged, syncToken); source.list, archiveReason.list (unpaged); application.listHistory (paged by
- *       applicationId, no syncToken).</li>
+ *       user.list, department.list, location.list, interviewSchedule.list, offer.list, applicationFeedback.list,
+ *       opening.list, jobTemplate.list, project.list, approval.list, interview.list, interviewPlan.list,
+ *       interviewerPool.list, customField.list, candidateTag.list, feedbackFormDefinition.list,
+ *       surveyFormDefinition.list, surveySubmission.list ({@code surveyType} required) (paged, syncToken);
+ *       source.list, archiveReason.list, closeReason.list, jobPosting.list, hiringTeamRole.list, jobBoard.list,
+ *       sourceTrackingLink.list (unpaged); per parent, paged by the parent's id without syncToken:
+ *       application.listHistory (applicationId), candidate.listNotes (candidateId), interviewStage.list
+ *       (interviewPlanId), interviewEvent.list (interviewScheduleId).</li>
  *   <li>Auth: {@code Basic base64("<key>:")}. Missing or malformed: 401 {@code unauthenticated}; unknown key: 403
  *       {@code invalid_api_key}; a method outside the key's module permissions: 403
  *       {@code missing_endpoint_permission}. Over the per-key budget: 429 {@code rate_limit_exceeded}
  *       ({@code Retry-After} only if enabled).</li>
  *   <li>Paged request fields: {@code limit} (1..100, default 100), {@code cursor}, {@code syncToken}; flags
  *       {@code includeDeactivated} (user.list) and {@code includeArchived} (department, location, source,
- *       archiveReason). Null fields count as absent; unknown fields are ignored.</li>
+ *       archiveReason, closeReason, interview, interviewerPool, customField, candidateTag and the form
+ *       definitions). Null fields count as absent; unknown fields are ignored.</li>
  *   <li>Success: {@code {"success":true,"results":[...],"moreDataAvailable":b,"nextCursor":"..."}} (nextCursor on
  *       every page, also the last), plus {@code syncToken} on the last page of a token-capable method. Errors in
  *       HTTP 200: {@code {"success":false,"errorInfo":{"code","message","requestId"},"errors":[code]}} with
  *       invalid_input, invalid_next_cursor, next_cursor_expired, sync_token_invalid, sync_token_expired,
- *       incremental_sync_too_large, application_not_found. The 401/403/429 bodies have the same envelope.</li>
+ *       incremental_sync_too_large, and for an unknown parent id application_not_found, candidate_not_found,
+ *       interview_plan_not_found, interview_schedule_not_found. The 401/403/429 bodies have the same envelope.</li>
  * </ul>
  *
  * <h2>Sync semantics</h2>
@@ -40,11 +47,14 @@
  * {@code core.Responder}), {@code AshbyPermissions}, {@code AshbySimulatorCli} (the command line's Ashby flags).
  *
  * <h2>Known simplifications</h2>
- * References (application to candidate, job, source, users; job to department and location; offer, schedule and
- * feedback to application) point at seeded records and show them as seeded, so an edit changes only the edited
+ * References (application to candidate, job, source, users, interview plan and stage; job to department, location and
+ * interview plan; offer, schedule and feedback to application; events and feedback to interviews and feedback forms)
+ * point at seeded records and show them as seeded, so an edit changes only the edited
  * record's JSON; a candidate's {@code applicationIds} lists at most 10 seeded applications and never inserted ones.
  * Deactivated users (every 9th seeded) and archived departments, locations, sources and archive reasons (every 7th
- * seeded) never change state. Deletes do not exist. Token and cursor expiry on later delta pages: only the cursor's
+ * seeded) never change state. Lists per parent are derived: an application's stage history and a candidate's notes
+ * grow with about half of its edits, a plan's stages are renamed by its edits, a schedule's events are those it
+ * nests. Survey submission i has survey type i mod 5. Deletes do not exist. Token and cursor expiry on later delta pages: only the cursor's
  * age counts; a repeated token is checked for identity, not age.
  */
 package io.kafkaconnect.greenhouse.simulator.ashby;
