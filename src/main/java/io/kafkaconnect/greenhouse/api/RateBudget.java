@@ -97,24 +97,41 @@ public final class RateBudget {
      * One task of a connector with {@code taskCount} tasks uses this budget from now until the share is closed.
      * The connector's tasks may run on several workers, each with its own budget of the credential: each budget
      * paces at the share of the tasks it serves (all of them on one worker), so that the workers together keep to
-     * the pace. Without a share (the connector's own checks) a budget paces alone.
+     * the pace. Several connectors may share the credential (and the budget of a worker): each spends its own
+     * {@code fraction} of the limit, so their fractions add up. Without a share (the connector's own checks) a
+     * budget paces alone.
+     *
+     * @param connector the connector the task belongs to (equal for its tasks: its name)
+     * @param fraction  the part of the limit the connector may spend ({@code rate.limit.budget.fraction})
      */
-    public synchronized Share taskShare(int taskCount) {
-        Share share = new Share(1.0 / Math.max(1, taskCount));
+    public synchronized Share taskShare(Object connector, int taskCount, double fraction) {
+        Share share = new Share(connector, 1.0 / Math.max(1, taskCount), fraction);
         users.addTaskShare(share);
         return share;
     }
 
     /** A task's part of the credential's budget; closing it (when the task stops) gives it back. */
     public final class Share implements AutoCloseable {
+        private final Object connector;
         private final double part;
+        private final double fraction;
 
-        private Share(double part) {
+        private Share(Object connector, double part, double fraction) {
+            this.connector = connector;
             this.part = part;
+            this.fraction = fraction;
+        }
+
+        Object connector() {
+            return connector;
         }
 
         double part() {
             return part;
+        }
+
+        double fraction() {
+            return fraction;
         }
 
         @Override
@@ -125,7 +142,7 @@ public final class RateBudget {
         }
     }
 
-    /** The share of the limit in use: the most modest of the current users'. */
+    /** The share of the limit in use: the connectors' fractions together, or the most modest of the users'. */
     public synchronized double fraction() {
         return users.fraction();
     }

@@ -295,6 +295,14 @@ public abstract class EngineConfig extends AbstractConfig {
         }
     }
 
+    /**
+     * The connector's name (Connect's {@code name}, which a task's configuration carries, copied from the
+     * connector's), which tells the tasks of one connector from another's on a shared credential; null where absent.
+     */
+    public String connectorName() {
+        return originalsStrings().get("name");
+    }
+
     /** Problems of the shared keys that involve several of them. */
     protected void addSharedProblems(Map<String, String> problems) {
         if (getLong(RETRY_BACKOFF_MAX_MS) < getLong(RETRY_BACKOFF_MS)) {

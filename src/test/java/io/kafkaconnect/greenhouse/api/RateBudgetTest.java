@@ -239,15 +239,16 @@ class RateBudgetTest {
         assertThat(own.reserveOrWait()).isZero();
     }
 
+    @Test
     void aWorkerPacesAtTheShareOfTheConnectorsTasksItRuns() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        RateBudget.Share first = budget.taskShare(3);
+        RateBudget.Share first = budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("one task of three here: 50 / 3 per 10 s")
                 .isBetween(Duration.ofMillis(600), Duration.ofMillis(615));
         assertThat(budget.requestsPerSecond()).isCloseTo(50 * 0.99 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
-        RateBudget.Share second = budget.taskShare(3);
+        RateBudget.Share second = budget.taskShare("connector", 3, 1.0);
         assertThat(budget.requestsPerSecond()).as("two of three")
                 .isCloseTo(50 * 0.99 * 2 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
         first.close();
@@ -258,9 +259,45 @@ class RateBudgetTest {
     }
 
     @Test
+    void connectorsSharingACredentialEachSpendTheirOwnFraction() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
+        RateBudget.Share a = budget.taskShare("a", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("before the limit is known").isNull();
+        firstAnswer(budget, 50, 49, 10);
+        assertThat(budget.requestsPerSecond()).as("one connector at half the limit")
+                .isCloseTo(25 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        RateBudget.Share b = budget.taskShare("b", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("two at half each: the whole limit")
+                .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        RateBudget.Share b2 = budget.taskShare("b", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("a second task of b adds nothing")
+                .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        b.close();
+        b2.close();
+        RateBudget.Share c = budget.taskShare("c", 2, 0.4);
+        assertThat(budget.requestsPerSecond()).as("a at half, c at 0.4 with one of its two tasks here")
+                .isCloseTo((25 + 10) * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        a.close();
+        c.close();
+    }
+
+    @Test
+    void theTasksElsewhereOfEachConnectorKeepTheirRequestBack() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
+        budget.taskShare("a", 2, 0.5);
+        budget.taskShare("b", 2, 0.5);
+        firstAnswer(budget, 50, 49, 10);
+        clock.advance(Duration.ofSeconds(9));
+        budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).as("3 left, 2 of them for a's and b's tasks elsewhere").isZero();
+        clock.advance(Duration.ofMillis(10));
+        assertThat(budget.reserveOrWait()).as("the rest waits for the reset").isGreaterThan(Duration.ofMillis(900));
+    }
+
+    @Test
     void aWorkerSpendsOnlyItsShareOfWhatAWindowHasLeft() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(3);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(4));
         budget.update(rate(50, 44, clock.instant().plusSeconds(6).getEpochSecond()), clock.instant(), null);
@@ -273,7 +310,7 @@ class RateBudgetTest {
     @Test
     void tasksOnOtherWorkersKeepARequestEachOfTheirsBackAtTheEndOfAWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(3);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(9));
         budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
