@@ -17,8 +17,9 @@ import okhttp3.Headers;
  * <p>What the API says, and what is done with it (header names in any case):
  * <ul>
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
- *       users' most modest {@code fraction} of it per window (99 % of that), faster where a window has more left
- *       than that pace would spend before a known reset (so that a quiet spell does not waste it).</li>
+ *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
+ *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
+ *       spell does not waste it).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
  *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
@@ -26,7 +27,8 @@ import okhttp3.Headers;
  *       through to learn the present.</li>
  *   <li>{@code X-RateLimit-Reset} (the Harvest docs say only "a timestamp", for 429s: its format is UNCERTAIN):
  *       epoch seconds, epoch milliseconds, an HTTP date, or (below 10^8) seconds from now. A spent window is
- *       waited out until then; successive reset times teach the API's real window.</li>
+ *       waited out until then; successive reset times teach the API's real window. Where it is not sent, a
+ *       fixed window may still show its reset by a jump of what remains ({@link WindowAccount}).</li>
  *   <li>A 429, or a throttling reply in a body (not counted as a failure), blocks every user for
  *       {@code Retry-After} (seconds or an HTTP date; 0 or less is ignored) or until the window resets,
  *       whichever is sooner, or for the caller's fallback (at most a window) where neither says.</li>
@@ -37,10 +39,10 @@ import okhttp3.Headers;
  * limit (e.g. Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
  * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
- * stop; the most modest fraction of the current users applies ({@link BudgetUsers}). A connector's tasks on other
- * workers share the credential too, each worker with its own budget: each paces at the share of the connector's
- * tasks it runs ({@link #taskShare}), so that together they keep to the pace, and the headers show each what the
- * others have spent.
+ * stop; with the tasks' shares the fractions of their connectors add up, else the most modest fraction of the
+ * current users applies ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
+ * each worker with its own budget: each paces at the share of the connector's tasks it runs ({@link #taskShare}),
+ * so that together they keep to the pace, and the headers show each what the others have spent.
  */
 public final class RateBudget {
     /** The longest wait a header may impose, in windows: anything longer is taken as a mistake. */
@@ -292,7 +294,7 @@ public final class RateBudget {
             // flight) are not counted in it yet, those that started before it are
             int remaining = limit.get() != null ? Math.min(said.remaining(), limit.get()) : said.remaining();
             account.heardRemaining(remaining, started == null ? inFlight.count() : inFlight.startedAfter(started),
-                    started, now);
+                    started, now, limit.get());
         }
         Instant reset = RateHeaders.timeSaid(said.reset(), now, skew.get());
         if (reset != null && reset.isAfter(now)) {

@@ -211,7 +211,7 @@ class RateBudgetTest {
         assertThat(a.fraction()).isEqualTo(0.5);
         firstAnswer(a, 50, 49, 10);
         a.reserveOrWait();
-        assertThat(a.reserveOrWait()).as("paced at 25 per 10 s").isGreaterThan(Duration.ofMillis(400));
+        assertThat(a.reserveOrWait()).as("paced at 25 per 10 s").isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
         b.leave(taskB); // the modest connector's configuration changed: its task stops...
         assertThat(a.fraction()).as("the remaining user's share applies").isEqualTo(1.0);
@@ -378,6 +378,47 @@ class RateBudgetTest {
                 clock.advance(wait);
             }
         }
+    }
+
+    /**
+     * Harvest v1 sends no reset time on 2xx answers. A fixed window shows where it begins when what remains jumps up;
+     * from then on what a window has left is spent before its (inferred) reset, so a pause costs nothing, and no
+     * request is refused.
+     */
+    @Test
+    void withoutResetTimesAFixedWindowIsInferredFromWhatRemainsAndItsLeftoverSpentBeforeItResets() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        long epoch = clock.instant().getEpochSecond();
+        int[] perWindow = new int[6];
+        int refused = 0;
+        Instant end = clock.instant().plusSeconds(60);
+        while (clock.instant().isBefore(end)) {
+            long at = clock.instant().getEpochSecond() - epoch;
+            if (at >= 34 && at < 37) {
+                clock.advance(Duration.ofMillis(100)); // nothing to ask for a while, early in the fourth window
+                continue;
+            }
+            Duration wait = budget.reserveOrWait();
+            if (!wait.isZero()) {
+                clock.advance(wait);
+                continue;
+            }
+            int w = (int) (at / 10);
+            Instant started = clock.instant();
+            budget.release(started);
+            if (perWindow[w] >= 50) {
+                refused++;
+                budget.throttled(Headers.of("Retry-After", "1"), Duration.ofSeconds(10));
+                continue;
+            }
+            perWindow[w]++;
+            budget.update(Headers.of("X-Ratelimit-Limit", "50", "X-Ratelimit-Remaining",
+                    String.valueOf(50 - perWindow[w])), clock.instant(), started);
+        }
+        assertThat(refused).as("no request refused").isZero();
+        assertThat(perWindow[3]).as("the window with a pause of 3 s still spends its budget, before it resets")
+                .isGreaterThanOrEqualTo(49);
+        assertThat(perWindow[2]).as("a full window").isGreaterThanOrEqualTo(49);
     }
 
     /**
