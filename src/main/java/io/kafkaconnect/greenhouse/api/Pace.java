@@ -6,8 +6,8 @@ import java.time.Duration;
  * The pace of a budget's requests: its usable part of the limit spread evenly over the window, a little under it
  * ({@link #MARGIN}) unless what the window has left and its reset are known, at this worker's share of the
  * connector's tasks; faster where the window still allows more requests than that would start before it resets
- * (after a quiet spell: the start of a backfill, a pause), so that they are spent by then rather than lost. (One that starts after the reset after all is counted in the next
- * window, which the next answer shows.)
+ * (after a quiet spell: the start of a backfill, a pause), so that they are spent by then rather than lost. (One
+ * that starts after the reset after all is counted in the next window, which the next answer shows.)
  */
 final class Pace {
     /**
