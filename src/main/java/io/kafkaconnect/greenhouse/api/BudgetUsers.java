@@ -2,13 +2,16 @@ package io.kafkaconnect.greenhouse.api;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Who uses a rate budget, and so how much of the limit it may spend: the API clients that joined it, each with its
- * fraction of the limit (the most modest applies), and the shares of the connector's tasks that run on this worker
- * (none: the budget paces alone). Guarded by its budget's lock.
+ * fraction of the limit, and the shares of the connectors' tasks that run on this worker (none: the budget paces
+ * alone, at the most modest fraction of its users). Several connectors may use one credential, each with its own
+ * {@code rate.limit.budget.fraction}: their fractions add up, each at the share of its tasks this worker runs.
+ * Guarded by its budget's lock.
  */
 final class BudgetUsers {
     private final Map<Object, Double> fractions = new IdentityHashMap<>();
@@ -31,9 +34,15 @@ final class BudgetUsers {
         return fractions.isEmpty();
     }
 
-    /** The share of the limit in use: the most modest of the current users'. */
+    /**
+     * The share of the limit the connectors using the budget may spend together: the sum of their fractions (at most
+     * all of it); without tasks, the most modest fraction of the current users.
+     */
     double fraction() {
-        return fraction;
+        if (taskShares.isEmpty()) {
+            return fraction;
+        }
+        return Math.min(1.0, connectors().values().stream().mapToDouble(Connector::fraction).sum());
     }
 
     void addTaskShare(RateBudget.Share share) {
@@ -44,14 +53,38 @@ final class BudgetUsers {
         taskShares.remove(share);
     }
 
-    /** This worker's part of the connector's pace: its tasks' shares (at most all of it). */
+    /**
+     * This worker's part of what the connectors may spend ({@link #fraction}): each connector's fraction at the share
+     * of its tasks that run here, over their sum (at most all of it).
+     */
     double workerShare() {
-        return taskShares.isEmpty() ? 1.0 : Math.min(1.0, taskShares.stream().mapToDouble(RateBudget.Share::part).sum());
+        if (taskShares.isEmpty()) {
+            return 1.0;
+        }
+        double here = connectors().values().stream().mapToDouble(c -> c.fraction() * c.shareHere()).sum();
+        return Math.min(1.0, here / fraction());
     }
 
-    /** The connector's tasks on other workers, as the shares of those here tell (equal shares: N - n). */
+    /** The connectors' tasks on other workers, as the shares of those here tell (equal shares: N - n). */
     int tasksElsewhere() {
-        double share = workerShare();
-        return (int) Math.round((1 - share) * taskShares.size() / share);
+        int elsewhere = 0;
+        for (Connector c : connectors().values()) {
+            elsewhere += (int) Math.round((1 - c.shareHere()) * c.tasksHere() / c.shareHere());
+        }
+        return elsewhere;
+    }
+
+    /** One connector's tasks here: its fraction, their shares of its tasks, how many. */
+    private record Connector(double fraction, double shareHere, int tasksHere) {
+    }
+
+    private Map<Object, Connector> connectors() {
+        Map<Object, Connector> connectors = new LinkedHashMap<>();
+        for (RateBudget.Share s : taskShares) {
+            connectors.merge(s.connector(), new Connector(s.fraction(), s.part(), 1),
+                    (a, b) -> new Connector(Math.min(a.fraction(), b.fraction()),
+                            Math.min(1.0, a.shareHere() + b.shareHere()), a.tasksHere() + b.tasksHere()));
+        }
+        return connectors;
     }
 }

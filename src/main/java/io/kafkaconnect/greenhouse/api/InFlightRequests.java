@@ -9,6 +9,8 @@ import java.util.TreeMap;
  * tell when a spent window frees a request). Guarded by its budget's lock.
  */
 final class InFlightRequests {
+    /** How many starts are kept while the limit is unknown. */
+    private static final int UNKNOWN_LIMIT_KEPT = 1_000;
     private int count;
     /** When the requests in flight started: start → how many. */
     private final TreeMap<Instant, Integer> startedAt = new TreeMap<>();
@@ -20,7 +22,8 @@ final class InFlightRequests {
         count++;
         startedAt.merge(now, 1, Integer::sum);
         recentStarts.addLast(now);
-        while (recentStarts.size() > (limit == null ? 0 : limit)) {
+        // while the limit is unknown (the first request), keep what starts: it counts in the first window
+        while (recentStarts.size() > (limit == null ? UNKNOWN_LIMIT_KEPT : limit)) {
             recentStarts.pollFirst();
         }
     }
@@ -50,6 +53,10 @@ final class InFlightRequests {
 
     /** When the first of our last {@code limit} requests started, or null where fewer have started. */
     Instant firstOfLast(int limit) {
-        return recentStarts.size() < limit ? null : recentStarts.peekFirst();
+        if (recentStarts.size() < limit) {
+            return null;
+        }
+        // more are kept while the limit was unknown: the first of the last {@code limit}
+        return recentStarts.stream().skip(recentStarts.size() - limit).findFirst().orElseThrow();
     }
 }

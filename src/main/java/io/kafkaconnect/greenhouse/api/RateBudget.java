@@ -17,8 +17,9 @@ import okhttp3.Headers;
  * <p>What the API says, and what is done with it (header names in any case):
  * <ul>
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
- *       users' most modest {@code fraction} of it per window (99 % of that), faster where a window has more left
- *       than that pace would spend before a known reset (so that a quiet spell does not waste it).</li>
+ *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
+ *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
+ *       spell does not waste it).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
  *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
@@ -26,7 +27,8 @@ import okhttp3.Headers;
  *       through to learn the present.</li>
  *   <li>{@code X-RateLimit-Reset} (the Harvest docs say only "a timestamp", for 429s: its format is UNCERTAIN):
  *       epoch seconds, epoch milliseconds, an HTTP date, or (below 10^8) seconds from now. A spent window is
- *       waited out until then; successive reset times teach the API's real window.</li>
+ *       waited out until then; successive reset times teach the API's real window. Where it is not sent, a
+ *       fixed window may still show its reset by a jump of what remains ({@link WindowAccount}).</li>
  *   <li>A 429, or a throttling reply in a body (not counted as a failure), blocks every user for
  *       {@code Retry-After} (seconds or an HTTP date; 0 or less is ignored) or until the window resets,
  *       whichever is sooner, or for the caller's fallback (at most a window) where neither says.</li>
@@ -37,10 +39,10 @@ import okhttp3.Headers;
  * limit (e.g. Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
  * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
- * stop; the most modest fraction of the current users applies ({@link BudgetUsers}). A connector's tasks on other
- * workers share the credential too, each worker with its own budget: each paces at the share of the connector's
- * tasks it runs ({@link #taskShare}), so that together they keep to the pace, and the headers show each what the
- * others have spent.
+ * stop; with the tasks' shares the fractions of their connectors add up, else the most modest fraction of the
+ * current users applies ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
+ * each worker with its own budget: each paces at the share of the connector's tasks it runs ({@link #taskShare}),
+ * so that together they keep to the pace, and the headers show each what the others have spent.
  */
 public final class RateBudget {
     /** The longest wait a header may impose, in windows: anything longer is taken as a mistake. */
@@ -97,24 +99,41 @@ public final class RateBudget {
      * One task of a connector with {@code taskCount} tasks uses this budget from now until the share is closed.
      * The connector's tasks may run on several workers, each with its own budget of the credential: each budget
      * paces at the share of the tasks it serves (all of them on one worker), so that the workers together keep to
-     * the pace. Without a share (the connector's own checks) a budget paces alone.
+     * the pace. Several connectors may share the credential (and the budget of a worker): each spends its own
+     * {@code fraction} of the limit, so their fractions add up. Without a share (the connector's own checks) a
+     * budget paces alone.
+     *
+     * @param connector the connector the task belongs to (equal for its tasks: its name)
+     * @param fraction  the part of the limit the connector may spend ({@code rate.limit.budget.fraction})
      */
-    public synchronized Share taskShare(int taskCount) {
-        Share share = new Share(1.0 / Math.max(1, taskCount));
+    public synchronized Share taskShare(Object connector, int taskCount, double fraction) {
+        Share share = new Share(connector, 1.0 / Math.max(1, taskCount), fraction);
         users.addTaskShare(share);
         return share;
     }
 
     /** A task's part of the credential's budget; closing it (when the task stops) gives it back. */
     public final class Share implements AutoCloseable {
+        private final Object connector;
         private final double part;
+        private final double fraction;
 
-        private Share(double part) {
+        private Share(Object connector, double part, double fraction) {
+            this.connector = connector;
             this.part = part;
+            this.fraction = fraction;
+        }
+
+        Object connector() {
+            return connector;
         }
 
         double part() {
             return part;
+        }
+
+        double fraction() {
+            return fraction;
         }
 
         @Override
@@ -125,7 +144,7 @@ public final class RateBudget {
         }
     }
 
-    /** The share of the limit in use: the most modest of the current users'. */
+    /** The share of the limit in use: the connectors' fractions together, or the most modest of the users'. */
     public synchronized double fraction() {
         return users.fraction();
     }
@@ -275,7 +294,7 @@ public final class RateBudget {
             // flight) are not counted in it yet, those that started before it are
             int remaining = limit.get() != null ? Math.min(said.remaining(), limit.get()) : said.remaining();
             account.heardRemaining(remaining, started == null ? inFlight.count() : inFlight.startedAfter(started),
-                    started, now);
+                    started, now, limit.get());
         }
         Instant reset = RateHeaders.timeSaid(said.reset(), now, skew.get());
         if (reset != null && reset.isAfter(now)) {

@@ -19,6 +19,16 @@ final class WindowAccount {
     private Instant resetsAt;
     private String resetSaid;
     private Instant lastReset;
+    /**
+     * {@link #resetsAt} is not what the API said but inferred: where no reset time is sent (Harvest v1 on 2xx
+     * answers), a fixed window shows where it begins when what remains jumps up between two answers; its next
+     * reset comes a window later at the latest, and so on, until an answer shows a window that did not reset.
+     */
+    private boolean resetInferred;
+    /** Requests started since the last inferred reset passed (to check that it did reset). */
+    private int startedSinceInferredReset;
+    /** An inferred reset passed and no answer to a request started after it has been heard yet. */
+    private boolean checkInferredReset;
 
     WindowAccount(Duration length) {
         this.length = length;
@@ -57,10 +67,31 @@ final class WindowAccount {
      * An answer said {@code said} requests remain; {@code notCounted} requests in flight started after the one it
      * answers (started at {@code started}, null: unknown), which the server had not counted yet.
      */
-    void heardRemaining(int said, int notCounted, Instant started, Instant now) {
-        boolean newest = remaining == null || (started != null && started.isAfter(remainingAsOf));
+    void heardRemaining(int said, int notCounted, Instant started, Instant now, Integer limit) {
+        boolean after = started != null && remainingAsOf != null && started.isAfter(remainingAsOf);
+        boolean newest = remaining == null ? remainingAsOf == null || started == null || after : after;
+        if (!newest && remaining == null) {
+            return; // an answer from before an inferred reset: the window it tells of is over
+        }
         if (newest) {
-            remaining = said - notCounted;
+            int left = said - notCounted;
+            if (checkInferredReset && started != null) {
+                checkInferredReset = false;
+                if (limit != null && said + startedSinceInferredReset <= limit / 2) {
+                    resetInferred = false; // the window did not reset: not a fixed window after all
+                    resetsAt = null;
+                    resetSaid = null;
+                }
+            } else if (limit != null && remaining != null && started != null
+                    && (resetsAt == null || resetInferred) && left - remaining > limit / 2) {
+                // what remained jumped up: a fixed window began after the request answered before, by the start of
+                // this one at the latest; the next reset is a window after that at the latest
+                resetsAt = started.plus(length);
+                resetSaid = "(none; inferred: " + RateHeaders.REMAINING + " rose from " + remaining + " to " + left
+                        + ")";
+                resetInferred = true;
+            }
+            remaining = left;
             remainingAsOf = started != null ? started : now;
         } else {
             remaining = Math.min(remaining, said - notCounted);
@@ -80,6 +111,7 @@ final class WindowAccount {
         if (remaining != null) {
             remaining--;
         }
+        startedSinceInferredReset++;
     }
 
     /** An answer said the window resets at {@code reset}; a reset not cut short teaches the window's length. */
@@ -89,6 +121,8 @@ final class WindowAccount {
         }
         resetsAt = reset;
         resetSaid = said;
+        resetInferred = false;
+        checkInferredReset = false;
     }
 
     /**
@@ -110,15 +144,32 @@ final class WindowAccount {
 
     /** Forgets what remained once the window has reset: the next answer tells the new one's state. */
     void forgetIfReset(Instant now) {
-        if (resetsAt != null && !now.isBefore(resetsAt)) {
+        if (resetsAt == null || now.isBefore(resetsAt)) {
+            return;
+        }
+        remaining = null;
+        if (resetInferred) {
+            // answers to requests started before the reset tell of the window that ended
+            remainingAsOf = resetsAt;
+            while (!now.isBefore(resetsAt)) {
+                resetsAt = resetsAt.plus(length);
+            }
+            startedSinceInferredReset = 0;
+            checkInferredReset = true;
+        } else {
             resetsAt = null;
             resetSaid = null;
-            remaining = null;
         }
     }
 
     /** Throttled at {@code now}: nothing remains, and the window lasts at least until {@code until}. */
     void throttled(Instant now, Instant until, String because) {
+        if (resetInferred) {
+            resetInferred = false;
+            checkInferredReset = false;
+            resetsAt = null;
+            resetSaid = null;
+        }
         remaining = 0;
         remainingAsOf = now;
         heardAt = now;

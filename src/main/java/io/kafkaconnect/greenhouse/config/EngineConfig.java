@@ -189,9 +189,10 @@ public abstract class EngineConfig extends AbstractConfig {
         def.define(BUDGET_FRACTION, Type.DOUBLE, 1.0, Range.between(0.01, 1.0), Importance.MEDIUM,
                 "The share of the credential's rate limit (" + api.rateLimitText() + ") this connector may use, "
                         + "from 0.01 to 1. Lower it to leave part of the budget to other integrations that use the "
-                        + "same credential. All tasks of a worker that use the credential share one budget, paced "
-                        + "at the smallest share of the connectors running on it (a changed share applies when the "
-                        + "connector's tasks restart with it); " + api.sharingText(),
+                        + "same credential. All tasks of a worker that use the credential share one budget; several "
+                        + "connectors on one credential each spend their own share, so their shares add up and "
+                        + "should add up to at most 1 (a changed share applies when the connector's tasks restart "
+                        + "with it); " + api.sharingText(),
                 GROUP_RETRIES, 1, Width.SHORT, "Rate budget share");
         def.define(MAX_CONCURRENCY, Type.INT, api.concurrency().requests(), Range.between(1, 32), Importance.LOW,
                 "The most requests one task has in flight at once while catching up on a large backlog (pieces "
@@ -338,6 +339,14 @@ public abstract class EngineConfig extends AbstractConfig {
         } catch (NumberFormatException e) {
             throw new ConfigException(TASK_COUNT, value, "is set by the connector: a whole number of tasks");
         }
+    }
+
+    /**
+     * The connector's name (Connect's {@code name}, which a task's configuration carries, copied from the
+     * connector's), which tells the tasks of one connector from another's on a shared credential; null where absent.
+     */
+    public String connectorName() {
+        return originalsStrings().get("name");
     }
 
     /** Problems of the shared keys that involve several of them. */

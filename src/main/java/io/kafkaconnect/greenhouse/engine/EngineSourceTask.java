@@ -182,7 +182,10 @@ public abstract class EngineSourceTask extends SourceTask {
         stats = createdStats;
         topics = createdTopics;
         // last: a start() that fails holds no share, whether or not the worker calls stop() after it
-        budgetShare = client.budget().taskShare(config.taskCount());
+        // without a name (not run by Connect), tasks of equal settings are taken as one connector's
+        Object connector = config.connectorName() != null ? config.connectorName()
+                : "unnamed, " + config.taskCount() + " tasks, fraction " + config.budgetFraction();
+        budgetShare = client.budget().taskShare(connector, config.taskCount(), config.budgetFraction());
     }
 
     /**

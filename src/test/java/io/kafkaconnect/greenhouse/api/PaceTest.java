@@ -31,8 +31,10 @@ class PaceTest {
     }
 
     @Test
-    void neverSlowerThanEvenWhereLittleIsLeft() {
-        assertThat(Pace.gap(WINDOW, 50, 1.0, 10, Duration.ofSeconds(6))).isEqualTo(EVEN);
+    void whereWhatIsLeftAndTheResetAreKnownTheWindowIsSpentInFullWithoutTheMargin() {
+        assertThat(Pace.gap(WINDOW, 50, 1.0, 10, Duration.ofSeconds(6)))
+                .as("little left: 10 s / 50, not slower (Remaining keeps the window from being overdrawn)")
+                .isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

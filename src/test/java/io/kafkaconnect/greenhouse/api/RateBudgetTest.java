@@ -211,7 +211,7 @@ class RateBudgetTest {
         assertThat(a.fraction()).isEqualTo(0.5);
         firstAnswer(a, 50, 49, 10);
         a.reserveOrWait();
-        assertThat(a.reserveOrWait()).as("paced at 25 per 10 s").isGreaterThan(Duration.ofMillis(400));
+        assertThat(a.reserveOrWait()).as("paced at 25 per 10 s").isGreaterThanOrEqualTo(Duration.ofMillis(400));
 
         b.leave(taskB); // the modest connector's configuration changed: its task stops...
         assertThat(a.fraction()).as("the remaining user's share applies").isEqualTo(1.0);
@@ -239,15 +239,16 @@ class RateBudgetTest {
         assertThat(own.reserveOrWait()).isZero();
     }
 
+    @Test
     void aWorkerPacesAtTheShareOfTheConnectorsTasksItRuns() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        RateBudget.Share first = budget.taskShare(3);
+        RateBudget.Share first = budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("one task of three here: 50 / 3 per 10 s")
                 .isBetween(Duration.ofMillis(600), Duration.ofMillis(615));
         assertThat(budget.requestsPerSecond()).isCloseTo(50 * 0.99 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
-        RateBudget.Share second = budget.taskShare(3);
+        RateBudget.Share second = budget.taskShare("connector", 3, 1.0);
         assertThat(budget.requestsPerSecond()).as("two of three")
                 .isCloseTo(50 * 0.99 * 2 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
         first.close();
@@ -258,9 +259,45 @@ class RateBudgetTest {
     }
 
     @Test
+    void connectorsSharingACredentialEachSpendTheirOwnFraction() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
+        RateBudget.Share a = budget.taskShare("a", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("before the limit is known").isNull();
+        firstAnswer(budget, 50, 49, 10);
+        assertThat(budget.requestsPerSecond()).as("one connector at half the limit")
+                .isCloseTo(25 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        RateBudget.Share b = budget.taskShare("b", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("two at half each: the whole limit")
+                .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        RateBudget.Share b2 = budget.taskShare("b", 1, 0.5);
+        assertThat(budget.requestsPerSecond()).as("a second task of b adds nothing")
+                .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        b.close();
+        b2.close();
+        RateBudget.Share c = budget.taskShare("c", 2, 0.4);
+        assertThat(budget.requestsPerSecond()).as("a at half, c at 0.4 with one of its two tasks here")
+                .isCloseTo((25 + 10) * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
+        a.close();
+        c.close();
+    }
+
+    @Test
+    void theTasksElsewhereOfEachConnectorKeepTheirRequestBack() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
+        budget.taskShare("a", 2, 0.5);
+        budget.taskShare("b", 2, 0.5);
+        firstAnswer(budget, 50, 49, 10);
+        clock.advance(Duration.ofSeconds(9));
+        budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
+        assertThat(budget.reserveOrWait()).as("3 left, 2 of them for a's and b's tasks elsewhere").isZero();
+        clock.advance(Duration.ofMillis(10));
+        assertThat(budget.reserveOrWait()).as("the rest waits for the reset").isGreaterThan(Duration.ofMillis(900));
+    }
+
+    @Test
     void aWorkerSpendsOnlyItsShareOfWhatAWindowHasLeft() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(3);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(4));
         budget.update(rate(50, 44, clock.instant().plusSeconds(6).getEpochSecond()), clock.instant(), null);
@@ -273,7 +310,7 @@ class RateBudgetTest {
     @Test
     void tasksOnOtherWorkersKeepARequestEachOfTheirsBackAtTheEndOfAWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(3);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(9));
         budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
@@ -341,6 +378,47 @@ class RateBudgetTest {
                 clock.advance(wait);
             }
         }
+    }
+
+    /**
+     * Harvest v1 sends no reset time on 2xx answers. A fixed window shows where it begins when what remains jumps up;
+     * from then on what a window has left is spent before its (inferred) reset, so a pause costs nothing, and no
+     * request is refused.
+     */
+    @Test
+    void withoutResetTimesAFixedWindowIsInferredFromWhatRemainsAndItsLeftoverSpentBeforeItResets() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        long epoch = clock.instant().getEpochSecond();
+        int[] perWindow = new int[6];
+        int refused = 0;
+        Instant end = clock.instant().plusSeconds(60);
+        while (clock.instant().isBefore(end)) {
+            long at = clock.instant().getEpochSecond() - epoch;
+            if (at >= 34 && at < 37) {
+                clock.advance(Duration.ofMillis(100)); // nothing to ask for a while, early in the fourth window
+                continue;
+            }
+            Duration wait = budget.reserveOrWait();
+            if (!wait.isZero()) {
+                clock.advance(wait);
+                continue;
+            }
+            int w = (int) (at / 10);
+            Instant started = clock.instant();
+            budget.release(started);
+            if (perWindow[w] >= 50) {
+                refused++;
+                budget.throttled(Headers.of("Retry-After", "1"), Duration.ofSeconds(10));
+                continue;
+            }
+            perWindow[w]++;
+            budget.update(Headers.of("X-Ratelimit-Limit", "50", "X-Ratelimit-Remaining",
+                    String.valueOf(50 - perWindow[w])), clock.instant(), started);
+        }
+        assertThat(refused).as("no request refused").isZero();
+        assertThat(perWindow[3]).as("the window with a pause of 3 s still spends its budget, before it resets")
+                .isGreaterThanOrEqualTo(49);
+        assertThat(perWindow[2]).as("a full window").isGreaterThanOrEqualTo(49);
     }
 
     /**

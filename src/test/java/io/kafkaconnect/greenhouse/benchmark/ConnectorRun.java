@@ -66,9 +66,11 @@ final class ConnectorRun {
      * The successful answers by how full they were: {@code empty} (0 records), {@code partial}, {@code full}
      * (page.size records); {@code served} counts every record sent, re-reads included; {@code byTenSeconds}: the
      * requests that arrived in each 10 s of the clock (multiples of 10 s since the epoch, as the simulator's
-     * fixed windows), from the first to the last.
+     * fixed windows), from the first to the last; {@code calls}: every request, for the timeline; {@code startedAt}:
+     * when {@code start()} was called.
      */
-    record Pages(int empty, int partial, int full, long served, List<Integer> byTenSeconds) {
+    record Pages(int empty, int partial, int full, long served, List<Integer> byTenSeconds, List<Target.Call> calls,
+                 java.time.Instant startedAt) {
         int total() {
             return empty + partial + full;
         }
@@ -76,6 +78,15 @@ final class ConnectorRun {
 
     /** @param metrics whether the task publishes its metrics (read once a second through JMX) or has none */
     static Result run(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics) {
+        target.clearCalls().run();
+        return runAlongside(target, taskProps, timeout, metrics);
+    }
+
+    /**
+     * The same, without forgetting the requests so far: for runs side by side on one simulator (whose request log
+     * then holds every run's requests; the caller clears it before they start).
+     */
+    static Result runAlongside(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics) {
         IdSet ids = target.ids().get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SourceTaskContext context = mock(SourceTaskContext.class);
@@ -94,7 +105,6 @@ final class ConnectorRun {
 
         SourceTask task = target.newTask().get();
         task.initialize(context);
-        target.clearCalls().run();
 
         long returned = 0;
         long polls = 0;
@@ -116,6 +126,7 @@ final class ConnectorRun {
         ResourceMeter meter = new ResourceMeter();
         meter.start();
         long t0 = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long deadline = t0 + timeout.toNanos();
         try {
@@ -208,10 +219,11 @@ final class ConnectorRun {
         return new Result(ids.size(), ids.distinct(), returned, ids.unexpected(), ids.complete(), failure,
                 startNanos, firstRecord, polls, emptyPolls, retriable, lastRetriable, pollWall, convertWall, pollThreadCpu, pollCpu, convertCpu,
                 jsonBytes, payloadSampleBytes, payloadSampleRecords, payloadSampleCpu, requests, throttled, otherErrors,
-                new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls)), usage, published);
+                new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls), calls,
+                        startedAt), usage, published);
     }
 
-    private static List<Integer> byTenSeconds(List<Target.Call> calls) {
+    static List<Integer> byTenSeconds(List<Target.Call> calls) {
         if (calls.isEmpty()) {
             return List.of();
         }

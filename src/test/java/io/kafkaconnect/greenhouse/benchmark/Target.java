@@ -26,8 +26,8 @@ import org.apache.kafka.connect.source.SourceTask;
 record Target(Supplier<SourceTask> newTask, Map<String, String> apiProps, Supplier<IdSet> ids, Runnable clearCalls,
               Supplier<List<Call>> calls, Runnable closer) implements AutoCloseable {
 
-    /** One answered request: when it arrived, its HTTP status and how many records it carried. */
-    record Call(Instant at, int status, int records) {
+    /** One answered request: when it arrived, its HTTP status, how many records it carried, and what it asked. */
+    record Call(Instant at, int status, int records, String request) {
     }
 
     @Override
@@ -53,7 +53,8 @@ record Target(Supplier<SourceTask> newTask, Map<String, String> apiProps, Suppli
         return new Target(GreenhouseSourceTask::new, p, () -> IdSet.of(sim.versions("candidates").keySet()),
                 sim::clearRequestLog, () -> sim.requestLog().stream()
                         .filter(r -> r.path().startsWith("/v1/") || r.path().startsWith("/v3/"))
-                        .map(r -> new Call(r.at(), r.status(), r.recordsReturned())).toList(), sim::close);
+                        .map(r -> new Call(r.at(), r.status(), r.recordsReturned(), r.path() + " " + r.query()))
+                        .toList(), sim::close);
     }
 
     static Target ashby(AshbySimulator sim) {
@@ -63,6 +64,7 @@ record Target(Supplier<SourceTask> newTask, Map<String, String> apiProps, Suppli
         p.put(AshbySourceConfig.RESOURCES, "candidates");
         return new Target(AshbySourceTask::new, p, () -> IdSet.of(sim.versions("candidates").keySet()),
                 sim::clearRequestLog, () -> sim.requestLog().stream()
-                        .map(r -> new Call(r.at(), r.status(), r.recordsReturned())).toList(), sim::close);
+                        .map(r -> new Call(r.at(), r.status(), r.recordsReturned(), r.path() + " " + r.body()))
+                        .toList(), sim::close);
     }
 }
