@@ -245,8 +245,9 @@ public abstract class EngineConfig extends AbstractConfig {
                 GROUP_DELETES, 1, Width.SHORT, "Deletes");
         def.define(DELETES_RECONCILE_INTERVAL_MS, Type.LONG, 86_400_000L, Range.atLeast(0), Importance.LOW,
                 "How often an incremental resource lists every id to find the records deleted since, in ms (from "
-                        + "the end of one reconciliation to the start of the next; the first one starts as soon as "
-                        + "the resource has caught up). 0: never (snapshot resources still find deletes at each "
+                        + "the end of one reconciliation to the start of the next; a resource read from the beginning "
+                        + "with deletes on has its first an interval after it started, one whose deletes were "
+                        + "switched on later as soon as it has caught up). 0: never (snapshot resources still find deletes at each "
                         + "pass). A reconciliation costs one request per page of the whole resource (200,000 "
                         + "candidates at the largest page size: see docs/resources.md).",
                 GROUP_DELETES, 2, Width.SHORT, "Reconciliation interval (ms)");

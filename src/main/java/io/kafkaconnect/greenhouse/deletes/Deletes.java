@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.deletes;
 
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
+import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingModel;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import io.kafkaconnect.greenhouse.sync.SourcePartition;
@@ -57,11 +58,18 @@ public final class Deletes {
         this.ledgers = LedgerLoader.load(ledgers, offsets);
     }
 
-    /** {@code sync} of a tracked resource, sending its deletes. */
+    /**
+     * {@code sync} of a tracked resource, sending its deletes.
+     *
+     * @param fromTheBeginning whether the sync starts with no stored position (its ledger, if it has none, then
+     *                         learns every id the topic gets)
+     */
     public ResourceSync wrap(ResourceSync sync, Resource resource, SourcePartition partition, PagingModel paging,
-                             ResourceSync.Context context) {
-        IdLedger ledger = ledgers.getOrDefault(resource.name(),
-                IdLedger.empty(partition, context.records().idKind()));
+                             ResourceSync.Context context, boolean fromTheBeginning) {
+        IdSet.Kind kind = context.records().idKind();
+        IdLedger stored = ledgers.get(resource.name());
+        IdLedger ledger = stored != null && stored.stored() ? stored : fromTheBeginning
+                ? IdLedger.completeFrom(partition, kind, context.clock().instant()) : IdLedger.empty(partition, kind);
         boolean snapshot = resource.mode() == SyncMode.SNAPSHOT;
         return new DeletesSync(sync, ledger, context.records(), state,
                 snapshot ? null : () -> paging.idScan(resource, context.records().idKind(), context),

@@ -63,7 +63,8 @@ final class DeletesSync implements ResourceSync {
         this.budgetFraction = budgetFraction;
         this.client = client;
         this.clock = clock;
-        // no reconciliation yet (a new connector, or deletes just switched on): one as soon as the sync is idle
+        // no reconciliation yet (deletes switched on beside a topic already written): one as soon as the sync is idle;
+        // a ledger that started with its sync from the beginning counts as reconciled then (IdLedger.completeFrom)
         this.nextReconciliation = ledger.reconciledAt() == null ? Instant.MIN : ledger.reconciledAt().plus(interval);
         this.suspects = new IdSet(ledger.known().kind());
     }

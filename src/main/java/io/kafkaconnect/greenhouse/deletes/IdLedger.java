@@ -37,6 +37,15 @@ final class IdLedger {
         return new IdLedger(resource, new IdSet(kind), LedgerHead.empty(kind), false);
     }
 
+    /**
+     * A ledger that starts with its resource's sync from the beginning: it learns every id the sync sends, so it is
+     * complete as of {@code now}, and its first reconciliation is due an interval later (not at once, as for a ledger
+     * that starts beside a topic already written, whose ids it does not know).
+     */
+    static IdLedger completeFrom(SourcePartition resource, IdSet.Kind kind, Instant now) {
+        return new IdLedger(resource, new IdSet(kind), new LedgerHead(kind, 0, 0, 0, now), false);
+    }
+
     String resource() {
         return resource.resource();
     }

@@ -165,7 +165,7 @@ public abstract class EngineSourceTask extends SourceTask {
             try {
                 ResourceSync opened = paging.open(resource, offset, config.syncStart(), context);
                 if (deletes != null && deletes.tracks(resource)) {
-                    opened = deletes.wrap(opened, resource, partition, paging, context);
+                    opened = deletes.wrap(opened, resource, partition, paging, context, offset == null);
                 }
                 ResourceSync sync = new CredentialStampedSync(opened, credential);
                 created.add(sync);

@@ -216,6 +216,33 @@ class DeletesSyncTest {
         }
     }
 
+    @Test
+    @Timeout(120)
+    void aLedgerStartedWithItsSyncWaitsAnIntervalOneSwitchedOnBesideATopicScansAtOnce() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(36L).apiKey(KEY).records("candidates", 12)
+                .build().start(); LogCapture log = new LogCapture()) {
+            Api api = harvest(sim, "v1", "candidates");
+            api.props().put("deletes.reconcile.interval.ms", String.valueOf(Duration.ofHours(1).toMillis()));
+            try (TaskDriver fresh = api.driver()) {
+                fresh.start(); // no offsets: the ledger learns every id the sync sends, nothing to reconcile yet
+                fresh.pollUntil(() -> fresh.liveInTopic().size() == 12, WAIT, "the first window");
+                fresh.pollFor(Duration.ofSeconds(3));
+                assertThat(begun(log)).isZero();
+                assertThat(fresh.basesWritten()).isZero();
+            }
+            api.props().put("deletes.mode", "none");
+            try (TaskDriver switched = api.driver()) {
+                switched.start();
+                switched.pollUntil(() -> switched.liveInTopic().size() == 12, WAIT, "the first window");
+                switched.stop();
+                api.props().put("deletes.mode", "tombstone"); // the topic holds ids no ledger knows: scan them now
+                switched.start();
+                switched.pollUntil(() -> switched.basesWritten() >= 1, WAIT, "a reconciliation at once");
+                assertThat(switched.tombstoned()).isEmpty();
+            }
+        }
+    }
+
     private static long begun(LogCapture log) {
         return log.lines().stream().filter(l -> l.contains("reconciliation begins")).count();
     }
