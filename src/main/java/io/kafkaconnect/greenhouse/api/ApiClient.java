@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kafkaconnect.greenhouse.schema.ReadContext;
 import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -327,7 +328,7 @@ public final class ApiClient implements AutoCloseable {
         List<R> records = new ArrayList<>();
         try (JsonParser json = body.parser()) {
             if (json.currentToken() != JsonToken.START_ARRAY) {
-                throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken()) + " instead of a list");
+                throw new TransientReplyException("a JSON " + ReadContext.kind(json.currentToken()) + " instead of a list");
             }
             for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
                 if (t == null) {

@@ -2,9 +2,7 @@ package io.kafkaconnect.greenhouse.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * The body of a successful answer, read whole (within {@code fetch.max.response.bytes}) and parsed with Jackson's
@@ -41,18 +39,5 @@ public final class JsonBody {
     /** The body's bytes (not to be changed). */
     public byte[] bytes() {
         return bytes;
-    }
-
-    /** The JSON type a token begins, for messages ("object", "array", "string", ...). */
-    public static String kind(JsonToken token) {
-        return switch (token) {
-            case START_OBJECT -> "object";
-            case START_ARRAY -> "array";
-            case VALUE_STRING -> "string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
-            case VALUE_TRUE, VALUE_FALSE -> "boolean";
-            case VALUE_NULL -> "null";
-            default -> token.name().toLowerCase(Locale.ROOT);
-        };
     }
 }

@@ -1,13 +1,11 @@
 package io.kafkaconnect.greenhouse.ashby;
 
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.kafkaconnect.greenhouse.api.CursorPage;
-import io.kafkaconnect.greenhouse.api.JsonBody;
 import io.kafkaconnect.greenhouse.api.PageReader;
 import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.Protocol;
@@ -114,26 +112,14 @@ public final class AshbyDialect implements TokenDialect {
     @Override
     public <R> PageReader<CursorPage<R>> pageReader(RecordParser<R> parser) {
         return (request, headers, body, serverDate) -> {
-            List<R> records = null;
-            ObjectNode root = NODES.objectNode();
-            try (JsonParser json = body.parser()) {
-                if (json.currentToken() != JsonToken.START_OBJECT) {
-                    throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken())
-                            + " instead of an Ashby answer object");
+            List<R> records = new ArrayList<>();
+            AshbyAnswer.Fields answer = AshbyAnswer.read(body, json -> {
+                for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+                    records.add(parser.parse(json, body));
                 }
-                for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-                    JsonToken value = json.nextToken();
-                    if ("results".equals(name) && value == JsonToken.START_ARRAY) {
-                        records = new ArrayList<>();
-                        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
-                            records.add(parser.parse(json, body));
-                        }
-                    } else {
-                        root.set(name, RecordParser.TREE.parse(json, body));
-                    }
-                }
-            }
-            if (records == null) {
+            });
+            ObjectNode root = answer.fields();
+            if (!answer.resultsRead()) {
                 throw new TransientReplyException("an answer without a 'results' list");
             }
             boolean more = root.path("moreDataAvailable").asBoolean(false);

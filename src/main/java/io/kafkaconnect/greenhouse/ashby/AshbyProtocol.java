@@ -1,21 +1,18 @@
 package io.kafkaconnect.greenhouse.ashby;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kafkaconnect.greenhouse.api.JsonBody;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.Credentials;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.api.JsonBody;
 import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.Protocol;
 import io.kafkaconnect.greenhouse.api.ThrottledReplyException;
 import io.kafkaconnect.greenhouse.api.TransientReplyException;
-import java.util.Locale;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -49,21 +46,7 @@ public final class AshbyProtocol implements Protocol {
 
     @Override
     public void checkBody(JsonBody body, String resource, PageRequest request) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        try (JsonParser json = body.parser()) {
-            if (json.currentToken() != JsonToken.START_OBJECT) {
-                throw new TransientReplyException("a JSON " + JsonBody.kind(json.currentToken())
-                        + " instead of an Ashby answer object");
-            }
-            for (String name = json.nextFieldName(); name != null; name = json.nextFieldName()) {
-                json.nextToken();
-                if ("results".equals(name)) {
-                    json.skipChildren(); // the page reader reads them
-                } else {
-                    root.set(name, JSON.readTree(json));
-                }
-            }
-        }
+        ObjectNode root = AshbyAnswer.read(body, null).fields(); // the page reader reads the results
         JsonNode success = root.get("success");
         if (success == null || !success.isBoolean()) {
             throw new TransientReplyException("an answer without a 'success' flag");

@@ -193,7 +193,8 @@ public final class ReadContext {
     }
 
     /** The JSON type only: record values are personal data and must not reach logs or the task's status. */
-    private static String kind(JsonToken token) {
+    /** The JSON type a token begins, for messages ("object", "array", "string", ...; "missing value" for none). */
+    public static String kind(JsonToken token) {
         if (token == null) {
             return "missing value";
         }
