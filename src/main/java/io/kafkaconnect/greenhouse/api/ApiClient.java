@@ -328,7 +328,8 @@ public final class ApiClient implements AutoCloseable {
         List<R> records = new ArrayList<>();
         try (JsonParser json = body.parser()) {
             if (json.currentToken() != JsonToken.START_ARRAY) {
-                throw new TransientReplyException("a JSON " + ReadContext.kind(json.currentToken()) + " instead of a list");
+                throw new TransientReplyException("a JSON " + ReadContext.kind(json.currentToken())
+                        + " instead of a list");
             }
             for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
                 if (t == null) {
