@@ -43,6 +43,13 @@ final class ConnectCluster implements AutoCloseable {
         connect.start();
     }
 
+    /** Workers with exactly-once source support, on a broker whose transactions work with one node. */
+    static ConnectCluster exactlyOnce(String name) {
+        return new ConnectCluster(name, Map.of("exactly.once.source.support", "enabled"),
+                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+                        "transaction.state.log.num.partitions", "1"));
+    }
+
     ConnectCluster(String name) {
         this(name, Map.of(), Map.of());
     }

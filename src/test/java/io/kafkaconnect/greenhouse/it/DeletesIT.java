@@ -30,9 +30,7 @@ class DeletesIT {
 
     @BeforeAll
     static void start() {
-        cluster = new ConnectCluster("deletes-it", Map.of("exactly.once.source.support", "enabled"),
-                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-                        "transaction.state.log.num.partitions", "1"));
+        cluster = ConnectCluster.exactlyOnce("deletes-it");
     }
 
     @AfterAll

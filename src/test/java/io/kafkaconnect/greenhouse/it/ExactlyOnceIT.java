@@ -2,7 +2,6 @@ package io.kafkaconnect.greenhouse.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +12,7 @@ class ExactlyOnceIT {
 
     @BeforeAll
     static void start() {
-        cluster = new ConnectCluster("eos-it", Map.of("exactly.once.source.support", "enabled"),
-                Map.of("transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-                        "transaction.state.log.num.partitions", "1"));
+        cluster = ConnectCluster.exactlyOnce("eos-it");
     }
 
     @AfterAll
