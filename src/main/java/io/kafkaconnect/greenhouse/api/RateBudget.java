@@ -19,7 +19,8 @@ import okhttp3.Headers;
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
  *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
  *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
- *       spell does not waste it).</li>
+ *       spell does not waste it). Until the budget's first answer, one request at a time: the limit is not known
+ *       yet, and the window may be spent by others (a task that moved here from another worker).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
  *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
@@ -47,6 +48,8 @@ import okhttp3.Headers;
 public final class RateBudget {
     /** The longest wait a header may impose, in windows: anything longer is taken as a mistake. */
     static final int MAX_WAIT_WINDOWS = 3;
+    /** How often a request that waits for the budget's first answer looks again. */
+    private static final Duration FIRST_ANSWER_POLL = Duration.ofMillis(20);
 
     /** The key in {@link SharedRateBudgets}, or null for a budget of one user. */
     private final String key;
@@ -60,6 +63,8 @@ public final class RateBudget {
     private Instant blockedUntil = Instant.MIN;
     private String blockedBecause;
     private Instant nextSlot = Instant.MIN;
+    /** Whether any request of this budget has had its answer (or failed). */
+    private boolean answered;
 
     RateBudget(Clock clock, Duration window, double fraction) {
         this(null, clock, window, fraction);
@@ -186,6 +191,7 @@ public final class RateBudget {
 
     /** The request that {@link #acquire} started at {@code started} has its answer (or failed). */
     public synchronized void release(Instant started) {
+        answered = true;
         inFlight.answered(started);
     }
 
@@ -215,6 +221,11 @@ public final class RateBudget {
                         : "the window is spent (" + REMAINING + ") and no " + RESET + " was sent: waiting until a "
                                 + "window after the first request it may count, then letting one request through";
             }
+        }
+        if (!earliest.isAfter(now) && limit.get() == null && !answered && inFlight.count() > 0) {
+            // a budget that joins late (a task moved to this worker) must not burst into a window others spent
+            earliest = now.plus(FIRST_ANSWER_POLL);
+            reason = "waiting for the first answer, which tells the limit";
         }
         if (earliest.isAfter(now)) {
             return new Wait(Duration.between(now, earliest), earliest, reason);

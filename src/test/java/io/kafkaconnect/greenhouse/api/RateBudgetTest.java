@@ -34,6 +34,19 @@ class RateBudgetTest {
     }
 
     @Test
+    void untilTheFirstAnswerOneRequestAtATime() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        Instant first = clock.instant();
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("the limit is unknown and the first request has no answer yet")
+                .isPositive();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(budget.reserveOrWait()).as("still no answer").isPositive();
+        budget.release(first);
+        assertThat(budget.reserveOrWait()).as("answered without rate headers: nothing more to wait for").isZero();
+    }
+
+    @Test
     void pacesEvenlyAtTheLimitPerWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
         firstAnswer(budget, 50, 49, 10);
