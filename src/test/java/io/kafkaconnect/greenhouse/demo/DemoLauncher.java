@@ -252,7 +252,8 @@ public final class DemoLauncher {
         Map<String, Long> counts = new TreeMap<>();
         long deadline = seconds > 0 ? System.nanoTime() + Duration.ofSeconds(seconds).toNanos() : Long.MAX_VALUE;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(Pattern.compile("(greenhouse|ashby)\\..*"));
+            // the resources' topics; not the connector's own state topics (<prefix>.__deletes_state)
+            consumer.subscribe(Pattern.compile("(greenhouse|ashby)\\.(?!__).*"));
             long lastPrint = 0;
             long lastProgress = System.nanoTime();
             ResourceProgress progress = new ResourceProgress(CONNECTOR);
