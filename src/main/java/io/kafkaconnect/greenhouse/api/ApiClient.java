@@ -117,8 +117,8 @@ public final class ApiClient implements AutoCloseable {
 
     /** GETs one page of a list that pages with {@code Link} headers, each record read by {@code records}. */
     public <R> ApiPage<R> getPage(HttpUrl url, String resource, RecordParser<R> records) {
-        return exchange(PageRequest.get(url), resource, (request, headers, body, serverDate) ->
-                linkedPage(request, headers, body, serverDate, resource, records));
+        return exchange(PageRequest.get(url), resource, (request, named, headers, body, serverDate) ->
+                linkedPage(request, headers, body, serverDate, named, records));
     }
 
     /**
@@ -188,8 +188,7 @@ public final class ApiClient implements AutoCloseable {
                 } else if (code >= 200 && code < 300) {
                     try {
                         JsonBody body = readBody(response);
-                        protocol.checkBody(body, resource, sent);
-                        return reader.read(sent, response.headers(), body, serverDate);
+                        return reader.read(sent, resource, response.headers(), body, serverDate);
                     } catch (CappedInputStream.CapExceededException e) {
                         throw new ApiException(0, "The answer to " + sent.method() + " " + redact(sent.url())
                                 + " while reading " + resource + " is larger than " + maxResponseBytes + " bytes ("
