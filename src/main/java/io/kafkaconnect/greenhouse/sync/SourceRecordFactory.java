@@ -6,6 +6,7 @@ import io.kafkaconnect.greenhouse.api.JsonBody;
 import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.schema.FieldsReader;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -39,6 +40,8 @@ public final class SourceRecordFactory {
     private final Class<?> keyType;
     /** The schema's change-time field (a Timestamp), or null if the resource has none. */
     private final Field cursorField;
+    /** Reads the key field and (if the resource has one) the change-time field only. */
+    private final FieldsReader idFields;
 
     public SourceRecordFactory(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
         this.resource = resource;
@@ -60,6 +63,8 @@ public final class SourceRecordFactory {
             throw new IllegalArgumentException(resource.name() + ": change-time field " + resource.cursorField()
                     + " must be a timestamp field of the schema");
         }
+        this.idFields = new FieldsReader(resource.name(), resource.schema(), cursorField == null
+                ? List.of(resource.keyField()) : List.of(resource.keyField(), resource.cursorField()));
         this.keySchema = SchemaBuilder.struct().name(resource.schemaName() + "Key")
                 .field(resource.keyField(), numeric ? Schema.INT64_SCHEMA : Schema.STRING_SCHEMA).build();
     }
@@ -95,6 +100,19 @@ public final class SourceRecordFactory {
     /** Reads the records of this resource's pages as they are parsed (thread-safe). */
     public RecordParser<ParsedRecord> parser() {
         return this::parse;
+    }
+
+    /**
+     * Reads only the id and change time of each record of this resource's pages, skipping the rest (thread-safe): for
+     * id scans. Its records have no value, error or digest, and are never to be sent; an id or change time that
+     * contradicts its schema is null.
+     */
+    public RecordParser<ParsedRecord> idParser() {
+        return (parser, body) -> {
+            Object[] values = idFields.read(parser);
+            Instant changed = values.length > 1 && values[1] instanceof java.util.Date date ? date.toInstant() : null;
+            return new ParsedRecord(values[0], changed, 0, null, null);
+        };
     }
 
     /** Reads the record the parser stands on, to its last token, with a digest of its bytes in {@code body}. */
