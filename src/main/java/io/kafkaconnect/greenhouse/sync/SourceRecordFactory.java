@@ -129,7 +129,7 @@ public final class SourceRecordFactory {
         return parsed(value, error, ContentHash.of(body.bytes(), start, end));
     }
 
-    /** Reads a record already parsed into a tree (records that need changing before they are read, tests). */
+    /** Reads a record already parsed into a tree (tests, examples). */
     public ParsedRecord parse(JsonNode json) {
         Struct value = null;
         RecordConversionException error = null;
@@ -139,13 +139,6 @@ public final class SourceRecordFactory {
             error = e;
         }
         return parsed(value, error, ContentHash.of(json));
-    }
-
-    /** {@link #parse(JsonNode)} of each. */
-    public List<ParsedRecord> parseAll(List<JsonNode> records) {
-        List<ParsedRecord> out = new ArrayList<>(records.size());
-        records.forEach(json -> out.add(parse(json)));
-        return out;
     }
 
     private ParsedRecord parsed(Struct value, RecordConversionException error, long digest) {
