@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads pages of a list endpoint: authenticates, stays inside the rate budget, retries what is transient,
  * and turns what is not into an {@link ApiException} whose message a user can act on. Requests go only to
- * the configured origin. What differs between APIs (errors inside answers, messages) is the {@link Protocol}'s;
- * how a page is read from an answer is the caller's {@link PageReader}.
+ * the configured origin. What differs between APIs (the error of a non-2xx answer, messages) is the
+ * {@link Protocol}'s; how a page is read from an answer, and the errors an API reports inside a 2xx one, is the
+ * caller's {@link PageReader} (one pass over the body).
  */
 public final class ApiClient implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiClient.class);
@@ -117,13 +118,13 @@ public final class ApiClient implements AutoCloseable {
 
     /** GETs one page of a list that pages with {@code Link} headers, each record read by {@code records}. */
     public <R> ApiPage<R> getPage(HttpUrl url, String resource, RecordParser<R> records) {
-        return exchange(PageRequest.get(url), resource, (request, headers, body, serverDate) ->
-                linkedPage(request, headers, body, serverDate, resource, records));
+        return exchange(PageRequest.get(url), resource, (request, named, headers, body, serverDate) ->
+                linkedPage(request, headers, body, serverDate, named, records));
     }
 
     /**
      * Sends {@code request} until it gets a usable answer, and reads it with {@code reader}. 429s (and throttling the
-     * protocol finds in a body) are waited out; 5xx, 408, network failures and unreadable bodies are retried with
+     * reader finds in a body) are waited out; 5xx, 408, network failures and unreadable bodies are retried with
      * back-off up to {@code max.retries} times, then a {@link TransientApiException} is thrown; a 401 is sent again
      * when the credentials say new ones may succeed (a replaced token, see {@link OAuthCredentials}), at most
      * {@code max.retries} + {@value #UNAUTHORIZED_RETRIES_BEYOND_MAX} times, then a {@link TransientApiException} too;
@@ -188,8 +189,7 @@ public final class ApiClient implements AutoCloseable {
                 } else if (code >= 200 && code < 300) {
                     try {
                         JsonBody body = readBody(response);
-                        protocol.checkBody(body, resource, sent);
-                        return reader.read(sent, response.headers(), body, serverDate);
+                        return reader.read(sent, resource, response.headers(), body, serverDate);
                     } catch (CappedInputStream.CapExceededException e) {
                         throw new ApiException(0, "The answer to " + sent.method() + " " + redact(sent.url())
                                 + " while reading " + resource + " is larger than " + maxResponseBytes + " bytes ("

@@ -16,7 +16,9 @@ public interface Protocol {
     String baseUrlSetting();
 
     /**
-     * Checks the JSON of a 2xx answer before its page is read.
+     * Checks the JSON of a 2xx answer for errors the API reports inside it, for callers that read no page of it (a
+     * validation probe). A {@link PageReader} of the API finds the same errors, with the same exceptions, in the one
+     * pass that reads the page.
      *
      * @throws IOException             when the body is not JSON
      * @throws ThrottledReplyException when the API says to slow down

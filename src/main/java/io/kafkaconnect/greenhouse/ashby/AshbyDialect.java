@@ -108,10 +108,13 @@ public final class AshbyDialect implements TokenDialect {
         return listRequest(baseUrl, resource, null, null, 1);
     }
 
-    /** Reads the {@code results} record by record; the other fields of the answer (all small) as a tree. */
+    /**
+     * Reads the {@code results} record by record, the other fields of the answer (all small) as a tree, in one pass;
+     * then checks them as {@link AshbyProtocol#checkBody} does.
+     */
     @Override
     public <R> PageReader<CursorPage<R>> pageReader(RecordParser<R> parser) {
-        return (request, headers, body, serverDate) -> {
+        return (request, resource, headers, body, serverDate) -> {
             List<R> records = new ArrayList<>();
             AshbyAnswer.Fields answer = AshbyAnswer.read(body, json -> {
                 for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
@@ -119,6 +122,7 @@ public final class AshbyDialect implements TokenDialect {
                 }
             });
             ObjectNode root = answer.fields();
+            AshbyProtocol.check(root, resource, request);
             if (!answer.resultsRead()) {
                 throw new TransientReplyException("an answer without a 'results' list");
             }

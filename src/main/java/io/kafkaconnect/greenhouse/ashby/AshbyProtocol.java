@@ -46,7 +46,14 @@ public final class AshbyProtocol implements Protocol {
 
     @Override
     public void checkBody(JsonBody body, String resource, PageRequest request) throws IOException {
-        ObjectNode root = AshbyAnswer.read(body, null).fields(); // the page reader reads the results
+        check(AshbyAnswer.read(body, null).fields(), resource, request);
+    }
+
+    /**
+     * Checks the fields of an answer object (everything but its {@code results}, see {@link AshbyAnswer}) for the
+     * error Ashby reports inside it.
+     */
+    static void check(ObjectNode root, String resource, PageRequest request) {
         JsonNode success = root.get("success");
         if (success == null || !success.isBoolean()) {
             throw new TransientReplyException("an answer without a 'success' flag");

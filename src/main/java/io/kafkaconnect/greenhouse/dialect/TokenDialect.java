@@ -1,6 +1,5 @@
 package io.kafkaconnect.greenhouse.dialect;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.PageReader;
 import io.kafkaconnect.greenhouse.api.PageRequest;
@@ -33,11 +32,9 @@ public non-sealed interface TokenDialect extends Dialect {
     /** A page of the per-parent list of {@code resource} (see {@link Resource#parent()}) for one parent. */
     PageRequest childRequest(HttpUrl baseUrl, Resource resource, String parentId, String cursor, int pageSize);
 
-    /** Reads a page of any list of this API, each record read by {@code records}. */
+    /**
+     * Reads a page of any list of this API, each record read by {@code records}, and the errors the API reports
+     * inside it (as {@link io.kafkaconnect.greenhouse.api.Protocol#checkBody} does) in the same pass.
+     */
     <R> PageReader<CursorPage<R>> pageReader(RecordParser<R> records);
-
-    /** Reads a page of any list of this API, its records as trees. */
-    default PageReader<CursorPage<JsonNode>> pageReader() {
-        return pageReader(RecordParser.TREE);
-    }
 }

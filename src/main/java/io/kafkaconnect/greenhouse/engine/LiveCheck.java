@@ -52,7 +52,10 @@ public final class LiveCheck {
             Map<Resource, Future<?>> checks = new LinkedHashMap<>();
             for (Resource resource : config.resources()) {
                 checks.put(resource, pool.submit(() -> client.exchange(config.dialect().probe(config.baseUrl(),
-                        resource), resource.name(), (request, headers, root, serverDate) -> root)));
+                        resource), resource.name(), (request, named, headers, body, serverDate) -> {
+                            config.dialect().protocol().checkBody(body, named, request);
+                            return body;
+                        })));
             }
             TreeSet<String> forbidden = new TreeSet<>();
             for (Map.Entry<Resource, Future<?>> check : checks.entrySet()) {

@@ -1,6 +1,5 @@
 package io.kafkaconnect.greenhouse.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -147,22 +146,6 @@ public final class IdSet {
 
     private int compare(long a, long b) {
         return kind == Kind.NUMBER ? Long.compare(a, b) : Long.compareUnsigned(a, b);
-    }
-
-    /**
-     * The id of a record as the API sent it, or null if it has none of the set's kind.
-     *
-     * @param keyField the JSON field holding the id
-     */
-    public static Object idOf(Kind kind, JsonNode json, String keyField) {
-        JsonNode id = json.get(keyField);
-        if (id == null) {
-            return null;
-        }
-        if (kind == Kind.NUMBER) {
-            return id.canConvertToLong() ? id.longValue() : null;
-        }
-        return id.isTextual() ? id.asText() : null;
     }
 
     /** A parsed record's id as the set of {@code kind} holds it: a Long for number ids, a String else; or null. */

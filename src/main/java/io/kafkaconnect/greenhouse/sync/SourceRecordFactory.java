@@ -6,6 +6,7 @@ import io.kafkaconnect.greenhouse.api.JsonBody;
 import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.config.EngineConfig.ConversionErrors;
 import io.kafkaconnect.greenhouse.dialect.Resource;
+import io.kafkaconnect.greenhouse.schema.FieldsReader;
 import io.kafkaconnect.greenhouse.schema.RecordConversionException;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UnknownFieldLog;
@@ -39,6 +40,8 @@ public final class SourceRecordFactory {
     private final Class<?> keyType;
     /** The schema's change-time field (a Timestamp), or null if the resource has none. */
     private final Field cursorField;
+    /** Reads the key field and (if the resource has one) the change-time field only. */
+    private final FieldsReader idFields;
 
     public SourceRecordFactory(Resource resource, String topic, SourcePartition partition, UnknownFieldLog unknownFields) {
         this.resource = resource;
@@ -60,6 +63,8 @@ public final class SourceRecordFactory {
             throw new IllegalArgumentException(resource.name() + ": change-time field " + resource.cursorField()
                     + " must be a timestamp field of the schema");
         }
+        this.idFields = new FieldsReader(resource.name(), resource.schema(), cursorField == null
+                ? List.of(resource.keyField()) : List.of(resource.keyField(), resource.cursorField()));
         this.keySchema = SchemaBuilder.struct().name(resource.schemaName() + "Key")
                 .field(resource.keyField(), numeric ? Schema.INT64_SCHEMA : Schema.STRING_SCHEMA).build();
     }
@@ -97,6 +102,19 @@ public final class SourceRecordFactory {
         return this::parse;
     }
 
+    /**
+     * Reads only the id and change time of each record of this resource's pages, skipping the rest (thread-safe): for
+     * id scans. Its records have no value, error or digest, and are never to be sent; an id or change time that
+     * contradicts its schema is null.
+     */
+    public RecordParser<ParsedRecord> idParser() {
+        return (parser, body) -> {
+            Object[] values = idFields.read(parser);
+            Instant changed = values.length > 1 && values[1] instanceof java.util.Date date ? date.toInstant() : null;
+            return new ParsedRecord(values[0], changed, 0, null, null);
+        };
+    }
+
     /** Reads the record the parser stands on, to its last token, with a digest of its bytes in {@code body}. */
     private ParsedRecord parse(JsonParser parser, JsonBody body) throws IOException {
         int start = (int) parser.currentTokenLocation().getByteOffset();
@@ -111,7 +129,7 @@ public final class SourceRecordFactory {
         return parsed(value, error, ContentHash.of(body.bytes(), start, end));
     }
 
-    /** Reads a record already parsed into a tree (records that need changing before they are read, tests). */
+    /** Reads a record already parsed into a tree (tests, examples). */
     public ParsedRecord parse(JsonNode json) {
         Struct value = null;
         RecordConversionException error = null;
@@ -121,13 +139,6 @@ public final class SourceRecordFactory {
             error = e;
         }
         return parsed(value, error, ContentHash.of(json));
-    }
-
-    /** {@link #parse(JsonNode)} of each. */
-    public List<ParsedRecord> parseAll(List<JsonNode> records) {
-        List<ParsedRecord> out = new ArrayList<>(records.size());
-        records.forEach(json -> out.add(parse(json)));
-        return out;
     }
 
     private ParsedRecord parsed(Struct value, RecordConversionException error, long digest) {

@@ -1,7 +1,7 @@
 package io.kafkaconnect.greenhouse.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.CursorPage;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,8 +23,8 @@ import java.util.function.Function;
  */
 final class PassReadAhead {
 
-    /** A page and the objects it stands for: its records, or (per changed parent) its parents' child records. */
-    record Fetched(CursorPage page, List<JsonNode> objects) {
+    /** A page and the records it stands for: its own, or (per changed parent) its parents' child records. */
+    record Fetched(CursorPage<?> page, List<ParsedRecord> records) {
     }
 
     private static final class Entry {
@@ -41,8 +41,8 @@ final class PassReadAhead {
     }
 
     private final int depth;
-    private final Function<TokenOffset, CompletableFuture<CursorPage>> fetchPage;
-    private final Function<CursorPage, CompletableFuture<List<JsonNode>>> expand;
+    private final Function<TokenOffset, CompletableFuture<CursorPage<?>>> fetchPage;
+    private final Function<CursorPage<?>, CompletableFuture<List<ParsedRecord>>> expand;
     private final Deque<Entry> entries = new ArrayDeque<>();
     /** The last page started, taken or not: the next one follows it. */
     private Entry last;
@@ -51,8 +51,8 @@ final class PassReadAhead {
      * @param fetchPage starts fetching the page at a position (in the background)
      * @param expand    what a page's records become, possibly read in the background
      */
-    PassReadAhead(int depth, Function<TokenOffset, CompletableFuture<CursorPage>> fetchPage,
-                  Function<CursorPage, CompletableFuture<List<JsonNode>>> expand) {
+    PassReadAhead(int depth, Function<TokenOffset, CompletableFuture<CursorPage<?>>> fetchPage,
+                  Function<CursorPage<?>, CompletableFuture<List<ParsedRecord>>> expand) {
         this.depth = Math.max(1, depth);
         this.fetchPage = fetchPage;
         this.expand = expand;
@@ -128,12 +128,12 @@ final class PassReadAhead {
         entries.addLast(entry);
         last = entry;
         entry.fetched = fetchPage.apply(at).thenCompose(page -> answered(entry, page)
-                ? expand.apply(page).thenApply(objects -> new Fetched(page, objects))
+                ? expand.apply(page).thenApply(records -> new Fetched(page, records))
                 : CompletableFuture.completedFuture(new Fetched(page, List.of()))); // dropped: nobody takes it
     }
 
     /** Notes that a page answered and starts the next; false if the page was dropped meanwhile. */
-    private synchronized boolean answered(Entry entry, CursorPage page) {
+    private synchronized boolean answered(Entry entry, CursorPage<?> page) {
         entry.answered = true;
         entry.next = page.isLast() ? null : entry.at.atCursor(page.nextCursor());
         if (entry.dropped) {

@@ -1,12 +1,13 @@
 package io.kafkaconnect.greenhouse.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
+import io.kafkaconnect.greenhouse.sync.IdReader;
 import io.kafkaconnect.greenhouse.sync.IdScan;
 import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
@@ -36,7 +37,8 @@ final class TokenIdScan implements IdScan {
     private final Clock clock;
     private final HttpUrl baseUrl;
     private final int pageSize;
-    private final IdSet.Kind kind;
+    /** Reads each record's id only. */
+    private final RecordParser<Object> ids;
     private final PagingGuard guard;
     private int list;
     private String cursor;
@@ -50,7 +52,7 @@ final class TokenIdScan implements IdScan {
         this.clock = context.clock();
         this.baseUrl = context.settings().baseUrl();
         this.pageSize = context.settings().pageSize();
-        this.kind = kind;
+        this.ids = IdReader.of(kind, resource.keyField());
         this.guard = new PagingGuard(resource.name(), pageSize, PageNumbers.NONE, new AtomicBoolean());
     }
 
@@ -59,10 +61,10 @@ final class TokenIdScan implements IdScan {
         if (done()) {
             throw new IllegalStateException("the scan is done");
         }
-        CursorPage<JsonNode> page;
+        CursorPage<Object> page;
         try {
             page = client.exchange(dialect.listRequest(baseUrl, lists.get(list), null, cursor, pageSize),
-                    resource.name(), dialect.pageReader());
+                    resource.name(), dialect.pageReader(ids));
         } catch (ExpiredCursorException e) {
             if (cursor == null) {
                 throw e;
@@ -74,11 +76,10 @@ final class TokenIdScan implements IdScan {
         }
         guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
                 dialect.listRequest(baseUrl, lists.get(list), null, null, pageSize).url());
-        List<Object> ids = new ArrayList<>(page.records().size());
-        for (JsonNode json : page.records()) {
-            Object id = IdSet.idOf(kind, json, resource.keyField());
+        List<Object> listed = new ArrayList<>(page.records().size());
+        for (Object id : page.records()) {
             if (id != null) {
-                ids.add(id);
+                listed.add(id);
             }
         }
         if (!page.isLast()) {
@@ -89,7 +90,7 @@ final class TokenIdScan implements IdScan {
         } else {
             end = clock.instant();
         }
-        return ids;
+        return listed;
     }
 
     @Override

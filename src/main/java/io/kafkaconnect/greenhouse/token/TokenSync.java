@@ -1,12 +1,11 @@
 package io.kafkaconnect.greenhouse.token;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiException;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.api.PageRequest;
 import io.kafkaconnect.greenhouse.api.StoppedException;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Paging;
@@ -17,6 +16,7 @@ import io.kafkaconnect.greenhouse.sync.ListSync;
 import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.ListedPass;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.sync.ProgressLog;
 import io.kafkaconnect.greenhouse.sync.ResourceStats;
 import io.kafkaconnect.greenhouse.sync.SentDigests;
@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.HttpUrl;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,8 @@ public final class TokenSync implements ListSync {
     private final PassReadAhead readAhead;
     /** The per-parent reads, several at once. */
     private final FanOut fanOut;
+    /** Per changed parent: the field of a child record that names its parent, filled in where the API leaves it out. */
+    private final Field parentIdField;
     private Instant dueAt = Instant.MIN;
     private long passRecords;
     private int passPages;
@@ -112,6 +117,7 @@ public final class TokenSync implements ListSync {
         this.progress = stats.progress();
         this.position = offset;
         this.fanOut = new FanOut(fetchPool, settings.maxConcurrency());
+        this.parentIdField = resource.mode() == SyncMode.PER_CHANGED_PARENT ? parentIdField(resource, records) : null;
         this.readAhead = fetchPool == null ? null : new PassReadAhead(READ_AHEAD_PAGES,
                 this::fetchInBackground, this::expand);
         stats.caughtUpTo(resource, null); // unknown until a pass ends (of every list, for a resource read as several)
@@ -174,14 +180,14 @@ public final class TokenSync implements ListSync {
             position = TokenOffset.START;
             return List.of();
         }
-        CursorPage page = fetched.page();
+        CursorPage<?> page = fetched.page();
         passGuard.checkCursor(cursor, page.nextCursor(), page.records().size(), listUrl());
         passPages++;
         stats.pageRead(clock.instant());
-        List<JsonNode> objects = fetched.objects();
+        List<ParsedRecord> parsed = fetched.records();
         if (passIds != null) {
-            for (JsonNode json : objects) {
-                Object id = IdSet.idOf(passIds.kind(), json, resource.keyField());
+            for (ParsedRecord r : parsed) {
+                Object id = IdSet.idOf(passIds.kind(), r.id());
                 if (id != null) {
                     passIds.add(id);
                 }
@@ -189,7 +195,7 @@ public final class TokenSync implements ListSync {
         }
         TokenOffset after = page.isLast() ? new TokenOffset.BetweenPasses(page.syncToken())
                 : before.atCursor(page.nextCursor());
-        List<SourceRecord> out = records.toSourceRecords(records.parseAll(objects), before.toMap(), after.toMap(),
+        List<SourceRecord> out = records.toSourceRecords(parsed, before.toMap(), after.toMap(),
                 settings.conversionErrors(), sent);
         passRecords += out.size();
         progress.sent(out.size());
@@ -215,11 +221,11 @@ public final class TokenSync implements ListSync {
         return pass;
     }
 
-    /** The page at {@code at} and its objects: the one fetched ahead if it is that one, else fetched now. */
+    /** The page at {@code at} and its records: the one fetched ahead if it is that one, else fetched now. */
     private PassReadAhead.Fetched pageAt(TokenOffset at) throws InterruptedException {
         CompletableFuture<PassReadAhead.Fetched> ahead = readAhead == null ? null : readAhead.take(at);
         if (ahead == null) {
-            CursorPage page = fetch(at);
+            CursorPage<?> page = fetch(at);
             return new PassReadAhead.Fetched(page, await(expand(page)));
         }
         try {
@@ -266,9 +272,14 @@ public final class TokenSync implements ListSync {
     }
 
     /** What a page's records stand for: themselves, or (per changed parent) their child lists' records. */
-    private CompletableFuture<List<JsonNode>> expand(CursorPage page) {
-        return resource.mode() == SyncMode.PER_CHANGED_PARENT ? children(page.records())
-                : CompletableFuture.completedFuture(page.records());
+    private CompletableFuture<List<ParsedRecord>> expand(CursorPage<?> page) {
+        return parentIdField != null ? children(recordsOf(page)) : CompletableFuture.completedFuture(recordsOf(page));
+    }
+
+    /** The records of a page {@link #fetch} read: {@link ParentRecord}s per changed parent, else ParsedRecords. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> recordsOf(CursorPage<?> page) {
+        return (List<T>) page.records();
     }
 
     /** @param unpaged the list answers whole: no page size was asked for, so none is exceeded */
@@ -282,12 +293,16 @@ public final class TokenSync implements ListSync {
         return dialect.listRequest(settings.baseUrl(), resource, null, null, settings.pageSize()).url();
     }
 
-    private CursorPage<JsonNode> fetch(TokenOffset at) {
-        return client.exchange(dialect.listRequest(settings.baseUrl(), resource, at.token(), cursorOf(at),
-                settings.pageSize()), resource.name(), dialect.pageReader());
+    /** A page of the resource's list: of {@link ParentRecord}s per changed parent (its child lists are read next). */
+    private CursorPage<?> fetch(TokenOffset at) {
+        PageRequest request = dialect.listRequest(settings.baseUrl(), resource, at.token(), cursorOf(at),
+                settings.pageSize());
+        return parentIdField != null
+                ? client.exchange(request, resource.name(), dialect.pageReader(ParentRecord.PARSER))
+                : client.exchange(request, resource.name(), dialect.pageReader(records.parser()));
     }
 
-    private CompletableFuture<CursorPage> fetchInBackground(TokenOffset at) {
+    private CompletableFuture<CursorPage<?>> fetchInBackground(TokenOffset at) {
         try {
             return CompletableFuture.supplyAsync(() -> fetch(at), fetchPool);
         } catch (RejectedExecutionException e) {
@@ -322,33 +337,33 @@ public final class TokenSync implements ListSync {
      * The child records of each parent of a page of the parent list, several parents at once (and with the reads of
      * other pages fetched ahead), in parent order.
      */
-    private CompletableFuture<List<JsonNode>> children(List<JsonNode> parents) {
-        List<CompletableFuture<List<JsonNode>>> reads = new ArrayList<>(parents.size());
-        for (JsonNode parent : parents) {
-            JsonNode id = parent.get("id");
-            if (id == null || !id.isValueNode()) {
+    private CompletableFuture<List<ParsedRecord>> children(List<ParentRecord> parents) {
+        List<CompletableFuture<List<ParsedRecord>>> reads = new ArrayList<>(parents.size());
+        for (ParentRecord parent : parents) {
+            String id = parent.id();
+            if (id == null) {
                 return CompletableFuture.failedFuture(new ApiException(0, resource.name() + ": a record of the parent "
                         + "list " + resource.parent().path() + " has no id (its fields: " + fieldNames(parent) + ")"));
             }
-            reads.add(fanOut.submit(() -> childrenOf(id.asText())));
+            reads.add(fanOut.submit(() -> childrenOf(id)));
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<JsonNode> out = new ArrayList<>();
+            List<ParsedRecord> out = new ArrayList<>();
             reads.forEach(read -> out.addAll(read.join()));
             return out;
         });
     }
 
-    private List<JsonNode> childrenOf(String parentId) {
-        List<JsonNode> out = new ArrayList<>();
+    private List<ParsedRecord> childrenOf(String parentId) {
+        List<ParsedRecord> out = new ArrayList<>();
         String cursor = null;
         int restarts = 0;
         PagingGuard guard = newGuard(resource.paging() == Paging.UNPAGED);
         do {
-            CursorPage<JsonNode> page;
+            CursorPage<ParsedRecord> page;
             try {
                 page = client.exchange(dialect.childRequest(settings.baseUrl(), resource, parentId, cursor,
-                        settings.pageSize()), resource.name(), dialect.pageReader());
+                        settings.pageSize()), resource.name(), dialect.pageReader(records.parser()));
             } catch (ExpiredCursorException e) {
                 if (cursor == null || ++restarts > 3) {
                     throw e;
@@ -368,10 +383,9 @@ public final class TokenSync implements ListSync {
             }
             guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
                     dialect.childRequest(settings.baseUrl(), resource, parentId, null, settings.pageSize()).url());
-            String idParam = resource.parent().idParam();
-            for (JsonNode child : page.records()) {
-                if (child instanceof ObjectNode object && !object.hasNonNull(idParam)) {
-                    object.put(idParam, parentId);
+            for (ParsedRecord child : page.records()) {
+                if (child.value() != null && child.value().get(parentIdField) == null) {
+                    child.value().put(parentIdField, parentId);
                 }
                 out.add(child);
             }
@@ -381,10 +395,19 @@ public final class TokenSync implements ListSync {
     }
 
     /** A record's field names, never its values (personal data), for messages. */
-    private static String fieldNames(JsonNode json) {
-        List<String> names = new ArrayList<>();
-        json.fieldNames().forEachRemaining(names::add);
+    private static String fieldNames(ParentRecord parent) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(parent.fields()));
         return names.size() > 20 ? String.join(", ", names.subList(0, 20)) + ", …" : String.join(", ", names);
+    }
+
+    /** The child schema's field named by {@link Resource.Parent#idParam()}: a string, as parent ids are sent. */
+    private static Field parentIdField(Resource resource, SourceRecordFactory records) {
+        Field field = records.valueSchema().field(resource.parent().idParam());
+        if (field == null || field.schema().type() != Schema.Type.STRING) {
+            throw new IllegalArgumentException(resource.name() + ": " + resource.parent().idParam()
+                    + " must be a string field of the schema, to name each record's parent");
+        }
+        return field;
     }
 
     @Override

@@ -44,7 +44,7 @@ final class WindowIdScan implements IdScan {
         this.kind = kind;
         for (Resource r : lists) {
             walkers.add(new WindowWalker(r, dialect, client, context.settings().baseUrl(),
-                    context.settings().pageSize(), context.records().parser()));
+                    context.settings().pageSize(), context.records().idParser()));
         }
     }
 

@@ -73,11 +73,11 @@ class SecretsInLogsTest {
                     .body("{\"success\":false,\"errorInfo\":{\"code\":\"rate_limit_exceeded\"}}").build());
             server.enqueue(new MockResponse.Builder().code(200).body("{\"success\":true,\"results\":[],"
                     + "\"moreDataAvailable\":false}").build());
-            client.exchange(list, "candidates", ashby.pageReader());
+            client.exchange(list, "candidates", ashby.pageReader(RecordParser.TREE));
             for (String code : new String[] {"invalid_api_key", "missing_endpoint_permission"}) {
                 server.enqueue(new MockResponse.Builder().code(403)
                         .body("{\"success\":false,\"errorInfo\":{\"code\":\"" + code + "\"}}").build());
-                assertThatThrownBy(() -> client.exchange(list, "candidates", ashby.pageReader()))
+                assertThatThrownBy(() -> client.exchange(list, "candidates", ashby.pageReader(RecordParser.TREE)))
                         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(KEY));
             }
             client.close();

@@ -9,6 +9,7 @@ import io.kafkaconnect.greenhouse.api.ApiKeyCredentials;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
 import io.kafkaconnect.greenhouse.api.ExpiredSyncTokenException;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.api.TransientApiException;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TestApiClient;
@@ -43,7 +44,7 @@ class AshbyProtocolTest {
 
     private CursorPage read() {
         return client.exchange(ASHBY.listRequest(server.url("/"), CANDIDATES, null, null, 100), "candidates",
-                ASHBY.pageReader());
+                ASHBY.pageReader(RecordParser.TREE));
     }
 
     private void answer(int code, String body) {

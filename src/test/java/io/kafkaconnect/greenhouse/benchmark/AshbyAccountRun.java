@@ -119,8 +119,10 @@ final class AshbyAccountRun {
                 long now = System.nanoTime() - t0;
                 for (SourceRecord r : records) {
                     converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
+                    if (!(r.key() instanceof Struct key)) {
+                        continue; // a deletes ledger's state record (a string key), not a record of the API's
+                    }
                     String resource = resourceOf(r.topic(), resources);
-                    Struct key = (Struct) r.key();
                     long[] c = counts.get(resource);
                     c[0]++;
                     if (seen.get(resource).add(String.valueOf(key.get(key.schema().fields().get(0).name())))) {
