@@ -666,6 +666,13 @@ public final class Benchmark {
                 seconds(r.connectorCpuNanos()), seconds(u.unattributedCpuNanos()));
         say("   CPU per record   %.1f µs connector (%.1f µs process)", micros(r.connectorCpuNanos(), r.distinct()),
                 micros(u.processCpuNanos(), r.distinct()));
+        if (u.vmThreads().gcNanos() >= 0) {
+            long jit = u.vmThreads().jitNanos();
+            say("   GC and JIT       of the GC/JIT/VM: the garbage collector's threads %.2f s, the JIT compilers' %.2f s;"
+                            + " %,.0f records per CPU-second of the connector without the JIT's share (it is spent once "
+                            + "per JVM; this run follows a warm-up of %,d records)", seconds(u.vmThreads().gcNanos()),
+                    seconds(jit), r.distinct() / seconds(Math.max(1, r.connectorCpuNanos() - jit)), options.warmup());
+        }
         say("   poll thread      %.2f s CPU = inside poll() %.2f s (%.1f µs/record) + JsonConverter %.2f s "
                         + "(%.1f µs/record)", seconds(r.pollLoopCpuNanos()), seconds(r.pollCpuNanos()),
                 micros(r.pollCpuNanos(), r.returned()), seconds(r.convertCpuNanos()),
