@@ -312,7 +312,14 @@ public final class ApiClient implements AutoCloseable {
             throw new CappedInputStream.CapExceededException(maxResponseBytes);
         }
         try (InputStream in = new CappedInputStream(body.byteStream(), maxResponseBytes)) {
-            return JsonBody.read(json.getFactory(), in, length);
+            if (length < 0) {
+                return new JsonBody(json.getFactory(), in.readAllBytes());
+            }
+            byte[] bytes = new byte[(int) length]; // one copy of a large page, not readAllBytes' chunks and copies
+            if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+                throw new IOException("the body ended before its Content-Length");
+            }
+            return new JsonBody(json.getFactory(), bytes);
         }
     }
 

@@ -108,7 +108,7 @@ public final class SourceRecordFactory {
             error = e;
         }
         int end = (int) parser.currentLocation().getByteOffset();
-        return parsed(value, error, body.digest(start, end));
+        return parsed(value, error, ContentHash.of(body.bytes(), start, end));
     }
 
     /** Reads a record already parsed into a tree (records that need changing before they are read, tests). */
