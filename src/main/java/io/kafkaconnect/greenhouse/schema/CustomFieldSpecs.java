@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.schema;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -84,10 +83,7 @@ public final class CustomFieldSpecs {
 
     /** The value's exact JSON text, as {@code toString} writes it, without a generator for a string or scalar. */
     private static String json(JsonNode v) {
-        if (v.isTextual()) {
-            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(v.textValue())) + '"';
-        }
-        return v.isIntegralNumber() || v.isBoolean() || v.isNull() ? v.asText() : v.toString();
+        return v.isIntegralNumber() || v.isBoolean() || v.isNull() ? v.asText() : JsonText.of(v);
     }
 
     public interface EntryReader {
@@ -97,5 +93,10 @@ public final class CustomFieldSpecs {
     /** An object of custom fields, the parser on it: key → what {@code entries} makes of each value. */
     public static Object readMap(JsonParser parser, ReadContext ctx, EntryReader entries) throws IOException {
         return Types.readObject(parser, ctx, "an object of custom fields", (p, c) -> entries.read(c.tree(p)));
+    }
+
+    /** The same, each value read from the parser by {@code entries} (which leaves it on the value's last token). */
+    public static Object readMap(JsonParser parser, ReadContext ctx, JsonReader entries) throws IOException {
+        return Types.readObject(parser, ctx, "an object of custom fields", entries);
     }
 }

@@ -135,6 +135,13 @@ public final class ReadContext {
                     case LONG -> nodes.numberNode(parser.getLongValue());
                     default -> nodes.numberNode(parser.getBigIntegerValue());
                 };
+            case VALUE_NUMBER_FLOAT:
+                // as Jackson's tree deserializer makes them (without USE_BIG_DECIMAL_FOR_FLOATS)
+                return switch (parser.getNumberType()) {
+                    case BIG_DECIMAL -> nodes.numberNode(parser.getDecimalValue());
+                    case FLOAT -> nodes.numberNode(parser.getFloatValue());
+                    default -> nodes.numberNode(parser.getDoubleValue());
+                };
             default:
                 JsonNode node = TREES.readTree(parser);
                 return node == null ? NullNode.getInstance() : node;

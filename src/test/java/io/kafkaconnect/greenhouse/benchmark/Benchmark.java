@@ -56,6 +56,12 @@ public final class Benchmark {
               --log LEVEL           log level of the connector's classes (default warn)
               --metrics on|off      publish the task's metrics to JMX and read them every second (default off)
               --timeline PREFIX     write every request of each connector run to PREFIX-<scenario>.txt
+              --simulator process|in-process
+                                    where unthrottled-v1/-v3 run the Harvest simulator: a JVM of its own, so its
+                                    CPU and garbage are not the connector's (default), or this one
+              --converter both|none|json
+                                    unthrottled runs: without any converter, with JsonConverter as a worker runs
+                                    it, or both one after the other (default)
             """;
     static final long MIB = 1024 * 1024;
     static final List<String> ALL = List.of("unthrottled-v1", "realistic-v1", "baseline-v1", "unthrottled-v3",
@@ -74,6 +80,8 @@ public final class Benchmark {
     private static final double TARGET_THROTTLED_SHARE = 0.01;
     private static final double TARGET_SPEEDUP = 10.0;
     private static final double TARGET_PER_CORE = 50_000;
+    /** Issue 22, item 1: without a converter. */
+    private static final double TARGET_PER_CORE_NO_CONVERTER = 25_000;
     private static final long TARGET_HEAP = 256 * MIB;
     private static final double HEAP_GC_SHARE = 0.05;
 
@@ -83,7 +91,8 @@ public final class Benchmark {
     record Options(Set<String> scenarios, int records, int pageSize, int concurrency, double budgetFraction,
                    Map<String, String> extraProps, int baselinePages, int v1Limit, int v3Limit, int warmup,
                    Duration timeout, long seed, String logLevel, int ashbyRecords, int ashbyLimit,
-                   boolean metrics, Duration ashbySpan, String timeline) {
+                   boolean metrics, Duration ashbySpan, String timeline, boolean simulatorProcess,
+                   List<Boolean> converters) {
 
         static Options parse(String[] rawArgs) {
             // one argument may hold several words (e.g. from a single Maven property)
@@ -107,6 +116,8 @@ public final class Benchmark {
             Duration ashbySpan = Duration.ofSeconds(180);
             boolean metrics = false;
             String timeline = null;
+            boolean simulatorProcess = true;
+            List<Boolean> converters = List.of(false, true);
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--")) {
@@ -165,6 +176,18 @@ public final class Benchmark {
                         metrics = value.equals("on");
                     }
                     case "--timeline" -> timeline = value;
+                    case "--simulator" -> {
+                        if (!value.equals("process") && !value.equals("in-process")) {
+                            throw new IllegalArgumentException("--simulator is process or in-process\n" + USAGE);
+                        }
+                        simulatorProcess = value.equals("process");
+                    }
+                    case "--converter" -> converters = switch (value) {
+                        case "both" -> List.of(false, true);
+                        case "none" -> List.of(false);
+                        case "json" -> List.of(true);
+                        default -> throw new IllegalArgumentException("--converter is both, none or json\n" + USAGE);
+                    };
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
             }
@@ -172,7 +195,8 @@ public final class Benchmark {
                 scenarios.addAll(ALL);
             }
             return new Options(scenarios, records, pageSize, concurrency, fraction, extra, baselinePages, v1Limit,
-                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit, metrics, ashbySpan, timeline);
+                    v3Limit, warmup, timeout, seed, log, ashbyRecords, ashbyLimit, metrics, ashbySpan, timeline,
+                    simulatorProcess, converters);
         }
     }
 
@@ -391,7 +415,7 @@ public final class Benchmark {
                 p.put("name", connector);
                 p.put(GreenhouseSourceConfig.TOPIC_PREFIX, connector);
                 p.put("rate.limit.budget.fraction", "0.5");
-                runs.add(pool.submit(() -> ConnectorRun.runAlongside(target, p, options.timeout(), false)));
+                runs.add(pool.submit(() -> ConnectorRun.runAlongside(target, p, options.timeout(), false, true)));
             }
             List<ConnectorRun.Result> results = new ArrayList<>();
             for (java.util.concurrent.Future<ConnectorRun.Result> run : runs) {
@@ -476,20 +500,30 @@ public final class Benchmark {
         if (!warmedUp && options.warmup() > 0) {
             say("");
             say("-- warm-up: %,d records through the same path, not measured (JIT)", options.warmup());
-            try (Target target = start(version, options.warmup(), false)) {
-                ConnectorRun.Result w = runConnector(target, version);
-                say("   %,d records in %.1f s%s", w.distinct(), seconds(w.wallNanos()),
-                        w.failure() == null ? "" : " (failed: " + w.failure() + ")");
+            for (boolean json : options.converters()) {
+                try (Target target = startUnthrottled(version, options.warmup())) {
+                    ConnectorRun.Result w = runConnector(target, version, json);
+                    say("   %,d records in %.1f s%s", w.distinct(), seconds(w.wallNanos()),
+                            w.failure() == null ? "" : " (failed: " + w.failure() + ")");
+                }
             }
             warmedUp = true;
         }
+        for (boolean json : options.converters()) {
+            unthrottled(version, name, json);
+        }
+    }
+
+    private void unthrottled(String version, String name, boolean json) {
+        boolean process = simulatorProcess(version);
         say("");
-        say("== %s: %,d candidates, no latency, no rate limit, page.size %d: the connector's own cost (JSON → Struct → "
-                + "JsonConverter)%s", name, records(version), pageSize(version), version.equals("ashby")
-                ? "; the connector still paces at Ashby's documented limit, so read the CPU figures, not the wall time"
-                : "");
-        try (Target target = start(version, records(version), false)) {
-            ConnectorRun.Result r = runConnector(target, version);
+        say("== %s: %,d candidates, no latency, no rate limit, page.size %d: the connector's own cost (JSON → Struct%s); "
+                        + "simulator %s%s", name, records(version), pageSize(version),
+                json ? " → JsonConverter" : ", no converter", process ? "in a JVM of its own" : "in this JVM",
+                version.equals("ashby") ? "; the connector still paces at Ashby's documented limit, so read the CPU "
+                        + "figures, not the wall time" : "");
+        try (Target target = startUnthrottled(version, records(version))) {
+            ConnectorRun.Result r = runConnector(target, version, json);
             printRun(r);
             ResourceMeter.Usage u = r.usage();
             double perCore = r.distinct() / seconds(r.connectorCpuNanos());
@@ -499,9 +533,14 @@ public final class Benchmark {
                     + "%,.0f per CPU-second of the poll thread alone; %,.0f without the JsonConverter's share",
                     perCore, perCorePollThread, perCoreEngine);
             boolean ok = r.complete() && r.failure() == null;
-            verdicts.add(new Verdict(name, "≥ 50,000 records/s on one core",
-                    String.format(Locale.ROOT, "%,.0f rec/CPU-s (wall %,.0f rec/s%s)", perCore, r.recordsPerSecond(),
-                            ok ? "" : ", INCOMPLETE"), ok && perCore >= TARGET_PER_CORE));
+            String how = json ? "" : ", no converter";
+            verdicts.add(json
+                    ? new Verdict(name, "≥ 50,000 records/s on one core", String.format(Locale.ROOT,
+                    "%,.0f rec/CPU-s (wall %,.0f rec/s%s)", perCore, r.recordsPerSecond(), ok ? "" : ", INCOMPLETE"),
+                    ok && perCore >= TARGET_PER_CORE)
+                    : new Verdict(name, "≥ 25,000 records/s on one core, no converter", String.format(Locale.ROOT,
+                    "%,.0f rec/CPU-s (wall %,.0f rec/s%s)", perCore, r.recordsPerSecond(), ok ? "" : ", INCOMPLETE"),
+                    ok && perCore >= TARGET_PER_CORE_NO_CONVERTER));
             double gcShare = u.gcMillis() / (u.wallNanos() / 1e6);
             boolean capped = u.maxHeap() <= TARGET_HEAP;
             boolean heapOk = capped ? gcShare < HEAP_GC_SHARE : u.heapPeakSampled() < TARGET_HEAP;
@@ -510,8 +549,27 @@ public final class Benchmark {
                     u.maxHeap() / MIB, gcShare * 100, u.heapPeakSampled() / MIB, u.heapAfterGcPeak() / MIB)
                     : String.format(Locale.ROOT, "peak used %d MiB (max heap %d MiB), after GC %d MiB",
                     u.heapPeakSampled() / MIB, u.maxHeap() / MIB, u.heapAfterGcPeak() / MIB);
-            verdicts.add(new Verdict(name, "heap < 256 MiB (simulator included)", heapDetail, ok && heapOk));
+            verdicts.add(new Verdict(name, "heap < 256 MiB (" + (process ? "simulator apart" : "simulator included")
+                    + how + ")", heapDetail, ok && heapOk));
         }
+    }
+
+    private boolean simulatorProcess(String version) {
+        return options.simulatorProcess() && !version.equals("ashby");
+    }
+
+    /** The simulator of an unthrottled run: in a JVM of its own unless {@code --simulator in-process}. */
+    private Target startUnthrottled(String version, int records) {
+        if (!simulatorProcess(version)) {
+            return start(version, records, false);
+        }
+        int n = CREDENTIALS.incrementAndGet();
+        String key = "bench-key-" + n;
+        String secret = "bench-secret-" + n;
+        V3Keys keys = version.equals("v3") ? v3Keys() : null;
+        SimulatorProcess sim = SimulatorProcess.start(options.seed(), records, dataEpoch(), key, secret);
+        return Target.harvest(sim, version, key, secret,
+                keys == null ? null : new String[] {keys.clientId(), keys.clientSecret(), keys.tokenUrl()});
     }
 
     private void speedups() {
@@ -558,7 +616,11 @@ public final class Benchmark {
     // ------------------------------------------------------------------ the connector run
 
     private ConnectorRun.Result runConnector(Target target, String version) {
-        return ConnectorRun.run(target, taskProps(target, version), options.timeout(), options.metrics());
+        return runConnector(target, version, true);
+    }
+
+    private ConnectorRun.Result runConnector(Target target, String version, boolean json) {
+        return ConnectorRun.run(target, taskProps(target, version), options.timeout(), options.metrics(), json);
     }
 
     private Map<String, String> taskProps(Target target, String version) {
@@ -604,6 +666,13 @@ public final class Benchmark {
                 seconds(r.connectorCpuNanos()), seconds(u.unattributedCpuNanos()));
         say("   CPU per record   %.1f µs connector (%.1f µs process)", micros(r.connectorCpuNanos(), r.distinct()),
                 micros(u.processCpuNanos(), r.distinct()));
+        if (u.vmThreads().gcNanos() >= 0) {
+            long jit = u.vmThreads().jitNanos();
+            say("   GC and JIT       of the GC/JIT/VM: the garbage collector's threads %.2f s, the JIT compilers' %.2f s;"
+                            + " %,.0f records per CPU-second of the connector without the JIT's share (it is spent once "
+                            + "per JVM; this run follows a warm-up of %,d records)", seconds(u.vmThreads().gcNanos()),
+                    seconds(jit), r.distinct() / seconds(Math.max(1, r.connectorCpuNanos() - jit)), options.warmup());
+        }
         say("   poll thread      %.2f s CPU = inside poll() %.2f s (%.1f µs/record) + JsonConverter %.2f s "
                         + "(%.1f µs/record)", seconds(r.pollLoopCpuNanos()), seconds(r.pollCpuNanos()),
                 micros(r.pollCpuNanos(), r.returned()), seconds(r.convertCpuNanos()),
@@ -620,10 +689,23 @@ public final class Benchmark {
         say("   allocated        %,d MiB by the connector's threads = %,.1f KiB/record; by thread: %s",
                 u.connectorAllocated() / MIB, r.distinct() == 0 ? Double.NaN : u.connectorAllocated() / 1024.0
                         / r.distinct(), allocated);
+        say("   GC share         %.1f %% of the wall time (%d collections, %d ms); %,.1f KiB allocated per record by "
+                        + "this JVM's threads but the simulator's and the meter's (%s)", 100.0 * u.gcMillis()
+                        / (u.wallNanos() / 1e6), u.gcCount(), u.gcMillis(), r.distinct() == 0 ? Double.NaN
+                        : u.connectorAllocated() / 1024.0 / r.distinct(),
+                r.json() ? "JsonConverter included" : "no converter");
+        if (r.simulatorProcessCpuNanos() >= 0) {
+            say("   simulator JVM    %.2f s CPU in its own process (not in the figures above)",
+                    seconds(r.simulatorProcessCpuNanos()));
+        }
         say("   heap             baseline after GC %d MiB (simulator data + bookkeeping); peak used %d MiB (sampled), "
                         + "pools' peak sum %d MiB, peak after GC %d MiB; max heap %d MiB; GC %d collections, %d ms",
                 u.baselineHeap() / MIB, u.heapPeakSampled() / MIB, u.heapPoolPeakSum() / MIB, u.heapAfterGcPeak() / MIB,
                 u.maxHeap() / MIB, u.gcCount(), u.gcMillis());
+        if (!r.json()) {
+            say("   JSON out         none (--converter none: the values are not converted)");
+            return;
+        }
         say("   JSON out         %,d MiB (%,.0f bytes/record with schemas.enable=true; the payload alone is %,.0f "
                         + "bytes/record and %.1f µs/record to convert, measured on the first %,d records)",
                 r.jsonBytes() / MIB, r.returned() == 0 ? 0.0 : r.jsonBytes() / (double) r.returned(),
@@ -741,9 +823,12 @@ public final class Benchmark {
     }
 
     private HarvestSimulator.Builder simulator(int records) {
-        return HarvestSimulator.builder().seed(options.seed()).records("candidates", records)
-                // every record older than the safety lag, so one window holds them all
-                .dataEpoch(Instant.now().minus(Duration.ofHours(1)));
+        return SimulatorProcess.builder(options.seed(), records, dataEpoch());
+    }
+
+    /** Every record older than the safety lag, so one window holds them all. */
+    private static Instant dataEpoch() {
+        return Instant.now().minus(Duration.ofHours(1));
     }
 
     /**
@@ -787,10 +872,12 @@ public final class Benchmark {
     private String describeOptions() {
         return String.format(Locale.ROOT, "records %,d (Ashby %,d), page.size %d (Ashby ≤ 100), fetch.max.concurrency "
                         + "%d, rate.limit.budget.fraction %s, baseline pages %d, v1 limit %d/10 s, v3 limit %d/30 s, "
-                        + "Ashby limit %d/60 s, warm-up %,d, metrics %s%s",
+                        + "Ashby limit %d/60 s, warm-up %,d, metrics %s, unthrottled: simulator %s, converter %s%s",
                 options.records(), options.ashbyRecords(), options.pageSize(), options.concurrency(),
                 options.budgetFraction(), options.baselinePages(), options.v1Limit(), options.v3Limit(),
                 options.ashbyLimit(), options.warmup(), options.metrics() ? "on" : "off",
+                options.simulatorProcess() ? "process" : "in-process", options.converters().size() == 2 ? "both"
+                        : options.converters().get(0) ? "json" : "none",
                 options.extraProps().isEmpty() ? "" : ", extra " + options.extraProps());
     }
 

@@ -22,7 +22,8 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
  * knows no offsets, {@code start(props)}, then {@code poll()} in a loop (as Connect's worker thread would) until
  * every record of the simulator has been returned (a {@link RetriableException} from {@code poll()} is counted
  * and polled again, as the worker does), each value serialized with {@link JsonConverter}
- * ({@code schemas.enable=true}) as a worker would before producing it.
+ * ({@code schemas.enable=true}) as a worker would before producing it, or, with {@code json} false, not
+ * converted at all (only each key's id is read), so that no converter allocates in the measured JVM.
  */
 final class ConnectorRun {
     private static final int PAYLOAD_SAMPLE = 1_000;
@@ -37,7 +38,8 @@ final class ConnectorRun {
                   long convertWallNanos, long pollThreadCpuNanos, long pollCpuNanos, long convertCpuNanos,
                   long jsonBytes, long payloadSampleBytes, long payloadSampleRecords, long payloadSampleCpuNanos,
                   int requests, int throttled,
-                  int otherErrors, Pages pages, ResourceMeter.Usage usage, Metrics metrics) {
+                  int otherErrors, Pages pages, ResourceMeter.Usage usage, Metrics metrics, boolean json,
+                  long simulatorProcessCpuNanos) {
 
         long wallNanos() {
             return usage.wallNanos();
@@ -76,17 +78,22 @@ final class ConnectorRun {
         }
     }
 
-    /** @param metrics whether the task publishes its metrics (read once a second through JMX) or has none */
-    static Result run(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics) {
+    /**
+     * @param metrics whether the task publishes its metrics (read once a second through JMX) or has none
+     * @param json    whether every value goes through {@code JsonConverter} as on a worker
+     */
+    static Result run(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics,
+            boolean json) {
         target.clearCalls().run();
-        return runAlongside(target, taskProps, timeout, metrics);
+        return runAlongside(target, taskProps, timeout, metrics, json);
     }
 
     /**
      * The same, without forgetting the requests so far: for runs side by side on one simulator (whose request log
      * then holds every run's requests; the caller clears it before they start).
      */
-    static Result runAlongside(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics) {
+    static Result runAlongside(Target target, Map<String, String> taskProps, Duration timeout, boolean metrics,
+            boolean json) {
         IdSet ids = target.ids().get();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         SourceTaskContext context = mock(SourceTaskContext.class);
@@ -97,11 +104,13 @@ final class ConnectorRun {
         when(context.configs()).thenReturn(taskProps);
         MetricsScrape scrape = metrics ? new MetricsScrape(context) : null;
 
-        JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of("schemas.enable", "true"), false);
+        JsonConverter converter = json ? new JsonConverter() : null;
         // the same values without the schema envelope, for a sample only: how much of the output is schema
-        JsonConverter payloadOnly = new JsonConverter();
-        payloadOnly.configure(Map.of("schemas.enable", "false"), false);
+        JsonConverter payloadOnly = json ? new JsonConverter() : null;
+        if (json) {
+            converter.configure(Map.of("schemas.enable", "true"), false);
+            payloadOnly.configure(Map.of("schemas.enable", "false"), false);
+        }
 
         SourceTask task = target.newTask().get();
         task.initialize(context);
@@ -125,6 +134,7 @@ final class ConnectorRun {
 
         ResourceMeter meter = new ResourceMeter();
         meter.start();
+        long simCpu0 = target.processCpu().getAsLong();
         long t0 = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
         long cpu0 = threads.getCurrentThreadCpuTime();
@@ -156,18 +166,20 @@ final class ConnectorRun {
                     firstRecord = p1 - t0;
                 }
                 for (SourceRecord r : records) {
-                    byte[] json = converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
-                    jsonBytes += json.length;
-                    if (!(r.key() instanceof Struct key)) {
-                        continue; // a deletes ledger's state record (a string key), not a record of the API's
+                    if (converter != null) {
+                        jsonBytes += converter.fromConnectData(r.topic(), r.valueSchema(), r.value()).length;
                     }
-                    ids.mark(key.get(key.schema().fields().get(0).name()));
-                    returned++;
+                    // the deletes ledger's state records (String keys) carry offsets, not candidates
+                    if (r.key() instanceof Struct key) {
+                        ids.mark(key.get(key.schema().fields().get(0).name()));
+                        returned++;
+                    }
                 }
                 convertWall += System.nanoTime() - p1;
                 convertCpu += threads.getCurrentThreadCpuTime() - c1;
                 long s0 = threads.getCurrentThreadCpuTime();
-                for (int i = 0; i < records.size() && payloadSampleRecords < PAYLOAD_SAMPLE; i++) {
+                for (int i = 0; payloadOnly != null && i < records.size() && payloadSampleRecords < PAYLOAD_SAMPLE;
+                        i++) {
                     SourceRecord r = records.get(i);
                     payloadSampleBytes += payloadOnly.fromConnectData(r.topic(), r.valueSchema(), r.value()).length;
                     payloadSampleRecords++;
@@ -179,6 +191,7 @@ final class ConnectorRun {
         }
         long pollThreadCpu = threads.getCurrentThreadCpuTime() - cpu0;
         ResourceMeter.Usage usage = meter.stop();
+        long simCpu1 = target.processCpu().getAsLong();
         Metrics published = scrape == null ? null : new Metrics(scrape.attributes(), scrape.reads());
         try {
             task.stop();
@@ -222,7 +235,7 @@ final class ConnectorRun {
                 startNanos, firstRecord, polls, emptyPolls, retriable, lastRetriable, pollWall, convertWall, pollThreadCpu, pollCpu, convertCpu,
                 jsonBytes, payloadSampleBytes, payloadSampleRecords, payloadSampleCpu, requests, throttled, otherErrors,
                 new Pages(emptyPages, partialPages, fullPages, served, byTenSeconds(calls), calls,
-                        startedAt), usage, published);
+                        startedAt), usage, published, json, simCpu0 < 0 || simCpu1 < 0 ? -1 : simCpu1 - simCpu0);
     }
 
     static List<Integer> byTenSeconds(List<Target.Call> calls) {

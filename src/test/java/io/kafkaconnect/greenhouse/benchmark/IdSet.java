@@ -26,6 +26,11 @@ final class IdSet {
         return new IdSet(ids.stream().mapToLong(IdSet::keyOf).toArray());
     }
 
+    /** Integer ids, as they are. */
+    static IdSet of(long[] ids) {
+        return new IdSet(ids.clone());
+    }
+
     /** An id as a long: integer ids as they are, a UUID as the XOR of its halves. */
     static long keyOf(Object id) {
         if (id instanceof Long n) {

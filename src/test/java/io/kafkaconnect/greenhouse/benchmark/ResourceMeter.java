@@ -68,6 +68,7 @@ final class ResourceMeter {
     private long startWall;
     private long startGcCount;
     private long startGcMillis;
+    private final VmThreads vmThreads = new VmThreads();
 
     private static final class ThreadCpu {
         final String group;
@@ -89,7 +90,8 @@ final class ResourceMeter {
     record Usage(long wallNanos, long processCpuNanos, long simulatorCpuNanos, long meterCpuNanos,
                  long javaThreadsCpuNanos, Map<String, Long> cpuByGroup, Map<String, Long> allocatedByGroup,
                  long simulatorAllocated, long meterAllocated, long baselineHeap, long heapPeakSampled,
-                 long heapPoolPeakSum, long heapAfterGcPeak, long maxHeap, long gcCount, long gcMillis) {
+                 long heapPoolPeakSum, long heapAfterGcPeak, long maxHeap, long gcCount, long gcMillis,
+                 VmThreads.Cpu vmThreads) {
 
         /** Process CPU minus the simulator's threads and the meter: the connector, the converter, GC and JIT. */
         long connectorCpuNanos() {
@@ -134,6 +136,7 @@ final class ResourceMeter {
         }
         cpuByThread.clear();
         sampleThreads(true);
+        vmThreads.start();
         startWall = System.nanoTime();
         startCpu = os.getProcessCpuTime();
         running = true;
@@ -154,6 +157,7 @@ final class ResourceMeter {
         sampleHeap();
         synchronized (cpuByThread) {
             sampleThreads(false);
+            vmThreads.sample();
         }
         for (NotificationEmitter emitter : emitters) {
             try {
@@ -197,7 +201,7 @@ final class ResourceMeter {
         return new Usage(wall, cpu, sim, meter, java, sortedByValue(byGroup), sortedByValue(allocatedByGroup),
                 simAllocated, meterAllocated, baselineHeap, heapPeak.get(), poolPeaks,
                 afterGcPeak.get(), Runtime.getRuntime().maxMemory(), gcCount - startGcCount,
-                gcMillis - startGcMillis);
+                gcMillis - startGcMillis, vmThreads.used());
     }
 
     private static Map<String, Long> sortedByValue(Map<String, Long> map) {
@@ -216,6 +220,7 @@ final class ResourceMeter {
             if (now >= nextCpu) {
                 synchronized (cpuByThread) {
                     sampleThreads(false);
+                    vmThreads.sample();
                 }
                 nextCpu = now + CPU_SAMPLE_MS * 1_000_000;
             }
