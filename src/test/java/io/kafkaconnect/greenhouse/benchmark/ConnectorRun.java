@@ -156,9 +156,11 @@ final class ConnectorRun {
                     firstRecord = p1 - t0;
                 }
                 for (SourceRecord r : records) {
+                    if (!(r.key() instanceof Struct key)) {
+                        continue; // the deletes ledger's state records (keyed by a string), not a resource's
+                    }
                     byte[] json = converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
                     jsonBytes += json.length;
-                    Struct key = (Struct) r.key();
                     ids.mark(key.get(key.schema().fields().get(0).name()));
                     returned++;
                 }
