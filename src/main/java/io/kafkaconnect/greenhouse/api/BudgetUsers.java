@@ -10,7 +10,8 @@ import java.util.Map;
  * Who uses a rate budget, and so how much of the limit it may spend: the API clients that joined it, each with its
  * fraction of the limit, and the shares of the connectors' tasks that run on this worker (none: the budget paces
  * alone, at the most modest fraction of its users). Several connectors may use one credential, each with its own
- * {@code rate.limit.budget.fraction}: their fractions add up, each at the share of its tasks this worker runs.
+ * {@code rate.limit.budget.fraction}: their fractions add up, each at the share of its tasks this worker runs, and
+ * each task's API client is paced as its connector ({@link #connectorOf}).
  * Guarded by its budget's lock.
  */
 final class BudgetUsers {

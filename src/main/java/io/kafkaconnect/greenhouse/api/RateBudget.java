@@ -19,8 +19,8 @@ import okhttp3.Headers;
  * <p>What the API says, and what is done with it (header names in any case):
  * <ul>
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
- *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
- *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
+ *       users' {@code fraction} of it per window (99 % of that; several connectors are each paced at their own
+ *       fraction, see {@link ConnectorPace}, so theirs add up), faster where a window has more left than that pace would spend before a known reset (so that a quiet
  *       spell does not waste it).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
@@ -41,8 +41,9 @@ import okhttp3.Headers;
  * limit (e.g. Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
  * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
- * stop; with the tasks' shares the fractions of their connectors add up, else the most modest fraction of the
- * current users applies ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
+ * stop; with the tasks' shares the fractions of their connectors add up and each connector's requests keep to its own
+ * (a client's requests are its task's connector's), else the most modest fraction of the current users applies
+ * ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
  * each worker with its own budget: each paces at the share of the connector's tasks it runs ({@link #taskShare}),
  * so that together they keep to the pace, and the headers show each what the others have spent.
  */
