@@ -346,13 +346,13 @@ public final class RateBudget {
     }
 
     /**
-     * Where the window a connector's requests are counted in began: the API's, where its reset is known, else the
-     * window before {@code now}.
+     * Where the window a connector's requests are counted in began: the API's, where its reset is known (and less
+     * than a window away: a wait cut short may lie further), else the window before {@code now}.
      */
     private Instant windowStart(Instant now) {
         Instant rolling = now.minus(account.length());
         Instant fixed = account.resetsAt() == null ? null : account.resetsAt().minus(account.length());
-        return fixed != null && fixed.isAfter(rolling) ? fixed : rolling;
+        return fixed != null && fixed.isAfter(rolling) && !fixed.isAfter(now) ? fixed : rolling;
     }
 
     private boolean leftKnown() {
