@@ -158,7 +158,9 @@ final class ConnectorRun {
                 for (SourceRecord r : records) {
                     byte[] json = converter.fromConnectData(r.topic(), r.valueSchema(), r.value());
                     jsonBytes += json.length;
-                    Struct key = (Struct) r.key();
+                    if (!(r.key() instanceof Struct key)) {
+                        continue; // the deletes ledger's state record (deletes.mode tombstone), not a candidate
+                    }
                     ids.mark(key.get(key.schema().fields().get(0).name()));
                     returned++;
                 }
