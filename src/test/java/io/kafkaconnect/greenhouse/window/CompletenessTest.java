@@ -345,6 +345,17 @@ class CompletenessTest {
         assertNothingLostNorSentTwiceWhile(candidatesSync(20, 4), randomEdits(4, 5));
     }
 
+    @Test
+    void twoLongPiecesSplitAtTheEndLoseNothingAndSendNothingTwiceWhileRecordsLeaveThem() throws Exception {
+        // two seconds with 1,500 records each: two pieces that cannot be cut, both still read at the end, so that
+        // second reads may hold pages of both at once (EndSplit's bound shared between them; whether they do
+        // depends on the timing, which EndSplitTest does not)
+        simulatorWithALongPiece();
+        sim.bulkEdit("candidates", 1_500);
+        waitForNextSecond();
+        assertNothingLostNorSentTwiceWhile(candidatesSync(20, 6), randomEdits(4, 7));
+    }
+
     /** Edits a random candidate every {@code every} calls: records leave a window anywhere in it. */
     private Runnable randomEdits(int every, long seed) {
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
