@@ -325,7 +325,7 @@ final class ParallelBackfill {
             Walking firstStopped;
             lock.lock();
             try {
-                while (p.split == split && p.state == State.READING && !cancelled) {
+                while (p.readsDownTo(split) && !cancelled) {
                     changed.await(1, TimeUnit.SECONDS);
                 }
                 if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {

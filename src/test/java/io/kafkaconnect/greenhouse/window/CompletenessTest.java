@@ -356,6 +356,23 @@ class CompletenessTest {
         assertNothingLostNorSentTwiceWhile(candidatesSync(20, 6), randomEdits(4, 7));
     }
 
+    @Test
+    void aSplitPieceWhoseReadStopsForRoomLosesNothingAndSendsNothingTwice() throws Exception {
+        // a worker slower than the reads: reads stop for room, also the own read of a piece split at the end
+        // (which is read on down to the held pages, not given up)
+        simulatorWithALongPiece();
+        WindowSync sync = candidatesSync(20, 4);
+        List<SourceRecord> sent = readWindow(sync, () -> {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEachIdSentOnce(sent, "no edits: each record once");
+        assertSameLatest(sent);
+    }
+
     /** Edits a random candidate every {@code every} calls: records leave a window anywhere in it. */
     private Runnable randomEdits(int every, long seed) {
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
