@@ -262,7 +262,7 @@ final class ParallelBackfill {
             inFlight++;
         }
         // what second reads hold is outside the queue's bound (EndSplit bounds it); none while the worker is the
-        // slower side (reads then stop for room, which gives a split up, and more reads would not help)
+        // slower side (reads then stop for room, and more reads would not help)
         while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()) {
             Map<BackfillPiece, Integer> pagesLeft = new LinkedHashMap<>();
             int held = 0;
