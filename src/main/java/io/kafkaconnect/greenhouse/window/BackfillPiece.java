@@ -63,9 +63,22 @@ final class BackfillPiece {
         this.fromBefore = resumedAt != null;
     }
 
-    /** Whether a read of it may start now: none is in flight, no failure waits, no second read holds its pages. */
+    /**
+     * Whether a read of it may start now: none is in flight and no failure waits. That includes a piece whose
+     * lower pages a second read holds while its own read stopped short of them (for room in the queue, or after
+     * a failure): it reads on down to them, else the held pages would be given up and read again.
+     */
     boolean startable() {
-        return state == State.WAITING && split == null;
+        return state == State.WAITING;
+    }
+
+    /**
+     * Whether the second read {@code s} still waits for this piece's own read to stop above the pages it holds:
+     * the read goes on, or it stopped short of them and is read on ({@link #startable}). Not once it stopped
+     * there, failed (until the next poll), ended or the split was given up.
+     */
+    boolean readsDownTo(Split s) {
+        return split == s && (state == State.READING || state == State.WAITING);
     }
 
     /** The records it still holds (as counted, or as planned), less what it sent. */

@@ -11,6 +11,7 @@ import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
- * ({@link LowerPagesRead}), so that the reads end about together.
+ * ({@link LowerPagesRead}, {@link EndSplit}), so that the reads end about together; several pieces may be split at
+ * once.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
- * queued for {@link #poll} and, at the end, the pages a second read holds (one at a time, at most
- * {@link #MAX_SPLIT_PAGES}). While more than {@link HandOverQueue#QUEUED_PAGES} pages wait for {@link #poll},
+ * queued for {@link #poll} and, at the end, the pages second reads hold (at most
+ * {@link EndSplit#MAX_HELD_PAGES} in all). While more than {@link HandOverQueue#QUEUED_PAGES} pages wait for {@link #poll},
  * no read starts, and a read that queues a page stops there and gives its thread back ({@link #pausesForRoom});
  * it goes on from its next page when there is room. Where the worker takes records more slowly than the reads bring
  * them, at most that many pages and one per read wait, and no page is fetched that has no room to wait in.
@@ -70,14 +72,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ParallelBackfill {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
-    /** A piece is split at the end only if its read has at least this many pages left. */
-    private static final int MIN_SPLIT_PAGES = 4;
-    /**
-     * The most pages a second read takes from a piece (it holds them until the first read reaches them, outside
-     * the queue's bound, so there is one second read at a time).
-     */
-    private static final int MAX_SPLIT_PAGES = 8;
-
     /** Records to hand over, and where the backfill stands once they are delivered. */
     record Batch(List<SourceRecord> records, WindowOffset after) {
     }
@@ -267,24 +261,26 @@ final class ParallelBackfill {
             start(next);
             inFlight++;
         }
-        // one second read at a time: what it holds is outside the queue's bound; none while the worker is the
-        // slower side (reads then stop for room, which gives a split up, and more reads would not help)
-        while (inFlight < limit && planner.allPlanned() && !planner.counting() && splitsRunning == 0
-                && !handOver.throttled()) {
-            BackfillPiece longest = null;
-            int pagesLeft = MIN_SPLIT_PAGES - 1;
+        // what second reads hold is outside the queue's bound (EndSplit bounds it); none while the worker is the
+        // slower side (reads then stop for room, and more reads would not help)
+        while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()) {
+            Map<BackfillPiece, Integer> pagesLeft = new LinkedHashMap<>();
+            int held = 0;
             for (BackfillPiece p : open) {
+                if (p.split != null) {
+                    held += p.split.stopAt;
+                }
                 Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
                         ? walker.nextPageNumber(p.at) : null;
-                if (next != null && next > pagesLeft) {
-                    longest = p;
-                    pagesLeft = next;
+                if (next != null) {
+                    pagesLeft.put(p, next);
                 }
             }
-            if (longest == null) {
+            EndSplit<BackfillPiece> split = EndSplit.choose(pagesLeft, held);
+            if (split == null) {
                 return;
             }
-            split(longest, pagesLeft);
+            split(split.piece(), split.pages());
             inFlight++;
         }
     }
@@ -299,12 +295,11 @@ final class ParallelBackfill {
     }
 
     /**
-     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of the
-     * piece with the most pages left ({@code next} down to 1; it takes up to half of them), so that the reads end
-     * together. See {@link #readLowerPages}.
+     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of
+     * {@code p} ({@code top} down to 1, chosen by {@link EndSplit}), so that the reads end together. See
+     * {@link #readLowerPages}.
      */
-    private void split(BackfillPiece p, int next) {
-        int top = Math.min(MAX_SPLIT_PAGES, next / 2);
+    private void split(BackfillPiece p, int top) {
         BackfillPiece.Split split = new BackfillPiece.Split(top);
         p.split = split;
         Walking from = walker.atPageNumber(p.at, top, List.of());
@@ -330,7 +325,7 @@ final class ParallelBackfill {
             Walking firstStopped;
             lock.lock();
             try {
-                while (p.split == split && p.state == State.READING && !cancelled) {
+                while (p.readsDownTo(split) && !cancelled) {
                     changed.await(1, TimeUnit.SECONDS);
                 }
                 if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {

@@ -345,6 +345,34 @@ class CompletenessTest {
         assertNothingLostNorSentTwiceWhile(candidatesSync(20, 4), randomEdits(4, 5));
     }
 
+    @Test
+    void twoLongPiecesSplitAtTheEndLoseNothingAndSendNothingTwiceWhileRecordsLeaveThem() throws Exception {
+        // two seconds with 1,500 records each: two pieces that cannot be cut, both still read at the end, so that
+        // second reads may hold pages of both at once (EndSplit's bound shared between them; whether they do
+        // depends on the timing, which EndSplitTest does not)
+        simulatorWithALongPiece();
+        sim.bulkEdit("candidates", 1_500);
+        waitForNextSecond();
+        assertNothingLostNorSentTwiceWhile(candidatesSync(20, 6), randomEdits(4, 7));
+    }
+
+    @Test
+    void aSplitPieceWhoseReadStopsForRoomLosesNothingAndSendsNothingTwice() throws Exception {
+        // a worker slower than the reads: reads stop for room, also the own read of a piece split at the end
+        // (which is read on down to the held pages, not given up)
+        simulatorWithALongPiece();
+        WindowSync sync = candidatesSync(20, 4);
+        List<SourceRecord> sent = readWindow(sync, () -> {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEachIdSentOnce(sent, "no edits: each record once");
+        assertSameLatest(sent);
+    }
+
     /** Edits a random candidate every {@code every} calls: records leave a window anywhere in it. */
     private Runnable randomEdits(int every, long seed) {
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("candidates").keySet()));
