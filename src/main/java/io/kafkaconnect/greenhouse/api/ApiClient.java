@@ -148,7 +148,7 @@ public final class ApiClient implements AutoCloseable {
                 builder.post(RequestBody.create(request.body().toString(), JSON));
             }
             auth.authenticate(builder); // may fetch a token: before the budget counts this request in flight
-            Instant started = budget.acquire(sleeper, credentials);
+            Instant started = budget.acquire(sleeper);
             if (started == null) {
                 throw new StoppedException();
             }
@@ -276,14 +276,6 @@ public final class ApiClient implements AutoCloseable {
     /** What to grant so that the credentials may read all of {@code resources}, said once. */
     public String accessHint(List<String> resources) {
         return credentials.accessHint(resources);
-    }
-
-    /**
-     * This client's task (one of {@code taskCount} of {@code connector}, which may spend {@code fraction} of the
-     * limit) uses the credential's budget until the share is closed; its requests are paced as the connector's.
-     */
-    public RateBudget.Share budgetShare(Object connector, int taskCount, double fraction) {
-        return budget.taskShare(credentials, connector, taskCount, fraction);
     }
 
     public RateBudget budget() {

@@ -10,8 +10,7 @@ import java.util.Map;
  * Who uses a rate budget, and so how much of the limit it may spend: the API clients that joined it, each with its
  * fraction of the limit, and the shares of the connectors' tasks that run on this worker (none: the budget paces
  * alone, at the most modest fraction of its users). Several connectors may use one credential, each with its own
- * {@code rate.limit.budget.fraction}: their fractions add up, each at the share of its tasks this worker runs, and
- * each task's API client is paced as its connector ({@link #connectorOf}).
+ * {@code rate.limit.budget.fraction}: their fractions add up, each at the share of its tasks this worker runs.
  * Guarded by its budget's lock.
  */
 final class BudgetUsers {
@@ -62,7 +61,7 @@ final class BudgetUsers {
         if (taskShares.isEmpty()) {
             return 1.0;
         }
-        double here = connectors().values().stream().mapToDouble(Connector::weight).sum();
+        double here = connectors().values().stream().mapToDouble(c -> c.fraction() * c.shareHere()).sum();
         return Math.min(1.0, here / fraction());
     }
 
@@ -75,41 +74,15 @@ final class BudgetUsers {
         return elsewhere;
     }
 
-    /**
-     * The connector whose task uses the budget through {@code user} (its API client), or null where the user holds no
-     * task's share (then it is paced with the budget as a whole).
-     */
-    Connector connectorOf(Object user) {
-        for (RateBudget.Share s : taskShares) {
-            if (s.user() == user) {
-                return connectors().get(s.connector());
-            }
-        }
-        return null;
-    }
-
-    /** Whether a task of {@code connector} holds a share. */
-    boolean hasTasksOf(Object connector) {
-        return taskShares.stream().anyMatch(s -> s.connector().equals(connector));
-    }
-
-    /**
-     * One connector's tasks here: its name, its fraction, their shares of its tasks, how many.
-     *
-     * @param fraction the most modest fraction of its tasks (a changed one applies as they restart)
-     */
-    record Connector(Object name, double fraction, double shareHere, int tasksHere) {
-        /** Its part of the budget's {@link #fraction}: its fraction at the share of its tasks here. */
-        double weight() {
-            return fraction * shareHere;
-        }
+    /** One connector's tasks here: its fraction, their shares of its tasks, how many. */
+    private record Connector(double fraction, double shareHere, int tasksHere) {
     }
 
     private Map<Object, Connector> connectors() {
         Map<Object, Connector> connectors = new LinkedHashMap<>();
         for (RateBudget.Share s : taskShares) {
-            connectors.merge(s.connector(), new Connector(s.connector(), s.fraction(), s.part(), 1),
-                    (a, b) -> new Connector(a.name(), Math.min(a.fraction(), b.fraction()),
+            connectors.merge(s.connector(), new Connector(s.fraction(), s.part(), 1),
+                    (a, b) -> new Connector(Math.min(a.fraction(), b.fraction()),
                             Math.min(1.0, a.shareHere() + b.shareHere()), a.tasksHere() + b.tasksHere()));
         }
         return connectors;

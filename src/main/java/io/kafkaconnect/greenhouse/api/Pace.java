@@ -3,9 +3,9 @@ package io.kafkaconnect.greenhouse.api;
 import java.time.Duration;
 
 /**
- * The pace of a budget's requests, or of one connector's among them: its part of the limit (at this worker's share of
- * the connector's tasks) spread evenly over the window, a little under it ({@link #MARGIN}) unless what the window
- * has left and its reset are known; faster where the window still allows more requests than that would start before it resets
+ * The pace of a budget's requests: its usable part of the limit spread evenly over the window, a little under it
+ * ({@link #MARGIN}) unless what the window has left and its reset are known, at this worker's share of the
+ * connector's tasks; faster where the window still allows more requests than that would start before it resets
  * (after a quiet spell: the start of a backfill, a pause), so that they are spent by then rather than lost. (One
  * that starts after the reset after all is counted in the next window, which the next answer shows.)
  */
@@ -21,27 +21,27 @@ final class Pace {
     private Pace() {
     }
 
-    /** Requests per second at {@code perWindow} requests per {@code window} (a little under them). */
-    static double requestsPerSecond(double perWindow, Duration window) {
-        return perWindow * MARGIN / (window.toNanos() / 1e9);
+    /** Requests per second at {@code usable} requests per {@code window} and this worker's share of them. */
+    static double requestsPerSecond(int usable, double workerShare, Duration window) {
+        return usable * workerShare * MARGIN / (window.toNanos() / 1e9);
     }
 
     /**
-     * The gap before the next request of a pacer that may start {@code perWindow} requests per window (a budget at
-     * this worker's share of its usable limit, or one connector's part of it).
+     * The gap before the next request.
      *
-     * @param left       requests the window has left for this pacer, or null where unknown
+     * @param left       requests the window has left for this budget, or null where unknown
      * @param untilReset the time until the window resets, or null where unknown
      */
-    static Duration gap(Duration window, double perWindow, Double left, Duration untilReset) {
-        Duration even = Duration.ofNanos((long) (window.toNanos() / (perWindow * MARGIN)));
+    static Duration gap(Duration window, int usable, double workerShare, Integer left, Duration untilReset) {
+        Duration even = Duration.ofNanos((long) (window.toNanos() / (usable * workerShare * MARGIN)));
         if (left == null || untilReset == null || left <= 0 || untilReset.isNegative() || untilReset.isZero()) {
             return even;
         }
         // what is left and when it resets are known: X-RateLimit-Remaining keeps the window from being overdrawn,
         // so no margin is needed to spend all of it
-        Duration exact = Duration.ofNanos((long) (window.toNanos() / perWindow));
-        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / left));
+        Duration exact = Duration.ofNanos((long) (window.toNanos() / (usable * workerShare)));
+        // the other workers spend their shares of what is left too
+        Duration catchUp = Duration.ofNanos((long) (untilReset.toNanos() / (left * workerShare)));
         return catchUp.compareTo(exact) < 0 ? catchUp : exact;
     }
 }

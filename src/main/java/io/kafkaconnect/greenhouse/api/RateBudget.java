@@ -9,8 +9,6 @@ import io.kafkaconnect.greenhouse.util.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import okhttp3.Headers;
 
 /**
@@ -19,11 +17,10 @@ import okhttp3.Headers;
  * <p>What the API says, and what is done with it (header names in any case):
  * <ul>
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
- *       users' {@code fraction} of it per window (99 % of that; several connectors are each paced at their own
- *       fraction, see {@link ConnectorPace}, so theirs add up), faster where a window has more left than that pace
- *       would spend before a known reset (so that a quiet spell does not waste it). Until the budget's first
- *       answer, one request at a time: the limit is not known yet, and the window may be spent by others (a task
- *       that moved here from another worker).</li>
+ *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
+ *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
+ *       spell does not waste it). Until the budget's first answer, one request at a time: the limit is not known
+ *       yet, and the window may be spent by others (a task that moved here from another worker).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
  *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
@@ -43,9 +40,8 @@ import okhttp3.Headers;
  * limit (e.g. Ashby), that limit is assumed and adjusted by throttles ({@link RateLimit}).
  *
  * <p>Users (API clients) join through {@link SharedRateBudgets} with their fraction and {@link #leave} when they
- * stop; with the tasks' shares the fractions of their connectors add up and each connector's requests keep to its own
- * (a client's requests are its task's connector's), else the most modest fraction of the current users applies
- * ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
+ * stop; with the tasks' shares the fractions of their connectors add up, else the most modest fraction of the
+ * current users applies ({@link BudgetUsers}). A connector's tasks on other workers share the credential too,
  * each worker with its own budget: each paces at the share of the connector's tasks it runs ({@link #taskShare}),
  * so that together they keep to the pace, and the headers show each what the others have spent.
  */
@@ -66,12 +62,9 @@ public final class RateBudget {
     private final ClockSkew skew = new ClockSkew();
     private Instant blockedUntil = Instant.MIN;
     private String blockedBecause;
-    /** The pace of the whole budget: of the requests of users that hold no task's share. */
     private Instant nextSlot = Instant.MIN;
     /** Whether any request of this budget has had its answer (or failed). */
     private boolean answered;
-    /** The pace of each connector whose tasks use the budget. */
-    private final Map<Object, ConnectorPace> paces = new HashMap<>();
 
     RateBudget(Clock clock, Duration window, double fraction) {
         this(null, clock, window, fraction);
@@ -108,38 +101,32 @@ public final class RateBudget {
     }
 
     /**
-     * One task of a connector with {@code taskCount} tasks uses this budget through {@code user} (its API client)
-     * from now until the share is closed. The connector's tasks may run on several workers, each with its own budget
-     * of the credential: each budget paces at the share of the tasks it serves (all of them on one worker), so that
-     * the workers together keep to the pace. Several connectors may share the credential (and the budget of a
-     * worker): each is paced at its own {@code fraction} of the limit ({@link ConnectorPace}), so their fractions add
-     * up and none spends another's. Without a share (the connector's own checks) a budget paces alone.
+     * One task of a connector with {@code taskCount} tasks uses this budget from now until the share is closed.
+     * The connector's tasks may run on several workers, each with its own budget of the credential: each budget
+     * paces at the share of the tasks it serves (all of them on one worker), so that the workers together keep to
+     * the pace. Several connectors may share the credential (and the budget of a worker): each spends its own
+     * {@code fraction} of the limit, so their fractions add up. Without a share (the connector's own checks) a
+     * budget paces alone.
      *
      * @param connector the connector the task belongs to (equal for its tasks: its name)
      * @param fraction  the part of the limit the connector may spend ({@code rate.limit.budget.fraction})
      */
-    public synchronized Share taskShare(Object user, Object connector, int taskCount, double fraction) {
-        Share share = new Share(user, connector, 1.0 / Math.max(1, taskCount), fraction);
+    public synchronized Share taskShare(Object connector, int taskCount, double fraction) {
+        Share share = new Share(connector, 1.0 / Math.max(1, taskCount), fraction);
         users.addTaskShare(share);
         return share;
     }
 
     /** A task's part of the credential's budget; closing it (when the task stops) gives it back. */
     public final class Share implements AutoCloseable {
-        private final Object user;
         private final Object connector;
         private final double part;
         private final double fraction;
 
-        private Share(Object user, Object connector, double part, double fraction) {
-            this.user = user;
+        private Share(Object connector, double part, double fraction) {
             this.connector = connector;
             this.part = part;
             this.fraction = fraction;
-        }
-
-        Object user() {
-            return user;
         }
 
         Object connector() {
@@ -158,9 +145,6 @@ public final class RateBudget {
         public void close() {
             synchronized (RateBudget.this) {
                 users.removeTaskShare(this);
-                if (!users.hasTasksOf(connector)) {
-                    paces.remove(connector);
-                }
             }
         }
     }
@@ -173,14 +157,12 @@ public final class RateBudget {
     /**
      * Waits until a request may start and counts it as in flight; pair with {@link #release(Instant)}.
      *
-     * @param user the API client that asks: the connector whose task's share it holds paces it (null: paced with
-     *             the budget as a whole)
      * @return when the request started, or null if the sleeper was stopped meanwhile (then nothing is counted)
      */
-    public Instant acquire(Sleeper sleeper, Object user) {
+    public Instant acquire(Sleeper sleeper) {
         while (true) {
             Instant now = clock.instant();
-            Wait wait = reserveAt(now, user);
+            Wait wait = reserveAt(now);
             if (wait == null) {
                 return now;
             }
@@ -215,38 +197,17 @@ public final class RateBudget {
 
     /** Starts a request now if it may start (then zero), else says how long to wait. */
     synchronized Duration reserveOrWait() {
-        return reserveOrWait(null);
-    }
-
-    /** Starts a request of {@code user} now if it may start (then zero), else says how long to wait. */
-    synchronized Duration reserveOrWait(Object user) {
-        Wait wait = reserveAt(clock.instant(), user);
+        Wait wait = reserveAt(clock.instant());
         return wait == null ? Duration.ZERO : wait.duration();
     }
 
     /** @return null when a request started, else the wait */
-    private synchronized Wait reserveAt(Instant now, Object user) {
+    private synchronized Wait reserveAt(Instant now) {
         forgetWhatIsStale(now);
         Duration window = account.length();
         limit.raiseIfDue(now, window, users.fraction());
-        BudgetUsers.Connector connector = users.connectorOf(user);
-        ConnectorPace pace = connector == null ? null : paces.computeIfAbsent(connector.name(), c -> new ConnectorPace());
-        Instant earliest = pace == null ? nextSlot : pace.nextSlot();
-        String reason = pace == null
-                ? "pacing at " + (limit.get() == null ? "?" : usableLimit()) + " requests per " + span(window)
-                : "pacing connector " + connector.name() + " at its fraction " + connector.fraction() + " of "
-                        + (limit.get() == null ? "?" : limit.get()) + " requests per " + span(window);
-        if (pace != null && limit.get() != null) {
-            Instant underCap = pace.underCapAt(cap(connector), windowStart(now), now, window);
-            if (underCap != null && account.resetsAt() != null && account.resetsAt().isBefore(underCap)) {
-                underCap = account.resetsAt();
-            }
-            if (underCap != null && underCap.isAfter(earliest)) {
-                earliest = underCap;
-                reason = "connector " + connector.name() + " has started its fraction " + connector.fraction()
-                        + " of the limit in this window";
-            }
-        }
+        Instant earliest = nextSlot;
+        String reason = "pacing at " + (limit.get() == null ? "?" : usableLimit()) + " requests per " + span(window);
         if (blockedUntil.isAfter(earliest)) {
             earliest = blockedUntil;
             reason = blockedBecause;
@@ -273,9 +234,6 @@ public final class RateBudget {
         limit.started();
         account.started();
         nextSlot = now.plus(spacing(now));
-        if (pace != null) {
-            pace.started(now, now.plus(spacing(now, connector, pace)));
-        }
         return null;
     }
 
@@ -317,62 +275,15 @@ public final class RateBudget {
         return limit.usable(users.fraction());
     }
 
-    /** The gap before the next request of the budget as a whole ({@link Pace}). */
+    /** The gap before the next request ({@link Pace}). */
     private Duration spacing(Instant now) {
         if (limit.get() == null) {
             return Duration.ZERO;
         }
-        double share = users.workerShare();
-        return Pace.gap(account.length(), usableLimit() * share,
-                leftKnown() ? (account.remaining() - reserved()) * share : null, untilReset(now));
-    }
-
-    /**
-     * The gap before the next request of {@code connector}: at its fraction of the limit (at the share of its tasks
-     * here), and where what the window has left and its reset are known, its part of that left (as the connectors'
-     * fractions divide it), but no more than its cap allows.
-     */
-    private Duration spacing(Instant now, BudgetUsers.Connector connector, ConnectorPace pace) {
-        if (limit.get() == null) {
-            return Duration.ZERO;
-        }
-        Double left = null;
-        if (leftKnown()) {
-            double itsPart = (account.remaining() - reserved()) * connector.weight() / users.fraction();
-            left = Math.min(itsPart, perWindow(connector) - pace.startedSince(windowStart(now), now, account.length()));
-        }
-        return Pace.gap(account.length(), perWindow(connector), left, untilReset(now));
-    }
-
-    /** The requests {@code connector}'s tasks here may start per window: its fraction at the share of its tasks here. */
-    private double perWindow(BudgetUsers.Connector connector) {
-        return limit.usable(connector.fraction()) * connector.shareHere();
-    }
-
-    /**
-     * The most requests {@code connector}'s tasks here may start in a window: {@link #perWindow}, rounded up (the
-     * pace keeps to the fraction on average, the workers' paces and what remains keep the sum).
-     */
-    private int cap(BudgetUsers.Connector connector) {
-        return Math.max(1, (int) Math.ceil(perWindow(connector) - 1e-9));
-    }
-
-    /**
-     * Where the window a connector's requests are counted in began: the API's, where its reset is known (and less
-     * than a window away: a wait cut short may lie further), else the window before {@code now}.
-     */
-    private Instant windowStart(Instant now) {
-        Instant rolling = now.minus(account.length());
-        Instant fixed = account.resetsAt() == null ? null : account.resetsAt().minus(account.length());
-        return fixed != null && fixed.isAfter(rolling) && !fixed.isAfter(now) ? fixed : rolling;
-    }
-
-    private boolean leftKnown() {
-        return account.remaining() != null && account.resetsAt() != null;
-    }
-
-    private Duration untilReset(Instant now) {
-        return account.resetsAt() == null ? null : Duration.between(now, account.resetsAt());
+        boolean known = account.remaining() != null && account.resetsAt() != null;
+        return Pace.gap(account.length(), usableLimit(), users.workerShare(),
+                known ? account.remaining() - reserved() : null,
+                known ? Duration.between(now, account.resetsAt()) : null);
     }
 
     /**
@@ -445,7 +356,7 @@ public final class RateBudget {
 
     /** The pace this budget allows, in requests per second, or null while the limit is unknown. */
     public synchronized Double requestsPerSecond() {
-        return limit.get() == null ? null : Pace.requestsPerSecond(usableLimit() * users.workerShare(), account.length());
+        return limit.get() == null ? null : Pace.requestsPerSecond(usableLimit(), users.workerShare(), account.length());
     }
 
     public synchronized Integer limit() {

@@ -185,7 +185,7 @@ public abstract class EngineSourceTask extends SourceTask {
         // without a name (not run by Connect), tasks of equal settings are taken as one connector's
         Object connector = config.connectorName() != null ? config.connectorName()
                 : "unnamed, " + config.taskCount() + " tasks, fraction " + config.budgetFraction();
-        budgetShare = client.budgetShare(connector, config.taskCount(), config.budgetFraction());
+        budgetShare = client.budget().taskShare(connector, config.taskCount(), config.budgetFraction());
     }
 
     /**

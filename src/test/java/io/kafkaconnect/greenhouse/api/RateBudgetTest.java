@@ -106,12 +106,12 @@ class RateBudgetTest {
     @Test
     void aWaitLongerThanAWindowIsWarnedOfWithItsReasonAndEndAndAShortOneIsNot() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.release(budget.acquire(advancing(), null));
+        budget.release(budget.acquire(advancing()));
         try (LogCapture logs = new LogCapture()) {
             budget.throttled(Headers.of("Retry-After", "25"), Duration.ofSeconds(1));
-            budget.release(budget.acquire(advancing(), null));
+            budget.release(budget.acquire(advancing()));
             budget.throttled(Headers.of("Retry-After", "4"), Duration.ofSeconds(1));
-            budget.release(budget.acquire(advancing(), null));
+            budget.release(budget.acquire(advancing()));
 
             List<String> warnings = logs.warnings().stream().filter(l -> l.contains("Rate budget")).toList();
             assertThat(warnings).hasSize(1);
@@ -125,11 +125,11 @@ class RateBudgetTest {
     @Test
     void aSpentWindowWaitedOutPastAWindowIsWarnedOfWithTheResetThatSaidSo() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.release(budget.acquire(advancing(), null));
+        budget.release(budget.acquire(advancing()));
         long reset = clock.instant().plusSeconds(30).getEpochSecond();
         budget.update(rate(50, 0, reset), clock.instant(), null);
         try (LogCapture logs = new LogCapture()) {
-            budget.release(budget.acquire(advancing(), null));
+            budget.release(budget.acquire(advancing()));
 
             assertThat(logs.warnings()).anySatisfy(w -> assertThat(w).contains("Rate budget: no request until "
                     + "2030-01-01T00:00:30Z (30 s): the window is spent; X-RateLimit-Reset said '" + reset + "'"));
@@ -255,13 +255,13 @@ class RateBudgetTest {
     @Test
     void aWorkerPacesAtTheShareOfTheConnectorsTasksItRuns() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        RateBudget.Share first = budget.taskShare(new Object(), "connector", 3, 1.0);
+        RateBudget.Share first = budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         assertThat(budget.reserveOrWait()).isZero();
         assertThat(budget.reserveOrWait()).as("one task of three here: 50 / 3 per 10 s")
                 .isBetween(Duration.ofMillis(600), Duration.ofMillis(615));
         assertThat(budget.requestsPerSecond()).isCloseTo(50 * 0.99 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
-        RateBudget.Share second = budget.taskShare(new Object(), "connector", 3, 1.0);
+        RateBudget.Share second = budget.taskShare("connector", 3, 1.0);
         assertThat(budget.requestsPerSecond()).as("two of three")
                 .isCloseTo(50 * 0.99 * 2 / 3 / 10, org.assertj.core.data.Offset.offset(0.01));
         first.close();
@@ -274,20 +274,20 @@ class RateBudgetTest {
     @Test
     void connectorsSharingACredentialEachSpendTheirOwnFraction() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
-        RateBudget.Share a = budget.taskShare(new Object(), "a", 1, 0.5);
+        RateBudget.Share a = budget.taskShare("a", 1, 0.5);
         assertThat(budget.requestsPerSecond()).as("before the limit is known").isNull();
         firstAnswer(budget, 50, 49, 10);
         assertThat(budget.requestsPerSecond()).as("one connector at half the limit")
                 .isCloseTo(25 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
-        RateBudget.Share b = budget.taskShare(new Object(), "b", 1, 0.5);
+        RateBudget.Share b = budget.taskShare("b", 1, 0.5);
         assertThat(budget.requestsPerSecond()).as("two at half each: the whole limit")
                 .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
-        RateBudget.Share b2 = budget.taskShare(new Object(), "b", 1, 0.5);
+        RateBudget.Share b2 = budget.taskShare("b", 1, 0.5);
         assertThat(budget.requestsPerSecond()).as("a second task of b adds nothing")
                 .isCloseTo(50 * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
         b.close();
         b2.close();
-        RateBudget.Share c = budget.taskShare(new Object(), "c", 2, 0.4);
+        RateBudget.Share c = budget.taskShare("c", 2, 0.4);
         assertThat(budget.requestsPerSecond()).as("a at half, c at 0.4 with one of its two tasks here")
                 .isCloseTo((25 + 10) * 0.99 / 10, org.assertj.core.data.Offset.offset(0.01));
         a.close();
@@ -297,8 +297,8 @@ class RateBudgetTest {
     @Test
     void theTasksElsewhereOfEachConnectorKeepTheirRequestBack() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 0.5);
-        budget.taskShare(new Object(), "a", 2, 0.5);
-        budget.taskShare(new Object(), "b", 2, 0.5);
+        budget.taskShare("a", 2, 0.5);
+        budget.taskShare("b", 2, 0.5);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(9));
         budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
@@ -310,7 +310,7 @@ class RateBudgetTest {
     @Test
     void aWorkerSpendsOnlyItsShareOfWhatAWindowHasLeft() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(new Object(), "connector", 3, 1.0);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(4));
         budget.update(rate(50, 44, clock.instant().plusSeconds(6).getEpochSecond()), clock.instant(), null);
@@ -323,7 +323,7 @@ class RateBudgetTest {
     @Test
     void tasksOnOtherWorkersKeepARequestEachOfTheirsBackAtTheEndOfAWindow() {
         RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
-        budget.taskShare(new Object(), "connector", 3, 1.0);
+        budget.taskShare("connector", 3, 1.0);
         firstAnswer(budget, 50, 49, 10);
         clock.advance(Duration.ofSeconds(9));
         budget.update(rate(50, 3, clock.instant().plusSeconds(1).getEpochSecond()), clock.instant(), null);
