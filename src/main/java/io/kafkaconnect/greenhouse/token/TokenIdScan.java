@@ -7,10 +7,10 @@ import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
-import io.kafkaconnect.greenhouse.sync.IdReader;
 import io.kafkaconnect.greenhouse.sync.IdScan;
 import io.kafkaconnect.greenhouse.sync.IdSet;
 import io.kafkaconnect.greenhouse.sync.PagingGuard;
+import io.kafkaconnect.greenhouse.sync.ParsedRecord;
 import io.kafkaconnect.greenhouse.sync.ResourceSync;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +37,9 @@ final class TokenIdScan implements IdScan {
     private final Clock clock;
     private final HttpUrl baseUrl;
     private final int pageSize;
-    /** Reads each record's id only. */
-    private final RecordParser<Object> ids;
+    private final IdSet.Kind kind;
+    /** Reads each record's id (and change time) only. */
+    private final RecordParser<ParsedRecord> ids;
     private final PagingGuard guard;
     private int list;
     private String cursor;
@@ -52,7 +53,8 @@ final class TokenIdScan implements IdScan {
         this.clock = context.clock();
         this.baseUrl = context.settings().baseUrl();
         this.pageSize = context.settings().pageSize();
-        this.ids = IdReader.of(kind, resource.keyField());
+        this.kind = kind;
+        this.ids = context.records().idParser();
         this.guard = new PagingGuard(resource.name(), pageSize, PageNumbers.NONE, new AtomicBoolean());
     }
 
@@ -61,7 +63,7 @@ final class TokenIdScan implements IdScan {
         if (done()) {
             throw new IllegalStateException("the scan is done");
         }
-        CursorPage<Object> page;
+        CursorPage<ParsedRecord> page;
         try {
             page = client.exchange(dialect.listRequest(baseUrl, lists.get(list), null, cursor, pageSize),
                     resource.name(), dialect.pageReader(ids));
@@ -77,7 +79,8 @@ final class TokenIdScan implements IdScan {
         guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
                 dialect.listRequest(baseUrl, lists.get(list), null, null, pageSize).url());
         List<Object> listed = new ArrayList<>(page.records().size());
-        for (Object id : page.records()) {
+        for (ParsedRecord r : page.records()) {
+            Object id = IdSet.idOf(kind, r.id());
             if (id != null) {
                 listed.add(id);
             }
