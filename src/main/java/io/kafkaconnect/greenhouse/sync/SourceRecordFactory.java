@@ -14,6 +14,7 @@ import io.kafkaconnect.greenhouse.util.ContentHash;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -110,7 +111,7 @@ public final class SourceRecordFactory {
     public RecordParser<ParsedRecord> idParser() {
         return (parser, body) -> {
             Object[] values = idFields.read(parser);
-            Instant changed = values.length > 1 && values[1] instanceof java.util.Date date ? date.toInstant() : null;
+            Instant changed = values.length > 1 && values[1] instanceof Date date ? date.toInstant() : null;
             return new ParsedRecord(values[0], changed, 0, null, null);
         };
     }
