@@ -57,7 +57,7 @@ public final class HarvestSimulator extends Simulator {
                 data::editRandom, data::insert, data::randomInt);
         this.router = new Router(clock, apiKeys, clients, new RateLimiter(b.v1Policy, clock),
                 new RateLimiter(b.v3Policy, clock), b.rateHeaders, b.v3RateHeaders, tokens, faults, latency, log,
-                new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies)),
+                new V1Handler(data, b.nextOnlyLinks, Set.copyOf(b.anomalies), b.listOrder),
                 new V3Handler(data, clock, b.cursorTtl, Set.copyOf(b.anomalies)), b.padding);
     }
 
@@ -243,6 +243,7 @@ public final class HarvestSimulator extends Simulator {
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
+        private ListOrder listOrder = ListOrder.ID;
         private boolean undeclaredProperties;
 
         private Builder() {
@@ -348,6 +349,15 @@ public final class HarvestSimulator extends Simulator {
          */
         public Builder nextOnlyLinks(NextOnlyLinks links) {
             this.nextOnlyLinks = links;
+            return this;
+        }
+
+        /**
+         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default {@code ID}. v3's
+         * cursors stay a keyset on descending id, and {@code since_id} links one on ascending id.
+         */
+        public Builder listOrder(ListOrder order) {
+            this.listOrder = Objects.requireNonNull(order);
             return this;
         }
 

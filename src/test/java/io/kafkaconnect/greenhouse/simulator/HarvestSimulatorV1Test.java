@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,32 @@ class HarvestSimulatorV1Test extends SimulatorFixture {
         Map<String, String> last = pages.get(4).links();
         assertThat(last).containsOnlyKeys("prev", "last");
         assertThat(SimHttp.ids(pages.get(4))).hasSize(37);
+    }
+
+    @Test
+    void listsComeInTheOrderAskedForAndByChangeTimeAnEditedRecordMovesToTheEnd() throws Exception {
+        start(HarvestSimulator.builder().seed(7).records("candidates", 60).listOrder(ListOrder.LAST_CHANGED));
+        List<Long> before = SimHttp.ids(http.walkV1("/v1/candidates?per_page=25"));
+        List<Instant> changes = sim.truth("candidates").entrySet().stream()
+                .sorted(Comparator.comparing(e -> before.indexOf(e.getKey())))
+                .map(e -> Instant.parse(e.getValue().get("updated_at").asText())).toList();
+        assertThat(changes).as("change times in list order").isSorted();
+        assertThat(before).as("not by id").isNotEqualTo(before.stream().sorted().toList());
+
+        long edited = before.get(3);
+        sim.edit("candidates", edited);
+        List<Long> after = SimHttp.ids(http.walkV1("/v1/candidates?per_page=25"));
+        List<Long> expected = new ArrayList<>(before);
+        expected.remove(Long.valueOf(edited));
+        expected.add(edited);
+        assertThat(after).isEqualTo(expected);
+    }
+
+    @Test
+    void byDescendingIdTheNewestComeFirst() throws Exception {
+        start(HarvestSimulator.builder().seed(7).records("candidates", 60).listOrder(ListOrder.ID_DESCENDING));
+        List<Long> ids = SimHttp.ids(http.walkV1("/v1/candidates?per_page=25"));
+        assertThat(ids).hasSize(60).isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -162,6 +163,35 @@ final class ResourceStore {
         try {
             int i = Arrays.binarySearch(ids, 0, size, id);
             return i < 0 || gone[i] ? null : row(i);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Rows {@code offset .. offset+limit-1} of the filtered set in {@code order}, as it is right now. With
+     * {@code countTotal} the whole filtered set is counted; otherwise {@code total} is -1.
+     */
+    Page pageByOffset(RecordFilter filter, long offset, int limit, boolean countTotal, ListOrder order) {
+        if (order == ListOrder.ID) {
+            return pageByOffset(filter, offset, limit, countTotal);
+        }
+        lock.readLock().lock();
+        try {
+            List<Integer> matching = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                if (!gone[i] && filter.matches(ids[i], created[i], updated[i])) {
+                    matching.add(i);
+                }
+            }
+            Comparator<Integer> byId = Comparator.comparingLong(i -> ids[i]);
+            matching.sort(order == ListOrder.ID_DESCENDING ? byId.reversed()
+                    : Comparator.<Integer>comparingLong(i -> updated[i]).thenComparing(byId));
+            List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
+            for (long k = offset; k < matching.size() && rows.size() < limit; k++) {
+                rows.add(row(matching.get((int) k)));
+            }
+            return new Page(rows, countTotal ? matching.size() : -1, offset + limit < matching.size());
         } finally {
             lock.readLock().unlock();
         }

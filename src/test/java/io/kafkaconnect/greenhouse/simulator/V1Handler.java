@@ -30,11 +30,13 @@ final class V1Handler {
     private final DataSet data;
     private final NextOnlyLinks nextOnlyLinks;
     private final Set<PagingAnomaly> anomalies;
+    private final ListOrder order;
 
-    V1Handler(DataSet data, NextOnlyLinks nextOnlyLinks, Set<PagingAnomaly> anomalies) {
+    V1Handler(DataSet data, NextOnlyLinks nextOnlyLinks, Set<PagingAnomaly> anomalies, ListOrder order) {
         this.data = data;
         this.nextOnlyLinks = nextOnlyLinks;
         this.anomalies = anomalies;
+        this.order = order;
     }
 
     /** The route for a path, or null (404). */
@@ -115,7 +117,7 @@ final class V1Handler {
         } catch (InvalidParam e) {
             return HarvestErrors.v1Validation(e.field, e.getMessage());
         }
-        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount);
+        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount, order);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
         List<String> links = new ArrayList<>();
         if (result.hasMore()) {
@@ -203,7 +205,7 @@ final class V1Handler {
         if (p < 1) {
             return HarvestErrors.v1Validation("page", "page must be a positive integer");
         }
-        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false);
+        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false, order);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
         if (result.hasMore()) {
             int next = page != null && anomalies.contains(PagingAnomaly.REPEATED_NEXT) ? p : p + 1;
@@ -218,7 +220,7 @@ final class V1Handler {
             return rows;
         }
         List<Row> more = new ArrayList<>(rows);
-        more.addAll(data.store(resource).pageByOffset(filter, (long) p * pp, extra(pp), false).rows());
+        more.addAll(data.store(resource).pageByOffset(filter, (long) p * pp, extra(pp), false, order).rows());
         return more;
     }
 
