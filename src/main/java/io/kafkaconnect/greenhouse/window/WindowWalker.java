@@ -16,6 +16,7 @@ import io.kafkaconnect.greenhouse.window.WindowOffset.NextPage;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walk;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Walking;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * met again later, never skipped. Of each page only the records changed before the window's end are sent; the
  * rest changed while the window was read and the next window, which begins there, reads them. A record pushed
  * onto the next page is recognised by id, as in a downward walk. So each version is read in one window only.
+ *
+ * <p>That forward walk needs a list that keeps a changed record in its place (by id). A list ordered by change time
+ * moves it to the end instead: records after it shift back onto pages read. Once a page shows that order
+ * ({@link ChangeOrder}), open-ended windows of page-number endpoints are walked down from their last page, which
+ * that order makes safe (what enters or changes goes to the end, already read; what shifts, shifts onto pages not
+ * read yet), and those of next-only endpoints forward by change time: each page from the last change time read,
+ * before which nothing shifts (a record that changes leaves it for the end).
  */
 final class WindowWalker {
     private static final Logger log = LoggerFactory.getLogger(WindowWalker.class);
@@ -57,6 +65,8 @@ final class WindowWalker {
     private final int pageSize;
     private final boolean openEnded;
     private final AtomicBoolean oversizeLogged = new AtomicBoolean();
+    /** Set once a page of an open-ended window shows its list ordered by change time ({@link ChangeOrder}). */
+    private final AtomicBoolean listedByChangeTime = new AtomicBoolean();
     private final RecordParser<ParsedRecord> parser;
 
     /** @param parser reads the resource's records from its pages (ids and change times for the walk, values to send) */
@@ -137,9 +147,7 @@ final class WindowWalker {
         page = guard.check(url, page, at != null && at.walk() == Walk.PREV);
         List<Long> seen = at == null ? List.of() : at.seen();
         if (openEnded) {
-            List<ParsedRecord> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)),
-                    position.windowEnd());
-            return step(page, toSend, position, page.next(), Walk.NEXT, ids(page.records()));
+            return openEndedStep(url, page, position, guard);
         }
         if (at == null) {
             if (page.next() == null) {
@@ -155,6 +163,60 @@ final class WindowWalker {
         }
         List<ParsedRecord> toSend = withoutIds(page.records(), new HashSet<>(seen));
         return step(page, toSend, position, page.prev(), Walk.PREV, ids(page.records()));
+    }
+
+    /**
+     * A page of an open-ended window: walked forward while its list keeps records in place (by id). Once a page shows
+     * it ordered by change time (see the class comment): down from the last page where the endpoint has page numbers,
+     * and otherwise forward from the change time of each page's last record.
+     */
+    private Step openEndedStep(HttpUrl url, ApiPage<ParsedRecord> page, Walking position, PagingGuard guard) {
+        NextPage at = position.next();
+        List<Long> seen = at == null ? List.of() : at.seen();
+        boolean down = at != null && at.walk() == Walk.PREV;
+        if (!down && ChangeOrder.shownBy(page.records(), seen) && listedByChangeTime.compareAndSet(false, true)) {
+            log.warn("{}: the API lists it by change time, not by id, so a record that changes moves to the end of the"
+                    + " list: from now on its windows are read in that order's way (the window being read is read again"
+                    + " from its first page; records sent from it may be sent twice)", resource.name());
+            if (at != null) {
+                guard.restart();
+                return next(position.restarted(), guard);
+            }
+        }
+        List<ParsedRecord> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)), position.windowEnd());
+        if (down) {
+            return step(page, toSend, position, page.prev(), Walk.PREV, ids(page.records()));
+        }
+        if (!listedByChangeTime.get() || page.next() == null) {
+            return step(page, toSend, position, page.next(), Walk.NEXT, ids(page.records()));
+        }
+        if (page.last() != null) {
+            return at == null && !page.last().equals(url)
+                    ? step(page, List.of(), position, page.last(), Walk.PREV, List.of())
+                    : step(page, toSend, position, page.next(), Walk.NEXT, ids(page.records()));
+        }
+        return step(page, toSend, position, fromLastChange(page.records(), page.next(), position.windowEnd()),
+                Walk.NEXT, ids(page.records()));
+    }
+
+    /**
+     * Where a forward walk of a list ordered by change time goes on after {@code records}: the records changed at or
+     * after the second of the last one's change (the filter's lower bound is inclusive; those of them on this page are
+     * recognised by id), which records that change cannot shift since they move past them; {@code next} (a position)
+     * while one second fills the page; and nowhere once a record changed at or after {@code end}, as all that follow
+     * did too.
+     */
+    private HttpUrl fromLastChange(List<ParsedRecord> records, HttpUrl next, Instant end) {
+        Instant first = records.get(0).changedAt();
+        Instant last = records.get(records.size() - 1).changedAt();
+        if (first == null || last == null) {
+            return next;
+        }
+        if (!last.isBefore(end)) {
+            return null;
+        }
+        Instant from = last.truncatedTo(ChronoUnit.SECONDS);
+        return from.isAfter(first) ? dialect.firstPage(baseUrl, resource, new Window(from, null), pageSize) : next;
     }
 
     /** A step to {@code nextPage} of the window, or (null) out of it. */

@@ -6,6 +6,7 @@ import io.kafkaconnect.greenhouse.AshbySourceTask;
 import io.kafkaconnect.greenhouse.GreenhouseSourceTask;
 import io.kafkaconnect.greenhouse.simulator.Dialect;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.ListOrder;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 import org.apache.kafka.connect.source.SourceTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Deletes reach the topic as tombstones, for each paging model, through a task whose offsets are committed and kept
@@ -93,6 +96,17 @@ class DeletesSyncTest {
         try (HarvestSimulator sim = HarvestSimulator.builder().seed(31L).apiKey(KEY).records("candidates", 40)
                 .build().start()) {
             incremental(harvest(sim, "v1", "candidates"));
+        }
+    }
+
+    /** A list ordered by change time (the v1 docs state none): a record edited during a scan moves to its end. */
+    @ParameterizedTest
+    @ValueSource(strings = {"candidates", "applications"})
+    @Timeout(180)
+    void harvestV1ListedByChangeTime(String resource) throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(37L).apiKey(KEY).records(resource, 40)
+                .listOrder(ListOrder.LAST_CHANGED).build().start()) {
+            incremental(harvest(sim, "v1", resource));
         }
     }
 
