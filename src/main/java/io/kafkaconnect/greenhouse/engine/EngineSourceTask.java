@@ -47,17 +47,17 @@ import org.slf4j.LoggerFactory;
  * <p>The syncs step on a thread of their own (the step thread), not on Connect's: a step may wait long for the rate
  * budget or a retry's back-off, and Kafka calls {@link #stop()} only once {@link #poll()} has returned, so a poll that
  * waited with it would make the worker's graceful stop fail. A poll waits at most {@link #MAX_POLL_WAIT} for the step
- * and else returns nothing; the step goes on, and a later poll hands over its records. One step at a time, so the
- * syncs are driven by one thread, as before.
+ * and else returns nothing; the step goes on, and a later poll hands over its records. One step at a time: the syncs
+ * are driven by one thread.
  */
 public abstract class EngineSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(EngineSourceTask.class);
     private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
-    /** How long a poll waits for any due resource's page to arrive before it waits for the next one in turn. */
+    /** How long a step waits for any due resource's page to arrive before it waits for the next one in turn. */
     private static final Duration MAX_READY_WAIT = Duration.ofSeconds(1);
     private static final Duration READY_CHECK = Duration.ofMillis(20);
     /** How long a poll waits for the step under way before it returns nothing. */
-    static final Duration MAX_POLL_WAIT = Duration.ofSeconds(1);
+    private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(1);
     /** How long {@link #stop()} waits for a step under way to end (its waits end on stop) before closing the syncs. */
     private static final Duration MAX_STOP_WAIT = Duration.ofSeconds(1);
 
