@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse;
 import static io.kafkaconnect.greenhouse.util.TaskContexts.noOffsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTaskContext;
@@ -319,6 +321,99 @@ class GreenhouseSourceTaskTest {
                     + "\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z \\(1 failed steps in a row\\): Could not get an OAuth access token "
                     + "from POST " + sim.tokenUrl() + ": 2 attempts failed, the last with HTTP 503"));
             assertThat(sent).hasSize(3);
+        }
+    }
+
+    /**
+     * A sleeper on a manual clock whose waits take real time: a wait ends only when the test moves the clock past its
+     * end (or on stop), so a long wait on the step thread stays a wait until the test lets it pass.
+     */
+    private static final class ClockSleeper extends Sleeper {
+        private final ManualClock clock;
+
+        ClockSleeper(ManualClock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public boolean sleep(Duration duration) {
+            Instant end = clock.instant().plus(duration);
+            while (clock.instant().isBefore(end)) {
+                if (!super.sleep(Duration.ofMillis(5))) {
+                    return false;
+                }
+            }
+            return !isStopped();
+        }
+    }
+
+    /** A v1 task of {@code jobs} on {@code sim}, on {@code clock}, whose first request is answered with a 429. */
+    private static GreenhouseSourceTask throttledAtFirst(HarvestSimulator sim, String key, ManualClock clock) {
+        sim.faults().failNextOn("/v1/jobs", 1, Fault.HTTP_429);
+        GreenhouseSourceTask task = new GreenhouseSourceTask(clock, new ClockSleeper(clock));
+        task.initialize(noOffsets());
+        Map<String, String> props = props();
+        props.put("greenhouse.base.url", sim.baseUrl());
+        props.put("greenhouse.api.key", key);
+        props.put("task.resources", "jobs");
+        props.put("deletes.mode", "none"); // the records only, no deletes ledger's
+        task.start(props);
+        return task;
+    }
+
+    /**
+     * Kafka calls a source task's stop() only once its poll() has returned: a poll that waited out a 429's Retry-After
+     * (30 s, longer than the worker's 5 s graceful timeout) would make the graceful stop fail. The wait happens on the
+     * step thread: each poll returns within about a second, the WARN tells of the wait once, and once it has passed the
+     * sync goes on and sends every record once.
+     */
+    @Test
+    void aPollReturnsWithinASecondWhileTheSyncWaitsOutA429AndTheSyncGoesOnAfterTheWait() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(5L).apiKey("throttled-key").records("jobs", 5)
+                .build().start();
+             LogCapture logs = new LogCapture()) {
+            ManualClock clock = new ManualClock(Instant.now());
+            GreenhouseSourceTask task = throttledAtFirst(sim, "throttled-key", clock);
+            List<Object> sent = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll))
+                            .as("poll %d, during the wait", i).isNull();
+                }
+                assertThat(sim.requestLog()).extracting(LoggedRequest::status).containsExactly(429);
+
+                clock.advance(Duration.ofSeconds(30));
+                for (int i = 0; i < 20 && sent.size() < 5; i++) {
+                    List<SourceRecord> records = assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll);
+                    if (records != null) {
+                        records.forEach(r -> sent.add(((Struct) r.key()).get("id")));
+                    }
+                }
+            } finally {
+                task.stop();
+            }
+
+            assertThat(sent).containsExactlyInAnyOrderElementsOf(sim.truth("jobs").keySet());
+            assertThat(logs.warnings()).filteredOn(w -> w.contains("Rate budget: no request until"))
+                    .singleElement().asString().contains("(30 s)").contains("Retry-After said '30'");
+        }
+    }
+
+    /** A task stopped while its sync waits out a 429 stops at once, and sends nothing more. */
+    @Test
+    void stopEndsTheWaitOfASyncThrottledForLongerThanTheGracefulTimeout() throws Exception {
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(6L).apiKey("throttled-then-stopped")
+                .records("jobs", 5).build().start()) {
+            ManualClock clock = new ManualClock(Instant.now());
+            GreenhouseSourceTask task = throttledAtFirst(sim, "throttled-then-stopped", clock);
+            try {
+                assertThat(assertTimeoutPreemptively(Duration.ofSeconds(2), task::poll)).isNull();
+            } finally {
+                assertTimeoutPreemptively(Duration.ofSeconds(2), task::stop);
+            }
+            clock.advance(Duration.ofSeconds(30));
+            Thread.sleep(100);
+            assertThat(sim.requestLog()).extracting(LoggedRequest::status).containsExactly(429);
         }
     }
 }

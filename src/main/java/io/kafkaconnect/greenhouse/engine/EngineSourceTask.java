@@ -27,8 +27,12 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -39,13 +43,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the resources the connector assigned to it, one page per poll, taking turns between the resources that are
  * due. The same for every API: what differs is the configuration (and through it the dialect).
+ *
+ * <p>The syncs step on a thread of their own (the step thread), not on Connect's: a step may wait long for the rate
+ * budget or a retry's back-off, and Kafka calls {@link #stop()} only once {@link #poll()} has returned, so a poll that
+ * waited with it would make the worker's graceful stop fail. A poll waits at most {@link #MAX_POLL_WAIT} for the step
+ * and else returns nothing; the step goes on, and a later poll hands over its records. One step at a time: the syncs
+ * are driven by one thread.
  */
 public abstract class EngineSourceTask extends SourceTask {
     private static final Logger log = LoggerFactory.getLogger(EngineSourceTask.class);
     private static final Duration MAX_IDLE_WAIT = Duration.ofSeconds(1);
-    /** How long a poll waits for any due resource's page to arrive before it waits for the next one in turn. */
+    /** How long a step waits for any due resource's page to arrive before it waits for the next one in turn. */
     private static final Duration MAX_READY_WAIT = Duration.ofSeconds(1);
     private static final Duration READY_CHECK = Duration.ofMillis(20);
+    /** How long a poll waits for the step under way before it returns nothing. */
+    private static final Duration MAX_POLL_WAIT = Duration.ofSeconds(1);
+    /** How long {@link #stop()} waits for a step under way to end (its waits end on stop) before closing the syncs. */
+    private static final Duration MAX_STOP_WAIT = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -53,7 +67,12 @@ public abstract class EngineSourceTask extends SourceTask {
     /** This task's part of the credential's budget on this worker. */
     private RateBudget.Share budgetShare;
     private ExecutorService fetchPool;
-    private List<ResourceSync> syncs = List.of();
+    /** Runs the steps, one at a time. */
+    private ExecutorService stepThread;
+    /** The step under way, or null: a poll that stopped waiting for it takes its records at the next poll. */
+    private Future<List<SourceRecord>> stepping;
+    /** Volatile: replaced on the step thread ({@link #skip}), closed on the task thread ({@link #stop()}). */
+    private volatile List<ResourceSync> syncs = List.of();
     /** Each sync's stats, for the records it hands over. */
     private Map<ResourceSync, ResourceStats> stats = Map.of();
     /** Each sync's topic: the records it sends elsewhere (a deletes ledger's state records) are not counted. */
@@ -103,6 +122,7 @@ public abstract class EngineSourceTask extends SourceTask {
                 config.pollInterval(), config.safetyLag(), config.snapshotInterval(), config.conversionErrors(),
                 config.maxConcurrency(), config.progressLogInterval());
         fetchPool = Executors.newFixedThreadPool(config.maxConcurrency(), new DaemonThreads("fetch"));
+        stepThread = Executors.newSingleThreadExecutor(new DaemonThreads("step"));
         UnknownFieldLog unknownFields = new UnknownFieldLog(config.undeclaredFields());
 
         List<Resource> resources = new ArrayList<>();
@@ -215,8 +235,39 @@ public abstract class EngineSourceTask extends SourceTask {
         return out;
     }
 
+    /**
+     * The records of the next step, run on the step thread; null if it has not ended within {@link #MAX_POLL_WAIT}
+     * (it goes on, and the next poll waits for it in turn) or handed over nothing.
+     */
     @Override
     public List<SourceRecord> poll() {
+        if (stepping == null) {
+            stepping = stepThread.submit(this::step);
+        }
+        try {
+            List<SourceRecord> records = stepping.get(MAX_POLL_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            stepping = null;
+            return records;
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            stepping = null;
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new ConnectException(cause);
+        }
+    }
+
+    /** One step of the next due resource, on the step thread: what a poll hands over (null: nothing). */
+    private List<SourceRecord> step() {
         if (syncs.isEmpty()) {
             sleeper.sleep(MAX_IDLE_WAIT);
             return null;
@@ -292,6 +343,14 @@ public abstract class EngineSourceTask extends SourceTask {
     @Override
     public void stop() {
         sleeper.stop();
+        if (stepThread != null) {
+            stepThread.shutdownNow(); // a step waiting for a fetch thread's page is interrupted
+            try {
+                stepThread.awaitTermination(MAX_STOP_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         syncs.forEach(ResourceSync::close);
         metrics.close();
         if (fetchPool != null) {

@@ -8,6 +8,11 @@ public enum Fault {
     HTTP_502,
     /** 503 with a JSON error body. */
     HTTP_503,
+    /**
+     * 429 with {@code Retry-After: 30} and no rate headers, whatever the simulator's own rate limit says: a throttle
+     * from in front of the API (another client of the key spent the window).
+     */
+    HTTP_429,
     /** 503 with an HTML body and {@code Content-Type: text/html}, like a load balancer's error page. */
     HTML_ERROR_PAGE,
     /** 200 with the normal headers but only the first half of the JSON body (Content-Length matches what is sent). */

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class Responder {
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    /** The Retry-After of a {@link Fault#HTTP_429}. */
+    public static final int THROTTLE_SECONDS = 30;
     private static final byte[] HTML_503 = ("<html>\r\n<head><title>503 Service Temporarily Unavailable</title>"
             + "</head>\r\n<body>\r\n<center><h1>503 Service Temporarily Unavailable</h1></center>\r\n<hr><center>nginx"
             + "</center>\r\n</body>\r\n</html>\r\n").getBytes(StandardCharsets.UTF_8);
@@ -92,6 +94,11 @@ public final class Responder {
             case HTTP_500, HTTP_502, HTTP_503 -> {
                 int code = fault == Fault.HTTP_500 ? 500 : fault == Fault.HTTP_502 ? 502 : 503;
                 send(call, Reply.message(code, HttpServerCore.reason(code)), extra);
+                return Preflight.ANSWERED;
+            }
+            case HTTP_429 -> {
+                send(call, Reply.message(429, HttpServerCore.reason(429)).withHeader("Retry-After",
+                        String.valueOf(THROTTLE_SECONDS)), ExtraHeaders.NONE);
                 return Preflight.ANSWERED;
             }
             case HTML_ERROR_PAGE -> {
