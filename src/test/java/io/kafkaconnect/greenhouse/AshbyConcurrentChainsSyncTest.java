@@ -8,6 +8,7 @@ import static org.mockito.Mockito.when;
 import io.kafkaconnect.greenhouse.engine.EngineSourceTask;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import io.kafkaconnect.greenhouse.simulator.core.Fault;
+import io.kafkaconnect.greenhouse.util.TaskPolls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,7 +86,7 @@ class AshbyConcurrentChainsSyncTest {
                 sim.clearRequestLog();
                 EngineSourceTask task = started(sim, "8", noOffsets(), resource);
                 try {
-                    assertThat(orEmpty(task.poll())).as(resource + ": the first page").isNotEmpty();
+                    assertThat(orEmpty(TaskPolls.next(task))).as(resource + ": the first page").isNotEmpty();
                     if (resource.equals("candidates")) {
                         // pages 2 and 3 are asked for as soon as the page before them answers
                         awaitRequests(sim, "candidate.list", 3);

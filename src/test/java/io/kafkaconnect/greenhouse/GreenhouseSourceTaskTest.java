@@ -16,6 +16,7 @@ import io.kafkaconnect.greenhouse.simulator.core.LoggedRequest;
 import io.kafkaconnect.greenhouse.util.LogCapture;
 import io.kafkaconnect.greenhouse.util.ManualClock;
 import io.kafkaconnect.greenhouse.util.Sleeper;
+import io.kafkaconnect.greenhouse.util.TaskPolls;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -157,7 +158,7 @@ class GreenhouseSourceTaskTest {
 
             GreenhouseSourceTask first = taskWith(partition, null);
             first.start(asA);
-            List<SourceRecord> records = first.poll();
+            List<SourceRecord> records = TaskPolls.next(first);
             first.stop();
             assertThat(records).hasSize(5);
             Map<String, Object> stored = new HashMap<>(records.get(records.size() - 1).sourceOffset());
@@ -219,7 +220,7 @@ class GreenhouseSourceTaskTest {
         task.start(props);
         List<SourceRecord> records;
         try {
-            records = task.poll();
+            records = TaskPolls.next(task);
         } finally {
             task.stop();
         }

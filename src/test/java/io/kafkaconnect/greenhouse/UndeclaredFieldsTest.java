@@ -13,6 +13,7 @@ import io.kafkaconnect.greenhouse.harvest.config.GreenhouseSourceConfig;
 import io.kafkaconnect.greenhouse.schema.RecordConverter;
 import io.kafkaconnect.greenhouse.schema.UndeclaredFields;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.util.TaskPolls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ class UndeclaredFieldsTest {
         task.initialize(noOffsets());
         task.start(props);
         try {
-            return task.poll();
+            return TaskPolls.next(task);
         } finally {
             task.stop();
         }
