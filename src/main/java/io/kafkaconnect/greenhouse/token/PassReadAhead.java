@@ -17,19 +17,22 @@ import java.util.function.Function;
  * The pages of a pass fetched ahead of a {@link TokenSync}'s steps, in pass order, at most {@code depth} pages at a
  * time. A page is requested as soon as the one before it has answered (its cursor is known), not when that one is
  * handed over, so a cursor chain always has its one request in flight, whatever the task's polls are doing; and a
- * page's per-parent reads ({@link #expand}) start as soon as the page is there, while the next page is fetched and
- * the reads of the page before may still run. The sync takes the pages in order ({@link #take}); a position it did
- * not expect (a pass restarted) drops everything fetched ahead.
+ * page's records to send ({@link ListedRecords#toSend}: per changed parent, its parents' child lists) are read as
+ * soon as the page is there, while the next page is fetched and the reads of the page before may still run. The
+ * sync takes the pages in order ({@link #take}); a position it did not expect (a pass restarted) drops everything
+ * fetched ahead.
+ *
+ * @param <R> a record of the list, as its {@link ListedRecords} reads it
  */
-final class PassReadAhead {
+final class PassReadAhead<R> {
 
-    /** A page and the records it stands for: its own, or (per changed parent) its parents' child records. */
-    record Fetched(CursorPage<?> page, List<ParsedRecord> records) {
+    /** A page and the records to send for it: its own, or (per changed parent) its parents' child records. */
+    record Fetched<R>(CursorPage<R> page, List<ParsedRecord> records) {
     }
 
-    private static final class Entry {
+    private static final class Entry<R> {
         final TokenOffset at;
-        CompletableFuture<Fetched> fetched;
+        CompletableFuture<Fetched<R>> fetched;
         /** Set when the page answered: the position of the page after it; null when it was the pass's last. */
         TokenOffset next;
         boolean answered;
@@ -41,21 +44,21 @@ final class PassReadAhead {
     }
 
     private final int depth;
-    private final Function<TokenOffset, CompletableFuture<CursorPage<?>>> fetchPage;
-    private final Function<CursorPage<?>, CompletableFuture<List<ParsedRecord>>> expand;
-    private final Deque<Entry> entries = new ArrayDeque<>();
+    private final Function<TokenOffset, CompletableFuture<CursorPage<R>>> fetchPage;
+    private final ListedRecords<R> listed;
+    private final Deque<Entry<R>> entries = new ArrayDeque<>();
     /** The last page started, taken or not: the next one follows it. */
-    private Entry last;
+    private Entry<R> last;
 
     /**
      * @param fetchPage starts fetching the page at a position (in the background)
-     * @param expand    what a page's records become, possibly read in the background
+     * @param listed    what the records of a page are read as, and the records to send for them
      */
-    PassReadAhead(int depth, Function<TokenOffset, CompletableFuture<CursorPage<?>>> fetchPage,
-                  Function<CursorPage<?>, CompletableFuture<List<ParsedRecord>>> expand) {
+    PassReadAhead(int depth, Function<TokenOffset, CompletableFuture<CursorPage<R>>> fetchPage,
+                  ListedRecords<R> listed) {
         this.depth = Math.max(1, depth);
         this.fetchPage = fetchPage;
-        this.expand = expand;
+        this.listed = listed;
     }
 
     /** Starts fetching the page at {@code at} unless pages are being fetched ahead already. */
@@ -70,8 +73,8 @@ final class PassReadAhead {
      * The page at {@code at}, fetched ahead; null if none is (then everything fetched ahead is dropped: the pass
      * goes on elsewhere).
      */
-    synchronized CompletableFuture<Fetched> take(TokenOffset at) {
-        Entry head = entries.peekFirst();
+    synchronized CompletableFuture<Fetched<R>> take(TokenOffset at) {
+        Entry<R> head = entries.peekFirst();
         if (head == null || !head.at.equals(at)) {
             drop();
             return null;
@@ -86,7 +89,7 @@ final class PassReadAhead {
      * it and answers false.
      */
     synchronized boolean ready(TokenOffset at) {
-        Entry head = entries.peekFirst();
+        Entry<R> head = entries.peekFirst();
         if (head == null) {
             ensure(at);
             return false;
@@ -96,7 +99,7 @@ final class PassReadAhead {
 
     /** Waits up to {@code max} for the first page fetched ahead (whatever its outcome). */
     void await(Duration max) throws InterruptedException {
-        CompletableFuture<Fetched> head;
+        CompletableFuture<Fetched<R>> head;
         synchronized (this) {
             head = entries.isEmpty() ? null : entries.peekFirst().fetched;
         }
@@ -112,7 +115,7 @@ final class PassReadAhead {
 
     /** Drops everything fetched ahead. */
     synchronized void drop() {
-        for (Entry e : entries) {
+        for (Entry<R> e : entries) {
             e.dropped = true;
             e.fetched.cancel(false);
         }
@@ -124,16 +127,16 @@ final class PassReadAhead {
     }
 
     private void start(TokenOffset at) {
-        Entry entry = new Entry(at);
+        Entry<R> entry = new Entry<>(at);
         entries.addLast(entry);
         last = entry;
         entry.fetched = fetchPage.apply(at).thenCompose(page -> answered(entry, page)
-                ? expand.apply(page).thenApply(records -> new Fetched(page, records))
-                : CompletableFuture.completedFuture(new Fetched(page, List.of()))); // dropped: nobody takes it
+                ? listed.toSend(page.records()).thenApply(records -> new Fetched<>(page, records))
+                : CompletableFuture.completedFuture(new Fetched<>(page, List.of()))); // dropped: nobody takes it
     }
 
     /** Notes that a page answered and starts the next; false if the page was dropped meanwhile. */
-    private synchronized boolean answered(Entry entry, CursorPage<?> page) {
+    private synchronized boolean answered(Entry<R> entry, CursorPage<R> page) {
         entry.answered = true;
         entry.next = page.isLast() ? null : entry.at.atCursor(page.nextCursor());
         if (entry.dropped) {

@@ -1,9 +1,7 @@
 package io.kafkaconnect.greenhouse.token;
 
-import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.CursorPage;
 import io.kafkaconnect.greenhouse.api.ExpiredCursorException;
-import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.dialect.PageNumbers;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.TokenDialect;
@@ -17,29 +15,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Lists every id of a sync-token resource: a full pass without a token through each of its lists in turn, following
- * cursors (a refused cursor starts that list again from its first page). Its {@link #end()} is the worker's clock when the last page was answered: a delta pass
- * of the sync that starts after it returns every change the scan may have missed (sync tokens cover everything since
- * the pass that handed them out began).
+ * cursors (a refused cursor starts that list again from its first page). Its {@link #end()} is the worker's clock
+ * when the last page was answered: a delta pass of the sync that starts after it returns every change the scan may
+ * have missed (sync tokens cover everything since the pass that handed them out began).
  */
 final class TokenIdScan implements IdScan {
     private static final Logger log = LoggerFactory.getLogger(TokenIdScan.class);
 
     private final Resource resource;
-    private final List<Resource> lists;
-    private final TokenDialect dialect;
-    private final ApiClient client;
+    /** The pages of each list, each record's id (and change time) read only. */
+    private final List<ListPages<ParsedRecord>> lists;
     private final Clock clock;
-    private final HttpUrl baseUrl;
-    private final int pageSize;
     private final IdSet.Kind kind;
-    /** Reads each record's id (and change time) only. */
-    private final RecordParser<ParsedRecord> ids;
     private final PagingGuard guard;
     private int list;
     private String cursor;
@@ -47,15 +39,12 @@ final class TokenIdScan implements IdScan {
 
     TokenIdScan(Resource resource, TokenDialect dialect, IdSet.Kind kind, ResourceSync.Context context) {
         this.resource = resource;
-        this.lists = resource.lists();
-        this.dialect = dialect;
-        this.client = context.client();
+        this.lists = resource.lists().stream().map(list -> new ListPages<>(list, dialect, context.client(),
+                context.settings(), context.records().idParser())).toList();
         this.clock = context.clock();
-        this.baseUrl = context.settings().baseUrl();
-        this.pageSize = context.settings().pageSize();
         this.kind = kind;
-        this.ids = context.records().idParser();
-        this.guard = new PagingGuard(resource.name(), pageSize, PageNumbers.NONE, new AtomicBoolean());
+        this.guard = new PagingGuard(resource.name(), context.settings().pageSize(), PageNumbers.NONE,
+                new AtomicBoolean());
     }
 
     @Override
@@ -65,8 +54,7 @@ final class TokenIdScan implements IdScan {
         }
         CursorPage<ParsedRecord> page;
         try {
-            page = client.exchange(dialect.listRequest(baseUrl, lists.get(list), null, cursor, pageSize),
-                    resource.name(), dialect.pageReader(ids));
+            page = lists.get(list).read(null, cursor);
         } catch (ExpiredCursorException e) {
             if (cursor == null) {
                 throw e;
@@ -76,8 +64,7 @@ final class TokenIdScan implements IdScan {
             guard.restart();
             return List.of();
         }
-        guard.checkCursor(cursor, page.nextCursor(), page.records().size(),
-                dialect.listRequest(baseUrl, lists.get(list), null, null, pageSize).url());
+        guard.checkCursor(cursor, page.nextCursor(), page.records().size(), lists.get(list).url());
         List<Object> listed = new ArrayList<>(page.records().size());
         for (ParsedRecord r : page.records()) {
             Object id = IdSet.idOf(kind, r.id());

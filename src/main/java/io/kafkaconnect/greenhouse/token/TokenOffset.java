@@ -33,6 +33,11 @@ public sealed interface TokenOffset permits TokenOffset.BetweenPasses, TokenOffs
     /** The result of the function for this position's state. */
     <T> T match(Function<BetweenPasses, T> between, Function<InPass, T> inPass);
 
+    /** The cursor of the page at this position; null for a pass's first page, which has none. */
+    default String cursor() {
+        return null;
+    }
+
     /** The same pass at the page {@code cursor} points at. */
     default InPass atCursor(String cursor) {
         return new InPass(token(), cursor);
