@@ -56,7 +56,7 @@ final class PassReader<R> {
     }
 
     /** Starts fetching the page at {@code at} in the background, unless pages are being fetched ahead already. */
-    void readAhead(TokenOffset at) {
+    void fetchAhead(TokenOffset at) {
         if (readAhead != null) {
             readAhead.ensure(at);
         }

@@ -173,7 +173,7 @@ public final class TokenSync implements ListSync {
         if (page.isLast()) {
             finishPass(before, after);
         } else {
-            passes.readAhead(after);
+            passes.fetchAhead(after);
         }
         return out;
     }
