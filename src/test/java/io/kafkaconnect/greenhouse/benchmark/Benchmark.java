@@ -530,7 +530,7 @@ public final class Benchmark {
             double perCorePollThread = r.distinct() / seconds(r.pollLoopCpuNanos());
             double perCoreEngine = r.distinct() / seconds(Math.max(1, r.connectorCpuNanos() - r.convertCpuNanos()));
             say("   per core         %,.0f records per CPU-second of the connector (GC and JIT included); "
-                    + "%,.0f per CPU-second of the poll thread alone; %,.0f without the JsonConverter's share",
+                    + "%,.0f per CPU-second of the task's poll and step threads alone; %,.0f without the JsonConverter's share",
                     perCore, perCorePollThread, perCoreEngine);
             boolean ok = r.complete() && r.failure() == null;
             String how = json ? "" : ", no converter";
@@ -673,9 +673,9 @@ public final class Benchmark {
                             + "per JVM; this run follows a warm-up of %,d records)", seconds(u.vmThreads().gcNanos()),
                     seconds(jit), r.distinct() / seconds(Math.max(1, r.connectorCpuNanos() - jit)), options.warmup());
         }
-        say("   poll thread      %.2f s CPU = inside poll() %.2f s (%.1f µs/record) + JsonConverter %.2f s "
-                        + "(%.1f µs/record)", seconds(r.pollLoopCpuNanos()), seconds(r.pollCpuNanos()),
-                micros(r.pollCpuNanos(), r.returned()), seconds(r.convertCpuNanos()),
+        say("   poll and step    %.2f s CPU = steps %.2f s (%.1f µs/record; inside poll() and on the step thread) + "
+                        + "JsonConverter %.2f s (%.1f µs/record)", seconds(r.pollLoopCpuNanos()), seconds(r.stepsCpuNanos()),
+                micros(r.stepsCpuNanos(), r.returned()), seconds(r.convertCpuNanos()),
                 micros(r.convertCpuNanos(), r.returned()));
         StringBuilder groups = new StringBuilder();
         u.cpuByGroup().entrySet().stream().limit(6).forEach(e -> groups.append(groups.length() == 0 ? "" : ", ")

@@ -54,9 +54,23 @@ final class ConnectorRun {
             return Math.max(0, usage.connectorCpuNanos() - payloadSampleCpuNanos);
         }
 
-        /** The poll thread's CPU without the benchmark's own sample conversion. */
+        /**
+         * The task's own threads' CPU (the poll thread, without the benchmark's own sample conversion, and the step
+         * thread the task's steps run on; not the fetch threads).
+         */
         long pollLoopCpuNanos() {
-            return Math.max(0, pollThreadCpuNanos - payloadSampleCpuNanos);
+            return Math.max(0, pollThreadCpuNanos - payloadSampleCpuNanos) + stepThreadCpuNanos();
+        }
+
+        /** The steps' CPU: inside poll() on the poll thread, and on the task's step thread. */
+        long stepsCpuNanos() {
+            return pollCpuNanos + stepThreadCpuNanos();
+        }
+
+        /** The CPU of the thread the task's steps run on ({@code …-step-1}), while poll() waits for them. */
+        long stepThreadCpuNanos() {
+            return usage.cpuByGroup().entrySet().stream().filter(e -> e.getKey().endsWith("step-"))
+                    .mapToLong(Map.Entry::getValue).sum();
         }
     }
 
