@@ -39,15 +39,18 @@ class CustomFieldStreamingTest {
     }
 
     @Test
-    void aScalarTreeIsTheNodeJacksonWouldMake() throws Exception {
+    void aTreeIsTheNodeJacksonWouldMake() throws Exception {
         ReadContext ctx = new ReadContext("r", new UnknownFieldLog());
         for (String text : VALUES) {
-            try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            try (JsonParser parser = JSON.getFactory().createParser(text + " 7")) {
                 parser.nextToken();
                 JsonNode node = ctx.tree(parser);
                 JsonNode expected = JSON.readTree(text);
                 assertThat(node).as(text).isEqualTo(expected);
                 assertThat(node.getClass()).as(text).isEqualTo(expected.getClass());
+                assertThat(node.toString()).as("%s, its members in order", text).isEqualTo(expected.toString());
+                assertThat(parser.nextToken()).as("%s: the parser is left on its last token", text)
+                        .isEqualTo(com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT);
             }
         }
     }
