@@ -20,6 +20,23 @@ class BodyBuffersTest {
     }
 
     @Test
+    void aSpareTooSmallForOneBodyStaysForTheNextAndAFullPoolKeepsItsLargestArrays() {
+        BodyBuffers buffers = new BodyBuffers(2, 10_000);
+        byte[] small = buffers.take(100);
+        buffers.give(small);
+        byte[] large = buffers.take(1_000);
+        assertThat(large).isNotSameAs(small).hasSizeGreaterThanOrEqualTo(1_000);
+        assertThat(buffers.take(100)).isSameAs(small);
+        buffers.give(small);
+        buffers.give(large);
+
+        byte[] larger = new byte[2_000];
+        buffers.give(larger); // full: the smallest makes room
+        assertThat(buffers.take(50)).isIn(large, larger);
+        assertThat(buffers.take(50)).isIn(large, larger);
+    }
+
+    @Test
     void twoReadersAtOnceGetTwoArrays() {
         BodyBuffers buffers = new BodyBuffers(2, 1_000);
         byte[] one = buffers.take(10);
