@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class CustomFieldStreamingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VALUES = List.of("\"plain\"", "\"esc \\\" \\\\ / \\n \\t \\r \\b \\f \\u0001 \\u001f\"",
-            "\"non-ASCII é ü 中文 \\u2028 😀\"", "\"\"", "0", "-7", "2147483648", "-9223372036854775808",
+            "\"non-ASCII é ü 中文 \\u2028 😀\"", "\"del \\u007f slash / \\u0000\"",
+            "\"\"", "0", "-7", "2147483648", "-9223372036854775808",
             "123456789012345678901234567890", "0.1", "-0.0", "3.0", "1e300", "1E-7", "2.5e-320", "123456.789e3",
             "true", "false", "null", "[]", "{}", "[1, \"a\", null, 2.5, [true], {\"k\": \"v\"}]",
             "{\"min_value\": 70000, \"max_value\": 90000.5, \"unit\": \"USD\", \"nested\": {\"a\": [null, \"\\\"\"]}}",
