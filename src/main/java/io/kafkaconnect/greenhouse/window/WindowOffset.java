@@ -116,7 +116,7 @@ public sealed interface WindowOffset permits WindowOffset.Between, WindowOffset.
         private final List<Long> seen;
         /**
          * The ids seen as the offset writes them, joined once (racy but idempotent, as String's hash): a backfill
-         * writes every piece's position, with up to a page of ids each, twice for every page it hands over.
+         * writes every piece's position, with up to a page of ids each, with every page it hands over.
          */
         private String seenText;
 
