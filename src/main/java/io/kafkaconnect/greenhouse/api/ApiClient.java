@@ -50,6 +50,9 @@ public final class ApiClient implements AutoCloseable {
      * meanwhile (shared tokens renewed under it), before it gives up as a transient failure.
      */
     static final int UNAUTHORIZED_RETRIES_BEYOND_MAX = 3;
+    /** Body arrays kept for the next answers: as many as reads a task has in flight by default, 4 MiB at most each. */
+    private static final int BODY_BUFFERS = 8;
+    private static final int BODY_BUFFER_MAX_BYTES = 4 << 20;
 
     private final OkHttpClient http;
     private final HttpUrl origin;
@@ -64,6 +67,7 @@ public final class ApiClient implements AutoCloseable {
     private final LatencyAverage latency = new LatencyAverage();
     private final RequestCounters counters = new RequestCounters();
     private final long maxResponseBytes;
+    private final BodyBuffers bodyBuffers = new BodyBuffers(BODY_BUFFERS, BODY_BUFFER_MAX_BYTES);
 
     /** A client that reads answers of up to {@link #DEFAULT_MAX_RESPONSE_BYTES}. */
     public ApiClient(OkHttpClient http, HttpUrl origin, Credentials credentials, Protocol protocol, RetryPolicy retry,
@@ -189,7 +193,11 @@ public final class ApiClient implements AutoCloseable {
                 } else if (code >= 200 && code < 300) {
                     try {
                         JsonBody body = readBody(response);
-                        return reader.read(sent, resource, response.headers(), body, serverDate);
+                        try {
+                            return reader.read(sent, resource, response.headers(), body, serverDate);
+                        } finally {
+                            bodyBuffers.give(body.bytes()); // readers keep nothing of the body's bytes
+                        }
                     } catch (CappedInputStream.CapExceededException e) {
                         throw new ApiException(0, "The answer to " + sent.method() + " " + redact(sent.url())
                                 + " while reading " + resource + " is larger than " + maxResponseBytes + " bytes ("
@@ -313,13 +321,16 @@ public final class ApiClient implements AutoCloseable {
         }
         try (InputStream in = new CappedInputStream(body.byteStream(), maxResponseBytes)) {
             if (length < 0) {
-                return new JsonBody(json.getFactory(), in.readAllBytes());
+                byte[] bytes = in.readAllBytes();
+                return new JsonBody(json.getFactory(), bytes, bytes.length);
             }
-            byte[] bytes = new byte[(int) length]; // one copy of a large page, not readAllBytes' chunks and copies
-            if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+            // one copy of a large page, not readAllBytes' chunks and copies
+            byte[] bytes = bodyBuffers.take((int) length);
+            if (in.readNBytes(bytes, 0, (int) length) < length) {
+                bodyBuffers.give(bytes);
                 throw new IOException("the body ended before its Content-Length");
             }
-            return new JsonBody(json.getFactory(), bytes);
+            return new JsonBody(json.getFactory(), bytes, (int) length);
         }
     }
 

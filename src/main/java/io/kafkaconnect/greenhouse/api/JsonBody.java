@@ -11,15 +11,18 @@ import java.io.IOException;
 public final class JsonBody {
     private final JsonFactory factory;
     private final byte[] bytes;
+    private final int length;
 
-    JsonBody(JsonFactory factory, byte[] bytes) {
+    /** The body {@code bytes[0, length)}. */
+    JsonBody(JsonFactory factory, byte[] bytes, int length) {
         this.factory = factory;
         this.bytes = bytes;
+        this.length = length;
     }
 
     /** A body for tests and callers that hold the text. */
     public static JsonBody of(JsonFactory factory, byte[] bytes) {
-        return new JsonBody(factory, bytes);
+        return new JsonBody(factory, bytes, bytes.length);
     }
 
     /**
@@ -28,7 +31,7 @@ public final class JsonBody {
      * @throws TransientReplyException if the body is empty
      */
     public JsonParser parser() throws IOException {
-        JsonParser parser = factory.createParser(bytes);
+        JsonParser parser = factory.createParser(bytes, 0, length);
         if (parser.nextToken() == null) {
             parser.close();
             throw new TransientReplyException("an empty body");
@@ -36,7 +39,10 @@ public final class JsonBody {
         return parser;
     }
 
-    /** The body's bytes (not to be changed). */
+    /**
+     * An array that holds the body from its start (not to be changed, nor read after the page is read: it may hold
+     * the next answer then); the parser's byte offsets are offsets into it.
+     */
     public byte[] bytes() {
         return bytes;
     }

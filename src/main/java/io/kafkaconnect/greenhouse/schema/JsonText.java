@@ -19,7 +19,9 @@ final class JsonText {
 
     static String of(JsonNode node) {
         if (node.isTextual()) {
-            return quoted(new StringBuilder(node.textValue().length() + 2), node.textValue()).toString();
+            String text = node.textValue();
+            return needsEscapes(text) ? quoted(new StringBuilder(text.length() + 8), text).toString()
+                    : '"' + text + '"';
         }
         StringBuilder out = new StringBuilder(32);
         write(out, node);
@@ -65,6 +67,17 @@ final class JsonText {
             case BOOLEAN, NULL -> out.append(node.asText());
             default -> out.append(node.toString()); // binary, POJO, missing: not made from JSON text
         }
+    }
+
+    /** Whether the text holds a character that the encoder escapes: a control character, a quote or a backslash. */
+    private static boolean needsEscapes(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StringBuilder quoted(StringBuilder out, String text) {

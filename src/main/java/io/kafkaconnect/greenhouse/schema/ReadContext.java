@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -117,7 +118,7 @@ public final class ReadContext {
 
     /**
      * The value the parser stands on, as a tree (for values of open shape, e.g. custom fields): the same nodes as
-     * Jackson's {@code readTree}, scalars made directly (most such values are; readTree sets up a context per call).
+     * Jackson's {@code readTree}, made directly (readTree sets up a deserialization context per call).
      */
     public JsonNode tree(JsonParser parser) throws IOException {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -142,6 +143,21 @@ public final class ReadContext {
                     case FLOAT -> nodes.numberNode(parser.getFloatValue());
                     default -> nodes.numberNode(parser.getDoubleValue());
                 };
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                return array;
+            }
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    parser.nextToken();
+                    object.set(name, tree(parser)); // a repeated name: the last value, at the first one's place
+                }
+                return object;
+            }
             default:
                 JsonNode node = TREES.readTree(parser);
                 return node == null ? NullNode.getInstance() : node;

@@ -128,6 +128,22 @@ public final class IdSet {
      * strings in their natural order.
      */
     public List<Object> sorted() {
+        if (kind == Kind.NUMBER) {
+            // a number id is its low half alone: a primitive sort, not one of pairs through a comparator
+            long[] numbers = new long[size];
+            int n = 0;
+            for (int i = 0; i < used.length; i++) {
+                if (used[i]) {
+                    numbers[n++] = lows[i];
+                }
+            }
+            Arrays.sort(numbers);
+            List<Object> out = new ArrayList<>(size);
+            for (long number : numbers) {
+                out.add(number);
+            }
+            return out;
+        }
         long[][] pairs = new long[size][];
         int n = 0;
         for (int i = 0; i < used.length; i++) {

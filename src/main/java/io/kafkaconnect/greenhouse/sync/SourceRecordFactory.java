@@ -98,9 +98,17 @@ public final class SourceRecordFactory {
     public record Converted(Struct key, Struct value, Long timestamp) {
     }
 
-    /** Reads the records of this resource's pages as they are parsed (thread-safe). */
+    /** Reads the records of this resource's pages as they are parsed, each with its digest (thread-safe). */
     public RecordParser<ParsedRecord> parser() {
-        return this::parse;
+        return parser(true);
+    }
+
+    /**
+     * The same, with or without each record's digest ({@link ParsedRecord#digest()} 0 without): only callers that
+     * leave out records sent before ({@link SentDigests}) need them, and a digest reads every byte of the record.
+     */
+    public RecordParser<ParsedRecord> parser(boolean digests) {
+        return digests ? this::parse : this::parseUndigested;
     }
 
     /**
@@ -128,6 +136,14 @@ public final class SourceRecordFactory {
         }
         int end = (int) parser.currentLocation().getByteOffset();
         return parsed(value, error, ContentHash.of(body.bytes(), start, end));
+    }
+
+    private ParsedRecord parseUndigested(JsonParser parser, JsonBody body) throws IOException {
+        try {
+            return parsed(converter.read(parser), null, 0);
+        } catch (RecordConversionException e) {
+            return parsed(null, e, 0);
+        }
     }
 
     /** Reads a record already parsed into a tree (tests, examples). */

@@ -108,18 +108,74 @@ public sealed interface WindowOffset permits WindowOffset.Between, WindowOffset.
     }
 
     /**
-     * The page a walk through a window reads next.
-     *
-     * @param url  its {@code Link} URL
-     * @param walk whether it continues a walk forward ({@code next} links) or down from the last page ({@code prev})
-     * @param seen ids of the page read last in a {@code PREV} walk, or in a {@code NEXT} walk of an open-ended
-     *             window: records that shifted onto this page are not sent twice
+     * The page a walk through a window reads next: a value, equal to another with the same url, walk and ids seen.
      */
-    record NextPage(String url, Walk walk, List<Long> seen) {
-        public NextPage {
-            Objects.requireNonNull(url, "url");
-            Objects.requireNonNull(walk, "walk");
-            seen = List.copyOf(seen);
+    final class NextPage {
+        private final String url;
+        private final Walk walk;
+        private final List<Long> seen;
+        /**
+         * The ids seen as the offset writes them, joined once (racy but idempotent, as String's hash): a backfill
+         * writes every piece's position, with up to a page of ids each, with every page it hands over.
+         */
+        private String seenText;
+
+        /**
+         * @param url  its {@code Link} URL
+         * @param walk whether it continues a walk forward ({@code next} links) or down from the last page
+         *             ({@code prev})
+         * @param seen ids of the page read last in a {@code PREV} walk, or in a {@code NEXT} walk of an open-ended
+         *             window: records that shifted onto this page are not sent twice
+         */
+        public NextPage(String url, Walk walk, List<Long> seen) {
+            this.url = Objects.requireNonNull(url, "url");
+            this.walk = Objects.requireNonNull(walk, "walk");
+            this.seen = List.copyOf(seen);
+        }
+
+        public String url() {
+            return url;
+        }
+
+        public Walk walk() {
+            return walk;
+        }
+
+        public List<Long> seen() {
+            return seen;
+        }
+
+        /** The ids seen as one comma-separated string (Connect offsets hold primitives only). */
+        String seenText() {
+            String text = seenText;
+            if (text == null) {
+                StringBuilder joined = new StringBuilder(seen.size() * 10);
+                for (Long id : seen) {
+                    if (joined.length() > 0) {
+                        joined.append(',');
+                    }
+                    joined.append(id.longValue());
+                }
+                text = joined.toString();
+                seenText = text;
+            }
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof NextPage other && url.equals(other.url) && walk == other.walk
+                    && seen.equals(other.seen);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(url, walk, seen);
+        }
+
+        @Override
+        public String toString() {
+            return "NextPage[url=" + url + ", walk=" + walk + ", seen=" + seen + "]";
         }
     }
 
@@ -174,8 +230,7 @@ public sealed interface WindowOffset permits WindowOffset.Between, WindowOffset.
                 map.put(NEXT_PAGE, next.url());
                 map.put(WALK, next.walk().name().toLowerCase(Locale.ROOT));
                 if (!next.seen().isEmpty()) {
-                    // Connect offsets hold primitives only: the ids travel as one comma-separated string
-                    map.put(SEEN, String.join(",", next.seen().stream().map(String::valueOf).toList()));
+                    map.put(SEEN, next.seenText());
                 }
             }
             return map;

@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.window;
 
 import io.kafkaconnect.greenhouse.api.ApiClient;
 import io.kafkaconnect.greenhouse.api.ApiPage;
+import io.kafkaconnect.greenhouse.api.RecordParser;
 import io.kafkaconnect.greenhouse.dialect.Resource;
 import io.kafkaconnect.greenhouse.dialect.SyncMode;
 import io.kafkaconnect.greenhouse.dialect.Window;
@@ -90,7 +91,7 @@ public final class WindowSync implements ListSync {
         this.clock = context.clock();
         this.fetchPool = context.fetchPool();
         this.walker = new WindowWalker(resource, dialect, client, settings.baseUrl(), settings.pageSize(),
-                records.parser());
+                parser());
         this.stats = context.stats();
         this.progress = stats.progress();
         this.position = offset;
@@ -318,7 +319,7 @@ public final class WindowSync implements ListSync {
     private Instant learnServerClock() {
         boolean mayBackfill = position.watermark() == null && resourceCanSplit();
         ApiPage<ParsedRecord> page = client.getPage(dialect.firstPage(settings.baseUrl(), resource, Window.ALL,
-                mayBackfill ? settings.pageSize() : 1), resource.name(), records.parser());
+                mayBackfill ? settings.pageSize() : 1), resource.name(), parser());
         firstPageOfAll = mayBackfill ? page : null;
         return client.serverClock().now().orElseThrow(() -> new IllegalStateException(
                 "The API sent no Date header, so windows cannot be bounded by its clock"));
@@ -336,6 +337,11 @@ public final class WindowSync implements ListSync {
         stats.caughtUpTo(resource, end);
         Duration wait = resource.mode() == SyncMode.SNAPSHOT ? settings.snapshotInterval() : settings.pollInterval();
         dueAt = clock.instant().plus(wait);
+    }
+
+    /** Reads a page's records; with their digests only for a snapshot, the one mode that needs them (toRecords). */
+    private RecordParser<ParsedRecord> parser() {
+        return records.parser(resource.mode() == SyncMode.SNAPSHOT);
     }
 
     private List<SourceRecord> toRecords(List<ParsedRecord> page, WindowOffset resumeHere, WindowOffset after) {

@@ -72,6 +72,27 @@ class ApiClientTest {
     }
 
     @Test
+    void aShorterPageReadIntoTheArrayOfTheOneBeforeIsReadAlone() {
+        server.enqueue(json("[{\"id\":1,\"name\":\"a long name\"},{\"id\":2}]"));
+        server.enqueue(json("[{\"id\":3}]"));
+        java.util.List<byte[]> arrays = new java.util.ArrayList<>();
+        RecordParser<String> texts = (parser, body) -> {
+            arrays.add(body.bytes());
+            int from = (int) parser.currentTokenLocation().getByteOffset();
+            parser.skipChildren();
+            int to = (int) parser.currentLocation().getByteOffset();
+            return new String(body.bytes(), from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+        };
+
+        ApiPage<String> first = client.getPage(server.url("/v1/candidates?page=1"), "candidates", texts);
+        ApiPage<String> second = client.getPage(server.url("/v1/candidates?page=2"), "candidates", texts);
+
+        assertThat(first.records()).containsExactly("{\"id\":1,\"name\":\"a long name\"}", "{\"id\":2}");
+        assertThat(second.records()).containsExactly("{\"id\":3}");
+        assertThat(arrays.get(2)).as("the second page's body went into the first one's array").isSameAs(arrays.get(0));
+    }
+
+    @Test
     void theServerClockIsLearnedFromSuccessfulAnswersOnly() throws Exception {
         Instant now = Instant.now();
         String proxyDate = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plus(Duration.ofHours(2)),

@@ -36,6 +36,12 @@ class AshbyPageReaderTest {
             parsers.incrementAndGet();
             return super.createParser(data);
         }
+
+        @Override
+        public JsonParser createParser(byte[] data, int offset, int length) throws IOException {
+            parsers.incrementAndGet();
+            return super.createParser(data, offset, length);
+        }
     }
 
     private final CountingFactory factory = new CountingFactory();

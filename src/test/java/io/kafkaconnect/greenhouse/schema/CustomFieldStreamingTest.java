@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class CustomFieldStreamingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> VALUES = List.of("\"plain\"", "\"esc \\\" \\\\ / \\n \\t \\r \\b \\f \\u0001 \\u001f\"",
-            "\"non-ASCII é ü 中文 \\u2028 😀\"", "\"\"", "0", "-7", "2147483648", "-9223372036854775808",
+            "\"non-ASCII é ü 中文 \\u2028 😀\"", "\"del \\u007f slash / \\u0000\"",
+            "\"\"", "0", "-7", "2147483648", "-9223372036854775808",
             "123456789012345678901234567890", "0.1", "-0.0", "3.0", "1e300", "1E-7", "2.5e-320", "123456.789e3",
             "true", "false", "null", "[]", "{}", "[1, \"a\", null, 2.5, [true], {\"k\": \"v\"}]",
             "{\"min_value\": 70000, \"max_value\": 90000.5, \"unit\": \"USD\", \"nested\": {\"a\": [null, \"\\\"\"]}}",
@@ -39,15 +40,18 @@ class CustomFieldStreamingTest {
     }
 
     @Test
-    void aScalarTreeIsTheNodeJacksonWouldMake() throws Exception {
+    void aTreeIsTheNodeJacksonWouldMake() throws Exception {
         ReadContext ctx = new ReadContext("r", new UnknownFieldLog());
         for (String text : VALUES) {
-            try (JsonParser parser = JSON.getFactory().createParser(text)) {
+            try (JsonParser parser = JSON.getFactory().createParser(text + " 7")) {
                 parser.nextToken();
                 JsonNode node = ctx.tree(parser);
                 JsonNode expected = JSON.readTree(text);
                 assertThat(node).as(text).isEqualTo(expected);
                 assertThat(node.getClass()).as(text).isEqualTo(expected.getClass());
+                assertThat(node.toString()).as("%s, its members in order", text).isEqualTo(expected.toString());
+                assertThat(parser.nextToken()).as("%s: the parser is left on its last token", text)
+                        .isEqualTo(com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT);
             }
         }
     }

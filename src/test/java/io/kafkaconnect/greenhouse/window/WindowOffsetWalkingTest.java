@@ -41,6 +41,18 @@ class WindowOffsetWalkingTest {
     }
 
     @Test
+    void aNextPageIsAValueAndWritesTheSameIdsEveryTime() {
+        WindowOffset.NextPage page = new WindowOffset.NextPage(PAGE_3, Walk.PREV, List.of(3L, -4L));
+        assertThat(page).isEqualTo(new WindowOffset.NextPage(PAGE_3, Walk.PREV, List.of(3L, -4L)))
+                .hasSameHashCodeAs(new WindowOffset.NextPage(PAGE_3, Walk.PREV, List.of(3L, -4L)))
+                .isNotEqualTo(new WindowOffset.NextPage(PAGE_3, Walk.PREV, List.of(3L)))
+                .isNotEqualTo(new WindowOffset.NextPage(PAGE_3, Walk.NEXT, List.of(3L, -4L)));
+        WindowOffset.Walking down = new WindowOffset.Walking(FROM, Instant.parse("2024-02-01T00:00:00Z"), page);
+        assertThat(down.toMap()).containsEntry("seen", "3,-4");
+        assertThat(down.toMap()).isEqualTo(down.toMap());
+    }
+
+    @Test
     void restartsAndEndsInTheSameWindow() {
         WindowOffset.Walking down = opened.atPage(PAGE_3, Walk.PREV, List.of(3L));
         assertThat(down.restarted()).isEqualTo(opened);
