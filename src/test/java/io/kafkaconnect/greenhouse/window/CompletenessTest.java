@@ -243,6 +243,19 @@ class CompletenessTest {
         }
     }
 
+    /**
+     * Reads the first window of an open-ended resource, which warns once that the list is by change time if it is (the
+     * window, read forward until a page shows that order, is then read again: its records may be sent twice).
+     */
+    private static List<SourceRecord> readFirstWindow(WindowSync sync, ListOrder order) throws InterruptedException {
+        try (LogCapture log = new LogCapture()) {
+            List<SourceRecord> first = readWindow(sync, () -> { });
+            assertThat(log.warnings()).as("warned that the list is by change time")
+                    .hasSize(order == ListOrder.LAST_CHANGED ? 1 : 0);
+            return first;
+        }
+    }
+
     /** Every record's latest version was sent; on failure, lists only what differs. */
     private void assertSameLatest(List<SourceRecord> sent) {
         Map<Long, Long> got = latest(sent);
@@ -648,14 +661,7 @@ class CompletenessTest {
         sim = HarvestSimulator.builder().seed(9L).apiKey(KEY).records("applications", 600).listOrder(order).build()
                 .start();
         WindowSync sync = sync("applications", 20, 1);
-        LogCapture log = new LogCapture();
-        List<SourceRecord> first;
-        try (log) {
-            first = readWindow(sync, () -> { });
-        }
-        // by change time: the first window, read forward until a page shows the order, is read again downward
-        assertThat(log.warnings()).as("warned that the list is by change time")
-                .hasSize(order == ListOrder.LAST_CHANGED ? 1 : 0);
+        List<SourceRecord> first = readFirstWindow(sync, order);
         assertThat(latest(first)).as("the first window: every application").hasSize(600);
         List<SourceRecord> sent = new ArrayList<>();
         waitForNextSecond();
@@ -728,13 +734,7 @@ class CompletenessTest {
         sim = HarvestSimulator.builder().seed(5L).apiKey(KEY).records("demographic_answers", 300).nextOnlyLinks(links)
                 .listOrder(order).build().start();
         WindowSync sync = sync("demographic_answers", 20, 1);
-        LogCapture log = new LogCapture();
-        List<SourceRecord> first;
-        try (log) {
-            first = readWindow(sync, () -> { });
-        }
-        assertThat(log.warnings()).as("warned that the list is by change time")
-                .hasSize(order == ListOrder.LAST_CHANGED ? 1 : 0);
+        List<SourceRecord> first = readFirstWindow(sync, order);
         List<SourceRecord> sent = new ArrayList<>();
         waitForNextSecond();
         List<Long> ids = new ArrayList<>(new TreeSet<>(sim.versions("demographic_answers").keySet()));
