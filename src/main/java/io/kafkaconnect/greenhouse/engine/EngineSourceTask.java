@@ -351,6 +351,7 @@ public abstract class EngineSourceTask extends SourceTask {
                 Thread.currentThread().interrupt();
             }
         }
+        stepping = null; // a step cut short hands nothing over: its pages are read again from the committed offsets
         syncs.forEach(ResourceSync::close);
         metrics.close();
         if (fetchPool != null) {
