@@ -37,8 +37,10 @@ class AshbyConcurrentChainsSyncTest {
 
     @Test
     void chainsReadAtOnceLoseAndDuplicateNothingThroughExpiriesErrorsAndThrottles() throws Exception {
+        // candidates: 10 pages of 7, more than the 2 a pass fetches ahead of the page the polls took, so that a cursor
+        // is handed out and not yet used whenever the clock jumps, however fast the reads are against the polls
         try (AshbySimulator sim = AshbySimulator.builder().apiKey(KEY).seed(11L).defaultRecords(20)
-                .latency(Duration.ofMillis(2), Duration.ZERO, 1.0)
+                .records("candidates", 70).latency(Duration.ofMillis(2), Duration.ZERO, 1.0)
                 .cursorTtl(Duration.ofMinutes(1)).syncTokenTtl(Duration.ofMinutes(30))
                 .rateLimit(12, Duration.ofSeconds(1)).retryAfter(true).throttleAsHttp200Every(2)
                 .build().start()) {
@@ -46,8 +48,8 @@ class AshbyConcurrentChainsSyncTest {
             Map<String, List<Object>> sent = new LinkedHashMap<>();
             EngineSourceTask task = started(sim, "8", noOffsets());
             try {
-                // a few pages of each pass, then every cursor handed out so far expires
-                poll(task, 6, sent);
+                // the candidates' pass under way, then every cursor handed out so far expires
+                pollUntil(task, sent, s -> s.containsKey("candidates"));
                 sim.setClockOffset(Duration.ofMinutes(2));
                 pollUntil(task, sent, s -> complete(s, sim));
                 // the tokens of the first passes expire: full passes that send nothing unchanged
