@@ -207,6 +207,9 @@ final class WindowWalker {
      * did too.
      */
     private HttpUrl fromLastChange(List<ParsedRecord> records, HttpUrl next, Instant end) {
+        if (records.isEmpty()) {
+            return next;
+        }
         Instant first = records.get(0).changedAt();
         Instant last = records.get(records.size() - 1).changedAt();
         if (first == null || last == null) {
