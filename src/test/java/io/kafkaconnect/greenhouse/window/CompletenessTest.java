@@ -144,11 +144,6 @@ class CompletenessTest {
         return latest;
     }
 
-    private Map<Long, Long> truth() {
-        Map<Long, Long> truth = new HashMap<>();
-        sim.truth("candidates").forEach((id, json) -> truth.put(id, Instant.parse(json.get("updated_at").asText()).toEpochMilli()));
-        return truth;
-    }
 
     /** Edits the {@code n} lowest-id candidates changed before {@code before}: they leave a window ending there. */
     private Consumer<Instant> editLowest(int n) {
@@ -256,17 +251,26 @@ class CompletenessTest {
         }
     }
 
-    /** Every record's latest version was sent; on failure, lists only what differs. */
+    /** Every candidate's latest version was sent; on failure, lists only what differs. */
     private void assertSameLatest(List<SourceRecord> sent) {
+        assertSameLatest("candidates", "updated_at", sent);
+    }
+
+    /**
+     * Every record of {@code resource} the simulator holds was sent in its latest version, as its {@code changeField}
+     * tells; on failure, lists only what differs.
+     */
+    private void assertSameLatest(String resource, String changeField, List<SourceRecord> sent) {
         Map<Long, Long> got = latest(sent);
         Map<Long, String> wrong = new TreeMap<>();
-        truth().forEach((id, t) -> {
-            if (!t.equals(got.get(id))) {
+        sim.truth(resource).forEach((id, json) -> {
+            long t = Instant.parse(json.get(changeField).asText()).toEpochMilli();
+            if (!Long.valueOf(t).equals(got.get(id))) {
                 wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + (got.get(id) == null ? "nothing"
                         : Instant.ofEpochMilli(got.get(id))));
             }
         });
-        assertThat(wrong).as("records whose latest version was not sent").isEmpty();
+        assertThat(wrong).as(resource + " whose latest version was not sent").isEmpty();
     }
 
     @Test
@@ -777,15 +781,7 @@ class CompletenessTest {
         assertNoVersionSentTwice(sent);
         sent.addAll(first);
 
-        Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new TreeMap<>();
-        sim.truth("demographic_answers").forEach((id, json) -> {
-            long t = Instant.parse(json.get("updated_at").asText()).toEpochMilli();
-            if (!Long.valueOf(t).equals(got.get(id))) {
-                wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + got.get(id));
-            }
-        });
-        assertThat(wrong).as("demographic answers whose latest version was not sent").isEmpty();
+        assertSameLatest("demographic_answers", "updated_at", sent);
     }
 
     /**
@@ -835,27 +831,11 @@ class CompletenessTest {
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
 
-        Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new TreeMap<>();
-        sim.truth("demographic_answers").forEach((id, json) -> {
-            long t = Instant.parse(json.get("updated_at").asText()).toEpochMilli();
-            if (!Long.valueOf(t).equals(got.get(id))) {
-                wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + got.get(id));
-            }
-        });
-        assertThat(wrong).as("demographic answers whose latest version was not sent").isEmpty();
+        assertSameLatest("demographic_answers", "updated_at", sent);
     }
 
     private void assertSameLatestApplications(List<SourceRecord> sent) {
-        Map<Long, Long> got = latest(sent);
-        Map<Long, String> wrong = new TreeMap<>();
-        sim.truth("applications").forEach((id, json) -> {
-            long t = Instant.parse(json.get("last_activity_at").asText()).toEpochMilli();
-            if (!Long.valueOf(t).equals(got.get(id))) {
-                wrong.put(id, "expected " + Instant.ofEpochMilli(t) + ", sent " + got.get(id));
-            }
-        });
-        assertThat(wrong).as("applications whose latest activity was not sent").isEmpty();
+        assertSameLatest("applications", "last_activity_at", sent);
     }
 
     @SuppressWarnings("unchecked")
