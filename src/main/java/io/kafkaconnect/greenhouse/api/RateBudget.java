@@ -233,8 +233,24 @@ public final class RateBudget {
         inFlight.started(now, limit.get());
         limit.started();
         account.started();
-        nextSlot = now.plus(spacing(now));
+        Duration gap = spacing(now);
+        Instant unusedSince = now.minus(gap.multipliedBy(catchUpSlots()));
+        nextSlot = (nextSlot.isAfter(unusedSince) ? nextSlot : unusedSince).plus(gap);
         return null;
+    }
+
+    /**
+     * The pace's slots left unused in a quiet spell (the start of a backfill, a plan waiting for its counts' answers)
+     * that may be used at once, where the answers tell what the window has left (which keeps such a burst from
+     * overdrawing it) but not when it resets: a fifth of this worker's usable requests per window. None where the
+     * reset is known (the pace spreads what is left until then: {@link Pace#gap}) or nothing is heard of what
+     * remains (before the first answer, a limit only assumed).
+     */
+    private int catchUpSlots() {
+        if (account.remaining() == null || account.resetsAt() != null || limit.get() == null) {
+            return 0;
+        }
+        return (int) (usableLimit() * users.workerShare() * Pace.CATCH_UP_SHARE);
     }
 
     /**

@@ -435,6 +435,76 @@ class RateBudgetTest {
     }
 
     /**
+     * The start of a v1 backfill: one request, then nothing asked for 3.5 s (its answer, the counts' answers), then
+     * more asked for than the pace allows, from a server that sends no reset time (v1 on 2xx answers). Paced evenly
+     * from there, the first window spends 34 of its 50; the slots the quiet spell left unused (up to a fifth of the
+     * window) start at once. A window that rolls instead of resetting refuses nothing either: what remains bounds
+     * the burst.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aQuietStartOfAWindowWithoutResetTimesIsCaughtUpAndNothingIsRefused(boolean rolling) {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        Instant begin = clock.instant();
+        List<Instant> served = new ArrayList<>();
+        int refused = 0;
+        while (clock.instant().isBefore(begin.plusSeconds(30))) {
+            if (!served.isEmpty() && clock.instant().isBefore(begin.plusMillis(3_500))) {
+                clock.advance(Duration.ofMillis(100));
+                continue;
+            }
+            Duration wait = budget.reserveOrWait();
+            if (!wait.isZero()) {
+                clock.advance(wait);
+                continue;
+            }
+            Instant now = clock.instant();
+            Instant windowStart = rolling ? now.minusSeconds(10).plusNanos(1)
+                    : begin.plusSeconds(Duration.between(begin, now).toSeconds() / 10 * 10);
+            budget.release(now);
+            if (served.stream().filter(t -> !t.isBefore(windowStart)).count() >= 50) {
+                refused++;
+                budget.throttled(Headers.of("Retry-After", "1"), Duration.ofSeconds(10));
+                continue;
+            }
+            served.add(now);
+            long used = served.stream().filter(t -> !t.isBefore(windowStart)).count();
+            budget.update(Headers.of("X-Ratelimit-Limit", "50", "X-Ratelimit-Remaining", String.valueOf(50 - used)),
+                    now, now);
+        }
+        assertThat(refused).as("no request refused, of " + served.size()).isZero();
+        long firstWindow = served.stream().filter(t -> t.isBefore(begin.plusSeconds(10))).count();
+        assertThat(firstWindow).as("the first window, with 3.5 s of it quiet").isBetween(43L, 50L);
+    }
+
+    @Test
+    void aBurstAfterAQuietSpellStartsNoMoreThanWhatRemains() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(10), 1.0);
+        assertThat(budget.reserveOrWait()).isZero();
+        budget.release(clock.instant());
+        budget.update(Headers.of("X-Ratelimit-Limit", "50", "X-Ratelimit-Remaining", "4"), clock.instant(),
+                clock.instant());
+        clock.advance(Duration.ofSeconds(4));
+        int atOnce = 0;
+        while (budget.reserveOrWait().isZero()) {
+            atOnce++;
+        }
+        assertThat(atOnce).as("4 remain, though 4 s of slots went unused").isEqualTo(4);
+    }
+
+    @Test
+    void anAssumedLimitCatchesNothingUpAfterAQuietSpell() {
+        RateBudget budget = new RateBudget(clock, Duration.ofSeconds(60), 1.0);
+        budget.assumeLimit(1_000);
+        assertThat(budget.reserveOrWait()).isZero();
+        budget.release(clock.instant());
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(budget.reserveOrWait()).isZero();
+        assertThat(budget.reserveOrWait()).as("no header tells what the window has left: evenly paced")
+                .isPositive();
+    }
+
+    /**
      * The reported hang: v1 answers without X-RateLimit-Reset. A spent window is waited out for a window from the
      * last answer, then one request goes; its answer (a new window, on the server) lets the others go again.
      */
