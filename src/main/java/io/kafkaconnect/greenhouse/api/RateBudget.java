@@ -19,7 +19,8 @@ import okhttp3.Headers;
  *   <li>{@code X-RateLimit-Limit} (requests per window; 0 or less is ignored): requests are paced evenly at the
  *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
  *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
- *       spell does not waste it). Until the budget's first answer, one request at a time: the limit is not known
+ *       spell does not waste it); where the reset is not known but what remains is, the slots a quiet spell left
+ *       unused start at once, up to a fifth of a window's requests ({@link #catchUpSlots}). Until the budget's first answer, one request at a time: the limit is not known
  *       yet, and the window may be spent by others (a task that moved here from another worker).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
