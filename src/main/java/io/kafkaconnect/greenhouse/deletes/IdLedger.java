@@ -17,24 +17,33 @@ import java.util.Map;
 final class IdLedger {
     /** Ids per base chunk: about 12 KB of offset for dense integer ids, 91 KB for UUIDs. */
     static final int CHUNK_IDS = 4_000;
-    /** Journal segments after which the next batch writes a new base instead. */
-    static final int MAX_JOURNAL = 100;
+    /**
+     * Journal segments after which a batch that would bring the journal to as many ids as the base writes a new base
+     * instead: a base written every so many segments whatever its size costs the square of the ids over a backfill
+     * (each base writes every id known), one written when the ids have doubled about twice the ids.
+     */
+    static final int MIN_JOURNAL = 100;
+    /** Journal segments after which the next batch writes a new base whatever they hold: what a restart reads. */
+    static final int MAX_JOURNAL = 1_000;
 
     private final SourcePartition resource;
     private IdSet known;
+    /** How many of the known ids the base holds (the others are in the journal). */
+    private int baseIds;
     private LedgerHead head;
     /** Whether the head is stored (false for a ledger that has written nothing yet). */
     private boolean stored;
 
-    IdLedger(SourcePartition resource, IdSet known, LedgerHead head, boolean stored) {
+    IdLedger(SourcePartition resource, IdSet known, int baseIds, LedgerHead head, boolean stored) {
         this.resource = resource;
         this.known = known;
+        this.baseIds = baseIds;
         this.head = head;
         this.stored = stored;
     }
 
     static IdLedger empty(SourcePartition resource, IdSet.Kind kind) {
-        return new IdLedger(resource, new IdSet(kind), LedgerHead.empty(kind), false);
+        return new IdLedger(resource, new IdSet(kind), 0, LedgerHead.empty(kind), false);
     }
 
     /**
@@ -43,7 +52,7 @@ final class IdLedger {
      * that starts beside a topic already written, whose ids it does not know).
      */
     static IdLedger completeFrom(SourcePartition resource, IdSet.Kind kind, Instant now) {
-        return new IdLedger(resource, new IdSet(kind), new LedgerHead(kind, 0, 0, 0, now), false);
+        return new IdLedger(resource, new IdSet(kind), 0, new LedgerHead(kind, 0, 0, 0, now), false);
     }
 
     String resource() {
@@ -91,19 +100,19 @@ final class IdLedger {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        if (head.journal() >= MAX_JOURNAL) {
+        int journal = head.journal();
+        if (journal >= MAX_JOURNAL || journal >= MIN_JOURNAL && known.size() - baseIds >= baseIds) {
             return rebase(known, head.reconciledAt());
         }
         fresh.sort(null);
-        int segment = head.journal();
-        head = head.withJournal(segment + 1);
+        head = head.withJournal(journal + 1);
         stored = true;
         Map<String, Object> offset = new LinkedHashMap<>();
         offset.put("v", LedgerHead.VERSION);
         offset.put("gen", head.generation());
         offset.put("ids", LedgerEncoding.encode(fresh, known.kind()));
-        return List.of(new StateEntry(LedgerPartitions.journal(resource, segment), offset,
-                        "journal " + segment + " of generation " + head.generation() + ": " + fresh.size() + " ids"),
+        return List.of(new StateEntry(LedgerPartitions.journal(resource, journal), offset,
+                        "journal " + journal + " of generation " + head.generation() + ": " + fresh.size() + " ids"),
                 headEntry());
     }
 
@@ -113,6 +122,7 @@ final class IdLedger {
         int chunks = (sorted.size() + CHUNK_IDS - 1) / CHUNK_IDS;
         head = head.rebased(chunks, reconciledAt);
         known = ids;
+        baseIds = sorted.size();
         stored = true;
         List<StateEntry> out = new ArrayList<>(chunks + 1);
         for (int c = 0; c < chunks; c++) {

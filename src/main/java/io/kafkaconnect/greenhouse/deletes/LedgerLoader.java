@@ -65,6 +65,28 @@ public final class LedgerLoader {
         return out;
     }
 
+    private static IdLedger assemble(SourcePartition resource, LedgerHead head,
+                                     Map<Map<String, Object>, Map<String, Object>> read) {
+        IdSet known = new IdSet(head.kind());
+        int baseIds;
+        try {
+            for (int c = 0; c < head.chunks(); c++) {
+                readPart(LedgerPartitions.chunk(resource, head.slot(), c), head, read, known);
+            }
+            baseIds = known.size();
+            for (int j = 0; j < head.journal(); j++) {
+                readPart(LedgerPartitions.journal(resource, j), head, read, known);
+            }
+        } catch (IllegalArgumentException e) {
+            log.warn("{}: its deletes ledger cannot be read ({}); it starts again empty, and records deleted before "
+                    + "the next reconciliation ends get no tombstone", resource.resource(), e.getMessage());
+            return IdLedger.empty(resource, head.kind());
+        }
+        log.info("{}: deletes ledger of {} known ids (generation {}, {} journal segments)", resource.resource(),
+                known.size(), head.generation(), head.journal());
+        return new IdLedger(resource, known, baseIds, head, true);
+    }
+
     private static List<Map<String, Object>> partsOf(SourcePartition resource, LedgerHead head) {
         List<Map<String, Object>> parts = new ArrayList<>();
         for (int c = 0; c < head.chunks(); c++) {
@@ -76,28 +98,17 @@ public final class LedgerLoader {
         return parts;
     }
 
-    private static IdLedger assemble(SourcePartition resource, LedgerHead head,
-                                     Map<Map<String, Object>, Map<String, Object>> read) {
-        IdSet known = new IdSet(head.kind());
-        try {
-            for (Map<String, Object> part : partsOf(resource, head)) {
-                Map<String, Object> offset = read.get(part);
-                if (offset == null) {
-                    throw new IllegalArgumentException(part.get(LedgerPartitions.KEY) + " is missing");
-                }
-                if (LedgerHead.number(offset, "gen") != head.generation()) {
-                    throw new IllegalArgumentException(part.get(LedgerPartitions.KEY) + " is of generation "
-                            + offset.get("gen") + ", not " + head.generation());
-                }
-                LedgerEncoding.decode(String.valueOf(offset.get("ids")), head.kind(), known::add);
-            }
-        } catch (IllegalArgumentException e) {
-            log.warn("{}: its deletes ledger cannot be read ({}); it starts again empty, and records deleted before "
-                    + "the next reconciliation ends get no tombstone", resource.resource(), e.getMessage());
-            return IdLedger.empty(resource, head.kind());
+    /** Adds the ids of one part of the ledger to {@code known}; throws naming the part if it does not fit the head. */
+    private static void readPart(Map<String, Object> part, LedgerHead head,
+                                 Map<Map<String, Object>, Map<String, Object>> read, IdSet known) {
+        Map<String, Object> offset = read.get(part);
+        if (offset == null) {
+            throw new IllegalArgumentException(part.get(LedgerPartitions.KEY) + " is missing");
         }
-        log.info("{}: deletes ledger of {} known ids (generation {}, {} journal segments)", resource.resource(),
-                known.size(), head.generation(), head.journal());
-        return new IdLedger(resource, known, head, true);
+        if (LedgerHead.number(offset, "gen") != head.generation()) {
+            throw new IllegalArgumentException(part.get(LedgerPartitions.KEY) + " is of generation "
+                    + offset.get("gen") + ", not " + head.generation());
+        }
+        LedgerEncoding.decode(String.valueOf(offset.get("ids")), head.kind(), known::add);
     }
 }

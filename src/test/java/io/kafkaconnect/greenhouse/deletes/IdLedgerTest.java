@@ -87,16 +87,59 @@ class IdLedgerTest {
     @Test
     void aLongJournalIsFoldedIntoANewBase() {
         IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
-        for (long id = 1; id <= IdLedger.MAX_JOURNAL; id++) {
+        for (long id = 1; id <= IdLedger.MIN_JOURNAL; id++) {
             store(ledger.learn(List.of(id)));
         }
-        assertThat(ledger.journalSegments()).isEqualTo(IdLedger.MAX_JOURNAL);
+        assertThat(ledger.journalSegments()).isEqualTo(IdLedger.MIN_JOURNAL);
         List<StateEntry> folded = ledger.learn(List.of(1_000L));
         assertThat(folded.get(0).partition().get(LedgerPartitions.KEY)).isEqualTo("base/1/0");
         store(folded);
         IdLedger next = reload(IdSet.Kind.NUMBER);
         assertThat(next.journalSegments()).isZero();
-        assertThat(next.known().size()).isEqualTo(IdLedger.MAX_JOURNAL + 1);
+        assertThat(next.known().size()).isEqualTo(IdLedger.MIN_JOURNAL + 1);
+    }
+
+    /**
+     * A backfill's batches: a base written every hundred segments would write every id known each time (the square
+     * of the ids over the backfill); the journal grows until it holds as many ids as the base, also across a restart.
+     */
+    @Test
+    void theJournalGrowsUntilItHoldsAsManyIdsAsTheBase() {
+        IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
+        IdSet base = new IdSet(IdSet.Kind.NUMBER);
+        LongStream.rangeClosed(1, 1_000).forEach(base::add);
+        store(ledger.rebase(base, Instant.EPOCH));
+        long id = 1_000;
+        for (int segment = 0; segment < 2 * IdLedger.MIN_JOURNAL - 1; segment++) {
+            if (segment == 150) {
+                ledger = reload(IdSet.Kind.NUMBER);
+            }
+            List<Long> batch = List.of(++id, ++id, ++id, ++id, ++id);
+            List<StateEntry> written = ledger.learn(new ArrayList<>(batch));
+            assertThat(written.get(0).partition().get(LedgerPartitions.KEY)).as("segment %d", segment)
+                    .isEqualTo("journal/" + segment);
+            store(written);
+        }
+        assertThat(ledger.journalSegments()).isEqualTo(2 * IdLedger.MIN_JOURNAL - 1);
+        List<StateEntry> folded = ledger.learn(new ArrayList<>(List.of(++id, ++id, ++id, ++id, ++id)));
+        assertThat(folded.get(0).partition().get(LedgerPartitions.KEY)).as("1,000 ids in the journal, as in the base")
+                .isEqualTo("base/0/0");
+        store(folded);
+        assertThat(reload(IdSet.Kind.NUMBER).known().size()).isEqualTo(2_000);
+    }
+
+    @Test
+    void aJournalOfSmallBatchesIsFoldedAfterAThousandSegments() {
+        IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
+        IdSet base = new IdSet(IdSet.Kind.NUMBER);
+        LongStream.rangeClosed(1, 100_000).forEach(base::add);
+        store(ledger.rebase(base, Instant.EPOCH));
+        long id = 100_000;
+        for (int segment = 0; segment < IdLedger.MAX_JOURNAL; segment++) {
+            assertThat(ledger.learn(List.of(++id)).get(0).partition().get(LedgerPartitions.KEY))
+                    .isEqualTo("journal/" + segment);
+        }
+        assertThat(ledger.learn(List.of(++id))).as("a new base of 26 chunks (101,001 ids) and its head").hasSize(27);
     }
 
     @Test
