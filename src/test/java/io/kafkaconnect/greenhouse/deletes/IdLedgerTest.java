@@ -99,16 +99,22 @@ class IdLedgerTest {
         assertThat(next.known().size()).isEqualTo(IdLedger.MIN_JOURNAL + 1);
     }
 
+    /** A ledger whose stored base holds the ids 1 to {@code ids}, and no journal. */
+    private IdLedger storedWithBase(int ids) {
+        IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
+        IdSet base = new IdSet(IdSet.Kind.NUMBER);
+        LongStream.rangeClosed(1, ids).forEach(base::add);
+        store(ledger.rebase(base, Instant.EPOCH));
+        return ledger;
+    }
+
     /**
      * A backfill's batches: a base written every hundred segments would write every id known each time (the square
      * of the ids over the backfill); the journal grows until it holds as many ids as the base, also across a restart.
      */
     @Test
     void theJournalGrowsUntilItHoldsAsManyIdsAsTheBase() {
-        IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
-        IdSet base = new IdSet(IdSet.Kind.NUMBER);
-        LongStream.rangeClosed(1, 1_000).forEach(base::add);
-        store(ledger.rebase(base, Instant.EPOCH));
+        IdLedger ledger = storedWithBase(1_000);
         long id = 1_000;
         for (int segment = 0; segment < 2 * IdLedger.MIN_JOURNAL - 1; segment++) {
             if (segment == 150) {
@@ -130,10 +136,7 @@ class IdLedgerTest {
 
     @Test
     void aJournalOfSmallBatchesIsFoldedAfterAThousandSegments() {
-        IdLedger ledger = IdLedger.empty(CANDIDATES, IdSet.Kind.NUMBER);
-        IdSet base = new IdSet(IdSet.Kind.NUMBER);
-        LongStream.rangeClosed(1, 100_000).forEach(base::add);
-        store(ledger.rebase(base, Instant.EPOCH));
+        IdLedger ledger = storedWithBase(100_000);
         long id = 100_000;
         for (int segment = 0; segment < IdLedger.MAX_JOURNAL; segment++) {
             assertThat(ledger.learn(List.of(++id)).get(0).partition().get(LedgerPartitions.KEY))
