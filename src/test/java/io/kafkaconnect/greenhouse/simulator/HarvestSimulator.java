@@ -243,7 +243,7 @@ public final class HarvestSimulator extends Simulator {
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
-        private ListOrder listOrder = ListOrder.ID;
+        private ListOrder listOrder = ListOrder.LAST_CHANGED;
         private boolean undeclaredProperties;
 
         private Builder() {
@@ -353,8 +353,10 @@ public final class HarvestSimulator extends Simulator {
         }
 
         /**
-         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default {@code ID}. v3's
-         * cursors stay a keyset on descending id, and {@code since_id} links one on ascending id.
+         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default
+         * {@code LAST_CHANGED}, the leanest reading (it promises nothing, and moves an edited record onto pages a
+         * forward walk has read). v3's cursors stay a keyset on descending id, and {@code since_id} links one on
+         * ascending id.
          */
         public Builder listOrder(ListOrder order) {
             this.listOrder = Objects.requireNonNull(order);
