@@ -43,10 +43,12 @@ public final class HarvestSimulator extends Simulator {
     private final TokenStore tokens;
     private final Mutations mutations;
     private final Router router;
+    private final ListOrder listOrder;
 
     private HarvestSimulator(Builder b) {
         super(b);
         this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(b.clients));
+        this.listOrder = b.listOrder;
         Map<Resource, Integer> counts = new EnumMap<>(Resource.class);
         for (Resource r : Resource.values()) {
             counts.put(r, b.records.getOrDefault(r, defaultRecords));
@@ -114,6 +116,13 @@ public final class HarvestSimulator extends Simulator {
     /** id -> version (1 when seeded or inserted, +1 per edit). */
     public Map<Long, Integer> versions(String resource) {
         return data.versions(Resource.byName(resource));
+    }
+
+    /** The ids of a resource in the order its v1 page-number list gives them now ({@link Builder#listOrder}). */
+    public List<Long> v1ListOrder(String resource) {
+        return data.store(Resource.byName(resource))
+                .pageByOffset(RecordFilter.ALL, 0, Integer.MAX_VALUE, false, listOrder).rows().stream()
+                .map(ResourceStore.Row::id).toList();
     }
 
     /**
