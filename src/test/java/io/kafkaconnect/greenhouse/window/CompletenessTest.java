@@ -63,8 +63,8 @@ class CompletenessTest {
     private java.util.concurrent.ExecutorService pool;
     /** The API the syncs read: v1 (page numbers), or v3 (cursors, OAuth with {@link #KEY} as the client id). */
     private String apiVersion = "v1";
-    /** The order of v1's page-number lists, which the docs do not state. */
-    private ListOrder order = ListOrder.ID;
+    /** The order of v1's page-number lists, which the docs do not state: the simulator's default unless set. */
+    private ListOrder order = ListOrder.LAST_CHANGED;
 
     @AfterEach
     void stop() throws Exception {
