@@ -43,10 +43,12 @@ public final class HarvestSimulator extends Simulator {
     private final TokenStore tokens;
     private final Mutations mutations;
     private final Router router;
+    private final ListOrder listOrder;
 
     private HarvestSimulator(Builder b) {
         super(b);
         this.clients = Collections.unmodifiableMap(new LinkedHashMap<>(b.clients));
+        this.listOrder = b.listOrder;
         Map<Resource, Integer> counts = new EnumMap<>(Resource.class);
         for (Resource r : Resource.values()) {
             counts.put(r, b.records.getOrDefault(r, defaultRecords));
@@ -114,6 +116,13 @@ public final class HarvestSimulator extends Simulator {
     /** id -> version (1 when seeded or inserted, +1 per edit). */
     public Map<Long, Integer> versions(String resource) {
         return data.versions(Resource.byName(resource));
+    }
+
+    /** The ids of a resource in the order its v1 page-number list gives them now ({@link Builder#listOrder}). */
+    public List<Long> v1ListOrder(String resource) {
+        return data.store(Resource.byName(resource))
+                .pageByOffset(RecordFilter.ALL, 0, Integer.MAX_VALUE, false, listOrder).rows().stream()
+                .map(ResourceStore.Row::id).toList();
     }
 
     /**
@@ -243,7 +252,7 @@ public final class HarvestSimulator extends Simulator {
         private final Set<PagingAnomaly> anomalies = EnumSet.noneOf(PagingAnomaly.class);
         private int padding;
         private NextOnlyLinks nextOnlyLinks = NextOnlyLinks.PAGE_NUMBERS;
-        private ListOrder listOrder = ListOrder.ID;
+        private ListOrder listOrder = ListOrder.LAST_CHANGED;
         private boolean undeclaredProperties;
 
         private Builder() {
@@ -353,8 +362,10 @@ public final class HarvestSimulator extends Simulator {
         }
 
         /**
-         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default {@code ID}. v3's
-         * cursors stay a keyset on descending id, and {@code since_id} links one on ascending id.
+         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default
+         * {@code LAST_CHANGED}, the leanest reading (it promises nothing, and moves an edited record onto pages a
+         * forward walk has read). v3's cursors stay a keyset on descending id, and {@code since_id} links one on
+         * ascending id.
          */
         public Builder listOrder(ListOrder order) {
             this.listOrder = Objects.requireNonNull(order);

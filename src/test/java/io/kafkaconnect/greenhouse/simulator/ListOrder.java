@@ -3,7 +3,8 @@ package io.kafkaconnect.greenhouse.simulator;
 /**
  * The order in which v1's page-number lists (classic, and next-only with page-number links) list their records. The
  * Harvest v1 docs state no order for them (UNCERTAIN: only offers, "ordered by application_id", and scorecards,
- * "ordered by candidate", say one), so the simulator can serve each order a client may meet.
+ * "ordered by candidate", say one), so the simulator can serve each order a client may meet. Its default is
+ * {@link #LAST_CHANGED}: the docs promise no order, and that one hurts a forward page walk most.
  */
 public enum ListOrder {
     /** Ascending id: a record keeps its place when it changes. */

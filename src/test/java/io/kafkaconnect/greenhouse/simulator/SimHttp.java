@@ -3,6 +3,7 @@ package io.kafkaconnect.greenhouse.simulator;
 import io.kafkaconnect.greenhouse.simulator.core.SimulatorClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +118,13 @@ final class SimHttp extends SimulatorClient {
             pages.add(r);
         }
         return pages;
+    }
+
+    /** Every id of {@code resource} in the simulator's default v1 list order: by change time, then id. */
+    List<Long> idsByChangeTime(String resource) {
+        return sim.changeTimestamps(resource).entrySet().stream()
+                .sorted(Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
     }
 
     static List<Long> ids(Resp page) {

@@ -63,8 +63,8 @@ class CompletenessTest {
     private java.util.concurrent.ExecutorService pool;
     /** The API the syncs read: v1 (page numbers), or v3 (cursors, OAuth with {@link #KEY} as the client id). */
     private String apiVersion = "v1";
-    /** The order of v1's page-number lists, which the docs do not state. */
-    private ListOrder order = ListOrder.ID;
+    /** The order of v1's page-number lists, which the docs do not state: the simulator's default unless set. */
+    private ListOrder order = ListOrder.LAST_CHANGED;
 
     @AfterEach
     void stop() throws Exception {
@@ -145,11 +145,16 @@ class CompletenessTest {
     }
 
 
-    /** Edits the {@code n} lowest-id candidates changed before {@code before}: they leave a window ending there. */
-    private Consumer<Instant> editLowest(int n) {
-        return before -> new TreeSet<>(sim.truth("candidates").entrySet().stream()
-                .filter(e -> Instant.parse(e.getValue().get("updated_at").asText()).isBefore(before))
-                .map(Map.Entry::getKey).toList()).stream().limit(n).forEach(id -> sim.edit("candidates", id));
+    /**
+     * Edits the first {@code n} candidates the v1 list gives among those changed before {@code before}, whatever its
+     * order: they leave a window ending there, from its first pages.
+     */
+    private Consumer<Instant> editFirstListed(int n) {
+        return before -> {
+            Map<Long, Instant> changed = sim.changeTimestamps("candidates");
+            sim.v1ListOrder("candidates").stream().filter(id -> changed.get(id).isBefore(before)).limit(n)
+                    .forEach(id -> sim.edit("candidates", id));
+        };
     }
 
     private static void waitForNextSecond() throws InterruptedException {
@@ -162,7 +167,7 @@ class CompletenessTest {
     void aNaiveForwardWalkLosesRecordsWhenEarlierPagesShrink() throws Exception {
         simulator(400, Duration.ZERO);
         Instant upper = sim.now();
-        Consumer<Instant> edit = editLowest(3);
+        Consumer<Instant> edit = editFirstListed(3);
         Set<Long> seen = new TreeSet<>();
         Map<Long, JsonNode> before = sim.truth("candidates");
         String url = sim.baseUrl() + "/v1/candidates?per_page=20&skip_count=true&updated_before=" + upper;
@@ -188,7 +193,7 @@ class CompletenessTest {
         order = listOrder;
         simulator(400, Duration.ZERO);
         WindowSync sync = candidatesSync(20);
-        Consumer<Instant> edit = editLowest(3);
+        Consumer<Instant> edit = editFirstListed(3);
         List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().match(
                 between -> Instant.MIN, WindowOffset.Walking::windowEnd, WindowOffset.Backfilling::windowEnd))));
         waitForNextSecond();
