@@ -67,6 +67,7 @@ final class WindowWalker {
     private final AtomicBoolean oversizeLogged = new AtomicBoolean();
     /** Set once a page of an open-ended window shows its list ordered by change time ({@link ChangeOrder}). */
     private final AtomicBoolean listedByChangeTime = new AtomicBoolean();
+    private final SentBeforeOrderShown sentBeforeOrderShown = new SentBeforeOrderShown();
     private final RecordParser<ParsedRecord> parser;
 
     /** @param parser reads the resource's records from its pages (ids and change times for the walk, values to send) */
@@ -174,16 +175,24 @@ final class WindowWalker {
         NextPage at = position.next();
         List<Long> seen = at == null ? List.of() : at.seen();
         boolean down = at != null && at.walk() == Walk.PREV;
+        if (at == null) {
+            sentBeforeOrderShown.opened();
+        }
         if (!down && ChangeOrder.shownBy(page.records(), seen) && listedByChangeTime.compareAndSet(false, true)) {
             log.warn("{}: the API lists it by change time, not by id, so a record that changes moves to the end of the"
                     + " list: from now on its windows are read in that order's way (the window being read is read again"
-                    + " from its first page; records sent from it may be sent twice)", resource.name());
+                    + " from its first page, without what it sent already)", resource.name());
             if (at != null) {
+                sentBeforeOrderShown.rereadFromFirstPage();
                 guard.restart();
                 return next(position.restarted(), guard);
             }
         }
-        List<ParsedRecord> toSend = changedBefore(withoutIds(page.records(), new HashSet<>(seen)), position.windowEnd());
+        List<ParsedRecord> toSend = sentBeforeOrderShown.notSent(
+                changedBefore(withoutIds(page.records(), new HashSet<>(seen)), position.windowEnd()));
+        if (!listedByChangeTime.get()) {
+            sentBeforeOrderShown.keep(toSend);
+        }
         if (down) {
             return step(page, toSend, position, page.prev(), Walk.PREV, ids(page.records()));
         }
