@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.greenhouse.schema.Types;
 import io.kafkaconnect.greenhouse.simulator.HarvestSimulator;
+import io.kafkaconnect.greenhouse.simulator.ListOrder;
 import io.kafkaconnect.greenhouse.simulator.ashby.AshbySimulator;
 import java.time.Duration;
 import java.util.HashMap;
@@ -34,22 +35,22 @@ final class CrashScenario {
 
     /** Harvest v1 candidates: a parallel backfill of closed windows. */
     static long run(ConnectCluster cluster, String name, long seed, boolean readCommitted) throws Exception {
-        return runV1(cluster, name, seed, readCommitted, "candidates", "updated_at");
+        return runV1(cluster, name, seed, readCommitted, "candidates", "updated_at", ListOrder.LAST_CHANGED);
     }
 
     /**
      * Harvest v1 applications: a window with only a lower bound, read open-ended, which records enter while it is
-     * read (random applications, old ones included, get new activity throughout).
+     * read (random applications, old ones included, get new activity throughout), listed in {@code order}.
      */
-    static long runApplications(ConnectCluster cluster, String name, long seed, boolean readCommitted)
+    static long runApplications(ConnectCluster cluster, String name, long seed, boolean readCommitted, ListOrder order)
             throws Exception {
-        return runV1(cluster, name, seed, readCommitted, "applications", "last_activity_at");
+        return runV1(cluster, name, seed, readCommitted, "applications", "last_activity_at", order);
     }
 
     private static long runV1(ConnectCluster cluster, String name, long seed, boolean readCommitted, String resource,
-                              String changeField) throws Exception {
+                              String changeField, ListOrder order) throws Exception {
         // a budget of 10 requests/s makes the backfill take ~15 s, so the first removals hit it mid-way
-        try (HarvestSimulator sim = HarvestSimulator.builder().seed(seed).apiKey(KEY).records(resource, RECORDS)
+        try (HarvestSimulator sim = HarvestSimulator.builder().seed(seed).apiKey(KEY).records(resource, RECORDS).listOrder(order)
                 .latency(Duration.ofMillis(50), Duration.ZERO, 0.2).rateLimitV1(20, Duration.ofSeconds(2)).build()
                 .start()) {
             Map<String, String> config = ConnectCluster.connectorConfig(sim.baseUrl(), KEY, resource, 1);

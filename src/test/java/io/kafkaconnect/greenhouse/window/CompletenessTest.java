@@ -245,7 +245,7 @@ class CompletenessTest {
 
     /**
      * Reads the first window of an open-ended resource, which warns once that the list is by change time if it is (the
-     * window, read forward until a page shows that order, is then read again: its records may be sent twice).
+     * window, read forward until a page shows that order, is then read again, without what it sent already).
      */
     private static List<SourceRecord> readFirstWindow(WindowSync sync, ListOrder order) throws InterruptedException {
         try (LogCapture log = new LogCapture()) {
