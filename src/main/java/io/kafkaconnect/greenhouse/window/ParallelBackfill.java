@@ -11,7 +11,6 @@ import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,8 +47,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
- * ({@link LowerPagesRead}, {@link EndSplit}), so that the reads end about together; several pieces may be split at
- * once.
+ * ({@link EndSplits}), so that the reads end about together; several pieces may be split at once.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
  * queued for {@link #poll} and, at the end, the pages second reads hold (at most
@@ -67,10 +65,10 @@ import org.slf4j.LoggerFactory;
  * the poll share state (start a read, end it, hand a page over, stop for room or for a split, fail, cancel),
  * each step a few lines under the lock; split up, the order of those steps could no longer be read in one place.
  * Planning ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}), the queue and
- * its back-pressure ({@link HandOverQueue}) and the split's reading ({@link LowerPagesRead}) are classes of their
- * own.
+ * its back-pressure ({@link HandOverQueue}) and the end splits ({@link EndSplits}) are classes of their own; those
+ * that run work on the pool do it through the {@link BackfillCoordinator} this class is to them.
  */
-final class ParallelBackfill {
+final class ParallelBackfill implements BackfillCoordinator {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
     /** Records to hand over, and where the backfill stands once they are delivered. */
     record Batch(List<SourceRecord> records, WindowOffset after) {
@@ -93,9 +91,7 @@ final class ParallelBackfill {
     private final HandOverQueue handOver;
     private final List<Future<?>> probes = new ArrayList<>();
     private int probesRunning;
-    private int splitsRunning;
-    /** Pieces whose lower pages a second read handed over. */
-    private int splits;
+    private final EndSplits endSplits;
     private boolean cancelled;
     /**
      * What escaped a fetch thread's own bookkeeping (outside the reads, whose failures are the pieces'): it fails
@@ -123,6 +119,7 @@ final class ParallelBackfill {
         this.planner = new BackfillPlanner(window, this.pageSize);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
         this.handOver = new HandOverQueue(this.pageSize);
+        this.endSplits = new EndSplits(walker, converter, this.pageSize, this);
         reading.forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece.span()), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
@@ -141,11 +138,26 @@ final class ParallelBackfill {
         return end;
     }
 
+    @Override
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    @Override
+    public Condition changed() {
+        return changed;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
     /** How many pieces had their lower pages read by a second read at the end. */
     int splits() {
         lock.lock();
         try {
-            return splits;
+            return endSplits.splits();
         } finally {
             lock.unlock();
         }
@@ -210,8 +222,7 @@ final class ParallelBackfill {
             List<BackfillPiece> open = progress.open();
             open.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
             probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-            open.stream().filter(p -> p.split != null && p.split.read != null)
-                    .forEach(p -> p.split.read.cancel(true));
+            endSplits.cancel(open);
             progress.clear();
             handOver.clear();
             planner.stop();
@@ -235,7 +246,7 @@ final class ParallelBackfill {
         }
         List<BackfillPiece> open = progress.open();
         int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count() + probesRunning
-                + splitsRunning;
+                + endSplits.running();
         for (BackfillPiece p : open) {
             if (inFlight >= limit) {
                 return;
@@ -266,24 +277,8 @@ final class ParallelBackfill {
         }
         // what second reads hold is outside the queue's bound (EndSplit bounds it); none while the worker is the
         // slower side (reads then stop for room, and more reads would not help)
-        while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()) {
-            Map<BackfillPiece, Integer> pagesLeft = new LinkedHashMap<>();
-            int held = 0;
-            for (BackfillPiece p : open) {
-                if (p.split != null) {
-                    held += p.split.stopAt;
-                }
-                Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
-                        ? walker.nextPageNumber(p.at) : null;
-                if (next != null) {
-                    pagesLeft.put(p, next);
-                }
-            }
-            EndSplit<BackfillPiece> split = EndSplit.choose(pagesLeft, held);
-            if (split == null) {
-                return;
-            }
-            split(split.piece(), split.pages());
+        while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()
+                && endSplits.startOne(open)) {
             inFlight++;
         }
     }
@@ -295,86 +290,6 @@ final class ParallelBackfill {
             left += q.left();
         }
         return left;
-    }
-
-    /**
-     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of
-     * {@code p} ({@code top} down to 1, chosen by {@link EndSplit}), so that the reads end together. See
-     * {@link #readLowerPages}.
-     */
-    private void split(BackfillPiece p, int top) {
-        BackfillPiece.Split split = new BackfillPiece.Split(top);
-        p.split = split;
-        Walking from = walker.atPageNumber(p.at, top, List.of());
-        int pages = (int) Math.ceil((double) p.holds / pageSize);
-        splitsRunning++;
-        try {
-            split.read = submit(() -> readLowerPages(p, split, from, pages));
-        } catch (RejectedExecutionException e) {
-            splitsRunning--;
-            p.split = null;
-        }
-    }
-
-    /**
-     * Runs on the pool: the second read of a split piece ({@link LowerPagesRead}). If anything goes wrong, or the
-     * piece lost a page's worth of records, nothing held is sent and the piece is read on from page k as if it
-     * had not been split.
-     */
-    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, Walking from, int pages) {
-        LowerPagesRead second = new LowerPagesRead(walker, converter);
-        try {
-            boolean held = second.hold(from);
-            Walking firstStopped;
-            lock.lock();
-            try {
-                while (p.readsDownTo(split) && !cancelled) {
-                    changed.await(1, TimeUnit.SECONDS);
-                }
-                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {
-                    return;
-                }
-                firstStopped = p.at; // page k next, with the ids of page k + 1
-            } finally {
-                lock.unlock();
-            }
-            List<LowerPagesRead.Page> pagesToSend = second.again(firstStopped, pages);
-            if (pagesToSend == null) {
-                log.debug("piece [{}, {}) no longer holds {} pages: read on without the split", p.planned.from(),
-                        p.planned.to(), pages);
-                return;
-            }
-            lock.lock();
-            try {
-                if (p.split != split || cancelled) {
-                    return;
-                }
-                pagesToSend.forEach(page -> queue(p, page.records(), page.next()));
-                splits++;
-            } finally {
-                lock.unlock();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
-                    p.planned.from(), p.planned.to(), e.toString());
-        } finally {
-            lock.lock();
-            try {
-                splitsRunning--;
-                if (p.split == split) {
-                    p.split = null;
-                    if (p.state == State.STOPPED_FOR_SPLIT) {
-                        p.state = State.WAITING; // read on from page k: the held pages were not sent
-                    }
-                }
-                schedule();
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
     }
 
     /**
@@ -396,17 +311,6 @@ final class ParallelBackfill {
         }
     }
 
-    /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
-    private boolean stopsForSplit(BackfillPiece p, Optional<Walking> after) {
-        Integer next = after.map(walker::nextPageNumber).orElse(null);
-        lock.lock();
-        try {
-            return p.split != null && next != null && next <= p.split.stopAt;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Under the lock: starts a read of {@code p} on the pool. */
     private void start(BackfillPiece p) {
         p.state = State.READING;
@@ -418,8 +322,9 @@ final class ParallelBackfill {
         }
     }
 
-    /** Runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
-    private Future<?> submit(Runnable work) {
+    /** Under the lock: runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
+    @Override
+    public Future<?> submit(Runnable work) {
         return pool.submit(() -> {
             try {
                 work.run();
@@ -484,7 +389,7 @@ final class ParallelBackfill {
                 public boolean accept(List<ParsedRecord> page, Optional<Walking> after) {
                     records[0] += page.size();
                     queue(p, converter.apply(page), after);
-                    stoppedForSplit[0] = stopsForSplit(p, after);
+                    stoppedForSplit[0] = endSplits.stopsForSplit(p, after);
                     paused[0] = !stoppedForSplit[0] && pausesForRoom(after);
                     return !stoppedForSplit[0] && !paused[0];
                 }
@@ -551,6 +456,12 @@ final class ParallelBackfill {
                 handOver.add(new Batch(List.of(), progress.position()));
             }
         }
+        workEnded();
+    }
+
+    /** Under the lock: a read, a second read or a count ended: starts what may start now, and wakes whoever waits. */
+    @Override
+    public void workEnded() {
         schedule();
         changed.signalAll();
     }
@@ -573,7 +484,8 @@ final class ParallelBackfill {
      * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
      * record: after it); {@code next} is the piece's position at its next page, empty after its last.
      */
-    private void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next) {
+    @Override
+    public void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next) {
         lock.lock();
         try {
             if (cancelled) {
