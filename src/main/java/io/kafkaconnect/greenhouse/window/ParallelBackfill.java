@@ -10,7 +10,6 @@ import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,8 +88,7 @@ final class ParallelBackfill implements BackfillCoordinator {
     private final BackfillProgress progress;
     /** The batches read and not polled yet, and the back-pressure they exert. */
     private final HandOverQueue handOver;
-    private final List<Future<?>> probes = new ArrayList<>();
-    private int probesRunning;
+    private final SpanCounts spanCounts;
     private final EndSplits endSplits;
     private boolean cancelled;
     /**
@@ -119,6 +117,7 @@ final class ParallelBackfill implements BackfillCoordinator {
         this.planner = new BackfillPlanner(window, this.pageSize);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
         this.handOver = new HandOverQueue(this.pageSize);
+        this.spanCounts = new SpanCounts(walker, planner, this);
         this.endSplits = new EndSplits(walker, converter, this.pageSize, this);
         reading.forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece.span()), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
@@ -221,7 +220,7 @@ final class ParallelBackfill implements BackfillCoordinator {
             escaped = null;
             List<BackfillPiece> open = progress.open();
             open.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
-            probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
+            spanCounts.cancel();
             endSplits.cancel(open);
             progress.clear();
             handOver.clear();
@@ -245,8 +244,8 @@ final class ParallelBackfill implements BackfillCoordinator {
             return;
         }
         List<BackfillPiece> open = progress.open();
-        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count() + probesRunning
-                + endSplits.running();
+        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count()
+                + spanCounts.running() + endSplits.running();
         for (BackfillPiece p : open) {
             if (inFlight >= limit) {
                 return;
@@ -257,8 +256,8 @@ final class ParallelBackfill implements BackfillCoordinator {
             }
         }
         if (planner.counting()) {
-            while (inFlight < limit && probes.size() < planner.probes()) {
-                startProbe(probes.size());
+            while (inFlight < limit && spanCounts.left()) {
+                spanCounts.startNext();
                 inFlight++;
             }
         }
@@ -341,38 +340,6 @@ final class ParallelBackfill implements BackfillCoordinator {
                 throw t;
             }
         });
-    }
-
-    /** Under the lock: starts counting the {@code i}th span on the pool. */
-    private void startProbe(int i) {
-        Window span = planner.probeSpan(i);
-        probesRunning++;
-        try {
-            probes.add(submit(() -> probe(i, span.from(), span.to())));
-        } catch (RejectedExecutionException e) {
-            probesRunning--;
-            probes.add(null);
-            planner.probed(i, null);
-        }
-    }
-
-    /** Runs on the pool: counts one span. A count that cannot be had means planning without the curve. */
-    private void probe(int i, Instant from, Instant to) {
-        Long count = null;
-        try {
-            count = walker.count(from, to);
-        } catch (RuntimeException e) {
-            log.debug("counting [{}, {}) failed; planning without the counts: {}", from, to, e.toString());
-        }
-        lock.lock();
-        try {
-            probesRunning--;
-            planner.probed(i, count);
-            schedule();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
