@@ -96,9 +96,7 @@ final class ParallelBackfill implements BackfillCoordinator {
      * the backfill at the next {@link #poll} instead of vanishing in a Future nobody reads.
      */
     private Throwable escaped;
-    /** The position whose offset map was written last, and that map: the next page's "before" is mostly the same. */
-    private WindowOffset lastWritten;
-    private Map<String, Object> lastMap;
+    private final OffsetMaps offsetMaps = new OffsetMaps();
 
     /**
      * @param converter   converts a page's records (offsets not set), on the fetch thread that read it
@@ -459,7 +457,7 @@ final class ParallelBackfill implements BackfillCoordinator {
                 throw new CancellationException("the backfill was stopped");
             }
             p.sent += converted.size();
-            Map<String, Object> before = offsetMap(progress.position());
+            Map<String, Object> before = offsetMaps.of(progress.position());
             if (next.isPresent()) {
                 p.at = next.get();
             } else {
@@ -467,23 +465,11 @@ final class ParallelBackfill implements BackfillCoordinator {
             }
             if (!converted.isEmpty() || next.isEmpty()) {
                 WindowOffset now = progress.position();
-                handOver.add(new Batch(SourceRecordFactory.withOffsets(converted, before, offsetMap(now)), now));
+                handOver.add(new Batch(SourceRecordFactory.withOffsets(converted, before, offsetMaps.of(now)), now));
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * The offset map of {@code position}, shared with the batch before when the position has not moved since
-     * (nothing changes an offset map once written): a backfill's map holds every piece's position.
-     */
-    private Map<String, Object> offsetMap(WindowOffset position) {
-        if (!position.equals(lastWritten)) {
-            lastWritten = position;
-            lastMap = position.toMap();
-        }
-        return lastMap;
     }
 }
