@@ -78,7 +78,6 @@ final class ParallelBackfill implements BackfillCoordinator {
     private final Function<List<ParsedRecord>, List<SourceRecord>> converter;
     private final ExecutorService pool;
     private final IntSupplier concurrency;
-    private final int pageSize;
     private final Instant end;
     /** Guards everything below; {@link #changed} is signalled whenever something a waiting thread needs changed. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -110,13 +109,13 @@ final class ParallelBackfill implements BackfillCoordinator {
         this.converter = converter;
         this.pool = pool;
         this.concurrency = concurrency;
-        this.pageSize = Math.max(1, pageSize);
+        int recordsPerPage = Math.max(1, pageSize);
         this.end = window.to();
-        this.planner = new BackfillPlanner(window, this.pageSize);
+        this.planner = new BackfillPlanner(window, recordsPerPage);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
-        this.handOver = new HandOverQueue(this.pageSize);
+        this.handOver = new HandOverQueue(recordsPerPage);
         this.spanCounts = new SpanCounts(walker, planner, this);
-        this.endSplits = new EndSplits(walker, converter, this.pageSize, this);
+        this.endSplits = new EndSplits(walker, converter, recordsPerPage, this);
         reading.forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece.span()), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
@@ -263,7 +262,7 @@ final class ParallelBackfill implements BackfillCoordinator {
             return; // nothing is planned before the first spans are counted, or the first scouts read
         }
         while (inFlight < limit && !planner.allPlanned()) {
-            BackfillPlanner.Piece piece = planner.next(limit, this::leftInFlight);
+            BackfillPlanner.Piece piece = planner.next(limit, progress::left);
             if (piece == null) {
                 return; // the spans counted so far do not reach far enough
             }
@@ -278,15 +277,6 @@ final class ParallelBackfill implements BackfillCoordinator {
                 && endSplits.startOne(open)) {
             inFlight++;
         }
-    }
-
-    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
-    private double leftInFlight() {
-        double left = 0;
-        for (BackfillPiece q : progress.open()) {
-            left += q.left();
-        }
-        return left;
     }
 
     /**
