@@ -10,9 +10,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * What the parts of a {@link ParallelBackfill} that run work on the fetch pool besides the pieces' own reads (the
- * span counts at the start, {@link SpanCounts}; the second reads at the end, {@link EndSplits}) do through it: its
- * one lock, starting work on the pool, handing pages over, and letting reads start once some work ended.
+ * What the work a {@link ParallelBackfill} runs on the fetch pool (a piece's read, {@link PieceRead}; the span
+ * counts at the start, {@link SpanCounts}; the second reads at the end, {@link EndSplits}) does through it: its
+ * one lock, starting work on the pool, handing pages over, stopping for room, telling what a piece holds, and
+ * letting reads start once some work ended.
  */
 interface BackfillCoordinator {
     /** The backfill's one lock: it guards everything its fetch threads and its poll share. */
@@ -36,6 +37,15 @@ interface BackfillCoordinator {
      * (the last record: after it); {@code next} is the piece's position at its next page, empty after its last.
      */
     void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next);
+
+    /**
+     * On a fetch thread, after a read queued a page ({@code next}: the piece's position at its next page): whether
+     * the read stops there because the hand-over queue is full; it goes on from its next page when there is room.
+     */
+    boolean pausesForRoom(Optional<Walking> next);
+
+    /** On a fetch thread: piece {@code p} holds {@code records} records (the planner learns it at once). */
+    void learn(BackfillPiece p, long records);
 
     /** Under the lock: some work on the pool ended: starts reads where they may start now, and wakes whoever waits. */
     void workEnded();

@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
 import io.kafkaconnect.greenhouse.sync.ParsedRecord;
-import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
@@ -60,12 +59,12 @@ import org.slf4j.LoggerFactory;
  * whoever waits for a change: a poll for a page, a second read for the piece's own read to stop. Reads start only
  * where something changed (a poll, a read's or a count's end), in {@link #schedule}.
  *
- * <p>Why this class is longer than most: what is left here is the one protocol by which the fetch threads and
- * the poll share state (start a read, end it, hand a page over, stop for room or for a split, fail, cancel),
- * each step a few lines under the lock; split up, the order of those steps could no longer be read in one place.
- * Planning ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}), the queue and
- * its back-pressure ({@link HandOverQueue}) and the end splits ({@link EndSplits}) are classes of their own; those
- * that run work on the pool do it through the {@link BackfillCoordinator} this class is to them.
+ * <p>What is here is the one protocol by which the fetch threads and the poll share state (start a read, end it,
+ * hand a page over, stop for room, fail, cancel), each step a few lines under the lock. Planning
+ * ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}) and its offset maps
+ * ({@link OffsetMaps}), the queue and its back-pressure ({@link HandOverQueue}), a piece's read ({@link PieceRead}),
+ * the span counts ({@link SpanCounts}) and the end splits ({@link EndSplits}) are classes of their own; those that
+ * run on the pool work through the {@link BackfillCoordinator} this class is to them.
  */
 final class ParallelBackfill implements BackfillCoordinator {
     private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
@@ -285,7 +284,8 @@ final class ParallelBackfill implements BackfillCoordinator {
      * whose syncs are polled in turn, so a thread waiting for room here could keep another resource's reads from
      * starting until this one's turn) and goes on from its next page when there is room.
      */
-    private boolean pausesForRoom(Optional<Walking> next) {
+    @Override
+    public boolean pausesForRoom(Optional<Walking> next) {
         lock.lock();
         try {
             if (next.isEmpty() || !handOver.full() || cancelled) {
@@ -330,51 +330,12 @@ final class ParallelBackfill implements BackfillCoordinator {
         });
     }
 
-    /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
+    /** Runs on the pool: reads one piece ({@link PieceRead}), then lets the next read start. */
     private void read(BackfillPiece p) {
-        WindowWalker.Piece read = null;
-        RuntimeException failure = null;
-        long[] records = {0};
-        boolean[] stoppedForSplit = {false};
-        boolean[] paused = {false};
-        Walking at = p.at;
-        try {
-            WindowWalker.PageSink sink = new WindowWalker.PageSink() {
-                @Override
-                public boolean accept(List<ParsedRecord> page, Optional<Walking> after) {
-                    records[0] += page.size();
-                    queue(p, converter.apply(page), after);
-                    stoppedForSplit[0] = endSplits.stopsForSplit(p, after);
-                    paused[0] = !stoppedForSplit[0] && pausesForRoom(after);
-                    return !stoppedForSplit[0] && !paused[0];
-                }
-
-                @Override
-                public void counted(long count) {
-                    learn(p, count);
-                }
-            };
-            if (at != null) {
-                walker.readOn(at, sink, null);
-                read = WindowWalker.Piece.READ;
-            } else {
-                read = walker.readPiece(Walking.opened(new Window(p.planned.from(), p.planned.to())),
-                        p.planned.guessPages(), p.planned.maxPages(), sink);
-            }
-        } catch (RuntimeException e) {
-            failure = e;
-        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece READING
-            failure = new ConnectException("Reading a backfill piece failed", e);
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.planned.from(), p.planned.to(),
-                    p.planned.expected(), p.planned.guessPages(), p.planned.maxPages(),
-                    failure != null ? failure.toString() : read.refused()
-                            ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
-        }
+        PieceRead.Ended read = new PieceRead(walker, converter, endSplits, this, p).read();
         lock.lock();
         try {
-            ended(p, read, failure, stoppedForSplit[0], paused[0]);
+            ended(p, read.read(), read.failure(), read.stoppedForSplit(), read.paused());
         } finally {
             lock.unlock();
         }
@@ -425,7 +386,8 @@ final class ParallelBackfill implements BackfillCoordinator {
      * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
      * many pages is long before it is read to the end.
      */
-    private void learn(BackfillPiece p, long records) {
+    @Override
+    public void learn(BackfillPiece p, long records) {
         lock.lock();
         try {
             p.holds = records;
