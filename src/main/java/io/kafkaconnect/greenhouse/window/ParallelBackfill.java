@@ -24,8 +24,6 @@ import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a large window {@code [from, to)} as consecutive pieces, several at once, each a closed window of its
@@ -67,7 +65,6 @@ import org.slf4j.LoggerFactory;
  * run on the pool work through the {@link BackfillCoordinator} this class is to them.
  */
 final class ParallelBackfill implements BackfillCoordinator {
-    private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
     /** Records to hand over, and where the backfill stands once they are delivered. */
     record Batch(List<SourceRecord> records, WindowOffset after) {
     }
