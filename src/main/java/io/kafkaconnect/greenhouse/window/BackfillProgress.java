@@ -41,6 +41,15 @@ final class BackfillProgress {
         return Collections.unmodifiableList(open);
     }
 
+    /** The records the open pieces still hold (as counted, or as expected), less what they sent. */
+    double left() {
+        double left = 0;
+        for (BackfillPiece q : open) {
+            left += q.left();
+        }
+        return left;
+    }
+
     boolean isOpen(BackfillPiece p) {
         return open.contains(p);
     }

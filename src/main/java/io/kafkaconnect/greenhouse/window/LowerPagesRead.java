@@ -19,7 +19,7 @@ import org.apache.kafka.connect.source.SourceRecord;
  * ({@link #again}): a record can move down by fewer pages than a piece's records left it meanwhile divided by
  * the page size, which is under one page if the piece still counts the pages it did (then nothing else can have
  * been missed), and records already read on page k + 1 or on k are recognised by id. The held pages are then
- * handed over in order, as the first read would have handed them over. Runs on a fetch thread; the backfill
+ * handed over in order, as the first read would have handed them over. Runs on a fetch thread; {@link EndSplits}
  * does the waiting and handing over.
  */
 final class LowerPagesRead {

@@ -1,7 +1,6 @@
 package io.kafkaconnect.greenhouse.window;
 
 import io.kafkaconnect.greenhouse.sync.ParsedRecord;
-import io.kafkaconnect.greenhouse.dialect.Window;
 import io.kafkaconnect.greenhouse.sync.SourceRecordFactory;
 import io.kafkaconnect.greenhouse.window.BackfillPiece.State;
 import io.kafkaconnect.greenhouse.window.WindowOffset.Backfilling;
@@ -10,8 +9,6 @@ import io.kafkaconnect.greenhouse.window.plan.BackfillPlanner;
 import io.kafkaconnect.greenhouse.window.plan.PieceCutter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +24,6 @@ import java.util.function.IntSupplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a large window {@code [from, to)} as consecutive pieces, several at once, each a closed window of its
@@ -48,8 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>The end.</b> Once nothing is left to plan, a read that is free takes the lower pages of the piece with the
  * most pages left and holds them until the piece's own read has passed the page above them
- * ({@link LowerPagesRead}, {@link EndSplit}), so that the reads end about together; several pieces may be split at
- * once.
+ * ({@link EndSplits}), so that the reads end about together; several pieces may be split at once.
  *
  * <p><b>Memory.</b> Nothing waits for an earlier piece: what is held is the pages in flight, the records
  * queued for {@link #poll} and, at the end, the pages second reads hold (at most
@@ -63,15 +57,14 @@ import org.slf4j.LoggerFactory;
  * whoever waits for a change: a poll for a page, a second read for the piece's own read to stop. Reads start only
  * where something changed (a poll, a read's or a count's end), in {@link #schedule}.
  *
- * <p>Why this class is longer than most: what is left here is the one protocol by which the fetch threads and
- * the poll share state (start a read, end it, hand a page over, stop for room or for a split, fail, cancel),
- * each step a few lines under the lock; split up, the order of those steps could no longer be read in one place.
- * Planning ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}), the queue and
- * its back-pressure ({@link HandOverQueue}) and the split's reading ({@link LowerPagesRead}) are classes of their
- * own.
+ * <p>What is here is the one protocol by which the fetch threads and the poll share state (start a read, end it,
+ * hand a page over, stop for room, fail, cancel), each step a few lines under the lock. Planning
+ * ({@link BackfillPlanner}, {@link PieceCutter}), the position ({@link BackfillProgress}) and its offset maps
+ * ({@link OffsetMapCache}), the queue and its back-pressure ({@link HandOverQueue}), a piece's read ({@link PieceRead}),
+ * the span counts ({@link SpanCounts}) and the end splits ({@link EndSplits}) are classes of their own; those that
+ * run on the pool work through the {@link BackfillCoordinator} this class is to them.
  */
-final class ParallelBackfill {
-    private static final Logger log = LoggerFactory.getLogger(ParallelBackfill.class);
+final class ParallelBackfill implements BackfillCoordinator {
     /** Records to hand over, and where the backfill stands once they are delivered. */
     record Batch(List<SourceRecord> records, WindowOffset after) {
     }
@@ -81,7 +74,6 @@ final class ParallelBackfill {
     private final Function<List<ParsedRecord>, List<SourceRecord>> converter;
     private final ExecutorService pool;
     private final IntSupplier concurrency;
-    private final int pageSize;
     private final Instant end;
     /** Guards everything below; {@link #changed} is signalled whenever something a waiting thread needs changed. */
     private final ReentrantLock lock = new ReentrantLock();
@@ -91,20 +83,15 @@ final class ParallelBackfill {
     private final BackfillProgress progress;
     /** The batches read and not polled yet, and the back-pressure they exert. */
     private final HandOverQueue handOver;
-    private final List<Future<?>> probes = new ArrayList<>();
-    private int probesRunning;
-    private int splitsRunning;
-    /** Pieces whose lower pages a second read handed over. */
-    private int splits;
+    private final SpanCounts spanCounts;
+    private final EndSplits endSplits;
     private boolean cancelled;
     /**
      * What escaped a fetch thread's own bookkeeping (outside the reads, whose failures are the pieces'): it fails
      * the backfill at the next {@link #poll} instead of vanishing in a Future nobody reads.
      */
     private Throwable escaped;
-    /** The position whose offset map was written last, and that map: the next page's "before" is mostly the same. */
-    private WindowOffset lastWritten;
-    private Map<String, Object> lastMap;
+    private final OffsetMapCache offsetMapCache = new OffsetMapCache();
 
     /**
      * @param converter   converts a page's records (offsets not set), on the fetch thread that read it
@@ -118,11 +105,13 @@ final class ParallelBackfill {
         this.converter = converter;
         this.pool = pool;
         this.concurrency = concurrency;
-        this.pageSize = Math.max(1, pageSize);
+        int recordsPerPage = Math.max(1, pageSize);
         this.end = window.to();
-        this.planner = new BackfillPlanner(window, this.pageSize);
+        this.planner = new BackfillPlanner(window, recordsPerPage);
         this.progress = new BackfillProgress(end, window.doneBefore(), planner::frontier);
-        this.handOver = new HandOverQueue(this.pageSize);
+        this.handOver = new HandOverQueue(recordsPerPage);
+        this.spanCounts = new SpanCounts(walker, planner, this);
+        this.endSplits = new EndSplits(walker, converter, recordsPerPage, this);
         reading.forEach(piece -> progress.add(new BackfillPiece(planner.resumed(piece.span()), piece)));
         planner.firstPieces().forEach(piece -> progress.add(new BackfillPiece(piece)));
     }
@@ -141,11 +130,26 @@ final class ParallelBackfill {
         return end;
     }
 
+    @Override
+    public ReentrantLock lock() {
+        return lock;
+    }
+
+    @Override
+    public Condition changed() {
+        return changed;
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
     /** How many pieces had their lower pages read by a second read at the end. */
     int splits() {
         lock.lock();
         try {
-            return splits;
+            return endSplits.splits();
         } finally {
             lock.unlock();
         }
@@ -209,9 +213,8 @@ final class ParallelBackfill {
             escaped = null;
             List<BackfillPiece> open = progress.open();
             open.stream().filter(p -> p.task != null && p.state == State.READING).forEach(p -> p.task.cancel(true));
-            probes.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-            open.stream().filter(p -> p.split != null && p.split.read != null)
-                    .forEach(p -> p.split.read.cancel(true));
+            spanCounts.cancel();
+            endSplits.cancel(open);
             progress.clear();
             handOver.clear();
             planner.stop();
@@ -234,8 +237,8 @@ final class ParallelBackfill {
             return;
         }
         List<BackfillPiece> open = progress.open();
-        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count() + probesRunning
-                + splitsRunning;
+        int inFlight = (int) open.stream().filter(p -> p.state == State.READING).count()
+                + spanCounts.running() + endSplits.running();
         for (BackfillPiece p : open) {
             if (inFlight >= limit) {
                 return;
@@ -246,8 +249,8 @@ final class ParallelBackfill {
             }
         }
         if (planner.counting()) {
-            while (inFlight < limit && probes.size() < planner.probes()) {
-                startProbe(probes.size());
+            while (inFlight < limit && spanCounts.left()) {
+                spanCounts.startNext();
                 inFlight++;
             }
         }
@@ -255,7 +258,7 @@ final class ParallelBackfill {
             return; // nothing is planned before the first spans are counted, or the first scouts read
         }
         while (inFlight < limit && !planner.allPlanned()) {
-            BackfillPlanner.Piece piece = planner.next(limit, this::leftInFlight);
+            BackfillPlanner.Piece piece = planner.next(limit, progress::left);
             if (piece == null) {
                 return; // the spans counted so far do not reach far enough
             }
@@ -266,114 +269,9 @@ final class ParallelBackfill {
         }
         // what second reads hold is outside the queue's bound (EndSplit bounds it); none while the worker is the
         // slower side (reads then stop for room, and more reads would not help)
-        while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()) {
-            Map<BackfillPiece, Integer> pagesLeft = new LinkedHashMap<>();
-            int held = 0;
-            for (BackfillPiece p : open) {
-                if (p.split != null) {
-                    held += p.split.stopAt;
-                }
-                Integer next = p.state == State.READING && p.split == null && p.holds >= 0 && p.at != null
-                        ? walker.nextPageNumber(p.at) : null;
-                if (next != null) {
-                    pagesLeft.put(p, next);
-                }
-            }
-            EndSplit<BackfillPiece> split = EndSplit.choose(pagesLeft, held);
-            if (split == null) {
-                return;
-            }
-            split(split.piece(), split.pages());
+        while (inFlight < limit && planner.allPlanned() && !planner.counting() && !handOver.throttled()
+                && endSplits.startOne(open)) {
             inFlight++;
-        }
-    }
-
-    /** Records the pieces planned still hold (as counted, or as expected), less what they sent. */
-    private double leftInFlight() {
-        double left = 0;
-        for (BackfillPiece q : progress.open()) {
-            left += q.left();
-        }
-        return left;
-    }
-
-    /**
-     * At the end, when a read is free and nothing is left to plan: a second read takes the lower pages of
-     * {@code p} ({@code top} down to 1, chosen by {@link EndSplit}), so that the reads end together. See
-     * {@link #readLowerPages}.
-     */
-    private void split(BackfillPiece p, int top) {
-        BackfillPiece.Split split = new BackfillPiece.Split(top);
-        p.split = split;
-        Walking from = walker.atPageNumber(p.at, top, List.of());
-        int pages = (int) Math.ceil((double) p.holds / pageSize);
-        splitsRunning++;
-        try {
-            split.read = submit(() -> readLowerPages(p, split, from, pages));
-        } catch (RejectedExecutionException e) {
-            splitsRunning--;
-            p.split = null;
-        }
-    }
-
-    /**
-     * Runs on the pool: the second read of a split piece ({@link LowerPagesRead}). If anything goes wrong, or the
-     * piece lost a page's worth of records, nothing held is sent and the piece is read on from page k as if it
-     * had not been split.
-     */
-    private void readLowerPages(BackfillPiece p, BackfillPiece.Split split, Walking from, int pages) {
-        LowerPagesRead second = new LowerPagesRead(walker, converter);
-        try {
-            boolean held = second.hold(from);
-            Walking firstStopped;
-            lock.lock();
-            try {
-                while (p.readsDownTo(split) && !cancelled) {
-                    changed.await(1, TimeUnit.SECONDS);
-                }
-                if (p.split != split || p.state != State.STOPPED_FOR_SPLIT || cancelled || !held) {
-                    return;
-                }
-                firstStopped = p.at; // page k next, with the ids of page k + 1
-            } finally {
-                lock.unlock();
-            }
-            List<LowerPagesRead.Page> pagesToSend = second.again(firstStopped, pages);
-            if (pagesToSend == null) {
-                log.debug("piece [{}, {}) no longer holds {} pages: read on without the split", p.planned.from(),
-                        p.planned.to(), pages);
-                return;
-            }
-            lock.lock();
-            try {
-                if (p.split != split || cancelled) {
-                    return;
-                }
-                pagesToSend.forEach(page -> queue(p, page.records(), page.next()));
-                splits++;
-            } finally {
-                lock.unlock();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.debug("the second read of piece [{}, {}) failed; the piece is read on without it: {}",
-                    p.planned.from(), p.planned.to(), e.toString());
-        } finally {
-            lock.lock();
-            try {
-                splitsRunning--;
-                if (p.split == split) {
-                    p.split = null;
-                    if (p.state == State.STOPPED_FOR_SPLIT) {
-                        p.state = State.WAITING; // read on from page k: the held pages were not sent
-                    }
-                }
-                schedule();
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
         }
     }
 
@@ -383,7 +281,8 @@ final class ParallelBackfill {
      * whose syncs are polled in turn, so a thread waiting for room here could keep another resource's reads from
      * starting until this one's turn) and goes on from its next page when there is room.
      */
-    private boolean pausesForRoom(Optional<Walking> next) {
+    @Override
+    public boolean pausesForRoom(Optional<Walking> next) {
         lock.lock();
         try {
             if (next.isEmpty() || !handOver.full() || cancelled) {
@@ -391,17 +290,6 @@ final class ParallelBackfill {
             }
             handOver.stoppedForRoom(concurrency);
             return true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** After the first read of a split piece queued a page: whether it stops there (the second read goes on). */
-    private boolean stopsForSplit(BackfillPiece p, Optional<Walking> after) {
-        Integer next = after.map(walker::nextPageNumber).orElse(null);
-        lock.lock();
-        try {
-            return p.split != null && next != null && next <= p.split.stopAt;
         } finally {
             lock.unlock();
         }
@@ -418,8 +306,9 @@ final class ParallelBackfill {
         }
     }
 
-    /** Runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
-    private Future<?> submit(Runnable work) {
+    /** Under the lock: runs {@code work} on the pool; whatever escapes it fails the backfill at the next {@link #poll}. */
+    @Override
+    public Future<?> submit(Runnable work) {
         return pool.submit(() -> {
             try {
                 work.run();
@@ -438,83 +327,12 @@ final class ParallelBackfill {
         });
     }
 
-    /** Under the lock: starts counting the {@code i}th span on the pool. */
-    private void startProbe(int i) {
-        Window span = planner.probeSpan(i);
-        probesRunning++;
-        try {
-            probes.add(submit(() -> probe(i, span.from(), span.to())));
-        } catch (RejectedExecutionException e) {
-            probesRunning--;
-            probes.add(null);
-            planner.probed(i, null);
-        }
-    }
-
-    /** Runs on the pool: counts one span. A count that cannot be had means planning without the curve. */
-    private void probe(int i, Instant from, Instant to) {
-        Long count = null;
-        try {
-            count = walker.count(from, to);
-        } catch (RuntimeException e) {
-            log.debug("counting [{}, {}) failed; planning without the counts: {}", from, to, e.toString());
-        }
-        lock.lock();
-        try {
-            probesRunning--;
-            planner.probed(i, count);
-            schedule();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Runs on the pool: reads one piece, handing its pages over as they come, then lets the next read start. */
+    /** Runs on the pool: reads one piece ({@link PieceRead}), then lets the next read start. */
     private void read(BackfillPiece p) {
-        WindowWalker.Piece read = null;
-        RuntimeException failure = null;
-        long[] records = {0};
-        boolean[] stoppedForSplit = {false};
-        boolean[] paused = {false};
-        Walking at = p.at;
-        try {
-            WindowWalker.PageSink sink = new WindowWalker.PageSink() {
-                @Override
-                public boolean accept(List<ParsedRecord> page, Optional<Walking> after) {
-                    records[0] += page.size();
-                    queue(p, converter.apply(page), after);
-                    stoppedForSplit[0] = stopsForSplit(p, after);
-                    paused[0] = !stoppedForSplit[0] && pausesForRoom(after);
-                    return !stoppedForSplit[0] && !paused[0];
-                }
-
-                @Override
-                public void counted(long count) {
-                    learn(p, count);
-                }
-            };
-            if (at != null) {
-                walker.readOn(at, sink, null);
-                read = WindowWalker.Piece.READ;
-            } else {
-                read = walker.readPiece(Walking.opened(new Window(p.planned.from(), p.planned.to())),
-                        p.planned.guessPages(), p.planned.maxPages(), sink);
-            }
-        } catch (RuntimeException e) {
-            failure = e;
-        } catch (Throwable e) { // an Error (out of memory...) must fail the task, not leave the piece READING
-            failure = new ConnectException("Reading a backfill piece failed", e);
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("piece [{}, {}) planned {} records from page {} (max {}): {}", p.planned.from(), p.planned.to(),
-                    p.planned.expected(), p.planned.guessPages(), p.planned.maxPages(),
-                    failure != null ? failure.toString() : read.refused()
-                            ? "refused, " + read.pagesIfRefused() + " pages" : records[0] + " records");
-        }
+        PieceRead.Ended read = new PieceRead(walker, converter, endSplits, this, p).read();
         lock.lock();
         try {
-            ended(p, read, failure, stoppedForSplit[0], paused[0]);
+            ended(p, read.read(), read.failure(), read.stoppedForSplit(), read.paused());
         } finally {
             lock.unlock();
         }
@@ -551,6 +369,12 @@ final class ParallelBackfill {
                 handOver.add(new Batch(List.of(), progress.position()));
             }
         }
+        workEnded();
+    }
+
+    /** Under the lock: a read, a second read or a count ended: starts what may start now, and wakes whoever waits. */
+    @Override
+    public void workEnded() {
         schedule();
         changed.signalAll();
     }
@@ -559,7 +383,8 @@ final class ParallelBackfill {
      * A piece holds {@code records} records: the density learns it as soon as it is known, which for a piece of
      * many pages is long before it is read to the end.
      */
-    private void learn(BackfillPiece p, long records) {
+    @Override
+    public void learn(BackfillPiece p, long records) {
         lock.lock();
         try {
             p.holds = records;
@@ -573,14 +398,15 @@ final class ParallelBackfill {
      * On a fetch thread: queues a page's records, carrying where the backfill stands before this page (the last
      * record: after it); {@code next} is the piece's position at its next page, empty after its last.
      */
-    private void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next) {
+    @Override
+    public void queue(BackfillPiece p, List<SourceRecord> converted, Optional<Walking> next) {
         lock.lock();
         try {
             if (cancelled) {
                 throw new CancellationException("the backfill was stopped");
             }
             p.sent += converted.size();
-            Map<String, Object> before = offsetMap(progress.position());
+            Map<String, Object> before = offsetMapCache.of(progress.position());
             if (next.isPresent()) {
                 p.at = next.get();
             } else {
@@ -588,23 +414,11 @@ final class ParallelBackfill {
             }
             if (!converted.isEmpty() || next.isEmpty()) {
                 WindowOffset now = progress.position();
-                handOver.add(new Batch(SourceRecordFactory.withOffsets(converted, before, offsetMap(now)), now));
+                handOver.add(new Batch(SourceRecordFactory.withOffsets(converted, before, offsetMapCache.of(now)), now));
                 changed.signalAll();
             }
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * The offset map of {@code position}, shared with the batch before when the position has not moved since
-     * (nothing changes an offset map once written): a backfill's map holds every piece's position.
-     */
-    private Map<String, Object> offsetMap(WindowOffset position) {
-        if (!position.equals(lastWritten)) {
-            lastWritten = position;
-            lastMap = position.toMap();
-        }
-        return lastMap;
     }
 }
