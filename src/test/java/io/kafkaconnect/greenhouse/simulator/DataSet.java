@@ -2,6 +2,7 @@ package io.kafkaconnect.greenhouse.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkaconnect.greenhouse.simulator.ResourceStore.Page;
 import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
 import io.kafkaconnect.greenhouse.simulator.core.Reply;
 import io.kafkaconnect.greenhouse.simulator.core.SimClock;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -82,6 +84,20 @@ final class DataSet {
 
     ResourceStore store(Resource r) {
         return stores.get(r);
+    }
+
+    /**
+     * Rows {@code offset .. offset+limit-1} of a v1 page-number list as it is now (see
+     * {@link ResourceStore#pageByOffset}): in the order its docs state where they state one ({@link DocumentedOrder}),
+     * its ties and every other list in {@code order}.
+     */
+    Page v1Page(Resource r, RecordFilter filter, long offset, int limit, boolean countTotal, ListOrder order) {
+        Comparator<Row> documented = DocumentedOrder.of(r, renderer.hiring());
+        if (documented == null && order == ListOrder.ID) {
+            return store(r).pageByOffset(filter, offset, limit, countTotal);
+        }
+        return store(r).pageByOffset(filter, offset, limit, countTotal,
+                documented == null ? order.rows() : documented.thenComparing(order.rows()));
     }
 
     ObjectNode render(Resource r, Dialect dialect, Row row) {

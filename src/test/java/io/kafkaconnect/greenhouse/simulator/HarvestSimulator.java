@@ -118,11 +118,13 @@ public final class HarvestSimulator extends Simulator {
         return data.versions(Resource.byName(resource));
     }
 
-    /** The ids of a resource in the order its v1 page-number list gives them now ({@link Builder#listOrder}). */
+    /**
+     * The ids of a resource in the order its v1 page-number list gives them now ({@link Builder#listOrder}; offers
+     * and scorecards by their documented order first).
+     */
     public List<Long> v1ListOrder(String resource) {
-        return data.store(Resource.byName(resource))
-                .pageByOffset(RecordFilter.ALL, 0, Integer.MAX_VALUE, false, listOrder).rows().stream()
-                .map(ResourceStore.Row::id).toList();
+        return data.v1Page(Resource.byName(resource), RecordFilter.ALL, 0, Integer.MAX_VALUE, false, listOrder).rows()
+                .stream().map(ResourceStore.Row::id).toList();
     }
 
     /**
@@ -362,7 +364,8 @@ public final class HarvestSimulator extends Simulator {
         }
 
         /**
-         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none); default
+         * The order of v1's page-number lists (see {@link ListOrder}; the docs state none, but for offers and
+         * scorecards, which come in their documented order with ties in this one: {@link DocumentedOrder}); default
          * {@code LAST_CHANGED}, the leanest reading (it promises nothing, and moves an edited record onto pages a
          * forward walk has read). v3's cursors stay a keyset on descending id, and {@code since_id} links one on
          * ascending id.

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import okhttp3.Credentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class HarvestSimulatorV1Test extends SimulatorFixture {
 
@@ -81,6 +83,58 @@ class HarvestSimulatorV1Test extends SimulatorFixture {
         start(HarvestSimulator.builder().seed(7).records("candidates", 60).listOrder(ListOrder.ID_DESCENDING));
         List<Long> ids = SimHttp.ids(http.walkV1("/v1/candidates?per_page=25"));
         assertThat(ids).hasSize(60).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    /**
+     * The two lists whose docs state an order come in it, whatever the list order: offers "ordered by application_id",
+     * scorecards "ordered by candidate"; the list order breaks ties (the docs do not). An edited record keeps its place
+     * among the other keys' records and moves only as the tie-break says.
+     */
+    @ParameterizedTest
+    @EnumSource(ListOrder.class)
+    void offersComeByApplicationAndScorecardsByCandidateWithTiesInTheListOrder(ListOrder order) throws Exception {
+        // fewer applications and candidates than offers and scorecards: keys shared by several records
+        start(HarvestSimulator.builder().seed(7).records("applications", 12).records("candidates", 6)
+                .records("offers", 60).records("scorecards", 60).listOrder(order));
+        for (String[] list : new String[][] {{"offers", "application_id"}, {"scorecards", "candidate_id"}}) {
+            String resource = list[0];
+            String key = list[1];
+            Comparator<JsonNode> documented = Comparator.<JsonNode>comparingLong(n -> n.get(key).asLong())
+                    .thenComparing(tieBreak(order));
+            List<JsonNode> before = listed(resource);
+            assertThat(before).as("%s by %s, then %s", resource, key, order).hasSize(60)
+                    .isSortedAccordingTo(documented);
+            assertThat(before).as("%s: not in the list order alone", resource).isNotEqualTo(sorted(before, tieBreak(order)));
+
+            JsonNode first = before.get(0); // the first of its key's records, which are several
+            assertThat(before.get(1).get(key)).as("%s: a key shared by several records", resource).isEqualTo(first.get(key));
+            sim.edit(resource, first.get("id").asLong());
+            List<JsonNode> after = listed(resource);
+            assertThat(after).as("%s after an edit", resource).isSortedAccordingTo(documented);
+            assertThat(after.stream().map(n -> n.get(key)).toList()).as("%s: the keys in list order, as before", resource)
+                    .isEqualTo(before.stream().map(n -> n.get(key)).toList());
+        }
+    }
+
+    /** How {@code order} ranks two records of a v1 list, as they show. */
+    private static Comparator<JsonNode> tieBreak(ListOrder order) {
+        Comparator<JsonNode> byId = Comparator.comparingLong(n -> n.get("id").asLong());
+        switch (order) {
+            case ID: return byId;
+            case ID_DESCENDING: return byId.reversed();
+            default: return Comparator.<JsonNode, Instant>comparing(n -> Instant.parse(n.get("updated_at").asText()))
+                    .thenComparing(byId);
+        }
+    }
+
+    private List<JsonNode> listed(String resource) throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        http.walkV1("/v1/" + resource + "?per_page=25").forEach(page -> page.json().forEach(rows::add));
+        return rows;
+    }
+
+    private static List<JsonNode> sorted(List<JsonNode> rows, Comparator<JsonNode> order) {
+        return rows.stream().sorted(order).toList();
     }
 
     @Test

@@ -91,7 +91,7 @@ final class HiringRenderer {
         return jobs.isEmpty() ? null : jobs.get(0);
     }
 
-    private Long candidateOf(Row application) {
+    Long candidateOf(Row application) {
         return application == null ? null : r.candidateIdOf(application);
     }
 
@@ -167,10 +167,15 @@ final class HiringRenderer {
 
     private static final String[] OFFER_STATUSES = {"unresolved", "accepted", "rejected", "deprecated"};
 
+    /** The application an offer is for (its {@code application_id}), or null: fixed by its id, so edits keep it. */
+    Row offerApplication(Row offer) {
+        return r.ref(Resource.APPLICATIONS, offer.id());
+    }
+
     private ObjectNode v1Offer(Row row) {
         SplittableRandom s = r.stable(Resource.OFFERS, row.id());
         SplittableRandom v = r.versioned(Resource.OFFERS, row.id(), row.version());
-        Row app = r.ref(Resource.APPLICATIONS, row.id());
+        Row app = offerApplication(row);
         int roll = v.nextInt(10);
         String status = OFFER_STATUSES[roll < 3 ? 0 : roll < 7 ? 1 : roll < 8 ? 2 : 3];
         ObjectNode n = F.objectNode();
@@ -375,13 +380,18 @@ final class HiringRenderer {
             long submittedAt, String recommendation, String notes, String privateNotes, String publicNotes) {
     }
 
+    /** The application a scorecard is for (its {@code application_id}), or null: fixed by its id, so edits keep it. */
+    Row scorecardApplication(Row scorecard) {
+        return r.ref(Resource.APPLICATIONS, scorecard.id());
+    }
+
     private Scorecard scorecard(Row row) {
         SplittableRandom s = r.stable(Resource.SCORECARDS, row.id());
         SplittableRandom v = r.versioned(Resource.SCORECARDS, row.id(), row.version());
         User interviewer = r.user(s);
         User submitter = s.nextInt(4) == 0 ? r.user(s) : interviewer;
         long interviewed = roundTo(row.created() - s.nextInt(48) * 60 * MINUTE, 15 * MINUTE);
-        return new Scorecard(r.ref(Resource.APPLICATIONS, row.id()), r.ref(Resource.JOB_INTERVIEWS, row.id() * 3),
+        return new Scorecard(scorecardApplication(row), r.ref(Resource.JOB_INTERVIEWS, row.id() * 3),
                 interviewed, submitter, interviewer, between(s, row.created(), r.baselineUpdated(Resource.SCORECARDS, row)),
                 RECOMMENDATIONS[v.nextInt(RECOMMENDATIONS.length)],
                 rev(pick(v, Vocabulary.SCORECARD_ANSWERS), row.version()),

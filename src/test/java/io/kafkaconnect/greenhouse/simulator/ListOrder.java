@@ -1,10 +1,14 @@
 package io.kafkaconnect.greenhouse.simulator;
 
+import io.kafkaconnect.greenhouse.simulator.ResourceStore.Row;
+import java.util.Comparator;
+
 /**
  * The order in which v1's page-number lists (classic, and next-only with page-number links) list their records. The
- * Harvest v1 docs state no order for them (UNCERTAIN: only offers, "ordered by application_id", and scorecards,
- * "ordered by candidate", say one), so the simulator can serve each order a client may meet. Its default is
- * {@link #LAST_CHANGED}: the docs promise no order, and that one hurts a forward page walk most.
+ * Harvest v1 docs state no order for them (UNCERTAIN), so the simulator can serve each order a client may meet. Its
+ * default is {@link #LAST_CHANGED}: the docs promise no order, and that one hurts a forward page walk most. Offers and
+ * scorecards, whose docs state an order, are served in it, and this order only breaks its ties
+ * ({@link DocumentedOrder}).
  */
 public enum ListOrder {
     /** Ascending id: a record keeps its place when it changes. */
@@ -15,5 +19,15 @@ public enum ListOrder {
      * Ascending change time ({@code updated_at}, {@code last_activity_at} for applications), then id: a record that
      * changes moves to the end, as rows of a table listed without an {@code ORDER BY} can.
      */
-    LAST_CHANGED
+    LAST_CHANGED;
+
+    /** How this order ranks two rows. */
+    Comparator<Row> rows() {
+        Comparator<Row> byId = Comparator.comparingLong(Row::id);
+        switch (this) {
+            case ID: return byId;
+            case ID_DESCENDING: return byId.reversed();
+            default: return Comparator.comparingLong(Row::updated).thenComparing(byId);
+        }
+    }
 }

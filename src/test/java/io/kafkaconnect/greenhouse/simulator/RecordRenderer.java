@@ -85,6 +85,10 @@ final class RecordRenderer {
         return organization;
     }
 
+    HiringRenderer hiring() {
+        return hiring;
+    }
+
     /** See {@link OrganizationRenderer#keep}. */
     LongPredicate keep(Resource resource, Dialect dialect, Map<String, String> query) {
         return organization.keep(resource, dialect, query);

@@ -172,24 +172,19 @@ final class ResourceStore {
      * Rows {@code offset .. offset+limit-1} of the filtered set in {@code order}, as it is right now. With
      * {@code countTotal} the whole filtered set is counted; otherwise {@code total} is -1.
      */
-    Page pageByOffset(RecordFilter filter, long offset, int limit, boolean countTotal, ListOrder order) {
-        if (order == ListOrder.ID) {
-            return pageByOffset(filter, offset, limit, countTotal);
-        }
+    Page pageByOffset(RecordFilter filter, long offset, int limit, boolean countTotal, Comparator<Row> order) {
         lock.readLock().lock();
         try {
-            List<Integer> matching = new ArrayList<>();
+            List<Row> matching = new ArrayList<>();
             for (int i = 0; i < size; i++) {
                 if (!gone[i] && filter.matches(ids[i], created[i], updated[i])) {
-                    matching.add(i);
+                    matching.add(row(i));
                 }
             }
-            Comparator<Integer> byId = Comparator.comparingLong(i -> ids[i]);
-            matching.sort(order == ListOrder.ID_DESCENDING ? byId.reversed()
-                    : Comparator.<Integer>comparingLong(i -> updated[i]).thenComparing(byId));
+            matching.sort(order);
             List<Row> rows = new ArrayList<>(Math.min(limit, 1024));
             for (long k = offset; k < matching.size() && rows.size() < limit; k++) {
-                rows.add(row(matching.get((int) k)));
+                rows.add(matching.get((int) k));
             }
             return new Page(rows, countTotal ? matching.size() : -1, offset + limit < matching.size());
         } finally {

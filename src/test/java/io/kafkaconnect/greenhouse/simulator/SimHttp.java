@@ -120,7 +120,10 @@ final class SimHttp extends SimulatorClient {
         return pages;
     }
 
-    /** Every id of {@code resource} in the simulator's default v1 list order: by change time, then id. */
+    /**
+     * Every id of {@code resource} in the simulator's default v1 list order, by change time, then id (offers and
+     * scorecards come in their documented order instead).
+     */
     List<Long> idsByChangeTime(String resource) {
         return sim.changeTimestamps(resource).entrySet().stream()
                 .sorted(Map.Entry.<Long, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))

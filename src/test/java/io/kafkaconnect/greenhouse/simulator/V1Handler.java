@@ -117,7 +117,7 @@ final class V1Handler {
         } catch (InvalidParam e) {
             return HarvestErrors.v1Validation(e.field, e.getMessage());
         }
-        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, !skipCount, order);
+        Page result = data.v1Page(resource, filter, (long) (p - 1) * pp, pp, !skipCount, order);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
         List<String> links = new ArrayList<>();
         if (result.hasMore()) {
@@ -205,7 +205,7 @@ final class V1Handler {
         if (p < 1) {
             return HarvestErrors.v1Validation("page", "page must be a positive integer");
         }
-        Page result = data.store(resource).pageByOffset(filter, (long) (p - 1) * pp, pp, false, order);
+        Page result = data.v1Page(resource, filter, (long) (p - 1) * pp, pp, false, order);
         Reply reply = Reply.json(200, render(resource, withOversize(resource, filter, result.rows(), p, pp), query));
         if (result.hasMore()) {
             int next = page != null && anomalies.contains(PagingAnomaly.REPEATED_NEXT) ? p : p + 1;
@@ -220,7 +220,7 @@ final class V1Handler {
             return rows;
         }
         List<Row> more = new ArrayList<>(rows);
-        more.addAll(data.store(resource).pageByOffset(filter, (long) p * pp, extra(pp), false, order).rows());
+        more.addAll(data.v1Page(resource, filter, (long) p * pp, extra(pp), false, order).rows());
         return more;
     }
 

@@ -146,15 +146,21 @@ class CompletenessTest {
 
 
     /**
-     * Edits the first {@code n} candidates the v1 list gives among those changed before {@code before}, whatever its
-     * order: they leave a window ending there, from its first pages.
+     * Edits the first {@code n} records of {@code resource} the v1 list gives among those changed before {@code before},
+     * whatever its order: they leave a window ending there, from its first pages.
      */
-    private Consumer<Instant> editFirstListed(int n) {
+    private Consumer<Instant> editFirstListed(String resource, int n) {
         return before -> {
-            Map<Long, Instant> changed = sim.changeTimestamps("candidates");
-            sim.v1ListOrder("candidates").stream().filter(id -> changed.get(id).isBefore(before)).limit(n)
-                    .forEach(id -> sim.edit("candidates", id));
+            Map<Long, Instant> changed = sim.changeTimestamps(resource);
+            sim.v1ListOrder(resource).stream().filter(id -> changed.get(id).isBefore(before)).limit(n)
+                    .forEach(id -> sim.edit(resource, id));
         };
+    }
+
+    /** The end of the window being read (for {@link #editFirstListed}); none between windows. */
+    private static Instant windowEnd(WindowSync sync) {
+        return sync.position().match(between -> Instant.MIN, WindowOffset.Walking::windowEnd,
+                WindowOffset.Backfilling::windowEnd);
     }
 
     private static void waitForNextSecond() throws InterruptedException {
@@ -167,7 +173,7 @@ class CompletenessTest {
     void aNaiveForwardWalkLosesRecordsWhenEarlierPagesShrink() throws Exception {
         simulator(400, Duration.ZERO);
         Instant upper = sim.now();
-        Consumer<Instant> edit = editFirstListed(3);
+        Consumer<Instant> edit = editFirstListed("candidates", 3);
         Set<Long> seen = new TreeSet<>();
         Map<Long, JsonNode> before = sim.truth("candidates");
         String url = sim.baseUrl() + "/v1/candidates?per_page=20&skip_count=true&updated_before=" + upper;
@@ -193,14 +199,40 @@ class CompletenessTest {
         order = listOrder;
         simulator(400, Duration.ZERO);
         WindowSync sync = candidatesSync(20);
-        Consumer<Instant> edit = editFirstListed(3);
-        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(sync.position().match(
-                between -> Instant.MIN, WindowOffset.Walking::windowEnd, WindowOffset.Backfilling::windowEnd))));
+        Consumer<Instant> edit = editFirstListed("candidates", 3);
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(windowEnd(sync))));
         waitForNextSecond();
         sent.addAll(readWindow(sync, () -> { }));
 
         assertSameLatest(sent);
         assertNoVersionSentTwice(sent);
+    }
+
+    /**
+     * Offers come "ordered by application_id" and scorecards "ordered by candidate", as their docs state, with several
+     * records to a key, in an order the docs leave open (the list order's): records leave a window from its first pages
+     * while it is read, the records after them shift back, and nothing is lost.
+     */
+    @ParameterizedTest
+    @MethodSource("listsWithADocumentedOrder")
+    void listsInTheirDocumentedOrderLoseNothingWhileEarlierPagesShrink(String resource, ListOrder ties)
+            throws Exception {
+        sim = HarvestSimulator.builder().seed(3L).apiKey(KEY).records("applications", 60).records("candidates", 30)
+                .records(resource, 400).listOrder(ties).build().start();
+        WindowSync sync = sync(resource, 20, 1);
+        Consumer<Instant> edit = editFirstListed(resource, 3);
+        List<SourceRecord> sent = new ArrayList<>(readWindow(sync, () -> edit.accept(windowEnd(sync))));
+        waitForNextSecond();
+        sent.addAll(readWindow(sync, () -> { }));
+
+        assertThat(sim.versions(resource).values()).as("records edited while the window was read").contains(2);
+        assertSameLatest(resource, "updated_at", sent);
+        assertNoVersionSentTwice(sent);
+    }
+
+    static Stream<Arguments> listsWithADocumentedOrder() {
+        return Stream.of("offers", "scorecards")
+                .flatMap(resource -> Stream.of(ListOrder.values()).map(ties -> Arguments.of(resource, ties)));
     }
 
     @Test
