@@ -20,8 +20,9 @@ import okhttp3.Headers;
  *       users' {@code fraction} of it per window (99 % of that; the fractions of several connectors add up),
  *       faster where a window has more left than that pace would spend before a known reset (so that a quiet
  *       spell does not waste it); where the reset is not known but what remains is, the slots a quiet spell left
- *       unused start at once, up to a fifth of a window's requests ({@link #catchUpSlots}). Until the budget's first answer, one request at a time: the limit is not known
- *       yet, and the window may be spent by others (a task that moved here from another worker).</li>
+ *       unused start at once, up to a fifth of a window's requests ({@link #catchUpSlots}). Until the budget's
+ *       first answer, one request at a time: the limit is not known yet, and the window may be spent by others (a
+ *       task that moved here from another worker).</li>
  *   <li>{@code X-RateLimit-Remaining} (negative is ignored, more than the limit is taken as the limit): no more
  *       requests start than it allows, less the requests in flight that started after the one answered (the
  *       server had not counted those yet; {@link WindowAccount} keeps what it said). What it said is forgotten
